@@ -1,0 +1,64 @@
+#include "content_reader.hpp"
+
+#include <fstream>
+#include <system_error>
+
+namespace logbook::cli {
+
+namespace fs = std::filesystem;
+
+bool read_file(const fs::path& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open " + path.string();
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  out.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+  if (size > 0 && !in.read(out.data(), size)) {
+    error = "cannot read " + path.string();
+    return false;
+  }
+  return true;
+}
+
+ContentReadResult read_content(const fs::path& content_dir, const fs::path& skip_dir) {
+  ContentReadResult result;
+  std::error_code ec;
+  if (!fs::is_directory(content_dir, ec)) {
+    result.error = content_dir.string() + " is not a folder; pass the folder that holds your Markdown (default: content).";
+    return result;
+  }
+  const fs::path skip = skip_dir.empty() ? fs::path() : fs::weakly_canonical(skip_dir, ec);
+  fs::recursive_directory_iterator it(content_dir, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    result.error = "cannot read " + content_dir.string() + ": " + ec.message();
+    return result;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      result.error = "cannot read " + content_dir.string() + ": " + ec.message();
+      return result;
+    }
+    const fs::path& p = it->path();
+    const std::string name = p.filename().string();
+    if (name.starts_with('.') || (!skip.empty() && fs::weakly_canonical(p, ec) == skip)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    SourceFile file;
+    file.path = fs::relative(p, content_dir, ec).generic_string();
+    std::string error;
+    if (!read_file(p, file.bytes, error)) {
+      result.error = error;
+      return result;
+    }
+    result.files.push_back(std::move(file));
+  }
+  return result;
+}
+
+}  // namespace logbook::cli

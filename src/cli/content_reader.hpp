@@ -1,0 +1,23 @@
+// Reads a content folder from disk into the core's SourceFiles: every file under it,
+// except hidden files and folders (".git", ".DS_Store") and the build output folder.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/site.hpp"
+
+namespace logbook::cli {
+
+struct ContentReadResult {
+  std::vector<SourceFile> files;
+  std::string error;  // set when the folder itself cannot be read
+};
+
+ContentReadResult read_content(const std::filesystem::path& content_dir, const std::filesystem::path& skip_dir = {});
+
+// Reads a whole file; false with a message on failure.
+bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
+
+}  // namespace logbook::cli

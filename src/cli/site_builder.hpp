@@ -1,0 +1,45 @@
+// `logbook build` as a function, shared by the build and serve commands: read the
+// content folder, build the site in the core, write every output into a temporary
+// folder, and swap it in only if the build succeeded.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+
+#include "core/diagnostic.hpp"
+
+namespace logbook::cli {
+
+struct BuildOptions {
+  std::filesystem::path content_dir = "content";
+  std::filesystem::path out_dir = "_site";
+  std::string base_url = "/";  // "/" or "/repo/"
+  std::string site_url;        // "https://example.org", for canonical links and the sitemap
+  std::string title;           // site title ("" = the home page's title)
+  std::filesystem::path app_dir;  // the built wasm app ("" = none)
+  bool strict = false;
+  bool progress = false;       // live progress on stderr (a terminal)
+};
+
+struct BuildReport {
+  std::size_t pages = 0;
+  std::size_t warnings = 0;
+  std::size_t errors = 0;
+  double seconds = 0;
+  bool written = false;  // the new site replaced the old one
+  std::string fatal;     // set when nothing could be built at all
+  Diagnostics diagnostics;
+
+  int exit_code(bool strict) const { return !fatal.empty() || errors || (strict && warnings) ? 1 : 0; }
+};
+
+BuildReport build_site_to_disk(const BuildOptions& options);
+
+// "Built 42 pages in 0.31 s: 0 errors, 1 warning -> _site"
+std::string summary_line(const BuildReport& report, const BuildOptions& options);
+
+// Base path without trailing slash ("" for "/"); accepts "repo", "/repo", "/repo/".
+std::string normalize_base(std::string base);
+
+}  // namespace logbook::cli

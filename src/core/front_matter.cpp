@@ -1,0 +1,207 @@
+#include "front_matter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace logbook {
+
+namespace {
+
+bool is_fence_line(std::string_view line, bool closing) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  return line == "---" || (closing && line == "...");
+}
+
+nlohmann::json to_json(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+      auto arr = nlohmann::json::array();
+      for (const auto& item : node) arr.push_back(to_json(item));
+      return arr;
+    }
+    case YAML::NodeType::Map: {
+      auto obj = nlohmann::json::object();
+      for (const auto& kv : node) obj[kv.first.Scalar()] = to_json(kv.second);
+      return obj;
+    }
+    case YAML::NodeType::Scalar: {
+      const std::string& s = node.Scalar();
+      if (node.Tag() == "!") return s;  // quoted: always a string
+      if (s == "true" || s == "True" || s == "yes") return true;
+      if (s == "false" || s == "False" || s == "no") return false;
+      return s;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+struct FieldReader {
+  std::string_view file;
+  Diagnostics& diagnostics;
+
+  void warn(const YAML::Node& node, const std::string& message) {
+    const auto mark = node.Mark();
+    diagnostics.push_back({Severity::warning, std::string(file), mark.line >= 0 ? mark.line + 2 : 0,
+                           mark.column >= 0 ? mark.column + 1 : 0, message});
+  }
+
+  std::optional<std::string> text(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node) return std::nullopt;
+    if (node.IsNull()) return std::nullopt;
+    if (!node.IsScalar()) {
+      warn(node, std::string("'") + key + "' should be a single value, like `" + key + ": Some text`; it was ignored.");
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
+
+  std::optional<std::string> date(const YAML::Node& map, const char* key) {
+    auto value = text(map, key);
+    if (value && !is_iso_date(*value)) {
+      warn(map[key], std::string("'") + key + "' is \"" + *value + "\"; write dates as YYYY-MM-DD, e.g. 2026-01-31.");
+    }
+    return value;
+  }
+
+  std::vector<std::string> list(const YAML::Node& map, const char* key) {
+    std::vector<std::string> out;
+    const YAML::Node node = map[key];
+    if (!node || node.IsNull()) return out;
+    if (node.IsScalar()) {  // `tags: infra, search` is common; accept it.
+      std::string_view s = node.Scalar();
+      while (!s.empty()) {
+        const auto comma = s.find(',');
+        std::string_view item = s.substr(0, comma);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+        if (!item.empty()) out.emplace_back(item);
+        if (comma == std::string_view::npos) break;
+        s.remove_prefix(comma + 1);
+      }
+      return out;
+    }
+    if (!node.IsSequence()) {
+      warn(node, std::string("'") + key + "' should be a list, like `" + key + ": [a, b]`; it was ignored.");
+      return out;
+    }
+    for (const auto& item : node) {
+      if (item.IsScalar()) out.push_back(item.Scalar());
+      else warn(item, std::string("each item of '") + key + "' should be a single word or phrase.");
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+bool is_iso_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return false;
+  const int year = std::stoi(std::string(t.substr(0, 4)));
+  const int month = (t[5] - '0') * 10 + (t[6] - '0');
+  const int day = (t[8] - '0') * 10 + (t[9] - '0');
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+namespace {
+
+struct Block {
+  enum class Kind { none, closed, unclosed } kind = Kind::none;
+  std::string_view yaml;
+  std::string_view body;
+  int body_line = 1;
+};
+
+Block find_block(std::string_view text) {
+  Block block;
+  block.body = text;
+  std::string_view rest = text;
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);  // byte order mark
+  const auto first_end = rest.find('\n');
+  if (first_end == std::string_view::npos || !is_fence_line(rest.substr(0, first_end), false)) return block;
+  std::size_t pos = first_end + 1;
+  int line = 2;
+  while (pos <= rest.size()) {
+    auto end = rest.find('\n', pos);
+    if (end == std::string_view::npos) end = rest.size();
+    if (is_fence_line(rest.substr(pos, end - pos), true)) {
+      block.kind = Block::Kind::closed;
+      block.yaml = rest.substr(first_end + 1, pos - first_end - 1);
+      block.body = rest.substr(std::min(end + 1, rest.size()));
+      block.body_line = line + 1;
+      return block;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  block.kind = Block::Kind::unclosed;
+  return block;
+}
+
+}  // namespace
+
+FrontMatter split_front_matter(std::string_view text) {
+  const Block block = find_block(text);
+  FrontMatter fm;
+  fm.body = block.body;
+  fm.body_line = block.body_line;
+  return fm;
+}
+
+FrontMatter parse_front_matter(std::string_view file, std::string_view text, Diagnostics& diagnostics) {
+  const Block block = find_block(text);
+  FrontMatter fm;
+  fm.body = block.body;
+  fm.body_line = block.body_line;
+  if (block.kind == Block::Kind::unclosed) {
+    diagnostics.push_back({Severity::error, std::string(file), 1, 1,
+                           "front matter starts with '---' but never ends; add a line '---' after the last field."});
+    return fm;
+  }
+  if (block.kind == Block::Kind::none) return fm;
+  const std::string yaml(block.yaml);
+
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({Severity::error, std::string(file), e.mark.line >= 0 ? e.mark.line + 2 : 2,
+                           e.mark.column >= 0 ? e.mark.column + 1 : 0,
+                           "malformed front matter: " + e.msg + ". The page was built without its front matter."});
+    return fm;
+  }
+  if (root.IsNull()) return fm;
+  if (!root.IsMap()) {
+    diagnostics.push_back({Severity::error, std::string(file), 2, 1,
+                           "front matter should be `key: value` lines (a YAML mapping); it was ignored."});
+    return fm;
+  }
+  try {
+    fm.meta.fields = to_json(root);
+    FieldReader read{file, diagnostics};
+    PageMeta& m = fm.meta;
+    m.title = read.text(root, "title");
+    m.description = read.text(root, "description");
+    m.owner = read.text(root, "owner");
+    m.date = read.date(root, "date");
+    m.review_by = read.date(root, "review_by");
+    m.tags = read.list(root, "tags");
+    m.aliases = read.list(root, "aliases");
+    if (const YAML::Node draft = root["draft"]; draft && draft.IsScalar()) {
+      const auto value = to_json(draft);
+      if (value.is_boolean()) m.draft = value.get<bool>();
+      else read.warn(draft, "'draft' should be true or false.");
+    }
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({Severity::error, std::string(file), e.mark.line + 2, e.mark.column + 1,
+                           "front matter could not be read: " + e.msg});
+  }
+  return fm;
+}
+
+}  // namespace logbook

@@ -1,0 +1,309 @@
+#include "markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "slug.hpp"
+
+namespace logbook {
+
+namespace {
+
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
+
+int cmark_options(const MarkdownOptions& options) {
+  int flags = CMARK_OPT_DEFAULT;
+  if (options.unsafe_html) flags |= CMARK_OPT_UNSAFE;
+  if (options.gfm) flags |= CMARK_OPT_FOOTNOTES;
+  return flags;
+}
+
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+template <typename F>
+void for_each_node(cmark_node* root, F&& visit) {
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) visit(cmark_iter_get_node(iter), ev);
+  cmark_iter_free(iter);
+}
+
+bool is_inline(cmark_node* n) {
+  return (static_cast<unsigned>(cmark_node_get_type(n)) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+}
+
+void append_plain_text(cmark_node* node, std::string& out) {
+  for_each_node(node, [&](cmark_node* n, cmark_event_type ev) {
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER) {
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+      else if (type == CMARK_NODE_SOFTBREAK) out += ' ';
+      else if (type == CMARK_NODE_LINEBREAK) out += '\n';
+      else if (type == CMARK_NODE_CODE_BLOCK) {
+        out += cmark_node_get_literal(n);
+      }
+    } else if (ev == CMARK_EVENT_EXIT && type != CMARK_NODE_DOCUMENT &&
+               (cmark_node_first_child(n) || type == CMARK_NODE_CODE_BLOCK) &&
+               !is_inline(n)) {
+      if (!out.empty() && out.back() != '\n') out += '\n';
+    }
+  });
+}
+
+// Any node whose children are inlines: paragraphs, headings, table cells, emphasis...
+bool is_inline_container(cmark_node* n) {
+  cmark_node* child = cmark_node_first_child(n);
+  return child != nullptr && is_inline(child);
+}
+
+}  // namespace
+
+struct MarkdownDocument::Impl {
+  MarkdownOptions options;
+  int line_offset = 1;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser;
+  cmark_node* root = nullptr;
+  // Wikilink nodes are made by us and have no source position in cmark; we keep it here.
+  std::unordered_map<cmark_node*, std::pair<int, int>> positions;
+
+  ~Impl() {
+    if (root) cmark_node_free(root);
+  }
+
+  std::pair<int, int> position(cmark_node* n) const {
+    if (auto it = positions.find(n); it != positions.end()) return it->second;
+    return {cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
+  }
+
+  void merge_adjacent_text(cmark_node* parent) {
+    for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
+      if (cmark_node_get_type(child) != CMARK_NODE_TEXT) continue;
+      cmark_node* next = cmark_node_next(child);
+      if (!next || cmark_node_get_type(next) != CMARK_NODE_TEXT) continue;
+      std::string merged = cmark_node_get_literal(child);
+      while (next && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
+        merged += cmark_node_get_literal(next);
+        cmark_node* after = cmark_node_next(next);
+        cmark_node_free(next);  // unlinks it
+        next = after;
+      }
+      cmark_node_set_literal(child, merged.c_str());
+    }
+  }
+
+  // Splits "see [[Target|label]] here" into text, a link node and text.
+  void split_wikilinks(cmark_node* text_node) {
+    std::string literal = cmark_node_get_literal(text_node);
+    const auto open = literal.find("[[");
+    if (open == std::string::npos) return;
+    const auto close = literal.find("]]", open + 2);
+    if (close == std::string::npos) return;
+    const std::string inner = literal.substr(open + 2, close - open - 2);
+    if (inner.empty() || inner.find('[') != std::string::npos || inner.find('\n') != std::string::npos) return;
+
+    std::string target = inner;
+    std::string label = inner;
+    if (const auto bar = inner.find('|'); bar != std::string::npos) {
+      target = inner.substr(0, bar);
+      label = inner.substr(bar + 1);
+    }
+    const auto trim = [](std::string& s) {
+      while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+    };
+    trim(target);
+    trim(label);
+    if (target.empty()) return;
+    if (label.empty()) label = target;
+
+    const auto [line, column] = position(text_node);
+    // Columns count characters; the bytes before the link are mostly ASCII in practice.
+    int chars_before = 0;
+    for (std::size_t i = 0; i < open; ++i)
+      if ((static_cast<unsigned char>(literal[i]) & 0xC0) != 0x80) ++chars_before;
+
+    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+    cmark_node_set_url(link, (std::string(kWikilinkScheme) + target).c_str());
+    cmark_node_set_title(link, "");
+    cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(label_node, label.c_str());
+    cmark_node_append_child(link, label_node);
+    positions[link] = {line, column + chars_before};
+
+    const std::string after = literal.substr(close + 2);
+    cmark_node_set_literal(text_node, literal.substr(0, open).c_str());
+    cmark_node_insert_after(text_node, link);
+    if (!after.empty()) {
+      cmark_node* rest = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(rest, after.c_str());
+      cmark_node_insert_after(link, rest);
+      positions[rest] = {line, column + chars_before + 4 + static_cast<int>(inner.size())};
+      split_wikilinks(rest);
+    }
+  }
+
+  void apply_wikilinks() {
+    std::vector<cmark_node*> containers;
+    for_each_node(root, [&](cmark_node* n, cmark_event_type ev) {
+      if (ev == CMARK_EVENT_ENTER && is_inline_container(n)) containers.push_back(n);
+    });
+    for (cmark_node* parent : containers) {
+      if (cmark_node_get_type(parent) == CMARK_NODE_LINK) continue;  // no links inside links
+      merge_adjacent_text(parent);
+      std::vector<cmark_node*> texts;
+      for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
+        if (cmark_node_get_type(c) == CMARK_NODE_TEXT) texts.push_back(c);
+      for (cmark_node* t : texts) split_wikilinks(t);
+    }
+  }
+};
+
+MarkdownDocument::MarkdownDocument(std::string_view markdown, const MarkdownOptions& options, int line_offset)
+    : impl_(std::make_unique<Impl>()) {
+  ensure_extensions_registered();
+  impl_->options = options;
+  impl_->line_offset = line_offset;
+  impl_->parser.reset(cmark_parser_new(cmark_options(options)));
+  if (options.gfm) {
+    for (const char* name : kExtensions)
+      cmark_parser_attach_syntax_extension(impl_->parser.get(), cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(impl_->parser.get(), markdown.data(), markdown.size());
+  impl_->root = cmark_parser_finish(impl_->parser.get());
+  if (options.wikilinks) impl_->apply_wikilinks();
+}
+
+MarkdownDocument::~MarkdownDocument() = default;
+MarkdownDocument::MarkdownDocument(MarkdownDocument&&) noexcept = default;
+MarkdownDocument& MarkdownDocument::operator=(MarkdownDocument&&) noexcept = default;
+
+cmark_node* MarkdownDocument::root() const { return impl_->root; }
+int MarkdownDocument::line_offset() const { return impl_->line_offset; }
+
+MarkdownSummary MarkdownDocument::summarize() const {
+  MarkdownSummary summary;
+  Slugger slugger;
+  const int offset = impl_->line_offset - 1;
+  for_each_node(impl_->root, [&](cmark_node* n, cmark_event_type ev) {
+    if (ev != CMARK_EVENT_ENTER) return;
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HEADING: {
+        Heading h;
+        h.level = cmark_node_get_heading_level(n);
+        append_plain_text(n, h.text);
+        while (!h.text.empty() && h.text.back() == '\n') h.text.pop_back();
+        h.slug = slugger.unique(h.text);
+        h.line = cmark_node_get_start_line(n) + offset;
+        summary.headings.push_back(std::move(h));
+        break;
+      }
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: {
+        Link link;
+        std::string url = cmark_node_get_url(n);
+        link.image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+        if (url.rfind(kWikilinkScheme, 0) == 0) {
+          link.wikilink = true;
+          url.erase(0, kWikilinkScheme.size());
+        }
+        link.destination = std::move(url);
+        append_plain_text(n, link.text);
+        while (!link.text.empty() && link.text.back() == '\n') link.text.pop_back();
+        const auto [line, column] = impl_->position(n);
+        link.line = line + offset;
+        link.column = column;
+        summary.links.push_back(std::move(link));
+        break;
+      }
+      case CMARK_NODE_PARAGRAPH:
+        if (summary.first_paragraph.empty() && cmark_node_parent(n) == impl_->root) {
+          append_plain_text(n, summary.first_paragraph);
+          while (!summary.first_paragraph.empty() && summary.first_paragraph.back() == '\n')
+            summary.first_paragraph.pop_back();
+        }
+        break;
+      default:
+        break;
+    }
+  });
+  append_plain_text(impl_->root, summary.plain_text);
+  return summary;
+}
+
+std::string MarkdownDocument::render_html(const std::function<std::string(const Link&)>& rewrite) {
+  const MarkdownSummary summary = summarize();
+  std::size_t link_index = 0;
+  std::size_t heading_index = 0;
+  std::vector<cmark_node*> links;
+  std::vector<cmark_node*> headings;
+  for_each_node(impl_->root, [&](cmark_node* n, cmark_event_type ev) {
+    if (ev != CMARK_EVENT_ENTER) return;
+    const auto type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) links.push_back(n);
+    if (type == CMARK_NODE_HEADING) headings.push_back(n);
+  });
+  for (cmark_node* n : links) {
+    const Link& link = summary.links[link_index++];
+    std::string url = rewrite ? rewrite(link) : link.destination;
+    if (is_dangerous_url(url, link.image)) url = "#";
+    cmark_node_set_url(n, url.c_str());
+  }
+  // GitHub's anchors: an empty <a id> first inside each heading.
+  for (cmark_node* n : headings) {
+    const std::string& slug = summary.headings[heading_index++].slug;
+    cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    const std::string html = "<a class=\"anchor\" id=\"" + slug + "\" href=\"#" + slug + "\" aria-hidden=\"true\"></a>";
+    cmark_node_set_on_enter(anchor, html.c_str());
+    cmark_node_prepend_child(n, anchor);
+  }
+  std::string out = html();
+  for (cmark_node* n : headings) cmark_node_free(cmark_node_first_child(n));  // leave the tree as it was
+  return out;
+}
+
+std::string MarkdownDocument::html() const {
+  char* html = cmark_render_html(impl_->root, cmark_options(impl_->options),
+                                 cmark_parser_get_syntax_extensions(impl_->parser.get()));
+  std::string out(html);
+  std::free(html);
+  return out;
+}
+
+std::string markdown_to_html(std::string_view markdown, const MarkdownOptions& options) {
+  return MarkdownDocument(markdown, options).html();
+}
+
+std::string plain_text_of(cmark_node* node) {
+  std::string out;
+  append_plain_text(node, out);
+  return out;
+}
+
+bool is_dangerous_url(std::string_view url, bool image) {
+  std::string lower;
+  for (char c : url.substr(0, 16)) {
+    if (c == ' ' || c == '\t' || c == '\n') continue;
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (lower.rfind("javascript:", 0) == 0 || lower.rfind("vbscript:", 0) == 0 || lower.rfind("file:", 0) == 0)
+    return true;
+  if (lower.rfind("data:", 0) == 0) {
+    return !(image && (lower.rfind("data:image/png", 0) == 0 || lower.rfind("data:image/gif", 0) == 0 ||
+                       lower.rfind("data:image/jpeg", 0) == 0 || lower.rfind("data:image/webp", 0) == 0));
+  }
+  return false;
+}
+
+}  // namespace logbook

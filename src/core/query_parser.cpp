@@ -1,0 +1,155 @@
+#include "query_parser.hpp"
+
+#include "utf8.hpp"
+#include "slug.hpp"
+
+namespace logbook {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Letters and digits of any script count; ASCII punctuation does not. FTS5's
+// tokenizer splits on the rest, so a term of punctuation alone would match nothing.
+bool has_word_character(std::string_view s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')) return true;
+  }
+  return false;
+}
+
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += "\"\"";
+    else out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string term_to_fts5(const QueryTerm& t) { return quote(t.text) + (t.prefix ? "*" : ""); }
+
+struct Token {
+  std::string text;
+  bool quoted = false;
+  bool closed = true;   // for quoted tokens: was the closing quote typed
+  bool negated = false;
+  bool at_end = false;  // nothing typed after it (not even a space)
+};
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    if (i >= s.size()) break;
+    Token t;
+    if (s[i] == '-' || s[i] == '!') {
+      t.negated = true;
+      ++i;
+    } else if (s[i] == '+') {
+      ++i;
+    }
+    if (i < s.size() && s[i] == '"') {
+      t.quoted = true;
+      const auto close = s.find('"', i + 1);
+      t.closed = close != std::string_view::npos;
+      const std::size_t end = t.closed ? close : s.size();
+      t.text = std::string(s.substr(i + 1, end - i - 1));
+      i = t.closed ? close + 1 : s.size();
+    } else {
+      const std::size_t start = i;
+      while (i < s.size() && !is_space(s[i]) && s[i] != '"') ++i;
+      t.text = std::string(s.substr(start, i - start));
+    }
+    t.at_end = i >= s.size();
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text) {
+  ParsedQuery q;
+  const std::vector<Token> tokens = tokenize(text);
+  bool join_with_or = false;
+  bool negate_next = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& tok = tokens[i];
+    if (!tok.quoted && !tok.negated) {
+      if (tok.text == "OR" || tok.text == "|" || tok.text == "||") {
+        join_with_or = !q.groups.empty();
+        continue;
+      }
+      if (tok.text == "AND" || tok.text == "&&") continue;
+      if (tok.text == "NOT") {
+        negate_next = true;
+        continue;
+      }
+    }
+    if (!has_word_character(tok.text)) continue;
+    QueryTerm term;
+    term.text = tok.text;
+    term.phrase = tok.quoted;
+    term.negated = tok.negated || negate_next;
+    negate_next = false;
+    // The word being typed is a prefix: the last token, with no space after it, and
+    // not a phrase whose closing quote was typed.
+    term.prefix = tok.at_end && !term.negated && (!tok.quoted || !tok.closed);
+    if (term.negated) {
+      q.excluded.push_back(std::move(term));
+      join_with_or = false;
+      continue;
+    }
+    if (join_with_or) q.groups.back().push_back(std::move(term));
+    else q.groups.push_back({std::move(term)});
+    join_with_or = false;
+  }
+  return q;
+}
+
+std::string ParsedQuery::to_fts5() const {
+  if (groups.empty()) return {};
+  std::string out;
+  for (const auto& group : groups) {
+    if (!out.empty()) out += " AND ";
+    if (group.size() == 1) {
+      out += term_to_fts5(group.front());
+      continue;
+    }
+    out += '(';
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      if (i) out += " OR ";
+      out += term_to_fts5(group[i]);
+    }
+    out += ')';
+  }
+  for (const QueryTerm& t : excluded) out += " NOT " + term_to_fts5(t);
+  return out;
+}
+
+std::vector<std::string> ParsedQuery::words() const {
+  std::vector<std::string> out;
+  for (const auto& group : groups) {
+    for (const QueryTerm& t : group) {
+      std::string word;
+      for (std::size_t i = 0; i < t.text.size();) {
+        const char32_t cp = next_code_point(t.text, i);
+        const bool separator = cp < 0x80 && !((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
+        if (separator) {
+          if (!word.empty()) out.push_back(std::move(word));
+          word.clear();
+        } else {
+          append_utf8(word, to_lower(cp));
+        }
+      }
+      if (!word.empty()) out.push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+}  // namespace logbook

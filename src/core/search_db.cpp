@@ -1,0 +1,92 @@
+#include "search_db.hpp"
+
+#include "sqlite_util.hpp"
+
+namespace logbook {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, url TEXT NOT NULL UNIQUE,
+                   title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
+                   date TEXT, meta TEXT NOT NULL, markdown TEXT NOT NULL);
+CREATE TABLE headings(page_id INTEGER NOT NULL, ord INTEGER NOT NULL, level INTEGER NOT NULL,
+                      text TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY(page_id, ord)) WITHOUT ROWID;
+CREATE TABLE links(from_id INTEGER NOT NULL, to_id INTEGER NOT NULL, anchor TEXT NOT NULL);
+CREATE INDEX links_to ON links(to_id);
+CREATE TABLE tags(page_id INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX tags_tag ON tags(tag);
+CREATE VIRTUAL TABLE search USING fts5(title, headings, body,
+  tokenize = 'porter unicode61 remove_diacritics 2');
+)sql";
+
+std::string section_trail(const Site& site, int section) {
+  std::string trail;
+  while (section > 0) {
+    const Section& s = site.sections[static_cast<std::size_t>(section)];
+    trail = trail.empty() ? s.title : s.title + " › " + trail;
+    section = s.parent;
+  }
+  return trail;
+}
+
+}  // namespace
+
+std::string write_search_database(sqlite3* db, const Site& site) {
+  if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
+  if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
+  if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
+
+  sql::Statement meta(db, "INSERT INTO meta VALUES(?1, ?2)");
+  sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sql::Statement heading(db, "INSERT INTO headings VALUES(?1, ?2, ?3, ?4, ?5)");
+  sql::Statement link(db, "INSERT INTO links VALUES(?1, ?2, ?3)");
+  sql::Statement tag(db, "INSERT INTO tags VALUES(?1, ?2)");
+  sql::Statement fts(db, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
+  for (const sql::Statement* s : {&meta, &page, &heading, &link, &tag, &fts})
+    if (!s->ok()) return s->error();
+
+  meta.bind(1, "schema_version").bind(2, std::to_string(kSearchSchemaVersion)).run();
+  meta.bind(1, "generator").bind(2, "logbook").run();
+  meta.bind(1, "page_count").bind(2, std::to_string(site.pages.size())).run();
+
+  std::string heading_text;
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
+    const auto id = static_cast<long long>(i + 1);
+    page.bind(1, id).bind(2, p.path).bind(3, p.url).bind(4, p.title).bind(5, section_trail(site, p.section))
+        .bind(6, p.description).bind(7, p.meta.date.value_or("")).bind(8, p.meta.fields.dump()).bind(9, p.source);
+    if (!page.run()) return p.path + ": " + page.error();
+    heading_text.clear();
+    for (std::size_t h = 0; h < p.headings.size(); ++h) {
+      const Heading& hd = p.headings[h];
+      heading.bind(1, id).bind(2, static_cast<long long>(h)).bind(3, hd.level).bind(4, hd.text).bind(5, hd.slug).run();
+      // The H1 usually repeats the title; index it once, in the title column.
+      if (hd.text != p.title) heading_text += hd.text + "\n";
+    }
+    for (std::size_t l = 0; l < p.links.size(); ++l) {
+      const ResolvedLink& r = p.resolved[l];
+      if (r.kind == LinkKind::page && r.target_page != static_cast<int>(i))
+        link.bind(1, id).bind(2, static_cast<long long>(r.target_page + 1)).bind(3, r.anchor).run();
+    }
+    for (const std::string& t : p.meta.tags) tag.bind(1, id).bind(2, t).run();
+    if (!fts.bind(1, id).bind(2, p.title).bind(3, heading_text).bind(4, p.plain_text).run()) return p.path + ": " + fts.error();
+  }
+  if (auto err = sql::exec(db, "COMMIT"); !err.empty()) return err;
+  if (auto err = sql::exec(db, "INSERT INTO search(search) VALUES('optimize')"); !err.empty()) return err;
+  return {};
+}
+
+std::string check_search_database(sqlite3* db) {
+  sql::Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!version.ok() || !version.step())
+    return "this is not a Logbook search database (no meta.schema_version); rebuild the site with `logbook build`.";
+  const std::string found = version.text(0);
+  if (found != std::to_string(kSearchSchemaVersion))
+    return "the search database has schema version " + found + ", this Logbook reads version " +
+           std::to_string(kSearchSchemaVersion) + "; rebuild the site with this version of `logbook build`.";
+  return {};
+}
+
+}  // namespace logbook

@@ -1,0 +1,497 @@
+#include "site.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "slug.hpp"
+#include "utf8.hpp"
+
+namespace logbook {
+
+namespace {
+
+std::string_view dirname(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view stem(std::string_view path) {
+  std::string_view name = basename(path);
+  const auto dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(0, dot);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "getting-started" -> "Getting started"
+std::string title_from_name(std::string_view name) {
+  std::string out(name);
+  for (char& c : out)
+    if (c == '-' || c == '_') c = ' ';
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string url_segment(std::string_view segment) {
+  std::string out;
+  for (char c : segment) out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Joins base directory and a relative path, resolving "." and "..". Returns false if
+// the path climbs above the content folder.
+bool normalize_path(std::string_view base_dir, std::string_view rel, std::string& out) {
+  std::vector<std::string> parts;
+  auto push = [&](std::string_view p) {
+    std::size_t start = 0;
+    while (start <= p.size()) {
+      auto end = p.find('/', start);
+      if (end == std::string_view::npos) end = p.size();
+      std::string_view seg = p.substr(start, end - start);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.emplace_back(seg);
+      }
+      start = end + 1;
+    }
+    return true;
+  };
+  if (!rel.empty() && rel.front() == '/') {
+    rel.remove_prefix(1);
+  } else if (!push(base_dir)) {
+    return false;
+  }
+  if (!push(rel)) return false;
+  out.clear();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += '/';
+    out += parts[i];
+  }
+  return true;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool has_scheme(std::string_view url) {
+  if (url.rfind("//", 0) == 0) return true;
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == ':') return i > 0;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return false;
+}
+
+std::string trim_description(std::string text) {
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  constexpr std::size_t kMax = 200;
+  if (text.size() <= kMax) return text;
+  std::size_t cut = text.rfind(' ', kMax);
+  if (cut == std::string::npos || cut < kMax / 2) cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return text.substr(0, cut) + "…";
+}
+
+int meta_order(const Page& p) {
+  const auto& f = p.meta.fields;
+  if (f.contains("order")) {
+    const auto& v = f["order"];
+    if (v.is_number_integer()) return v.get<int>();
+    if (v.is_string()) {
+      try { return std::stoi(v.get<std::string>()); } catch (...) {}
+    }
+  }
+  return 1 << 20;
+}
+
+class Builder {
+ public:
+  Builder(Site& site, const SiteOptions& options) : site_(site), options_(options) {}
+
+  void run(std::vector<SourceFile>& files) {
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    admit(files);
+    parse_all();
+    build_sections();
+    index_titles();
+    resolve_all();
+    std::stable_sort(site_.diagnostics.begin(), site_.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.file != b.file ? a.file < b.file : a.line < b.line;
+    });
+  }
+
+ private:
+  Site& site_;
+  const SiteOptions& options_;
+  std::vector<Diagnostics> page_diagnostics_;
+  std::unordered_map<std::string, std::vector<int>> by_stem_;
+  std::unordered_map<std::string, std::vector<int>> by_title_;
+
+  void report(Severity severity, const std::string& file, int line, int column, std::string message) {
+    site_.diagnostics.push_back({severity, file, line, column, std::move(message)});
+  }
+
+  // Checks each file's bytes; pages that cannot be read at all are left out.
+  void admit(std::vector<SourceFile>& files) {
+    for (SourceFile& file : files) {
+      if (!is_markdown_path(file.path)) {
+        site_.assets.push_back(file.path);
+        continue;
+      }
+      if (file.bytes.size() > options_.max_file_bytes) {
+        report(Severity::error, file.path, 0, 0,
+               "file is " + std::to_string(file.bytes.size() >> 20) + " MiB, over the " +
+                   std::to_string(options_.max_file_bytes >> 20) + " MiB limit for a page; split it into smaller pages.");
+        continue;
+      }
+      if (looks_binary(file.bytes)) {
+        report(Severity::error, file.path, 0, 0,
+               "this looks like a binary file (it contains NUL bytes), not Markdown; rename it or remove it.");
+        continue;
+      }
+      if (auto bad = find_invalid_utf8(file.bytes)) {
+        const TextPosition pos = position_of(file.bytes, *bad);
+        report(Severity::warning, file.path, pos.line, pos.column,
+               "invalid UTF-8; the bad bytes were replaced with U+FFFD. Save the file as UTF-8.");
+        file.bytes = repair_utf8(file.bytes);
+      }
+      std::string url = url_for_path(file.path);
+      if (auto it = site_.by_url.find(url); it != site_.by_url.end()) {
+        report(Severity::error, file.path, 0, 0,
+               "has the same URL " + url + " as " + site_.pages[static_cast<std::size_t>(it->second)].path +
+                   "; rename one of them.");
+        continue;
+      }
+      Page page;
+      page.path = std::move(file.path);
+      page.url = std::move(url);
+      page.source = std::move(file.bytes);
+      page.is_section_index = basename(page.path) == "index.md";
+      site_.by_url.emplace(page.url, static_cast<int>(site_.pages.size()));
+      site_.pages.push_back(std::move(page));
+    }
+  }
+
+  void parse_one(std::size_t i) {
+    Page& page = site_.pages[i];
+    Diagnostics& diags = page_diagnostics_[i];
+    const FrontMatter fm = parse_front_matter(page.path, page.source, diags);
+    page.meta = fm.meta;
+    page.body_offset = static_cast<std::size_t>(fm.body.data() - page.source.data());
+    page.body_line = fm.body_line;
+    const bool blank = std::all_of(fm.body.begin(), fm.body.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (page.source.empty()) {
+      diags.push_back({Severity::warning, page.path, 1, 1, "the file is empty; write some Markdown or delete it."});
+    } else if (blank && !fm.meta.title) {
+      diags.push_back({Severity::warning, page.path, fm.body_line, 1, "the page has no content after its front matter."});
+    }
+    MarkdownDocument doc(fm.body, options_.markdown, fm.body_line);
+    MarkdownSummary summary = doc.summarize();
+    page.headings = std::move(summary.headings);
+    page.links = std::move(summary.links);
+    page.plain_text = std::move(summary.plain_text);
+    if (page.meta.title && !page.meta.title->empty()) {
+      page.title = *page.meta.title;
+    } else if (!page.headings.empty()) {
+      const auto h1 = std::find_if(page.headings.begin(), page.headings.end(), [](const Heading& h) { return h.level == 1; });
+      page.title = (h1 != page.headings.end() ? *h1 : page.headings.front()).text;
+    }
+    if (page.title.empty()) {
+      page.title = title_from_name(page.is_section_index && !dirname(page.path).empty() ? basename(dirname(page.path)) : stem(page.path));
+      if (page.path == "index.md") page.title = "Home";
+    }
+    page.description = trim_description(page.meta.description ? *page.meta.description : summary.first_paragraph);
+  }
+
+  void parse_all() {
+    page_diagnostics_.assign(site_.pages.size(), {});
+    const auto body = [this](std::size_t i) { parse_one(i); };
+    if (options_.parallel_for) options_.parallel_for(site_.pages.size(), body);
+    else for (std::size_t i = 0; i < site_.pages.size(); ++i) body(i);
+
+    // Drafts leave the site after parsing, so their problems are still reported.
+    std::vector<Page> kept;
+    kept.reserve(site_.pages.size());
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      for (auto& d : page_diagnostics_[i]) site_.diagnostics.push_back(std::move(d));
+      if (site_.pages[i].meta.draft && !options_.include_drafts) continue;
+      kept.push_back(std::move(site_.pages[i]));
+    }
+    site_.pages = std::move(kept);
+    site_.by_url.clear();
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      site_.by_url.emplace(site_.pages[i].url, static_cast<int>(i));
+      site_.by_path.emplace(site_.pages[i].path, static_cast<int>(i));
+    }
+  }
+
+  int section_for(const std::string& dir) {
+    for (std::size_t i = 0; i < site_.sections.size(); ++i)
+      if (site_.sections[i].path == dir) return static_cast<int>(i);
+    const int parent = dir.empty() ? -1 : section_for(std::string(dirname(dir)));
+    Section s;
+    s.path = dir;
+    s.url = url_for_path(dir.empty() ? "index.md" : dir + "/index.md");
+    s.title = dir.empty() ? "Home" : title_from_name(basename(dir));
+    s.parent = parent;
+    site_.sections.push_back(std::move(s));
+    const int index = static_cast<int>(site_.sections.size()) - 1;
+    if (parent >= 0) site_.sections[static_cast<std::size_t>(parent)].children.push_back(index);
+    return index;
+  }
+
+  void build_sections() {
+    section_for("");
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      Page& page = site_.pages[i];
+      page.section = section_for(std::string(dirname(page.path)));
+      Section& section = site_.sections[static_cast<std::size_t>(page.section)];
+      if (page.is_section_index) {
+        section.index_page = static_cast<int>(i);
+        section.title = page.title;
+      } else {
+        section.pages.push_back(static_cast<int>(i));
+      }
+    }
+    const auto by_order = [this](int a, int b) {
+      const Page& pa = site_.pages[static_cast<std::size_t>(a)];
+      const Page& pb = site_.pages[static_cast<std::size_t>(b)];
+      const int oa = meta_order(pa), ob = meta_order(pb);
+      if (oa != ob) return oa < ob;
+      return lower_ascii(pa.title) < lower_ascii(pb.title);
+    };
+    for (Section& s : site_.sections) {
+      std::stable_sort(s.pages.begin(), s.pages.end(), by_order);
+      std::stable_sort(s.children.begin(), s.children.end(), [&](int a, int b) {
+        const Section& sa = site_.sections[static_cast<std::size_t>(a)];
+        const Section& sb = site_.sections[static_cast<std::size_t>(b)];
+        if (sa.index_page >= 0 && sb.index_page >= 0) return by_order(sa.index_page, sb.index_page);
+        return lower_ascii(sa.title) < lower_ascii(sb.title);
+      });
+    }
+  }
+
+  void index_titles() {
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      const Page& p = site_.pages[i];
+      by_stem_[lower_ascii(stem(p.path))].push_back(static_cast<int>(i));
+      by_title_[lower_ascii(p.title)].push_back(static_cast<int>(i));
+    }
+  }
+
+  int page_for_path(const std::string& path) const {
+    if (auto it = site_.by_path.find(path); it != site_.by_path.end()) return it->second;
+    return -1;
+  }
+
+  // A site path without extension may name a page by source path or by URL.
+  int page_for_target(const std::string& target) const {
+    if (target.empty()) return page_for_path("index.md");
+    if (is_markdown_path(target)) return page_for_path(target);
+    for (const std::string& candidate : {target + ".md", target + "/index.md"})
+      if (int p = page_for_path(candidate); p >= 0) return p;
+    std::string url = "/" + target;
+    if (url.back() != '/') url += '/';
+    if (int p = site_.find_url(url); p >= 0) return p;
+    if (int p = site_.find_url(url_for_path(target + ".md")); p >= 0) return p;
+    return -1;
+  }
+
+  ResolvedLink resolve_wikilink(const Page& page, const Link& link) const {
+    ResolvedLink r;
+    std::string target = link.destination;
+    if (const auto hash = target.find('#'); hash != std::string::npos) {
+      r.anchor = slugify(target.substr(hash + 1));
+      target.erase(hash);
+    }
+    while (!target.empty() && target.back() == ' ') target.pop_back();
+    if (target.empty()) {
+      r.target_page = static_cast<int>(&page - site_.pages.data());
+    } else {
+      std::string path;
+      if (normalize_path("", target, path)) r.target_page = page_for_target(path);
+      if (r.target_page < 0) {
+        for (const auto* index : {&by_title_, &by_stem_}) {
+          if (auto it = index->find(lower_ascii(target)); it != index->end() && it->second.size() == 1) {
+            r.target_page = it->second.front();
+            break;
+          }
+        }
+      }
+    }
+    r.kind = r.target_page >= 0 ? LinkKind::page : LinkKind::missing;
+    return r;
+  }
+
+  ResolvedLink resolve_link(const Page& page, const Link& link) const {
+    if (link.wikilink) return resolve_wikilink(page, link);
+    ResolvedLink r;
+    const std::string& dest = link.destination;
+    if (dest.empty() || has_scheme(dest)) {
+      r.kind = LinkKind::external;
+      r.href = dest;
+      return r;
+    }
+    std::string path_part = dest;
+    if (const auto hash = path_part.find('#'); hash != std::string::npos) {
+      r.anchor = percent_decode(path_part.substr(hash + 1));
+      path_part.erase(hash);
+    }
+    if (const auto query = path_part.find('?'); query != std::string::npos) path_part.erase(query);
+    if (path_part.empty()) {
+      r.kind = LinkKind::anchor;
+      r.target_page = static_cast<int>(&page - site_.pages.data());
+      return r;
+    }
+    std::string path;
+    if (!normalize_path(dirname(page.path), percent_decode(path_part), path)) return r;
+    if (int target = page_for_target(path); target >= 0 && !link.image) {
+      r.kind = LinkKind::page;
+      r.target_page = target;
+      return r;
+    }
+    if (std::binary_search(site_.assets.begin(), site_.assets.end(), path)) {
+      r.kind = LinkKind::asset;
+      r.href = "/" + path;
+      return r;
+    }
+    return r;
+  }
+
+  bool has_anchor(const Page& page, const std::string& anchor) const {
+    if (anchor.rfind("fn-", 0) == 0 || anchor.rfind("fnref-", 0) == 0) return true;  // footnotes
+    return std::any_of(page.headings.begin(), page.headings.end(), [&](const Heading& h) { return h.slug == anchor; });
+  }
+
+  void resolve_all() {
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      Page& page = site_.pages[i];
+      std::set<int> outgoing;
+      page.resolved.reserve(page.links.size());
+      for (const Link& link : page.links) {
+        ResolvedLink r = resolve_link(page, link);
+        if (r.kind == LinkKind::page || r.kind == LinkKind::anchor) {
+          const Page& target = site_.pages[static_cast<std::size_t>(r.target_page)];
+          r.href = target.url;
+          if (!r.anchor.empty()) {
+            r.href += "#" + r.anchor;
+            if (!has_anchor(target, r.anchor)) {
+              report(Severity::warning, page.path, link.line, link.column,
+                     "link to #" + r.anchor + " in " + target.path + ", which has no heading with that anchor; " +
+                         "check the heading's text (anchors are lowercase, with hyphens for spaces).");
+            }
+          }
+          if (r.target_page != static_cast<int>(i)) outgoing.insert(r.target_page);
+        } else if (r.kind == LinkKind::missing) {
+          report(Severity::warning, page.path, link.line, link.column,
+                 std::string(link.image ? "image " : "link to ") + (link.wikilink ? "[[" + link.destination + "]]" : link.destination) +
+                     ": no such " + (link.image ? "file" : "page") + " in the content folder; fix the path or create the " +
+                     (link.image ? "file." : "page."));
+        }
+        page.resolved.push_back(std::move(r));
+      }
+      page.outgoing.assign(outgoing.begin(), outgoing.end());
+    }
+    for (std::size_t i = 0; i < site_.pages.size(); ++i)
+      for (int target : site_.pages[i].outgoing) site_.pages[static_cast<std::size_t>(target)].backlinks.push_back(static_cast<int>(i));
+  }
+};
+
+}  // namespace
+
+bool is_markdown_path(std::string_view path) {
+  const std::string lower = lower_ascii(path);
+  return lower.size() > 3 && (lower.ends_with(".md") || lower.ends_with(".markdown"));
+}
+
+std::string url_for_path(std::string_view path) {
+  std::string url = "/";
+  std::string_view rest = path;
+  if (is_markdown_path(rest)) {
+    rest = rest.substr(0, rest.rfind('.'));
+    if (basename(rest) == "index") rest = dirname(rest);
+  }
+  std::size_t start = 0;
+  while (start < rest.size()) {
+    auto end = rest.find('/', start);
+    if (end == std::string_view::npos) end = rest.size();
+    url += url_segment(rest.substr(start, end - start)) + "/";
+    start = end + 1;
+  }
+  return url;
+}
+
+int Site::find_page(std::string_view path) const {
+  auto it = by_path.find(std::string(path));
+  return it == by_path.end() ? -1 : it->second;
+}
+
+int Site::find_url(std::string_view url) const {
+  auto it = by_url.find(std::string(url));
+  return it == by_url.end() ? -1 : it->second;
+}
+
+std::size_t Site::warning_count() const {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+std::size_t Site::error_count() const { return diagnostics.size() - warning_count(); }
+
+Site build_site(std::vector<SourceFile> files, const SiteOptions& options) {
+  Site site;
+  Builder(site, options).run(files);
+  std::sort(site.assets.begin(), site.assets.end());
+  return site;
+}
+
+std::string render_page_html(const Site& site, const Page& page, std::string_view base_url, const MarkdownOptions& options) {
+  (void)site;
+  std::string base(base_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  MarkdownDocument doc(page.body(), options, page.body_line);
+  std::size_t index = 0;
+  return doc.render_html([&](const Link& link) -> std::string {
+    const ResolvedLink* r = index < page.resolved.size() ? &page.resolved[index] : nullptr;
+    ++index;
+    if (!r) return link.destination;
+    switch (r->kind) {
+      case LinkKind::page:
+      case LinkKind::asset:
+        return base + r->href;
+      case LinkKind::anchor:
+        return "#" + r->anchor;
+      case LinkKind::external:
+        return r->href;
+      case LinkKind::missing:
+        return link.wikilink ? "#" : link.destination;
+    }
+    return link.destination;
+  });
+}
+
+}  // namespace logbook

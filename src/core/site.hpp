@@ -1,0 +1,104 @@
+// The content model: the pages of a content folder, their URLs, the section tree,
+// and the link graph. The caller hands in every file as bytes (the core never
+// touches the filesystem); build_site checks, parses and links them, and reports
+// problems as diagnostics without dropping the rest of the site.
+//
+// URL rules (clean URLs): guides/setup.md -> /guides/setup/, guides/index.md -> /guides/,
+// index.md -> /. Path segments are lowercased and spaces become hyphens.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "front_matter.hpp"
+#include "markdown.hpp"
+
+namespace logbook {
+
+struct SourceFile {
+  std::string path;   // relative to the content folder, '/'-separated
+  std::string bytes;
+};
+
+enum class LinkKind { page, anchor, asset, external, missing };
+
+struct ResolvedLink {
+  LinkKind kind = LinkKind::missing;
+  int target_page = -1;   // for page and anchor links
+  std::string anchor;     // without '#'
+  std::string href;       // site-relative ("/guides/setup/#install") or external as written
+};
+
+struct Page {
+  std::string path;         // guides/setup.md
+  std::string url;          // /guides/setup/
+  int section = 0;          // index into Site::sections
+  bool is_section_index = false;
+  std::string title;
+  std::string description;
+  PageMeta meta;
+  std::string source;       // the whole file, valid UTF-8 (repaired if it was not)
+  std::size_t body_offset = 0;  // where the Markdown starts in source, past front matter
+  int body_line = 1;
+  std::vector<Heading> headings;
+  std::vector<Link> links;             // as written, in document order
+  std::vector<ResolvedLink> resolved;  // parallel to links
+  std::vector<int> outgoing;           // distinct linked pages
+  std::vector<int> backlinks;          // distinct pages that link here
+  std::string plain_text;
+
+  std::string_view body() const { return std::string_view(source).substr(body_offset); }
+};
+
+struct Section {
+  std::string path;        // "guides/api" ("" for the root)
+  std::string url;         // "/guides/api/"
+  std::string title;
+  int parent = -1;
+  int index_page = -1;
+  std::vector<int> pages;  // excluding the index page; ordered by `order`, then title
+  std::vector<int> children;
+};
+
+struct SiteOptions {
+  std::size_t max_file_bytes = 8u << 20;
+  bool include_drafts = false;
+  MarkdownOptions markdown;
+  // Runs body(i) for i in [0, n); the CLI passes a thread pool, the default is a loop.
+  std::function<void(std::size_t n, const std::function<void(std::size_t)>& body)> parallel_for;
+};
+
+struct Site {
+  std::vector<Page> pages;        // ordered by path
+  std::vector<Section> sections;  // sections[0] is the root
+  std::vector<std::string> assets;  // other files to publish as they are
+  Diagnostics diagnostics;          // ordered by file, then line
+
+  int find_page(std::string_view path) const;  // by source path; -1 if none
+  int find_url(std::string_view url) const;    // by URL; -1 if none
+  std::size_t warning_count() const;
+  std::size_t error_count() const;
+
+  std::unordered_map<std::string, int> by_path;
+  std::unordered_map<std::string, int> by_url;
+};
+
+Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {});
+
+// URL of a source path under the rules above.
+std::string url_for_path(std::string_view path);
+
+// True for files build_site treats as pages.
+bool is_markdown_path(std::string_view path);
+
+// The page's Markdown rendered to HTML with its links rewritten to resolved URLs,
+// each prefixed with base_url ("/" or "/repo/").
+std::string render_page_html(const Site& site, const Page& page, std::string_view base_url,
+                             const MarkdownOptions& options = {});
+
+}  // namespace logbook
