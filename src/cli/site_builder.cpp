@@ -127,8 +127,10 @@ std::string normalize_base(std::string base) {
   return base;
 }
 
-BuildReport build_site_to_disk(const BuildOptions& options) {
+BuildReport build_site_to_disk(const BuildOptions& given) {
   const auto start = std::chrono::steady_clock::now();
+  BuildOptions options = given;
+  while (!options.site_url.empty() && options.site_url.back() == '/') options.site_url.pop_back();
   BuildReport report;
   Progress progress(options.progress);
   const std::string base = normalize_base(options.base_url);
@@ -172,7 +174,6 @@ BuildReport build_site_to_disk(const BuildOptions& options) {
   SiteInfo info;
   info.base = base;
   info.site_url = options.site_url;
-  while (!info.site_url.empty() && info.site_url.back() == '/') info.site_url.pop_back();
   const int home = site.find_page("index.md");
   info.title = !options.title.empty() ? options.title : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
 

@@ -37,6 +37,7 @@ struct Token {
   bool closed = true;   // for quoted tokens: was the closing quote typed
   bool negated = false;
   bool at_end = false;  // nothing typed after it (not even a space)
+  bool trailing_space = false;
 };
 
 std::vector<Token> tokenize(std::string_view s) {
@@ -58,6 +59,9 @@ std::vector<Token> tokenize(std::string_view s) {
       t.closed = close != std::string_view::npos;
       const std::size_t end = t.closed ? close : s.size();
       t.text = std::string(s.substr(i + 1, end - i - 1));
+      // An unclosed phrase ending in a space has its last word finished.
+      t.trailing_space = !t.text.empty() && is_space(t.text.back());
+      while (!t.text.empty() && is_space(t.text.back())) t.text.pop_back();
       i = t.closed ? close + 1 : s.size();
     } else {
       const std::size_t start = i;
@@ -98,7 +102,7 @@ ParsedQuery parse_query(std::string_view text) {
     negate_next = false;
     // The word being typed is a prefix: the last token, with no space after it, and
     // not a phrase whose closing quote was typed.
-    term.prefix = tok.at_end && !term.negated && (!tok.quoted || !tok.closed);
+    term.prefix = tok.at_end && !term.negated && (!tok.quoted || (!tok.closed && !tok.trailing_space));
     if (term.negated) {
       q.excluded.push_back(std::move(term));
       join_with_or = false;

@@ -322,7 +322,8 @@ class Builder {
     return -1;
   }
 
-  ResolvedLink resolve_wikilink(const Page& page, const Link& link) const {
+  // candidates: set when the target names several pages, so the warning can list them.
+  ResolvedLink resolve_wikilink(const Page& page, const Link& link, std::vector<int>& candidates) const {
     ResolvedLink r;
     std::string target = link.destination;
     if (const auto hash = target.find('#'); hash != std::string::npos) {
@@ -337,10 +338,13 @@ class Builder {
       if (normalize_path("", target, path)) r.target_page = page_for_target(path);
       if (r.target_page < 0) {
         for (const auto* index : {&by_title_, &by_stem_}) {
-          if (auto it = index->find(lower_ascii(target)); it != index->end() && it->second.size() == 1) {
+          auto it = index->find(lower_ascii(target));
+          if (it == index->end()) continue;
+          if (it->second.size() == 1) {
             r.target_page = it->second.front();
             break;
           }
+          if (candidates.empty()) candidates = it->second;
         }
       }
     }
@@ -348,8 +352,8 @@ class Builder {
     return r;
   }
 
-  ResolvedLink resolve_link(const Page& page, const Link& link) const {
-    if (link.wikilink) return resolve_wikilink(page, link);
+  ResolvedLink resolve_link(const Page& page, const Link& link, std::vector<int>& candidates) const {
+    if (link.wikilink) return resolve_wikilink(page, link, candidates);
     ResolvedLink r;
     const std::string& dest = link.destination;
     if (dest.empty() || has_scheme(dest)) {
@@ -394,7 +398,8 @@ class Builder {
       std::set<int> outgoing;
       page.resolved.reserve(page.links.size());
       for (const Link& link : page.links) {
-        ResolvedLink r = resolve_link(page, link);
+        std::vector<int> candidates;
+        ResolvedLink r = resolve_link(page, link, candidates);
         if (r.kind == LinkKind::page || r.kind == LinkKind::anchor) {
           const Page& target = site_.pages[static_cast<std::size_t>(r.target_page)];
           r.href = target.url;
@@ -407,6 +412,13 @@ class Builder {
             }
           }
           if (r.target_page != static_cast<int>(i)) outgoing.insert(r.target_page);
+        } else if (!candidates.empty()) {
+          std::string names;
+          for (int c : candidates) names += (names.empty() ? "" : ", ") + site_.pages[static_cast<std::size_t>(c)].path;
+          const std::string& first = site_.pages[static_cast<std::size_t>(candidates.front())].path;
+          report(Severity::warning, page.path, link.line, link.column,
+                 "[[" + link.destination + "]] could mean " + names + "; link by path instead, e.g. [[" +
+                     first.substr(0, first.rfind('.')) + "]].");
         } else if (r.kind == LinkKind::missing) {
           report(Severity::warning, page.path, link.line, link.column,
                  std::string(link.image ? "image " : "link to ") + (link.wikilink ? "[[" + link.destination + "]]" : link.destination) +

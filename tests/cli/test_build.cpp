@@ -1,0 +1,231 @@
+// Spec: `logbook build` writes a complete static site, keeps the previous site when a
+// build fails, and reports bad input without dropping the good pages.
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/content_reader.hpp"
+#include "cli/site_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace logbook;
+using namespace logbook::cli;
+
+namespace {
+
+// A fresh folder under the system temp folder, removed when the test ends.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("logbook-test-" + std::to_string(std::rand()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& rel, const std::string& bytes) const {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << bytes;
+  }
+};
+
+std::string slurp(const fs::path& p) {
+  std::string out, err;
+  REQUIRE_MESSAGE(read_file(p, out, err), err);
+  return out;
+}
+
+std::string run(const std::string& command, int& status) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buf{};
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  status = pclose(pipe);
+  return out;
+}
+
+void write_fixture(const TempDir& dir) {
+  dir.write("content/index.md", "---\ntitle: Team Handbook\n---\n# Team Handbook\n\nWelcome. Read [[Setup]].\n");
+  dir.write("content/guides/index.md", "# Guides\n\nHow we work.\n");
+  dir.write("content/guides/setup.md",
+            "---\ntitle: Setup\ndescription: Install the tools & log in.\ntags: [onboarding]\ndate: 2026-03-01\n---\n"
+            "# Setup\n\n## Install\n\nRun `worker_threads` setup. See [home](../index.md) and ![logo](../img/logo.png).\n");
+  dir.write("content/img/logo.png", std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+BuildOptions options_for(const TempDir& dir) {
+  BuildOptions o;
+  o.content_dir = dir.path / "content";
+  o.out_dir = dir.path / "site";
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("a build writes pages, sources, database, manifest, sitemap, 404 and robots") {
+  TempDir dir;
+  write_fixture(dir);
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.fatal == "");
+  CHECK(report.written);
+  CHECK(report.pages == 3);
+  CHECK(report.warnings == 0);
+  const fs::path site = dir.path / "site";
+  for (const char* f : {"index.html", "guides/index.html", "guides/setup/index.html", "guides/setup/index.md", "index.md",
+                        "search.db", "manifest.json", "sitemap.xml", "404.html", "robots.txt", "assets/page.css",
+                        "assets/loader.js", "img/logo.png"}) {
+    CAPTURE(f);
+    CHECK(fs::exists(site / f));
+  }
+  const std::string page = slurp(site / "guides/setup/index.html");
+  CHECK(page.find("<title>Setup · Team Handbook</title>") != std::string::npos);
+  CHECK(page.find("<meta name=\"description\" content=\"Install the tools &amp; log in.\">") != std::string::npos);
+  CHECK(page.find("<meta property=\"og:title\" content=\"Setup\">") != std::string::npos);
+  CHECK(page.find("id=\"install\"") != std::string::npos);
+  CHECK(page.find("href=\"/\"") != std::string::npos);
+  CHECK(page.find("src=\"/img/logo.png\"") != std::string::npos);
+  CHECK(page.find("Content-Security-Policy") != std::string::npos);
+  CHECK(page.find("Open in the app") != std::string::npos);
+  CHECK(page.find("<a href=\"/guides/\">Guides</a>") != std::string::npos);  // breadcrumbs
+  CHECK(slurp(site / "guides/setup/index.md").find("## Install") != std::string::npos);
+  CHECK(slurp(site / "guides/index.html").find("Linked from") == std::string::npos);
+  CHECK(slurp(site / "guides/setup/index.html").find("Linked from") != std::string::npos);  // backlink from home
+  CHECK(slurp(site / "sitemap.xml").find("<loc>/guides/setup/</loc><lastmod>2026-03-01</lastmod>") != std::string::npos);
+  CHECK(slurp(site / "404.html").find("Page not found") != std::string::npos);
+  const auto manifest = nlohmann::json::parse(slurp(site / "manifest.json"));
+  CHECK(manifest["pages"].size() == 3);
+}
+
+TEST_CASE("--base-url prefixes every link and asset") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  o.base_url = "handbook/";
+  o.site_url = "https://example.org/";
+  REQUIRE(build_site_to_disk(o).written);
+  const std::string page = slurp(dir.path / "site/guides/setup/index.html");
+  CHECK(page.find("href=\"/handbook/\"") != std::string::npos);
+  CHECK(page.find("src=\"/handbook/img/logo.png\"") != std::string::npos);
+  CHECK(page.find("href=\"/handbook/assets/page.css\"") != std::string::npos);
+  CHECK(page.find("<link rel=\"canonical\" href=\"https://example.org/handbook/guides/setup/\">") != std::string::npos);
+  CHECK(slurp(dir.path / "site/robots.txt").find("Sitemap: https://example.org/handbook/sitemap.xml") != std::string::npos);
+}
+
+TEST_CASE("bad input is reported per file and the rest of the site still builds") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/bad-utf8.md", "# Bytes\n\nbad \xFF\n");
+  dir.write("content/bad-yaml.md", "---\ntitle: [x\n---\n# Still built\n");
+  dir.write("content/empty.md", "");
+  dir.write("content/binary.md", std::string("\0\0\0\x01", 4));
+  dir.write("content/huge.md", std::string(9u << 20, 'x'));
+  dir.write("content/broken-link.md", "# B\n\n[x](nowhere.md)\n");
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(report.errors == 3);  // yaml, binary, huge
+  CHECK(report.warnings == 3);  // utf-8, empty, broken link
+  CHECK(report.exit_code(false) == 1);
+  CHECK(fs::exists(dir.path / "site/bad-yaml/index.html"));
+  CHECK(fs::exists(dir.path / "site/guides/setup/index.html"));
+  CHECK_FALSE(fs::exists(dir.path / "site/binary/index.html"));
+  bool named = false;
+  for (const auto& d : report.diagnostics) named = named || (d.file == "broken-link.md" && d.line == 3);
+  CHECK(named);
+}
+
+TEST_CASE("--strict with warnings fails and keeps the previous site untouched") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  REQUIRE(build_site_to_disk(o).written);
+  const std::string before = slurp(dir.path / "site/guides/setup/index.html");
+  dir.write("content/guides/setup.md", "# Changed\n\n[x](missing.md)\n");
+  o.strict = true;
+  const BuildReport report = build_site_to_disk(o);
+  CHECK_FALSE(report.written);
+  CHECK(report.exit_code(true) == 1);
+  CHECK(slurp(dir.path / "site/guides/setup/index.html") == before);
+  CHECK(summary_line(report, o).find("was left as it was") != std::string::npos);
+}
+
+TEST_CASE("a build that cannot write leaves the previous site untouched") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  REQUIRE(build_site_to_disk(o).written);
+  // A folder named like a page file's parent makes writing the page impossible.
+  dir.write("content/clash.md", "# Clash\n");
+  dir.write("content/assets/page.css/keep", "x");  // an asset folder where the CSS file must go
+  const BuildReport report = build_site_to_disk(o);
+  CHECK_FALSE(report.written);
+  CHECK(report.fatal.find("previous site") != std::string::npos);
+  CHECK(fs::exists(dir.path / "site/guides/setup/index.html"));
+  CHECK_FALSE(fs::exists(dir.path / "site/clash/index.html"));
+  for (const auto& entry : fs::directory_iterator(dir.path))
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);  // staging removed
+}
+
+TEST_CASE("a missing content folder is a clear fatal error") {
+  TempDir dir;
+  BuildOptions o = options_for(dir);
+  const BuildReport report = build_site_to_disk(o);
+  CHECK(report.fatal.find("is not a folder") != std::string::npos);
+  CHECK(report.exit_code(false) == 1);
+}
+
+TEST_CASE("the output folder inside the content folder is not read as content") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  o.out_dir = dir.path / "content/_site";
+  REQUIRE(build_site_to_disk(o).written);
+  const BuildReport again = build_site_to_disk(o);
+  CHECK(again.pages == 3);
+  CHECK(again.warnings == 0);
+}
+
+TEST_CASE("logbook search prints ranked results as text and as JSON") {
+  TempDir dir;
+  write_fixture(dir);
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  int status = 0;
+  const std::string json = run(std::string(LOGBOOK_BINARY) + " search " + (dir.path / "site").string() + " worker_thr --json", status);
+  CHECK(status == 0);
+  const auto hits = nlohmann::json::parse(json);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["path"] == "guides/setup.md");
+  CHECK(hits[0]["url"] == "/guides/setup/");
+  CHECK(hits[0]["title"] == "Setup");
+  CHECK(hits[0]["snippet"].get<std::string>().find("<mark>worker_threads</mark>") != std::string::npos);
+
+  const std::string text = run(std::string(LOGBOOK_BINARY) + " search " + (dir.path / "site").string() + " '\"unbalanced' --limit 5", status);
+  CHECK(status == 0);
+  CHECK(text.find("No pages match") != std::string::npos);
+
+  run(std::string(LOGBOOK_BINARY) + " search " + (dir.path / "nothing").string() + " x 2>&1", status);
+  CHECK(status != 0);
+}
+
+TEST_CASE("logbook build prints diagnostics and a one-line summary") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/broken.md", "# B\n\n[x](gone.md)\n");
+  int status = 0;
+  const std::string out = run(std::string(LOGBOOK_BINARY) + " build " + (dir.path / "content").string() + " -o " +
+                              (dir.path / "out").string() + " 2>&1", status);
+  CHECK(status == 0);
+  CHECK(out.find("broken.md:3:1: warning: link to gone.md") != std::string::npos);
+  CHECK(out.find("Built 4 pages in") != std::string::npos);
+  CHECK(out.find("0 errors, 1 warning") != std::string::npos);
+  run(std::string(LOGBOOK_BINARY) + " build " + (dir.path / "content").string() + " -o " + (dir.path / "out").string() +
+      " --strict 2>&1", status);
+  CHECK(status != 0);
+}

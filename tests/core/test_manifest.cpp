@@ -1,0 +1,29 @@
+// Spec: the manifest gives the app the page list and the section tree, versioned.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/manifest.hpp"
+
+using namespace logbook;
+
+TEST_CASE("the manifest lists pages and sections with a format version") {
+  const Site site = build_site({{"index.md", "# Home\n"}, {"guides/a.md", "---\ndate: 2026-01-02\n---\n# A\n"}});
+  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "/repo", std::nullopt}));
+  CHECK(m["format"] == "logbook-manifest");
+  CHECK(m["version"] == kManifestVersion);
+  CHECK(m["title"] == "Docs");
+  CHECK(m["base"] == "/repo");
+  CHECK(m["app"].is_null());
+  REQUIRE(m["pages"].size() == 2);
+  CHECK(m["pages"][0]["url"] == "/guides/a/");
+  CHECK(m["pages"][0]["date"] == "2026-01-02");
+  CHECK(m["sections"][0]["index"] == 1);
+  CHECK(m["sections"][1]["pages"] == nlohmann::json::array({0}));
+}
+
+TEST_CASE("the app entry appears when the app was built") {
+  const Site site = build_site({{"index.md", "# Home\n"}});
+  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::string("app/boot.js")}));
+  CHECK(m["app"]["boot"] == "app/boot.js");
+}

@@ -1,0 +1,87 @@
+// Spec: one cmark-gfm parse gives the outline, the links (with wikilinks), the plain
+// text for the index and the HTML.
+#include <doctest/doctest.h>
+
+#include "core/markdown.hpp"
+
+using namespace logbook;
+
+TEST_CASE("headings carry level, text, GitHub anchor and file line") {
+  MarkdownDocument doc("# Title\n\nText\n\n## Install `tool`\n\n## Install `tool`\n", {}, 5);
+  const auto s = doc.summarize();
+  REQUIRE(s.headings.size() == 3);
+  CHECK(s.headings[0].level == 1);
+  CHECK(s.headings[0].slug == "title");
+  CHECK(s.headings[0].line == 5);
+  CHECK(s.headings[1].text == "Install tool");
+  CHECK(s.headings[1].slug == "install-tool");
+  CHECK(s.headings[2].slug == "install-tool-1");
+  CHECK(s.headings[2].line == 11);
+}
+
+TEST_CASE("links and images are collected with their positions") {
+  MarkdownDocument doc("See [setup](guides/setup.md#install) and ![logo](img/logo.png).\n");
+  const auto s = doc.summarize();
+  REQUIRE(s.links.size() == 2);
+  CHECK(s.links[0].destination == "guides/setup.md#install");
+  CHECK(s.links[0].text == "setup");
+  CHECK(s.links[0].line == 1);
+  CHECK(s.links[0].column == 5);
+  CHECK(s.links[1].image);
+}
+
+TEST_CASE("wikilinks become links with their target and label") {
+  MarkdownDocument doc("Read [[Getting started]] and [[guides/setup|the setup guide]].\n\n`[[not a link]]`\n");
+  const auto s = doc.summarize();
+  REQUIRE(s.links.size() == 2);
+  CHECK(s.links[0].wikilink);
+  CHECK(s.links[0].destination == "Getting started");
+  CHECK(s.links[0].text == "Getting started");
+  CHECK(s.links[0].column == 6);
+  CHECK(s.links[1].destination == "guides/setup");
+  CHECK(s.links[1].text == "the setup guide");
+}
+
+TEST_CASE("wikilinks can be turned off") {
+  MarkdownOptions options;
+  options.wikilinks = false;
+  MarkdownDocument doc("[[Page]]\n", options);
+  CHECK(doc.summarize().links.empty());
+}
+
+TEST_CASE("plain text has every visible word, code included, and no markup") {
+  MarkdownDocument doc("# Title\n\nSome *emphasis* and `worker_threads`.\n\n```js\nconst x = require('worker_threads');\n```\n\n| a | b |\n|---|---|\n| cell | two |\n");
+  const auto s = doc.summarize();
+  CHECK(s.plain_text.find("Some emphasis and worker_threads.") != std::string::npos);
+  CHECK(s.plain_text.find("require('worker_threads')") != std::string::npos);
+  CHECK(s.plain_text.find("cell") != std::string::npos);
+  CHECK(s.plain_text.find('*') == std::string::npos);
+  CHECK(s.first_paragraph == "Some emphasis and worker_threads.");
+}
+
+TEST_CASE("HTML output: GFM extensions, heading anchors, rewritten links") {
+  MarkdownDocument doc("# Hi\n\n~~old~~ [x](a.md) www.example.com\n\n- [x] done\n\nNote[^1]\n\n[^1]: The note.\n");
+  const std::string html = doc.render_html([](const Link& l) { return l.destination == "a.md" ? std::string("/a/") : l.destination; });
+  CHECK(html.find("<h1><a class=\"anchor\" id=\"hi\" href=\"#hi\" aria-hidden=\"true\"></a>Hi</h1>") != std::string::npos);
+  CHECK(html.find("<del>old</del>") != std::string::npos);
+  CHECK(html.find("href=\"/a/\"") != std::string::npos);
+  CHECK(html.find("href=\"http://www.example.com\"") != std::string::npos);
+  CHECK(html.find("type=\"checkbox\" checked=\"\" disabled=\"\"") != std::string::npos);
+  CHECK(html.find("class=\"footnotes\"") != std::string::npos);
+}
+
+TEST_CASE("rendering twice gives the same HTML (the tree is left as it was)") {
+  MarkdownDocument doc("## A\n\ntext\n");
+  CHECK(doc.render_html(nullptr) == doc.render_html(nullptr));
+}
+
+TEST_CASE("dangerous URLs are neutralised, raw script tags filtered") {
+  MarkdownDocument doc("[x](javascript:alert(1)) ![i](data:image/png;base64,AAAA)\n\n<script>alert(1)</script>\n");
+  const std::string html = doc.render_html(nullptr);
+  CHECK(html.find("javascript:") == std::string::npos);
+  CHECK(html.find("data:image/png") != std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(is_dangerous_url(" JavaScript:x", false));
+  CHECK(is_dangerous_url("data:text/html,x", true));
+  CHECK_FALSE(is_dangerous_url("https://example.com", false));
+}

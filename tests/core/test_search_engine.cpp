@@ -1,0 +1,143 @@
+// Spec: the query engine ranks and snippets results from a search database written
+// by the core. The same code runs natively and in the browser's worker.
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include "core/search_db.hpp"
+#include "core/search_engine.hpp"
+#include "core/site.hpp"
+
+using namespace logbook;
+
+namespace {
+
+// Writes the site into an in-memory database and hands the connection to an engine.
+std::unique_ptr<SearchEngine> engine_for(const std::vector<SourceFile>& files) {
+  const Site site = build_site(files);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  return std::make_unique<SearchEngine>(db);
+}
+
+std::vector<std::string> paths(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.path);
+  return out;
+}
+
+std::string long_text(int words) {
+  std::string s;
+  for (int i = 0; i < words; ++i) s += "lorem ipsum dolor sit amet consectetur ";
+  return s;
+}
+
+const std::vector<SourceFile> kSite = {
+    {"index.md", "# Home\n\nWelcome to the knowledge base.\n"},
+    {"guides/deploy.md", "---\ntitle: Deploying to production\ntags: [ops]\n---\n\nPush the site to the CDN. The cache is purged.\n"},
+    {"guides/workers.md", "# Worker threads\n\nUse `worker_threads` for CPU work. Café au lait.\n"},
+    {"guides/cache.md", "# Caching\n\nThe CDN keeps a cache of every page.\n"},
+    {"guides/draft-notes.md", "# Notes\n\nDeploying drafts is not allowed.\n"},
+};
+
+}  // namespace
+
+TEST_CASE("all words must match; results carry title, path, url and section") {
+  auto engine = engine_for(kSite);
+  REQUIRE(engine->open_error() == "");
+  const auto r = engine->search("cdn cache ");
+  CHECK(r.error == "");
+  CHECK(paths(r) == std::vector<std::string>{"guides/cache.md", "guides/deploy.md"});
+  CHECK(r.hits[0].title == "Caching");
+  CHECK(r.hits[0].url == "/guides/cache/");
+  CHECK(r.hits[0].section == "Guides");
+}
+
+TEST_CASE("snippets mark the matched words") {
+  auto engine = engine_for(kSite);
+  const auto r = engine->search("purged ");
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.find("\x02purged\x03") != std::string::npos);
+  CHECK(render_snippet(r.hits[0].snippet, "<b>", "</b>", true).find("<b>purged</b>") != std::string::npos);
+}
+
+TEST_CASE("the last word is a prefix: worker_thr finds worker_threads") {
+  auto engine = engine_for(kSite);
+  CHECK(paths(engine->search("worker_thr")) == std::vector<std::string>{"guides/workers.md"});
+  CHECK(paths(engine->search("depl")).size() == 2);
+  CHECK(engine->search("depl ").hits.empty());  // finished word: no prefix
+}
+
+TEST_CASE("stemming and folded diacritics") {
+  auto engine = engine_for(kSite);
+  CHECK(paths(engine->search("deploy ")) == std::vector<std::string>{"guides/deploy.md", "guides/draft-notes.md"});
+  CHECK(paths(engine->search("cafe ")) == std::vector<std::string>{"guides/workers.md"});
+}
+
+TEST_CASE("phrases, OR and exclusion") {
+  auto engine = engine_for(kSite);
+  CHECK(paths(engine->search("\"keeps a cache\"")) == std::vector<std::string>{"guides/cache.md"});
+  CHECK(paths(engine->search("\"cache keeps\"")).empty());
+  CHECK(paths(engine->search("purged OR lait ")).size() == 2);
+  CHECK(paths(engine->search("deploying -drafts")) == std::vector<std::string>{"guides/deploy.md"});
+}
+
+TEST_CASE("malformed queries never error") {
+  auto engine = engine_for(kSite);
+  for (const char* q : {"\"", "OR", "-", "AND OR NOT", "title:cdn", "(cdn", "cdn)", "*", "^cdn", "NEAR(", "\"cdn", "c\"d\"n"}) {
+    CAPTURE(q);
+    CHECK(engine->search(q).error == "");
+  }
+  CHECK(paths(engine->search("(cdn ")).size() == 2);
+}
+
+TEST_CASE("ranking: title beats headings beats body") {
+  auto engine = engine_for({
+      {"body.md", "# Something else\n\nA note about kubernetes here.\n"},
+      {"heading.md", "# Other\n\n## Kubernetes setup\n\nText.\n"},
+      {"title.md", "---\ntitle: Kubernetes\n---\n\nText.\n"},
+  });
+  CHECK(paths(engine->search("kubernetes ")) == std::vector<std::string>{"title.md", "heading.md", "body.md"});
+}
+
+TEST_CASE("ranking: a long reference page whose headings name the term beats a short passing mention") {
+  std::string reference = "# HTTP client reference\n\n" + long_text(300);
+  for (const char* h : {"retry", "retry backoff", "retry budget"}) reference += std::string("\n\n## ") + h + "\n\n" + long_text(80);
+  auto engine = engine_for({
+      {"api/client.md", reference},
+      {"notes/standup.md", "# Standup notes\n\nWe talked about the retry idea briefly.\n"},
+  });
+  CHECK(paths(engine->search("retry ")) == std::vector<std::string>{"api/client.md", "notes/standup.md"});
+}
+
+TEST_CASE("limit caps the number of results") {
+  auto engine = engine_for(kSite);
+  CHECK(engine->search("the ", 1).hits.size() == 1);
+}
+
+TEST_CASE("a database from bytes: the browser's path") {
+  const Site site = build_site(kSite);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  sqlite3_int64 size = 0;
+  unsigned char* bytes = sqlite3_serialize(db, "main", &size, 0);
+  REQUIRE(bytes != nullptr);
+  const std::string copy(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+  sqlite3_free(bytes);
+  sqlite3_close(db);
+  auto engine = SearchEngine::from_bytes(copy);
+  CHECK(engine->open_error() == "");
+  CHECK(paths(engine->search("purged")) == std::vector<std::string>{"guides/deploy.md"});
+}
+
+TEST_CASE("a database of another schema version is refused with a clear message") {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES('schema_version','999');", nullptr, nullptr, nullptr);
+  SearchEngine engine(db);
+  CHECK(engine.open_error().find("schema version 999") != std::string::npos);
+  CHECK(engine.search("x").error != "");
+  CHECK(SearchEngine::from_bytes("not a database")->open_error() != "");
+}

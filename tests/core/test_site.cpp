@@ -1,0 +1,219 @@
+// Spec: the content model. Files in, pages with URLs, sections, resolved links and
+// backlinks out; bad files are reported and never take the rest of the site down.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/site.hpp"
+
+using namespace logbook;
+
+namespace {
+
+const Page& page(const Site& site, std::string_view path) {
+  const int i = site.find_page(path);
+  REQUIRE_MESSAGE(i >= 0, "no page " << path);
+  return site.pages[static_cast<std::size_t>(i)];
+}
+
+bool has_diagnostic(const Site& site, std::string_view file, std::string_view fragment, int line = -1) {
+  return std::any_of(site.diagnostics.begin(), site.diagnostics.end(), [&](const Diagnostic& d) {
+    return d.file == file && d.message.find(fragment) != std::string::npos && (line < 0 || d.line == line);
+  });
+}
+
+}  // namespace
+
+TEST_CASE("clean URLs from paths") {
+  CHECK(url_for_path("index.md") == "/");
+  CHECK(url_for_path("guides/setup.md") == "/guides/setup/");
+  CHECK(url_for_path("guides/index.md") == "/guides/");
+  CHECK(url_for_path("Guides/Setup Guide.md") == "/guides/setup-guide/");
+  CHECK(url_for_path("notes.markdown") == "/notes/");
+}
+
+TEST_CASE("titles: front matter, else first heading, else file name") {
+  const Site site = build_site({
+      {"a.md", "---\ntitle: From YAML\n---\n# From heading\n"},
+      {"b.md", "Intro\n\n## Sub first\n\n# Main title\n"},
+      {"getting-started.md", "Just text.\n"},
+  });
+  CHECK(page(site, "a.md").title == "From YAML");
+  CHECK(page(site, "b.md").title == "Main title");
+  CHECK(page(site, "getting-started.md").title == "Getting started");
+}
+
+TEST_CASE("descriptions: front matter, else the first paragraph, trimmed") {
+  const Site site = build_site({
+      {"a.md", "# T\n\n" + std::string(300, 'x') + " end\n"},
+      {"b.md", "---\ndescription: Given.\n---\n# T\n\nOther.\n"},
+  });
+  CHECK(page(site, "a.md").description.size() <= 204);
+  CHECK(page(site, "b.md").description == "Given.");
+}
+
+TEST_CASE("sections come from folders; index.md is the section page") {
+  const Site site = build_site({
+      {"index.md", "# Home\n"},
+      {"guides/index.md", "# All guides\n"},
+      {"guides/b.md", "# Beta\n"},
+      {"guides/a.md", "---\norder: 5\n---\n# Zeta comes first by order\n"},
+      {"guides/api/ref.md", "# Ref\n"},
+  });
+  REQUIRE(site.sections.size() == 3);
+  const Section& guides = site.sections[1];
+  CHECK(guides.path == "guides");
+  CHECK(guides.title == "All guides");
+  CHECK(guides.url == "/guides/");
+  CHECK(site.pages[static_cast<std::size_t>(guides.index_page)].path == "guides/index.md");
+  REQUIRE(guides.pages.size() == 2);
+  CHECK(site.pages[static_cast<std::size_t>(guides.pages[0])].path == "guides/a.md");
+  REQUIRE(guides.children.size() == 1);
+  const Section& api = site.sections[static_cast<std::size_t>(guides.children[0])];
+  CHECK(api.title == "Api");  // no index.md: the folder name
+  CHECK(api.parent == 1);
+}
+
+TEST_CASE("relative .md links, site-absolute links and extensionless links resolve") {
+  const Site site = build_site({
+      {"guides/setup.md", "# Setup\n\n## Install\n"},
+      {"guides/intro.md", "[s](setup.md) [i](./setup.md#install) [up](../index.md) [abs](/guides/setup.md) [bare](setup) [url](/guides/setup/)\n"},
+      {"index.md", "# Home\n"},
+  });
+  const Page& intro = page(site, "guides/intro.md");
+  REQUIRE(intro.resolved.size() == 6);
+  for (const auto& r : intro.resolved) CHECK(r.kind == LinkKind::page);
+  CHECK(intro.resolved[0].href == "/guides/setup/");
+  CHECK(intro.resolved[1].href == "/guides/setup/#install");
+  CHECK(intro.resolved[2].href == "/");
+  CHECK(site.warning_count() == 0);
+}
+
+TEST_CASE("wikilinks resolve by path, by title and by file name") {
+  const Site site = build_site({
+      {"guides/setup.md", "---\ntitle: Setting Up\n---\n## First steps\n"},
+      {"a.md", "[[guides/setup]] [[setting up]] [[setup|label]] [[Setting Up#First steps]]\n"},
+  });
+  const Page& a = page(site, "a.md");
+  REQUIRE(a.resolved.size() == 4);
+  for (const auto& r : a.resolved) CHECK(r.kind == LinkKind::page);
+  CHECK(a.resolved[3].href == "/guides/setup/#first-steps");
+  CHECK(site.warning_count() == 0);
+}
+
+TEST_CASE("an ambiguous wikilink is a warning that names the candidates") {
+  const Site site = build_site({{"a/notes.md", "# A\n"}, {"b/notes.md", "# B\n"}, {"x.md", "[[notes]]\n"}});
+  CHECK(has_diagnostic(site, "x.md", "a/notes.md"));
+  CHECK(page(site, "x.md").resolved[0].kind == LinkKind::missing);
+}
+
+TEST_CASE("outgoing links and backlinks form the link graph") {
+  const Site site = build_site({
+      {"a.md", "[b](b.md) [b again](b.md) [c](c.md) [self](#top)\n"},
+      {"b.md", "[a](a.md)\n"},
+      {"c.md", "# C\n"},
+  });
+  const int a = site.find_page("a.md"), b = site.find_page("b.md"), c = site.find_page("c.md");
+  CHECK(page(site, "a.md").outgoing == std::vector<int>{b, c});
+  CHECK(page(site, "b.md").backlinks == std::vector<int>{a});
+  CHECK(page(site, "c.md").backlinks == std::vector<int>{a});
+  CHECK(page(site, "a.md").backlinks == std::vector<int>{b});
+}
+
+TEST_CASE("a link to a missing page is a warning with file, line and column") {
+  const Site site = build_site({{"a.md", "---\ntitle: A\n---\n\nSee [gone](gone.md).\n"}});
+  REQUIRE(site.diagnostics.size() == 1);
+  const Diagnostic& d = site.diagnostics[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.file == "a.md");
+  CHECK(d.line == 5);
+  CHECK(d.column == 5);
+  CHECK(d.message.find("gone.md") != std::string::npos);
+}
+
+TEST_CASE("a link to a missing heading anchor is a warning") {
+  const Site site = build_site({{"a.md", "# A\n"}, {"b.md", "[x](a.md#nope) [y](a.md#a) [fn](#fn-1)\n"}});
+  CHECK(site.warning_count() == 1);
+  CHECK(has_diagnostic(site, "b.md", "#nope"));
+}
+
+TEST_CASE("links to assets and external URLs are kept") {
+  const Site site = build_site({{"a.md", "![i](img/x.png) [e](https://example.com) [m](mailto:x@y.z)\n"}, {"img/x.png", "PNG"}});
+  const Page& a = page(site, "a.md");
+  CHECK(a.resolved[0].kind == LinkKind::asset);
+  CHECK(a.resolved[0].href == "/img/x.png");
+  CHECK(a.resolved[1].kind == LinkKind::external);
+  CHECK(a.resolved[2].kind == LinkKind::external);
+  CHECK(site.assets == std::vector<std::string>{"img/x.png"});
+}
+
+TEST_CASE("links above the content folder are missing, not followed") {
+  const Site site = build_site({{"a.md", "[x](../../etc/passwd.md)\n"}});
+  CHECK(page(site, "a.md").resolved[0].kind == LinkKind::missing);
+}
+
+TEST_CASE("bad input: each file gets its message, the rest still builds") {
+  std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  SiteOptions options;
+  options.max_file_bytes = 1024;
+  const Site site = build_site({
+      {"good.md", "# Good\n\n[[Broken target]]\n"},
+      {"utf8.md", "# Bad bytes\n\nline \xFF here\n"},
+      {"yaml.md", "---\ntitle: [oops\n---\n# Still here\n"},
+      {"empty.md", ""},
+      {"huge.md", std::string(2048, 'a')},
+      {"image.md", binary},
+  }, options);
+  CHECK(site.find_page("good.md") >= 0);
+  CHECK(has_diagnostic(site, "good.md", "[[Broken target]]", 3));
+
+  CHECK(has_diagnostic(site, "utf8.md", "invalid UTF-8", 3));
+  CHECK(page(site, "utf8.md").source.find("\xEF\xBF\xBD") != std::string::npos);
+
+  CHECK(has_diagnostic(site, "yaml.md", "malformed front matter"));
+  CHECK(page(site, "yaml.md").title == "Still here");
+
+  CHECK(has_diagnostic(site, "empty.md", "empty", 1));
+  CHECK(page(site, "empty.md").title == "Empty");
+
+  CHECK(has_diagnostic(site, "huge.md", "limit"));
+  CHECK(site.find_page("huge.md") < 0);
+
+  CHECK(has_diagnostic(site, "image.md", "binary"));
+  CHECK(site.find_page("image.md") < 0);
+  CHECK(site.pages.size() == 4);
+}
+
+TEST_CASE("two files with the same URL: the second is an error and left out") {
+  const Site site = build_site({{"a.md", "# one\n"}, {"a/index.md", "# two\n"}});
+  CHECK(site.pages.size() == 1);
+  CHECK(site.error_count() == 1);
+  CHECK(has_diagnostic(site, "a/index.md", "same URL"));
+}
+
+TEST_CASE("drafts are left out unless asked for") {
+  const std::vector<SourceFile> files = {{"a.md", "---\ndraft: true\n---\n# Draft\n"}, {"b.md", "[a](a.md)\n"}};
+  const Site site = build_site(files);
+  CHECK(site.find_page("a.md") < 0);
+  CHECK(has_diagnostic(site, "b.md", "a.md"));
+  SiteOptions with_drafts;
+  with_drafts.include_drafts = true;
+  CHECK(build_site(files, with_drafts).find_page("a.md") >= 0);
+}
+
+TEST_CASE("diagnostics come sorted by file and line") {
+  const Site site = build_site({{"b.md", "[x](x.md)\n\n[y](y.md)\n"}, {"a.md", "[z](z.md)\n"}});
+  REQUIRE(site.diagnostics.size() == 3);
+  CHECK(site.diagnostics[0].file == "a.md");
+  CHECK(site.diagnostics[1].line == 1);
+  CHECK(site.diagnostics[2].line == 3);
+}
+
+TEST_CASE("page HTML has resolved links under the base path") {
+  const Site site = build_site({{"a.md", "[b](b.md#x) [[b]] [out](https://e.org) [here](#a)\n\n# A\n"}, {"b.md", "## X\n"}});
+  const std::string html = render_page_html(site, page(site, "a.md"), "/repo/");
+  CHECK(html.find("href=\"/repo/b/#x\"") != std::string::npos);
+  CHECK(html.find("href=\"/repo/b/\"") != std::string::npos);
+  CHECK(html.find("href=\"https://e.org\"") != std::string::npos);
+  CHECK(html.find("href=\"#a\"") != std::string::npos);
+}
