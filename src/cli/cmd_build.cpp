@@ -33,6 +33,9 @@ void add_build_command(CLI::App& app, Action& run) {
       for (const Diagnostic& d : report.diagnostics) std::cerr << format_diagnostic(d) << '\n';
       if (!report.fatal.empty()) std::cerr << "logbook build: " << report.fatal << '\n';
       std::cerr << summary_line(report, *options) << '\n';
+      if (std::getenv("LOGBOOK_TIMINGS"))
+        std::cerr << "timings: read " << report.read_seconds << " s, model " << report.model_seconds << " s, pages "
+                  << report.pages_seconds << " s, database " << report.database_seconds << " s\n";
       return report.exit_code(options->strict);
     };
   });

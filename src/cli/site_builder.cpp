@@ -1,6 +1,7 @@
 #include "site_builder.hpp"
 
 #include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -101,6 +102,34 @@ std::string robots(const BuildOptions& options, const std::string& base) {
   return out;
 }
 
+// Deleting a large old site takes as long as writing the new one; the new site is
+// already in place, so a detached child process deletes the old one. Leftovers from
+// an interrupted deletion are removed by the next build (remove_leftovers).
+void remove_in_background(const fs::path& dir) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setsid();
+    if (fork() == 0) {  // grandchild: not our child, so never a zombie of ours
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+    _exit(0);
+  }
+  if (pid > 0) {
+    waitpid(pid, nullptr, 0);
+  } else {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+}
+
+void remove_leftovers(const fs::path& out_dir) {
+  std::error_code ec;
+  const std::string prefix = "." + out_dir.filename().string() + ".old-";
+  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec))
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) remove_in_background(entry.path());
+}
+
 // Replaces out_dir with staged in one rename, keeping the old site until then.
 std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
   std::error_code ec;
@@ -115,7 +144,7 @@ std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
     if (had_old) fs::rename(old, out_dir, ec);
     return "cannot move the new site into " + out_dir.string() + ": " + ec.message();
   }
-  if (had_old) fs::remove_all(old, ec);
+  if (had_old) remove_in_background(old);
   return {};
 }
 
@@ -135,7 +164,11 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
   Progress progress(options.progress);
   const std::string base = normalize_base(options.base_url);
 
+  const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
   ContentReadResult content = read_content(options.content_dir, options.out_dir);
+  report.read_seconds = seconds_since(start);
   if (!content.error.empty()) {
     report.fatal = content.error;
     return report;
@@ -147,7 +180,9 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
   std::unordered_map<std::string, std::string> asset_bytes;
   for (SourceFile& f : content.files)
     if (!is_markdown_path(f.path)) asset_bytes.emplace(f.path, std::move(f.bytes));
+  const auto model_start = std::chrono::steady_clock::now();
   const Site site = build_site(std::move(content.files), site_options);
+  report.model_seconds = seconds_since(model_start);
   report.pages = site.pages.size();
   report.diagnostics = site.diagnostics;
   report.warnings = site.warning_count();
@@ -165,6 +200,7 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
   fs::create_directories(out_dir.parent_path(), ec);
   const fs::path staged = out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
   fs::remove_all(staged, ec);
+  remove_leftovers(out_dir);
   fs::create_directories(staged, ec);
   if (ec) {
     report.fatal = "cannot create " + staged.string() + ": " + ec.message();
@@ -178,11 +214,16 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
   info.title = !options.title.empty() ? options.title : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
 
   // The database is one sequential writer; pages are rendered on the other cores meanwhile.
-  auto database = std::async(std::launch::async, [&] { return write_database(site, staged / "search.db"); });
+  const auto write_start = std::chrono::steady_clock::now();
+  auto database = std::async(std::launch::async, [&] {
+    std::string result = write_database(site, staged / "search.db");
+    report.database_seconds = seconds_since(write_start);
+    return result;
+  });
   std::atomic<std::size_t> done{0};
   std::mutex error_mutex;
   std::string write_error;
-  const unsigned page_threads = std::max(1u, std::thread::hardware_concurrency() - 1);
+  const unsigned page_threads = std::max(1u, std::thread::hardware_concurrency());
   parallel_for(site.pages.size(), [&](std::size_t i) {
     const Page& page = site.pages[i];
     const std::string body = render_page_html(site, page, base);
@@ -194,6 +235,7 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
     }
     progress.step("writing pages", ++done, site.pages.size());
   }, page_threads);
+  report.pages_seconds = seconds_since(write_start);
 
   std::string err;
   for (const auto& [path, bytes] : asset_bytes)

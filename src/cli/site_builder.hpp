@@ -30,6 +30,9 @@ struct BuildReport {
   bool written = false;  // the new site replaced the old one
   std::string fatal;     // set when nothing could be built at all
   Diagnostics diagnostics;
+  // Where the time went (seconds), for benchmarks: reading files, parsing and linking,
+  // writing pages (in parallel with the database), and the database.
+  double read_seconds = 0, model_seconds = 0, pages_seconds = 0, database_seconds = 0;
 
   int exit_code(bool strict) const { return !fatal.empty() || errors || (strict && warnings) ? 1 : 0; }
 };

@@ -291,6 +291,26 @@ std::string plain_text_of(cmark_node* node) {
   return out;
 }
 
+std::string escape_href(std::string_view url) {
+  static constexpr std::string_view kSafe =
+      "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(url.size());
+  for (char c : url) {
+    if (kSafe.find(c) != std::string_view::npos) out += c;
+    else if (c == '&') out += "&amp;";
+    else if (c == '\'') out += "&#x27;";
+    else {
+      const auto b = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+    }
+  }
+  return out;
+}
+
 bool is_dangerous_url(std::string_view url, bool image) {
   std::string lower;
   for (char c : url.substr(0, 16)) {

@@ -77,6 +77,10 @@ std::string markdown_to_html(std::string_view markdown, const MarkdownOptions& o
 // Plain text of a subtree, as cmark's plaintext renderer would print it (no wrapping).
 std::string plain_text_of(cmark_node* node);
 
+// A URL made safe for an HTML attribute exactly as cmark-gfm's renderer does it
+// (percent-encoding unsafe bytes, entity-escaping & and ').
+std::string escape_href(std::string_view url);
+
 // True for destinations that must never be followed (javascript:, vbscript:, data: except images).
 bool is_dangerous_url(std::string_view url, bool image);
 

@@ -117,6 +117,12 @@ std::string trim_description(std::string text) {
   return text.substr(0, cut) + "…";
 }
 
+// Link destinations in Page::html_with_link_markers. cmark percent-encodes the
+// control character, so the marker reads "%1Flbk<index>%1F" in the HTML.
+constexpr std::string_view kMarkerStart = "%1Flbk";
+constexpr std::string_view kMarkerEnd = "%1F";
+std::string link_marker(std::size_t index) { return "\x1F" "lbk" + std::to_string(index) + "\x1F"; }
+
 int meta_order(const Page& p) {
   const auto& f = p.meta.fields;
   if (f.contains("order")) {
@@ -212,6 +218,8 @@ class Builder {
     }
     MarkdownDocument doc(fm.body, options_.markdown, fm.body_line);
     MarkdownSummary summary = doc.summarize();
+    std::size_t link_index = 0;
+    page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); });
     page.headings = std::move(summary.headings);
     page.links = std::move(summary.links);
     page.plain_text = std::move(summary.plain_text);
@@ -481,29 +489,45 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options) {
   return site;
 }
 
-std::string render_page_html(const Site& site, const Page& page, std::string_view base_url, const MarkdownOptions& options) {
+std::string render_page_html(const Site& site, const Page& page, std::string_view base_url) {
   (void)site;
   std::string base(base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
-  MarkdownDocument doc(page.body(), options, page.body_line);
-  std::size_t index = 0;
-  return doc.render_html([&](const Link& link) -> std::string {
-    const ResolvedLink* r = index < page.resolved.size() ? &page.resolved[index] : nullptr;
-    ++index;
-    if (!r) return link.destination;
-    switch (r->kind) {
+  const auto href_for = [&](std::size_t index) -> std::string {
+    if (index >= page.resolved.size()) return "#";
+    const ResolvedLink& r = page.resolved[index];
+    const Link& link = page.links[index];
+    switch (r.kind) {
       case LinkKind::page:
       case LinkKind::asset:
-        return base + r->href;
+        return base + r.href;
       case LinkKind::anchor:
-        return "#" + r->anchor;
+        return "#" + r.anchor;
       case LinkKind::external:
-        return r->href;
+        return is_dangerous_url(r.href, link.image) ? "#" : r.href;
       case LinkKind::missing:
-        return link.wikilink ? "#" : link.destination;
+        return link.wikilink || is_dangerous_url(link.destination, link.image) ? "#" : link.destination;
     }
-    return link.destination;
-  });
+    return "#";
+  };
+  const std::string& html = page.html_with_link_markers;
+  std::string out;
+  out.reserve(html.size() + 256);
+  std::size_t pos = 0;
+  while (true) {
+    const auto start = html.find(kMarkerStart, pos);
+    if (start == std::string::npos) break;
+    const auto digits = start + kMarkerStart.size();
+    const auto end = html.find(kMarkerEnd, digits);
+    if (end == std::string::npos) break;
+    out.append(html, pos, start - pos);
+    std::size_t index = 0;
+    for (std::size_t i = digits; i < end; ++i) index = index * 10 + static_cast<std::size_t>(html[i] - '0');
+    out += escape_href(href_for(index));
+    pos = end + kMarkerEnd.size();
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
 }
 
 }  // namespace logbook

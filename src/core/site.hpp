@@ -51,6 +51,9 @@ struct Page {
   std::vector<int> outgoing;           // distinct linked pages
   std::vector<int> backlinks;          // distinct pages that link here
   std::string plain_text;
+  // The body's HTML, rendered during the one parse, with each link's destination left
+  // as a marker that render_page_html replaces once links are resolved.
+  std::string html_with_link_markers;
 
   std::string_view body() const { return std::string_view(source).substr(body_offset); }
 };
@@ -98,7 +101,6 @@ bool is_markdown_path(std::string_view path);
 
 // The page's Markdown rendered to HTML with its links rewritten to resolved URLs,
 // each prefixed with base_url ("/" or "/repo/").
-std::string render_page_html(const Site& site, const Page& page, std::string_view base_url,
-                             const MarkdownOptions& options = {});
+std::string render_page_html(const Site& site, const Page& page, std::string_view base_url);
 
 }  // namespace logbook

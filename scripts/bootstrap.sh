@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing Logbook needs on a Debian machine, then fetches
+# the pinned third-party sources. Safe to run again: it only installs what is missing.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+packages=(
+  cmake ninja-build g++ pkg-config xz-utils ca-certificates python3
+  emscripten                                   # Debian's 3.1.6: the wasm toolchain
+  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev doctest-dev libgit2-dev
+  fonts-inter fonts-jetbrains-mono fonttools    # the app's fonts
+  chromium                                     # browser tests (driven by playwright-core)
+)
+
+# Node.js may come from elsewhere (e.g. NodeSource); Debian's is fine otherwise.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+bash "$here/scripts/fetch-deps.sh"
