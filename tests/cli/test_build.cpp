@@ -29,7 +29,11 @@ struct TempDir {
     fs::remove_all(path);
     fs::create_directories(path);
   }
-  ~TempDir() { fs::remove_all(path); }
+  // The build deletes old sites in a background process; never throw racing it.
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
   void write(const std::string& rel, const std::string& bytes) const {
     fs::create_directories((path / rel).parent_path());
     std::ofstream(path / rel, std::ios::binary) << bytes;

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Logbook's build and search benchmark on the peers' corpora, beside the peers.
+#
+#   bench/run.sh [c1k] [c10k]        (default: both)
+#   PEERS=0 bench/run.sh c10k        skip re-running Hugo beside Logbook
+#
+# Corpora come from ../shared/peers-bench/gen_corpus.py (1k and 10k pages) under
+# $ANCHORS (default /tmp/anchors), with its fixed query set (pick_queries.py).
+# Prints one Markdown table per corpus: build wall time and peak memory (second of two
+# runs), database size raw and gzip -9 with the biggest tables (dbstat), and native
+# query latency p50/p95 through the core's engine.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+peers=${PEERS_DIR:-$root/../shared/peers-bench}
+export ANCHORS=${ANCHORS:-/tmp/anchors}
+corpora=("$@"); [ ${#corpora[@]} -gt 0 ] || corpora=(c1k c10k)
+
+need=(); for p in wamerican time hugo; do dpkg-query -W -f='${Status}' $p 2>/dev/null | grep -q 'ok installed' || need+=($p); done
+[ ${#need[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+
+mkdir -p "$ANCHORS"
+[ -d "$ANCHORS/c1k" ] || python3 "$peers/gen_corpus.py" 1000 "$ANCHORS/c1k" >/dev/null
+[ -d "$ANCHORS/c10k" ] || python3 "$peers/gen_corpus.py" 10000 "$ANCHORS/c10k" >/dev/null
+[ -f "$ANCHORS/queries.json" ] || python3 "$peers/pick_queries.py" >/dev/null
+
+[ -f "$root/build/native/CMakeCache.txt" ] || cmake --preset native -S "$root" >/dev/null
+cmake --build "$root/build/native" --target logbook logbook_bench >/dev/null
+logbook=$root/build/native/src/cli/logbook
+bench=$root/build/native/bench/logbook_bench
+
+field() { grep -E "$1" "$2" | sed -E 's/.*: //'; }
+
+for c in "${corpora[@]}"; do
+  out=$ANCHORS/logbook-$c
+  for run in 1 2; do
+    LOGBOOK_TIMINGS=1 /usr/bin/time -v -o "$ANCHORS/logbook-$c-run$run.time" \
+      "$logbook" build "$ANCHORS/$c" -o "$out" 2>"$ANCHORS/logbook-$c-run$run.log"
+  done
+  t=$ANCHORS/logbook-$c-run2.time
+  wall=$(field 'Elapsed \(wall clock\)' "$t"); rss_kb=$(field 'Maximum resident' "$t")
+  timings=$(grep '^timings' "$ANCHORS/logbook-$c-run2.log" || true)
+  md_bytes=$(du -sb "$ANCHORS/$c" | cut -f1)
+  db=$out/search.db; raw=$(stat -c %s "$db"); gz=$(gzip -9 -c "$db" | wc -c)
+  site_bytes=$(du -sb "$out" | cut -f1); files=$(find "$out" -type f | wc -l)
+  q=$("$bench" queries "$db" "$ANCHORS/queries.json" 20)
+  stat_json=$("$bench" dbstat "$db")
+  hugo=""
+  if [ "${PEERS:-1}" != 0 ]; then
+    hugo=$(bash "$peers/run_hugo.sh" "$c" 2>&1 | grep '^run2' || true)
+  fi
+  python3 - "$c" "$wall" "$rss_kb" "$md_bytes" "$raw" "$gz" "$site_bytes" "$files" "$q" "$stat_json" "$timings" "$hugo" <<'PY'
+import json, sys
+c, wall, rss, md, raw, gz, site, files, q, st, timings, hugo = sys.argv[1:]
+q = json.loads(q); st = json.loads(st)
+mb = lambda b: f"{int(b) / 1e6:.1f} MB"
+print(f"\n### {c}: {mb(md)} of Markdown\n")
+print("| measure | Logbook |"); print("|---|---|")
+print(f"| build wall time (2nd run) | {wall} |")
+print(f"| build peak RSS | {int(rss) / 1024:.0f} MiB |")
+print(f"| build phases | {timings.replace('timings: ', '')} |")
+print(f"| site on disk | {mb(site)} in {files} files |")
+print(f"| search.db raw / gzip -9 | {mb(raw)} / {mb(gz)} |")
+print(f"| query p50 / p95 (native, 20 queries x 20) | {q['p50_ms']:.2f} / {q['p95_ms']:.2f} ms |")
+print(f"| as-you-type prefixes p50 / p95 | {q['typed_prefix_p50_ms']:.2f} / {q['typed_prefix_p95_ms']:.2f} ms |")
+print(f"| cold: open + first query | {q['cold_ms']:.2f} ms |")
+if hugo: print(f"| Hugo 0.111 --minify, same machine, same run | {hugo} |")
+print("\nsearch.db by table/index (dbstat):\n")
+for name, size in list(st.items())[:8]: print(f"- {name}: {mb(size)}")
+PY
+done
