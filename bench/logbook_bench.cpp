@@ -44,9 +44,9 @@ int dbstat(const char* path) {
   sqlite3* db = open_readonly(path);
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC", -1, &st, nullptr);
-  nlohmann::json out = nlohmann::json::object();
+  nlohmann::json out = nlohmann::json::array();  // [[name, bytes], ...], biggest first
   while (sqlite3_step(st) == SQLITE_ROW)
-    out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))] = sqlite3_column_int64(st, 1);
+    out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), sqlite3_column_int64(st, 1)});
   sqlite3_finalize(st);
   sqlite3_close(db);
   std::cout << out.dump(1) << '\n';

@@ -65,6 +65,6 @@ print(f"| as-you-type prefixes p50 / p95 | {q['typed_prefix_p50_ms']:.2f} / {q['
 print(f"| cold: open + first query | {q['cold_ms']:.2f} ms |")
 if hugo: print(f"| Hugo 0.111 --minify, same machine, same run | {hugo} |")
 print("\nsearch.db by table/index (dbstat):\n")
-for name, size in list(st.items())[:8]: print(f"- {name}: {mb(size)}")
+for name, size in st[:8]: print(f"- {name}: {mb(size)}")
 PY
 done
