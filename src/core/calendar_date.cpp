@@ -1,0 +1,58 @@
+#include "calendar_date.hpp"
+
+#include <cstdio>
+
+#include "front_matter.hpp"
+
+namespace logbook {
+
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
+long long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = static_cast<int>(y - era * 400);
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string civil_from_days(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = static_cast<int>(z - era * 146097);
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp + (mp < 10 ? 3 : -9);
+  const long long y = yoe + era * 400 + (m <= 2);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, static_cast<unsigned>(m) % 100u, static_cast<unsigned>(d) % 100u);
+  return buf;
+}
+
+std::optional<long long> day_number(std::string_view iso) {
+  if (!is_iso_date(iso)) return std::nullopt;
+  const int y = std::stoi(std::string(iso.substr(0, 4)));
+  const int m = std::stoi(std::string(iso.substr(5, 2)));
+  const int d = std::stoi(std::string(iso.substr(8, 2)));
+  return days_from_civil(y, m, d);
+}
+
+}  // namespace
+
+std::optional<std::string> add_days(std::string_view iso_date, int days) {
+  const auto n = day_number(iso_date);
+  if (!n) return std::nullopt;
+  return civil_from_days(*n + days);
+}
+
+std::optional<int> days_between(std::string_view from, std::string_view to) {
+  const auto a = day_number(from), b = day_number(to);
+  if (!a || !b) return std::nullopt;
+  return static_cast<int>(*b - *a);
+}
+
+}  // namespace logbook

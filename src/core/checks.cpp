@@ -1,0 +1,289 @@
+#include "checks.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <tuple>
+
+#include "calendar_date.hpp"
+#include "front_matter.hpp"
+
+namespace logbook {
+
+namespace {
+
+void add(Diagnostics& out, Severity severity, const std::string& file, SourcePosition at, std::string message) {
+  out.push_back({severity, file, at.line, at.column, std::move(message)});
+}
+
+const Page& page_of(const CheckContext& c, const Decision& d) { return c.site.pages[static_cast<std::size_t>(d.page)]; }
+const Decision& decision(const CheckContext& c, int i) { return c.log.decisions[static_cast<std::size_t>(i)]; }
+
+std::string status_list(const SiteConfig& config) {
+  std::string out;
+  for (const auto& s : config.statuses) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+bool declares(const std::vector<DecisionRef>& refs, int target) {
+  return std::any_of(refs.begin(), refs.end(), [&](const DecisionRef& r) { return r.target == target; });
+}
+
+SourcePosition ref_position(const std::vector<DecisionRef>& refs, int target, SourcePosition fallback) {
+  for (const auto& r : refs)
+    if (r.target == target) return r.at;
+  return fallback;
+}
+
+// How to write "superseded by X" / "supersedes X" in the record's own dialect.
+std::string how_to_declare(const Decision& d, const char* field, const Decision& other) {
+  if (d.dialect == DecisionDialect::nygard)
+    return std::string("add the line `") + (std::string(field) == "supersedes" ? "Supersedes" : "Superseded by") + " [" +
+           other.title + "](" + std::string(other.path.substr(other.path.rfind('/') + 1)) + ")` to its Status section";
+  return std::string("add `") + field + ": " + other.id + "` to its front matter";
+}
+
+}  // namespace
+
+void check_links(const CheckContext& c, Diagnostics& out) {
+  for (const Page& page : c.site.pages) {
+    for (std::size_t i = 0; i < page.links.size() && i < page.resolved.size(); ++i) {
+      const Link& link = page.links[i];
+      const ResolvedLink& r = page.resolved[i];
+      const SourcePosition at{link.line, link.column};
+      const std::string shown = link.wikilink ? "[[" + link.destination + "]]" : link.destination;
+      if (r.kind == LinkKind::missing) {
+        add(out, Severity::error, page.path, at,
+            std::string(link.image ? "image " : "link to ") + shown + " is broken: no such " + (link.image ? "file" : "page") +
+                " in the content folder. If it was renamed or moved, link to its new path; otherwise create it or remove the link.");
+        continue;
+      }
+      if ((r.kind == LinkKind::page || r.kind == LinkKind::anchor) && !r.anchor.empty() && r.target_page >= 0) {
+        const Page& target = c.site.pages[static_cast<std::size_t>(r.target_page)];
+        const bool footnote = r.anchor.rfind("fn-", 0) == 0 || r.anchor.rfind("fnref-", 0) == 0;
+        const bool found = std::any_of(target.headings.begin(), target.headings.end(), [&](const Heading& h) { return h.slug == r.anchor; });
+        if (!footnote && !found) {
+          std::string known;
+          for (const Heading& h : target.headings)
+            if (known.size() < 120) known += (known.empty() ? "#" : ", #") + h.slug;
+          add(out, Severity::error, page.path, at,
+              "link to #" + r.anchor + " in " + target.path + " is broken: no heading there has that anchor" +
+                  (known.empty() ? "" : " (it has " + known + ")") + ". Fix the anchor or the heading.");
+        }
+      }
+    }
+  }
+}
+
+void check_dates(const CheckContext& c, Diagnostics& out) {
+  const auto check = [&](const std::string& file, const char* field, const std::string& value, SourcePosition at) {
+    if (value.empty() || is_iso_date(value)) return;
+    add(out, Severity::error, file, at.line ? at : SourcePosition{1, 1},
+        std::string("'") + field + "' is \"" + value + "\", not a date Logbook can compare; write it as YYYY-MM-DD, e.g. 2026-01-31.");
+  };
+  for (const Page& page : c.site.pages) {
+    if (page.meta.date) check(page.path, "date", *page.meta.date, front_matter_position(page, "date"));
+    if (page.meta.review_by) check(page.path, "review_by", *page.meta.review_by, front_matter_position(page, "review_by"));
+  }
+  for (const Decision& d : c.log.decisions) {
+    const Page& page = page_of(c, d);
+    if (!page.meta.date) check(d.path, "Date", d.date, d.date_at);
+    if (!page.meta.review_by) check(d.path, "review-by", d.review_by, d.review_by_at);
+  }
+}
+
+void check_statuses(const CheckContext& c, Diagnostics& out) {
+  for (const Decision& d : c.log.decisions) {
+    if (d.status.empty() || c.config.is_known_status(d.status)) continue;
+    add(out, Severity::error, d.path, d.status_at,
+        "status '" + d.status + "' is not one of " + status_list(c.config) +
+            "; use one of them, or add it to `statuses` in logbook.yml if your team uses it.");
+  }
+}
+
+void check_decision_ids(const CheckContext& c, Diagnostics& out) {
+  const int next = c.log.next_number();
+  for (std::size_t i = 0; i < c.log.decisions.size(); ++i) {
+    const Decision& d = c.log.decisions[i];
+    std::string others;
+    for (std::size_t j = 0; j < c.log.decisions.size(); ++j) {
+      if (j == i) continue;
+      const Decision& o = c.log.decisions[j];
+      std::string a = d.id, b = o.id;
+      std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+      std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+      if (a == b) others += (others.empty() ? "" : ", ") + o.path;
+    }
+    if (!others.empty()) {
+      add(out, Severity::error, d.path, d.id_at,
+          "id " + d.id + " is also used by " + others + "; ids must be unique. Renumber the newer record to " +
+              format_decision_id(c.config.decision_id_prefix, next) + " (numbers are never reused).");
+    }
+    if (d.file_number >= 0 && d.number >= 0 && d.file_number != d.number) {
+      add(out, Severity::warning, d.path, d.id_at,
+          "id " + d.id + " does not match the number " + std::to_string(d.file_number) +
+              " in the file name; rename the file or fix the id so both say the same number.");
+    }
+  }
+}
+
+void check_decision_fields(const CheckContext& c, Diagnostics& out) {
+  for (const Decision& d : c.log.decisions) {
+    if (d.status.empty())
+      add(out, Severity::warning, d.path, {1, 1}, "decision record has no status; add `status: proposed` (one of " + status_list(c.config) + ").");
+    if (d.date.empty())
+      add(out, Severity::warning, d.path, {1, 1}, "decision record has no date; add `date: YYYY-MM-DD`, the day it was proposed or decided.");
+    if (d.title.empty())
+      add(out, Severity::warning, d.path, {1, 1}, "decision record has no title; add `title:` to its front matter or a `# Title` heading.");
+  }
+}
+
+void check_supersession(const CheckContext& c, Diagnostics& out) {
+  const auto count = static_cast<int>(c.log.decisions.size());
+  for (int bi = 0; bi < count; ++bi) {
+    const Decision& b = decision(c, bi);
+    for (const DecisionRef& r : b.supersedes)
+      if (r.target < 0)
+        add(out, Severity::error, b.path, r.at,
+            "supersedes '" + r.text + "', which is not a decision record in " + c.config.decisions +
+                "/; refer to a record by its id (e.g. " + format_decision_id(c.config.decision_id_prefix, 1) + ") or file name.");
+    for (const DecisionRef& r : b.superseded_by)
+      if (r.target < 0)
+        add(out, Severity::error, b.path, r.at,
+            "superseded by '" + r.text + "', which is not a decision record in " + c.config.decisions +
+                "/; refer to a record by its id (e.g. " + format_decision_id(c.config.decision_id_prefix, 1) + ") or file name.");
+
+    if (b.status == "superseded" && b.successors.empty())
+      add(out, Severity::error, b.path, b.status_at,
+          "status is superseded but no record supersedes it; add `superseded_by: <id>` naming its successor, or restore its status.");
+
+    // Each edge "a supersedes b", however it was declared.
+    for (const int ai : b.successors) {
+      const Decision& a = decision(c, ai);
+      if (ai == bi) {
+        add(out, Severity::error, b.path, ref_position(b.superseded_by, bi, ref_position(b.supersedes, bi, b.status_at)),
+            "record " + b.id + " supersedes itself; a record can only be superseded by another one. Remove the reference.");
+        continue;
+      }
+      const bool by_a = declares(a.supersedes, bi);
+      const bool by_b = declares(b.superseded_by, ai);
+      if (a.status == "rejected") {
+        if (by_b || b.status == "superseded")
+          add(out, Severity::error, b.path, ref_position(b.superseded_by, ai, b.status_at),
+              "is marked superseded by " + a.id + " (" + a.path + "), which was rejected; remove " + a.id +
+                  " from superseded_by and keep this record's status as it was before.");
+        continue;
+      }
+      if (!by_b)
+        add(out, Severity::error, b.path, b.status_at,
+            a.id + " (" + a.path + ") supersedes this record, but this record does not say so; " +
+                how_to_declare(b, "superseded_by", a) + ".");
+      if (!by_a)
+        add(out, Severity::error, a.path, a.status_at,
+            b.id + " (" + b.path + ") says it is superseded by this record, but this record does not say it supersedes " + b.id +
+                "; " + how_to_declare(a, "supersedes", b) + ".");
+      if (b.status == "superseded" && a.status != "accepted")
+        add(out, Severity::error, b.path, b.status_at,
+            "is marked superseded, but its successor " + a.id + " is " + (a.status.empty() ? "without a status" : a.status) +
+                ", not accepted; keep this record's status until " + a.id + " is accepted (superseded_by may stay).");
+      if (a.status == "accepted" && b.status != "superseded")
+        add(out, Severity::error, b.path, b.status_at,
+            "is superseded by " + a.id + ", which is accepted, but its status is " + (b.status.empty() ? "missing" : b.status) +
+                "; set `status: superseded`.");
+    }
+  }
+
+  // Cycles longer than one record (self-supersession is reported above).
+  std::vector<int> state(static_cast<std::size_t>(count), 0);  // 0 new, 1 on the path, 2 done
+  std::vector<int> path;
+  std::set<std::vector<int>> reported;
+  std::function<void(int)> visit = [&](int v) {
+    state[static_cast<std::size_t>(v)] = 1;
+    path.push_back(v);
+    for (int w : decision(c, v).successors) {
+      if (w == v) continue;
+      if (state[static_cast<std::size_t>(w)] == 1) {
+        std::vector<int> cycle(std::find(path.begin(), path.end(), w), path.end());
+        std::vector<int> key = cycle;
+        std::sort(key.begin(), key.end());
+        if (!reported.insert(key).second) continue;
+        const Decision& first = decision(c, key.front());
+        std::string chain;
+        const auto start = std::find(cycle.begin(), cycle.end(), key.front());
+        std::rotate(cycle.begin(), start, cycle.end());
+        for (int x : cycle) chain += decision(c, x).id + " → ";
+        chain += first.id;
+        add(out, Severity::error, first.path, first.status_at,
+            "supersession forms a cycle: " + chain + " (each superseded by the next); a record cannot end up superseding itself. "
+            "Remove the link that points back.");
+      } else if (state[static_cast<std::size_t>(w)] == 0) {
+        visit(w);
+      }
+    }
+    path.pop_back();
+    state[static_cast<std::size_t>(v)] = 2;
+  };
+  for (int v = 0; v < count; ++v)
+    if (state[static_cast<std::size_t>(v)] == 0) visit(v);
+}
+
+void check_reviews(const CheckContext& c, Diagnostics& out) {
+  if (!is_iso_date(c.today)) return;
+  for (std::size_t i = 0; i < c.site.pages.size(); ++i) {
+    const Page& page = c.site.pages[i];
+    const int di = c.log.for_page(static_cast<int>(i));
+    const Decision* d = di >= 0 ? &decision(c, di) : nullptr;
+    const std::string review_by = d ? d->review_by : page.meta.review_by.value_or("");
+    if (!is_iso_date(review_by) || review_by >= c.today) continue;
+    const SourcePosition at = d ? d->review_by_at : front_matter_position(page, "review_by");
+    const int days = days_between(review_by, c.today).value_or(0);
+    const std::string ago = std::to_string(days) + (days == 1 ? " day ago" : " days ago");
+    if (d && d->status == "proposed") {
+      add(out, Severity::warning, page.path, at,
+          "comments on this proposal were due on " + review_by + " (" + ago + "); accept or reject it, or move review_by "
+          "to a later date if the discussion continues.");
+    } else if (!d || (d->status != "superseded" && d->status != "rejected" && d->status != "deprecated")) {
+      add(out, Severity::warning, page.path, at,
+          "was due for review on " + review_by + " (" + ago + "); check that it is still right, then move review_by forward.");
+    }
+  }
+}
+
+void check_orphans(const CheckContext& c, Diagnostics& out) {
+  for (std::size_t i = 0; i < c.site.pages.size(); ++i) {
+    const Page& page = c.site.pages[i];
+    if (page.is_section_index || page.path == "index.md" || !page.backlinks.empty()) continue;
+    if (c.log.for_page(static_cast<int>(i)) >= 0) continue;  // the decision log lists every record
+    add(out, Severity::warning, page.path, {1, 1},
+        "no page links here, so readers find it only by search; link to it from its section's index page or a related page.");
+  }
+}
+
+void check_titles(const CheckContext& c, Diagnostics& out) {
+  for (std::size_t i = 0; i < c.site.pages.size(); ++i) {
+    const Page& page = c.site.pages[i];
+    if ((page.meta.title && !page.meta.title->empty()) || !page.headings.empty()) continue;
+    if (c.log.for_page(static_cast<int>(i)) >= 0) continue;  // check_decision_fields says it for records
+    add(out, Severity::warning, page.path, {1, 1},
+        "page has no title, so it is called \"" + page.title + "\" after its file name; add `title:` to its front matter or a `# Title` heading.");
+  }
+}
+
+Diagnostics run_checks(const CheckContext& c) {
+  Diagnostics found;
+  for (auto* check : {check_links, check_dates, check_statuses, check_decision_ids, check_decision_fields,
+                      check_supersession, check_reviews, check_orphans, check_titles})
+    check(c, found);
+  std::set<std::tuple<std::string, int, int>> positions;
+  for (const Diagnostic& d : found) positions.emplace(d.file, d.line, d.column);
+  Diagnostics all;
+  for (const Diagnostic& d : c.site.diagnostics)
+    if (d.severity == Severity::error || !positions.count({d.file, d.line, d.column})) all.push_back(d);
+  for (Diagnostic& d : found) all.push_back(std::move(d));
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+  return all;
+}
+
+}  // namespace logbook

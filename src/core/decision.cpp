@@ -1,0 +1,433 @@
+#include "decision.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace logbook {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
+}
+
+std::string_view basename(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view dirname(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+std::string_view stem(std::string_view path) {
+  std::string_view name = basename(path);
+  const auto dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(0, dot);
+}
+
+std::size_t leading_digits(std::string_view s) {
+  std::size_t n = 0;
+  while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
+  return n;
+}
+
+// "superseded by [5. Foo](0005-foo.md)" -> the first word, lowercased: "superseded".
+std::string status_word(std::string_view text) {
+  text = trim(text);
+  std::size_t n = 0;
+  while (n < text.size() && (std::isalpha(static_cast<unsigned char>(text[n])) || text[n] == '-' || text[n] == '_')) ++n;
+  return lower(text.substr(0, n));
+}
+
+// Strings of a front matter value: a list, or a comma-separated text.
+std::vector<std::string> strings_of(const nlohmann::json& v) {
+  std::vector<std::string> out;
+  const auto add = [&](std::string_view s) {
+    while (!s.empty()) {
+      const auto comma = s.find(',');
+      const auto item = trim(s.substr(0, comma));
+      if (!item.empty()) out.emplace_back(item);
+      if (comma == std::string_view::npos) break;
+      s.remove_prefix(comma + 1);
+    }
+  };
+  if (v.is_string()) add(v.get<std::string>());
+  else if (v.is_array())
+    for (const auto& item : v)
+      if (item.is_string()) out.push_back(std::string(trim(item.get<std::string>())));
+  return out;
+}
+
+std::string string_of(const nlohmann::json& fields, const char* key) {
+  if (!fields.contains(key)) return {};
+  const auto& v = fields[key];
+  return v.is_string() ? std::string(trim(v.get<std::string>())) : std::string();
+}
+
+// References in a line: link destinations `[text](dest)`, else the text after "by "/"supersedes ".
+std::vector<std::string> refs_in(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = text.find("](", pos)) != std::string_view::npos) {
+    const auto end = text.find(')', pos + 2);
+    if (end == std::string_view::npos) break;
+    out.emplace_back(trim(text.substr(pos + 2, end - pos - 2)));
+    pos = end;
+  }
+  if (!out.empty()) return out;
+  std::string_view rest = trim(text);
+  for (std::string_view word : {"superseded by", "supersedes"}) {
+    if (starts_with_nocase(rest, word)) {
+      rest = trim(rest.substr(word.size()));
+      break;
+    }
+  }
+  if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
+  if (!rest.empty()) out.emplace_back(rest);
+  return out;
+}
+
+// What the Markdown body says, for the madr2 and nygard dialects.
+struct BodyFields {
+  std::string title;
+  SourcePosition title_at;
+  int title_number = -1;
+  std::string status, date, deciders, tags;
+  SourcePosition status_at, date_at;
+  std::vector<DecisionRef> supersedes, superseded_by;
+  bool bullets = false;        // madr2 / log4brains
+  bool status_section = false; // nygard
+};
+
+void read_status_line(std::string_view line, SourcePosition at, BodyFields& b) {
+  const std::string word = status_word(line);
+  if (word == "superseded" || starts_with_nocase(trim(line), "superseded by")) {
+    for (auto& r : refs_in(line)) b.superseded_by.push_back({std::move(r), at, -1});
+    if (b.status.empty() || b.status != "superseded") {
+      b.status = "superseded";
+      b.status_at = at;
+    }
+  } else if (word == "supersedes") {
+    for (auto& r : refs_in(line)) b.supersedes.push_back({std::move(r), at, -1});
+  } else if (b.status.empty() && !word.empty() && word != "amends" && word != "amended") {
+    b.status = word;
+    b.status_at = at;
+  }
+}
+
+BodyFields read_body(const Page& page) {
+  BodyFields b;
+  std::string_view body = page.body();
+  int line_no = page.body_line;
+  bool in_fence = false;
+  bool in_status = false;
+  bool seen_h2 = false;
+  std::size_t pos = 0;
+  while (pos < body.size()) {
+    auto end = body.find('\n', pos);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view raw = body.substr(pos, end - pos);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    const std::string_view line = trim(raw);
+    const int column = static_cast<int>(raw.find_first_not_of(" \t") == std::string_view::npos ? 0 : raw.find_first_not_of(" \t")) + 1;
+    const SourcePosition at{line_no, column};
+    pos = end + 1;
+    ++line_no;
+    if (line.starts_with("```") || line.starts_with("~~~")) in_fence = !in_fence;
+    if (in_fence || line.empty()) continue;
+    if (line.starts_with("#")) {
+      const std::size_t level = line.find_first_not_of('#');
+      const std::string_view text = trim(line.substr(level == std::string_view::npos ? line.size() : level));
+      if (level == 1 && b.title.empty()) {
+        // "3. Use Markdown" (adr-tools numbers the title)
+        const std::size_t digits = leading_digits(text);
+        if (digits > 0 && digits < text.size() && text[digits] == '.') {
+          b.title_number = std::stoi(std::string(text.substr(0, digits)));
+          b.title = std::string(trim(text.substr(digits + 1)));
+        } else {
+          b.title = std::string(text);
+        }
+        b.title_at = at;
+      }
+      if (level >= 2) {
+        seen_h2 = true;
+        in_status = level == 2 && lower(text) == "status";
+        b.status_section = b.status_section || in_status;
+      }
+      continue;
+    }
+    if (in_status) {
+      read_status_line(line, at, b);
+      continue;
+    }
+    if (seen_h2) continue;
+    // Before the first section: "Date: 2016-02-12" or "* Status: accepted" bullets.
+    std::string_view item = line;
+    const bool bullet = item.starts_with("* ") || item.starts_with("- ");
+    if (bullet) item = trim(item.substr(2));
+    const auto colon = item.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string key = lower(trim(item.substr(0, colon)));
+    const std::string_view value = trim(item.substr(colon + 1));
+    const std::size_t value_start = raw.find_first_not_of(" \t", raw.find(':') + 1);
+    const SourcePosition value_at{at.line, static_cast<int>(value_start == std::string_view::npos ? raw.size() : value_start) + 1};
+    if (key == "date") {
+      b.date = std::string(value);
+      b.date_at = value_at;
+      b.bullets = b.bullets || bullet;
+    } else if (bullet && key == "status") {
+      b.bullets = true;
+      read_status_line(value, value_at, b);
+    } else if (bullet && (key == "deciders" || key == "decision-makers")) {
+      b.deciders = std::string(value);
+    } else if (bullet && key == "tags") {
+      b.tags = std::string(value);
+    }
+  }
+  return b;
+}
+
+std::vector<DecisionRef> refs_from_field(const Page& page, const char* key) {
+  std::vector<DecisionRef> out;
+  if (!page.meta.fields.contains(key)) return out;
+  const SourcePosition at = front_matter_position(page, key);
+  for (auto& s : strings_of(page.meta.fields[key])) {
+    // `superseded_by: "[5. Foo](0005-foo.md)"` is a link; keep its destination.
+    auto refs = refs_in(s);
+    out.push_back({refs.empty() ? s : refs.front(), at, -1});
+  }
+  return out;
+}
+
+Decision read_decision(const Site& site, int page_index, const SiteConfig& config) {
+  const Page& page = site.pages[static_cast<std::size_t>(page_index)];
+  const auto& f = page.meta.fields;
+  Decision d;
+  d.page = page_index;
+  d.path = page.path;
+
+  const BodyFields body = read_body(page);
+  const bool has_front_matter_fields = f.contains("status") || f.contains("date") || f.contains("id") ||
+                                       f.contains("deciders") || f.contains("decision-makers");
+  d.dialect = has_front_matter_fields ? DecisionDialect::front_matter
+              : body.status_section   ? DecisionDialect::nygard
+              : body.bullets          ? DecisionDialect::madr2
+                                      : DecisionDialect::none;
+
+  // Id and number: front matter id, else the file name.
+  const std::string_view file_stem = stem(page.path);
+  const std::size_t digits = leading_digits(file_stem);
+  const bool date_named = digits == 8 && file_stem.size() > 9 && file_stem[8] == '-';
+  if (digits > 0 && !date_named && digits <= 6) d.file_number = std::stoi(std::string(file_stem.substr(0, digits)));
+  d.number = d.file_number;
+  d.id = string_of(f, "id");
+  d.id_at = front_matter_position(page, "id");
+  if (!d.id.empty()) {
+    // The id is what people cite, so its number wins over the file name's.
+    std::size_t end = d.id.size(), start = end;
+    while (start > 0 && std::isdigit(static_cast<unsigned char>(d.id[start - 1]))) --start;
+    if (start < end && end - start <= 6) d.number = std::stoi(d.id.substr(start));
+  }
+  if (d.number < 0 && body.title_number >= 0 && !date_named) d.number = body.title_number;
+  if (d.id.empty()) {
+    if (date_named) d.id = std::string(file_stem.substr(9));
+    else if (d.number >= 0) d.id = format_decision_id(config.decision_id_prefix, d.number);
+    else d.id = std::string(file_stem);
+  }
+
+  d.title = page.meta.title.value_or("");
+  d.title_at = front_matter_position(page, "title");
+  if (d.title.empty()) {
+    d.title = body.title;
+    d.title_at = body.title_at;
+  }
+
+  const std::string status_text = string_of(f, "status");
+  if (!status_text.empty()) {
+    d.status = status_word(status_text);
+    d.status_at = front_matter_position(page, "status");
+    // MADR 3 writes `status: "superseded by ADR-0005"`.
+    if (d.status == "superseded" && starts_with_nocase(status_text, "superseded by"))
+      for (auto& r : refs_in(status_text)) d.superseded_by.push_back({std::move(r), d.status_at, -1});
+  } else {
+    d.status = body.status;
+    d.status_at = body.status_at;
+  }
+
+  d.date = page.meta.date.value_or("");
+  d.date_at = front_matter_position(page, "date");
+  if (d.date.empty()) {
+    d.date = body.date;
+    d.date_at = body.date_at;
+  }
+  d.review_by = page.meta.review_by.value_or(string_of(f, "review-by"));
+  d.review_by_at = front_matter_position(page, page.meta.review_by ? "review_by" : "review-by");
+
+  for (const char* key : {"deciders", "decision-makers", "decision_makers"})
+    if (d.deciders.empty() && f.contains(key)) d.deciders = strings_of(f[key]);
+  if (d.deciders.empty()) d.deciders = strings_of(body.deciders);
+  if (f.contains("consulted")) d.consulted = strings_of(f["consulted"]);
+  if (f.contains("informed")) d.informed = strings_of(f["informed"]);
+  d.tags = page.meta.tags;
+  if (d.tags.empty()) d.tags = strings_of(body.tags);
+
+  for (auto& r : refs_from_field(page, "supersedes")) d.supersedes.push_back(std::move(r));
+  for (const char* key : {"superseded_by", "superseded-by"})
+    for (auto& r : refs_from_field(page, key)) d.superseded_by.push_back(std::move(r));
+  for (const auto& r : body.supersedes) d.supersedes.push_back(r);
+  for (const auto& r : body.superseded_by) d.superseded_by.push_back(r);
+
+  // Default positions point at the top of the file.
+  for (SourcePosition* p : {&d.id_at, &d.title_at, &d.status_at, &d.date_at, &d.review_by_at})
+    if (p->line == 0) *p = {1, 1};
+  return d;
+}
+
+void add_unique(std::vector<int>& v, int x) {
+  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
+}  // namespace
+
+std::string_view dialect_name(DecisionDialect d) {
+  switch (d) {
+    case DecisionDialect::front_matter: return "front-matter";
+    case DecisionDialect::madr2: return "madr2";
+    case DecisionDialect::nygard: return "nygard";
+    case DecisionDialect::none: break;
+  }
+  return "none";
+}
+
+std::string format_decision_id(std::string_view prefix, int number) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d", number);
+  return std::string(prefix) + buf;
+}
+
+SourcePosition front_matter_position(const Page& page, std::string_view key) {
+  std::string_view src = page.source;
+  if (!src.starts_with("---")) return {};
+  std::size_t pos = src.find('\n');
+  int line = 2;
+  while (pos != std::string_view::npos && line < page.body_line) {
+    const std::size_t start = pos + 1;
+    auto end = src.find('\n', start);
+    const std::string_view text = src.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (text.starts_with(key) && text.size() > key.size() && text[key.size()] == ':') {
+      const std::size_t value = text.find_first_not_of(" \t", key.size() + 1);
+      const bool inline_value = value != std::string_view::npos && text[value] != '\r' && text[value] != '#';
+      return {line, inline_value ? static_cast<int>(value) + 1 : 1};
+    }
+    pos = end;
+    ++line;
+  }
+  return {};
+}
+
+bool is_decision_path(const SiteConfig& config, std::string_view path) {
+  const std::string prefix = config.decisions + "/";
+  if (!path.starts_with(prefix) || !is_markdown_path(path)) return false;
+  const std::string name = lower(basename(path));
+  return name != "index.md" && name != "readme.md" && path != config.decision_template_path();
+}
+
+int DecisionLog::for_page(int page) const {
+  for (std::size_t i = 0; i < decisions.size(); ++i)
+    if (decisions[i].page == page) return static_cast<int>(i);
+  return -1;
+}
+
+int DecisionLog::next_number() const {
+  int highest = 0;
+  for (const Decision& d : decisions) highest = std::max({highest, d.number, d.file_number});
+  return highest + 1;
+}
+
+int DecisionLog::resolve(std::string_view ref_text, int from) const {
+  std::string_view ref = trim(ref_text);
+  if (ref.starts_with("[[") && ref.ends_with("]]")) ref = trim(ref.substr(2, ref.size() - 4));
+  if (const auto hash = ref.find('#'); hash != std::string_view::npos) ref = ref.substr(0, hash);
+  if (ref.empty()) return -1;
+  const auto count = static_cast<int>(decisions.size());
+  // A path, relative to the referring record's folder.
+  if (ref.find('/') != std::string_view::npos || is_markdown_path(ref)) {
+    const std::string base = from >= 0 ? std::string(dirname(decisions[static_cast<std::size_t>(from)].path)) : std::string();
+    std::vector<std::string> parts;
+    const std::string joined = ref.front() == '/' ? std::string(ref.substr(1)) : (base.empty() ? "" : base + "/") + std::string(ref);
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+      auto end = joined.find('/', start);
+      if (end == std::string::npos) end = joined.size();
+      const std::string seg = joined.substr(start, end - start);
+      if (seg == "..") { if (!parts.empty()) parts.pop_back(); }
+      else if (!seg.empty() && seg != ".") parts.push_back(seg);
+      start = end + 1;
+    }
+    std::string path;
+    for (const auto& p : parts) path += (path.empty() ? "" : "/") + p;
+    for (int i = 0; i < count; ++i)
+      if (decisions[static_cast<std::size_t>(i)].path == path) return i;
+    return -1;
+  }
+  const std::string wanted = lower(ref);
+  for (int i = 0; i < count; ++i)
+    if (lower(decisions[static_cast<std::size_t>(i)].id) == wanted) return i;
+  for (int i = 0; i < count; ++i)
+    if (lower(stem(decisions[static_cast<std::size_t>(i)].path)) == wanted) return i;
+  // "3", "ADR-3", "adr-0003": letters, an optional dash, then the number.
+  std::size_t letters = 0;
+  while (letters < ref.size() && std::isalpha(static_cast<unsigned char>(ref[letters]))) ++letters;
+  std::string_view rest = ref.substr(letters);
+  if (letters > 0 && !rest.empty() && rest.front() == '-') rest.remove_prefix(1);
+  if (!rest.empty() && rest.size() <= 6 && leading_digits(rest) == rest.size()) {
+    const int number = std::stoi(std::string(rest));
+    for (int i = 0; i < count; ++i)
+      if (decisions[static_cast<std::size_t>(i)].number == number) return i;
+  }
+  return -1;
+}
+
+DecisionLog extract_decisions(const Site& site, const SiteConfig& config) {
+  DecisionLog log;
+  for (std::size_t i = 0; i < site.pages.size(); ++i)
+    if (is_decision_path(config, site.pages[i].path)) log.decisions.push_back(read_decision(site, static_cast<int>(i), config));
+  for (std::size_t i = 0; i < log.decisions.size(); ++i) {
+    Decision& d = log.decisions[i];
+    const int self = static_cast<int>(i);
+    for (DecisionRef& r : d.supersedes) r.target = log.resolve(r.text, self);
+    for (DecisionRef& r : d.superseded_by) r.target = log.resolve(r.text, self);
+  }
+  // The chain both ways, whichever side declared it.
+  for (std::size_t i = 0; i < log.decisions.size(); ++i) {
+    const int self = static_cast<int>(i);
+    for (const DecisionRef& r : log.decisions[i].supersedes) {
+      if (r.target < 0) continue;
+      add_unique(log.decisions[i].predecessors, r.target);
+      add_unique(log.decisions[static_cast<std::size_t>(r.target)].successors, self);
+    }
+    for (const DecisionRef& r : log.decisions[i].superseded_by) {
+      if (r.target < 0) continue;
+      add_unique(log.decisions[i].successors, r.target);
+      add_unique(log.decisions[static_cast<std::size_t>(r.target)].predecessors, self);
+    }
+  }
+  return log;
+}
+
+}  // namespace logbook

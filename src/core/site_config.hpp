@@ -1,0 +1,51 @@
+// The site configuration, logbook.yml, written by people. Every key is optional;
+// an absent file or key means the default below.
+//
+//   version: 1                       optional; other versions are refused
+//   title: Team Handbook             site title (default: the home page's title)
+//   repository: https://github.com/org/repo   where "edit" and "comments" links point
+//   branch: main                     the repository's default branch
+//   base_url: /repo/                 path the site is served under
+//   decisions: decisions             folder of decision records, inside the content folder
+//   decision_id_prefix: ADR-         ids of new records: ADR-0008
+//   theme: auto                      auto | light | dark
+//   statuses: [proposed, accepted, rejected, deprecated, superseded]   MADR's, the default
+//
+// Unknown keys are warnings (a typo should not pass silently); values of the wrong
+// type are errors that name the line.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace logbook {
+
+constexpr int kSiteConfigVersion = 1;
+
+struct SiteConfig {
+  std::string title;
+  std::string repository;
+  std::string branch = "main";
+  std::string base_url = "/";
+  std::string decisions = "decisions";
+  std::string decision_id_prefix = "ADR-";
+  std::string theme = "auto";
+  std::vector<std::string> statuses = {"proposed", "accepted", "rejected", "deprecated", "superseded"};
+
+  // The template `logbook new decision` copies; it is neither built nor checked.
+  std::string decision_template_path() const { return decisions + "/template.md"; }
+  bool is_known_status(std::string_view status) const;
+};
+
+struct SiteConfigResult {
+  SiteConfig config;
+  Diagnostics diagnostics;  // against `file`; on errors the defaults stand for the bad keys
+};
+
+// Parses logbook.yml; `file` names it in diagnostics.
+SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml);
+
+}  // namespace logbook

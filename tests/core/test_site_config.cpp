@@ -1,0 +1,72 @@
+// Spec: logbook.yml is optional; every key has a default, typos are warned about and
+// wrong values are errors that name the line.
+#include <doctest/doctest.h>
+
+#include "core/site_config.hpp"
+
+using namespace logbook;
+
+TEST_CASE("without a file or with an empty one, the defaults hold") {
+  const SiteConfigResult r = parse_site_config("logbook.yml", "");
+  CHECK(r.diagnostics.empty());
+  CHECK(r.config.decisions == "decisions");
+  CHECK(r.config.branch == "main");
+  CHECK(r.config.base_url == "/");
+  CHECK(r.config.theme == "auto");
+  CHECK(r.config.decision_id_prefix == "ADR-");
+  CHECK(r.config.statuses == std::vector<std::string>{"proposed", "accepted", "rejected", "deprecated", "superseded"});
+  CHECK(r.config.decision_template_path() == "decisions/template.md");
+  CHECK(r.config.is_known_status("accepted"));
+  CHECK_FALSE(r.config.is_known_status("approved"));
+}
+
+TEST_CASE("every key is read") {
+  const SiteConfigResult r = parse_site_config("logbook.yml",
+                                               "version: 1\ntitle: Team Handbook\nrepository: https://github.com/acme/handbook\n"
+                                               "branch: trunk\nbase_url: /handbook/\ndecisions: adr/\ndecision_id_prefix: DR-\n"
+                                               "theme: dark\nstatuses: [Draft, Approved, Retired]\n");
+  CHECK(r.diagnostics.empty());
+  CHECK(r.config.title == "Team Handbook");
+  CHECK(r.config.repository == "https://github.com/acme/handbook");
+  CHECK(r.config.branch == "trunk");
+  CHECK(r.config.base_url == "/handbook/");
+  CHECK(r.config.decisions == "adr");
+  CHECK(r.config.decision_id_prefix == "DR-");
+  CHECK(r.config.theme == "dark");
+  CHECK(r.config.statuses == std::vector<std::string>{"draft", "approved", "retired"});
+}
+
+TEST_CASE("malformed YAML is an error with its line; the defaults stand") {
+  const SiteConfigResult r = parse_site_config("logbook.yml", "title: Docs\nstatuses: [a, b\n");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].severity == Severity::error);
+  CHECK(r.diagnostics[0].file == "logbook.yml");
+  CHECK(r.diagnostics[0].line >= 2);
+  CHECK(r.diagnostics[0].message.find("malformed YAML") != std::string::npos);
+  CHECK(r.config.decisions == "decisions");
+}
+
+TEST_CASE("values of the wrong kind are errors on their line; unknown keys are warnings") {
+  const SiteConfigResult r = parse_site_config("logbook.yml",
+                                               "title: [a, b]\nstatuses: accepted\ndecisions: ../outside\ntheme: neon\ntitel: Typo\nversion: 3\n");
+  auto on_line = [&](int line, Severity severity) {
+    for (const auto& d : r.diagnostics)
+      if (d.line == line && d.severity == severity) return true;
+    return false;
+  };
+  CHECK(on_line(1, Severity::error));    // title is a list
+  CHECK(on_line(2, Severity::error));    // statuses is not a list
+  CHECK(on_line(3, Severity::error));    // decisions leaves the content folder
+  CHECK(on_line(4, Severity::error));    // unknown theme
+  CHECK(on_line(5, Severity::warning));  // typo
+  CHECK(on_line(6, Severity::error));    // another version
+  CHECK(r.config.decisions == "decisions");
+  CHECK(r.config.theme == "auto");
+  CHECK(r.config.statuses.size() == 5);
+}
+
+TEST_CASE("a file that is not a mapping is an error") {
+  const SiteConfigResult r = parse_site_config("logbook.yml", "- a\n- b\n");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].severity == Severity::error);
+}
