@@ -1,44 +1,112 @@
-// logbook serve [CONTENT_DIR] [-o OUT_DIR] [--port N]: build, then serve on 127.0.0.1.
+// logbook serve [CONTENT_DIR] [-o OUT_DIR] [--port N]: build, serve on 127.0.0.1 the
+// way GitHub Pages does, rebuild when content/ or the site config changes, and reload
+// open pages. A broken edit shows its problems in the browser; the server keeps going.
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "commands.hpp"
 #include "core/diagnostic.hpp"
+#include "file_watcher.hpp"
 #include "site_builder.hpp"
 #include "static_server.hpp"
 
 namespace logbook::cli {
 
+namespace {
+
+std::atomic<bool> g_stop_requested{false};  // set by SIGINT/SIGTERM; signals need a global
+
+void on_stop_signal(int) { g_stop_requested = true; }
+
+// Prints the build's findings and tells open pages: reload, or show the problems.
+void report_build(const BuildReport& report, const BuildOptions& build, LiveReload& live, bool initial) {
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : report.diagnostics) {
+    std::cerr << format_diagnostic(d) << '\n';
+    if (d.severity == Severity::error || !report.written) lines.push_back(format_diagnostic(d));
+  }
+  if (!report.fatal.empty()) {
+    std::cerr << "logbook serve: " << report.fatal << '\n';
+    lines.push_back("logbook: " + report.fatal);
+  }
+  const std::string summary = summary_line(report, build);
+  std::cerr << summary << std::endl;
+  if (initial) return;
+  if (report.written) live.reload();
+  if (!lines.empty()) live.problems(summary, lines);
+}
+
+std::filesystem::path config_path(const std::filesystem::path& content_dir) {
+  std::error_code ec;
+  const auto parent = std::filesystem::absolute(content_dir, ec).parent_path();
+  return parent / "logbook.yml";
+}
+
+}  // namespace
+
 void add_serve_command(CLI::App& app, Action& run) {
   auto build = std::make_shared<BuildOptions>();
   auto serve = std::make_shared<ServeOptions>();
+  auto watch = std::make_shared<bool>(true);
   build->app_dir = default_app_dir();
-  CLI::App* cmd = app.add_subcommand("serve", "Build the site and serve it at http://127.0.0.1:PORT/");
+  CLI::App* cmd = app.add_subcommand("serve", "Build the site, serve it at http://127.0.0.1:PORT/ and rebuild on changes");
   cmd->add_option("content", build->content_dir, "Folder of Markdown (default: content)");
   cmd->add_option("-o,--out", build->out_dir, "Output folder (default: _site)");
   cmd->add_option("--base-url", build->base_url, "Serve under this path, as GitHub project pages do (/repo/)");
   cmd->add_option("--app-dir", build->app_dir, "Folder of the built wasm app");
   cmd->add_option("-p,--port", serve->port, "Port (default 8000)")->check(CLI::Range(1, 65535));
   cmd->add_option("--host", serve->host, "Address to listen on (default 127.0.0.1)");
-  cmd->callback([build, serve, &run] {
-    run = [build, serve] {
+  cmd->add_flag("!--no-watch", *watch, "Serve the site as built; do not rebuild on changes");
+  cmd->callback([build, serve, watch, &run] {
+    run = [build, serve, watch] {
+      LiveReload live;
       build->progress = isatty(STDERR_FILENO) != 0;
-      const BuildReport report = build_site_to_disk(*build);
-      for (const Diagnostic& d : report.diagnostics) std::cerr << format_diagnostic(d) << '\n';
-      if (!report.fatal.empty()) std::cerr << "logbook serve: " << report.fatal << '\n';
-      std::cerr << summary_line(report, *build) << '\n';
-      if (!std::filesystem::exists(build->out_dir / "index.html")) return 1;
+      report_build(build_site_to_disk(*build), *build, live, true);
       serve->root = build->out_dir;
       serve->base = normalize_base(build->base_url);
-      std::cerr << "Serving " << build->out_dir.string() << " at http://" << serve->host << ':' << serve->port
-                << serve->base << "/ (Ctrl+C stops)" << std::endl;
+      serve->live = *watch ? &live : nullptr;
+      StaticServer server(*serve);
       std::string error;
-      if (!serve_static_site(*serve, error)) {
+      if (!server.bind(error)) {
         std::cerr << "logbook serve: " << error << '\n';
         return 1;
       }
+      signal(SIGINT, on_stop_signal);
+      signal(SIGTERM, on_stop_signal);
+      std::cerr << "Serving " << build->out_dir.string() << " at http://" << serve->host << ':' << serve->port
+                << serve->base << "/" << (*watch ? ", rebuilding on changes" : "") << " (Ctrl+C stops)" << std::endl;
+
+      // The watcher thread rebuilds on changes and stops the server on a signal.
+      std::thread watcher([&] {
+        FileWatcher files(build->content_dir);
+        if (*watch && !files.ok()) std::cerr << "logbook serve: " << files.error() << "; pages will not rebuild.\n";
+        const auto config = config_path(build->content_dir);
+        std::error_code ec;
+        auto config_time = std::filesystem::last_write_time(config, ec);
+        while (!g_stop_requested) {
+          std::set<std::string> changed;
+          if (*watch && files.ok()) changed = files.wait(std::chrono::milliseconds(200));
+          else std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          const auto now_config_time = std::filesystem::last_write_time(config, ec);
+          if (*watch && now_config_time != config_time) {
+            config_time = now_config_time;
+            changed.insert(config.filename().string());
+          }
+          if (changed.empty() || g_stop_requested) continue;
+          std::cerr << "Changed: " << *changed.begin() << (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "") << '\n';
+          report_build(build_site_to_disk(*build), *build, live, false);
+        }
+        server.stop();
+      });
+      server.listen();
+      g_stop_requested = true;
+      watcher.join();
+      std::cerr << "Stopped." << std::endl;
       return 0;
     };
   });

@@ -4,6 +4,10 @@
 
 #include "content_reader.hpp"
 
+namespace logbook::embedded {
+extern const std::string_view live_reload_js;
+}
+
 namespace logbook::cli {
 
 namespace fs = std::filesystem;
@@ -59,9 +63,61 @@ fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect)
 
 }  // namespace
 
-bool serve_static_site(const ServeOptions& o, std::string& error) {
+struct StaticServer::Impl {
+  ServeOptions options;
   httplib::Server server;
-  server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
+};
+
+namespace {
+
+// Pages served by `logbook serve` load the live-reload script (same origin, so the
+// pages' Content-Security-Policy allows it).
+void add_live_reload(std::string& html, const std::string& base) {
+  const auto head = html.find("</head>");
+  if (head == std::string::npos) return;
+  html.insert(head, "<script src=\"" + base + "/_logbook/live-reload.js\" data-base=\"" + base + "\" defer></script>\n");
+}
+
+void send_event(httplib::DataSink& sink, const LiveEvent& e) {
+  const std::string text = "event: " + e.name + "\ndata: " + e.data + "\n\n";
+  sink.write(text.data(), text.size());
+}
+
+}  // namespace
+
+StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  const ServeOptions& o = impl_->options;
+  httplib::Server& server = impl_->server;
+  if (o.live) {
+    server.Get(o.base + "/_logbook/live-reload.js", [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(std::string(embedded::live_reload_js), "text/javascript; charset=utf-8");
+    });
+    server.Get(o.base + "/_logbook/events", [&o](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-cache");
+      const auto start = std::make_shared<std::uint64_t>(o.live->sequence());
+      res.set_chunked_content_provider("text/event-stream", [&o, start](std::size_t offset, httplib::DataSink& sink) {
+        if (offset == 0) {
+          const std::string hello = "retry: 500\n\n";
+          sink.write(hello.data(), hello.size());
+          if (auto p = o.live->current_problems()) send_event(sink, *p);
+          return true;
+        }
+        bool closed = false;
+        const auto event = o.live->next(*start, 15000, closed);
+        if (closed) return false;
+        if (event) {
+          *start = event->sequence;
+          send_event(sink, *event);
+        } else {
+          sink.write(":\n\n", 3);  // keep-alive comment
+        }
+        return sink.is_writable();
+      });
+    });
+  }
+  server.Get(".*", [&o](const httplib::Request& req, httplib::Response& res) {
     std::string redirect;
     const fs::path file = resolve(o, req.path, redirect);
     if (!redirect.empty()) {
@@ -69,21 +125,34 @@ bool serve_static_site(const ServeOptions& o, std::string& error) {
       return;
     }
     std::string body, err;
-    if (!file.empty() && read_file(file, body, err)) {
-      res.set_header("Cache-Control", "no-cache");
-      res.set_content(std::move(body), content_type(file).c_str());
-      return;
+    const bool found = !file.empty() && read_file(file, body, err);
+    if (!found) {
+      res.status = 404;
+      if (!read_file(o.root / "404.html", body, err)) body = "Not found";
     }
-    res.status = 404;
-    std::string not_found;
-    if (read_file(o.root / "404.html", not_found, err)) res.set_content(std::move(not_found), "text/html; charset=utf-8");
-    else res.set_content("Not found", "text/plain");
+    const fs::path served = found ? file : o.root / "404.html";
+    if (o.live && served.extension() == ".html") add_live_reload(body, o.base);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::move(body), content_type(served).c_str());
   });
-  if (!server.bind_to_port(o.host.c_str(), o.port)) {
+}
+
+StaticServer::~StaticServer() = default;
+
+bool StaticServer::bind(std::string& error) {
+  const ServeOptions& o = impl_->options;
+  if (!impl_->server.bind_to_port(o.host.c_str(), o.port)) {
     error = "cannot listen on " + o.host + ":" + std::to_string(o.port) + "; is another server using it? Try --port.";
     return false;
   }
-  return server.listen_after_bind();
+  return true;
+}
+
+void StaticServer::listen() { impl_->server.listen_after_bind(); }
+
+void StaticServer::stop() {
+  if (impl_->options.live) impl_->options.live->shutdown();
+  impl_->server.stop();
 }
 
 }  // namespace logbook::cli

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "live_reload.hpp"
 
 namespace logbook::cli {
 
@@ -12,9 +15,22 @@ struct ServeOptions {
   std::string base;            // "" or "/repo"
   std::string host = "127.0.0.1";
   int port = 8000;
+  LiveReload* live = nullptr;  // when set: /_logbook/events, and pages load live-reload.js
 };
 
-// Blocks until the server stops. Returns false with a message if it could not listen.
-bool serve_static_site(const ServeOptions& options, std::string& error);
+class StaticServer {
+ public:
+  explicit StaticServer(ServeOptions options);
+  ~StaticServer();
+  // Binds the port; false with a message if it cannot.
+  bool bind(std::string& error);
+  // Serves until stop() is called from another thread.
+  void listen();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace logbook::cli

@@ -1,0 +1,41 @@
+// `logbook serve` adds this to every page it serves: it reloads the page when the site
+// has been rebuilt and shows build problems over the page instead of failing quietly.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = (script && script.getAttribute("data-base")) || "";
+  var events = new EventSource(base + "/_logbook/events");
+  var panel = null;
+
+  function hide() {
+    if (panel) panel.remove();
+    panel = null;
+  }
+
+  function show(problems) {
+    hide();
+    panel = document.createElement("div");
+    panel.setAttribute("role", "alert");
+    panel.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;z-index:2147483647;" +
+      "background:#fff8f8;color:#1f2328;border:2px solid #cf222e;border-radius:8px;padding:1rem 1.25rem;" +
+      "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;box-shadow:0 8px 24px rgba(0,0,0,.25)";
+    var title = document.createElement("div");
+    title.style.cssText = "font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.5rem;display:flex;justify-content:space-between";
+    title.textContent = problems.title;
+    var close = document.createElement("button");
+    close.textContent = "Dismiss";
+    close.onclick = hide;
+    title.appendChild(close);
+    panel.appendChild(title);
+    problems.lines.forEach(function (line) {
+      var row = document.createElement("div");
+      row.textContent = line;
+      if (/: error: |^logbook: /.test(line)) row.style.color = "#cf222e";
+      panel.appendChild(row);
+    });
+    document.body.appendChild(panel);
+  }
+
+  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
+})();
