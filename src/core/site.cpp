@@ -137,7 +137,8 @@ int meta_order(const Page& p) {
 
 class Builder {
  public:
-  Builder(Site& site, const SiteOptions& options) : site_(site), options_(options) {}
+  Builder(Site& site, const SiteOptions& options, Site* previous)
+      : site_(site), options_(options), previous_(previous) {}
 
   void run(std::vector<SourceFile>& files) {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
@@ -154,6 +155,7 @@ class Builder {
  private:
   Site& site_;
   const SiteOptions& options_;
+  Site* previous_;  // parsed pages to reuse when their source has not changed
   std::vector<Diagnostics> page_diagnostics_;
   std::unordered_map<std::string, std::vector<int>> by_stem_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
@@ -203,9 +205,31 @@ class Builder {
     }
   }
 
+  // Takes the parse results of an unchanged page from the previous build.
+  bool reuse_previous(Page& page, Diagnostics& diags) {
+    if (!previous_) return false;
+    const int old = previous_->find_page(page.path);
+    if (old < 0) return false;
+    Page& before = previous_->pages[static_cast<std::size_t>(old)];
+    if (before.source != page.source) return false;
+    page.meta = std::move(before.meta);
+    page.body_offset = before.body_offset;
+    page.body_line = before.body_line;
+    page.headings = std::move(before.headings);
+    page.links = std::move(before.links);
+    page.plain_text = std::move(before.plain_text);
+    page.html_with_link_markers = std::move(before.html_with_link_markers);
+    page.title = std::move(before.title);
+    page.description = std::move(before.description);
+    page.parse_diagnostics = std::move(before.parse_diagnostics);
+    diags = page.parse_diagnostics;
+    return true;
+  }
+
   void parse_one(std::size_t i) {
     Page& page = site_.pages[i];
     Diagnostics& diags = page_diagnostics_[i];
+    if (reuse_previous(page, diags)) return;
     const FrontMatter fm = parse_front_matter(page.path, page.source, diags);
     page.meta = fm.meta;
     page.body_offset = static_cast<std::size_t>(fm.body.data() - page.source.data());
@@ -234,6 +258,7 @@ class Builder {
       if (page.path == "index.md") page.title = "Home";
     }
     page.description = trim_description(page.meta.description ? *page.meta.description : summary.first_paragraph);
+    page.parse_diagnostics = diags;
   }
 
   void parse_all() {
@@ -482,9 +507,9 @@ std::size_t Site::warning_count() const {
 
 std::size_t Site::error_count() const { return diagnostics.size() - warning_count(); }
 
-Site build_site(std::vector<SourceFile> files, const SiteOptions& options) {
+Site build_site(std::vector<SourceFile> files, const SiteOptions& options, Site* previous) {
   Site site;
-  Builder(site, options).run(files);
+  Builder(site, options, previous).run(files);
   std::sort(site.assets.begin(), site.assets.end());
   return site;
 }

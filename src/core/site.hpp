@@ -54,6 +54,7 @@ struct Page {
   // The body's HTML, rendered during the one parse, with each link's destination left
   // as a marker that render_page_html replaces once links are resolved.
   std::string html_with_link_markers;
+  Diagnostics parse_diagnostics;  // what reading this file found (front matter, emptiness)
 
   std::string_view body() const { return std::string_view(source).substr(body_offset); }
 };
@@ -91,7 +92,9 @@ struct Site {
   std::unordered_map<std::string, int> by_url;
 };
 
-Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {});
+// previous: an earlier build of the same folder, whose pages are reused where a file's
+// bytes have not changed (for fast rebuilds); its parsed pages are moved out of it.
+Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {}, Site* previous = nullptr);
 
 // URL of a source path under the rules above.
 std::string url_for_path(std::string_view path);

@@ -217,3 +217,27 @@ TEST_CASE("page HTML has resolved links under the base path") {
   CHECK(html.find("href=\"https://e.org\"") != std::string::npos);
   CHECK(html.find("href=\"#a\"") != std::string::npos);
 }
+
+TEST_CASE("a rebuild reuses unchanged pages and re-reads changed ones, with the same result as a full build") {
+  std::vector<SourceFile> files = {
+      {"a.md", "---\ntitle: [bad\n---\n# A\n\n[b](b.md)\n"},
+      {"b.md", "# B\n\nOld text. [[c]]\n"},
+      {"c.md", "# C\n"},
+  };
+  Site first = build_site(files);
+  files[1].bytes = "# B renamed\n\nNew text. [a](a.md)\n";
+  files.push_back({"d.md", "# D\n\n[[B renamed]]\n"});
+  Site rebuilt = build_site(files, {}, &first);
+  const Site full = build_site(files);
+  REQUIRE(rebuilt.pages.size() == full.pages.size());
+  for (std::size_t i = 0; i < full.pages.size(); ++i) {
+    CAPTURE(full.pages[i].path);
+    CHECK(rebuilt.pages[i].title == full.pages[i].title);
+    CHECK(rebuilt.pages[i].html_with_link_markers == full.pages[i].html_with_link_markers);
+    CHECK(rebuilt.pages[i].backlinks == full.pages[i].backlinks);
+    CHECK(rebuilt.pages[i].plain_text == full.pages[i].plain_text);
+  }
+  CHECK(rebuilt.diagnostics.size() == full.diagnostics.size());  // a.md's front matter error is kept
+  CHECK(page(rebuilt, "b.md").title == "B renamed");
+  CHECK(page(rebuilt, "a.md").backlinks.size() == 1);
+}
