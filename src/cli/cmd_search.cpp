@@ -48,7 +48,8 @@ int run_search(const SearchOptions& o) {
     auto out = nlohmann::json::array();
     for (const SearchHit& h : result.hits) {
       out.push_back({{"title", h.title}, {"path", h.path}, {"url", h.url}, {"section", h.section},
-                     {"snippet", render_snippet(h.snippet, "<mark>", "</mark>", true)}, {"score", h.score}});
+                     {"snippet", render_snippet(h.snippet, "<mark>", "</mark>", true)}, {"score", h.score},
+                     {"date", h.date}, {"status", h.status}});
     }
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;

@@ -5,17 +5,41 @@
 namespace logbook {
 
 std::string write_manifest(const Site& site, const ManifestInfo& info) {
+  const SiteConfig config;
+  return write_manifest(site, info, extract_decisions(site, config), config);
+}
+
+std::string write_manifest(const Site& site, const ManifestInfo& info, const DecisionLog& log, const SiteConfig& config) {
+  const auto or_null = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   nlohmann::json m;
   m["format"] = "logbook-manifest";
   m["version"] = kManifestVersion;
   m["title"] = info.title;
   m["base"] = info.base;
   m["app"] = info.app_boot ? nlohmann::json{{"boot", *info.app_boot}} : nlohmann::json(nullptr);
+  m["repository"] = config.repository.empty() ? nlohmann::json(nullptr)
+                                              : nlohmann::json{{"url", config.repository}, {"branch", config.branch}};
+  m["statuses"] = config.statuses;
   auto& pages = m["pages"] = nlohmann::json::array();
-  for (const Page& p : site.pages) {
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
     pages.push_back({{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
                      {"description", p.description},
-                     {"date", p.meta.date ? nlohmann::json(*p.meta.date) : nlohmann::json(nullptr)}});
+                     {"date", p.meta.date ? nlohmann::json(*p.meta.date) : nlohmann::json(nullptr)},
+                     {"owner", or_null(p.meta.owner)}, {"review_by", or_null(p.meta.review_by)},
+                     {"decision", log.for_page(static_cast<int>(i))}});
+    // For the app, which reads the page's Markdown as written: where each link and
+    // image goes (in document order, "" when broken), and which pages link here.
+    auto& links = pages.back()["links"] = nlohmann::json::array();
+    for (const ResolvedLink& r : p.resolved) links.push_back(r.href);
+    pages.back()["backlinks"] = p.backlinks;
+  }
+  auto& decisions = m["decisions"] = nlohmann::json::array();
+  for (const Decision& d : log.decisions) {
+    decisions.push_back({{"page", d.page}, {"id", d.id}, {"number", d.number}, {"title", d.title}, {"status", d.status},
+                         {"date", d.date}, {"review_by", d.review_by}, {"deciders", d.deciders}, {"consulted", d.consulted},
+                         {"informed", d.informed}, {"tags", d.tags}, {"dialect", dialect_name(d.dialect)},
+                         {"supersedes", d.predecessors}, {"superseded_by", d.successors}});
   }
   auto& sections = m["sections"] = nlohmann::json::array();
   for (const Section& s : site.sections) {

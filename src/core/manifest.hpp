@@ -1,28 +1,44 @@
 // The site manifest (manifest.json): what the app needs to draw navigation before
 // the search database arrives. Written by `logbook build`, read by the app.
 //
-// Format version 1:
+// Format version 2 (readers refuse other versions):
 // {
-//   "format": "logbook-manifest", "version": 1,
+//   "format": "logbook-manifest", "version": 2,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
+//   "repository": null | {"url": "https://github.com/org/repo", "branch": "main"},   (v2) from logbook.yml
+//   "statuses": ["proposed", "accepted", ...],      (v2) the decision statuses, from logbook.yml
 //   "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
-//               "section": 1, "description": "...", "date": "YYYY-MM-DD" | null} ],
+//               "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
+//               "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,     (v2)
+//               "decision": 0 | -1,                                        (v2) index into decisions
+//               "links": ["/guides/", "https://x.org", ""], "backlinks": [0, 3]} ],
+//   (links: where each link or image of the page goes, in document order, "" when broken;
+//    backlinks: the pages that link here. Both are additions readers may ignore.)
+//   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   (v2) in path order
+//                   "status": "accepted" | "", "date": "...", "review_by": "..." | "",
+//                   "deciders": [..], "consulted": [..], "informed": [..], "tags": [..],
+//                   "dialect": "front-matter" | "madr2" | "nygard" | "none",
+//                   "supersedes": [2], "superseded_by": [9]} ],    indexes into decisions: the chain
+//                                                  derived both ways, whichever side declared it
 //   "sections": [ {"path": "guides", "url": "/guides/", "title": "Guides", "parent": 0,
 //                  "index": 3 | -1, "pages": [4, 5], "children": [2]} ]     sections[0] = root
 // }
-// Page and section references are indexes into these arrays.
+// Page, section and decision references are indexes into these arrays. Dates are as
+// written; the app compares them with today's date ("comments due in N days").
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "decision.hpp"
 #include "site.hpp"
+#include "site_config.hpp"
 
 namespace logbook {
 
-constexpr int kManifestVersion = 1;
+constexpr int kManifestVersion = 2;
 
 struct ManifestInfo {
   std::string title;
@@ -30,6 +46,8 @@ struct ManifestInfo {
   std::optional<std::string> app_boot;  // path of the app's boot script, relative to the site root
 };
 
+std::string write_manifest(const Site& site, const ManifestInfo& info, const DecisionLog& decisions, const SiteConfig& config);
+// With the default configuration (decisions in decisions/).
 std::string write_manifest(const Site& site, const ManifestInfo& info);
 
 }  // namespace logbook

@@ -1,5 +1,6 @@
 #include "query_parser.hpp"
 
+#include "front_matter.hpp"
 #include "utf8.hpp"
 #include "slug.hpp"
 
@@ -38,6 +39,7 @@ struct Token {
   bool negated = false;
   bool at_end = false;  // nothing typed after it (not even a space)
   bool trailing_space = false;
+  bool filter_quoted = false;  // key:"quoted value"
 };
 
 std::vector<Token> tokenize(std::string_view s) {
@@ -67,6 +69,14 @@ std::vector<Token> tokenize(std::string_view s) {
       const std::size_t start = i;
       while (i < s.size() && !is_space(s[i]) && s[i] != '"') ++i;
       t.text = std::string(s.substr(start, i - start));
+      // owner:"Ana Lima": a filter's quoted value belongs to the filter.
+      if (i < s.size() && s[i] == '"' && t.text.size() > 1 && t.text.back() == ':') {
+        const auto close = s.find('"', i + 1);
+        const std::size_t end = close == std::string_view::npos ? s.size() : close;
+        t.text += std::string(s.substr(i + 1, end - i - 1));
+        t.filter_quoted = true;
+        i = close == std::string_view::npos ? s.size() : close + 1;
+      }
     }
     t.at_end = i >= s.size();
     tokens.push_back(std::move(t));
@@ -74,7 +84,50 @@ std::vector<Token> tokenize(std::string_view s) {
   return tokens;
 }
 
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+bool is_filter_key(std::string_view key) {
+  const std::string k = lower_ascii(key);
+  for (const char* known : kFilterKeys)
+    if (k == known) return true;
+  return false;
+}
+
+// "2026" -> "2026-01-01", "2026-03" -> "2026-03-01"; "" unless a valid date results.
+std::string complete_date(std::string_view v) {
+  std::string date(v);
+  if (date.size() == 4) date += "-01-01";
+  else if (date.size() == 7) date += "-01";
+  return is_iso_date(date) ? date : std::string();
+}
+
 }  // namespace
+
+std::optional<QueryFilter> parse_filter(std::string_view token) {
+  const auto colon = token.find(':');
+  if (colon == std::string_view::npos || !is_filter_key(token.substr(0, colon))) return std::nullopt;
+  QueryFilter f;
+  f.key = lower_ascii(token.substr(0, colon));
+  f.value = std::string(token.substr(colon + 1));
+  while (!f.value.empty() && is_space(f.value.back())) f.value.pop_back();
+  if (f.value.empty()) return std::nullopt;
+  if (f.key == "status" || f.key == "type") f.value = lower_ascii(f.value);
+  if (f.key == "type") {
+    if (f.value == "decisions" || f.value == "adr" || f.value == "record") f.value = "decision";
+    if (f.value == "pages") f.value = "page";
+    if (f.value != "decision" && f.value != "page") return std::nullopt;
+  }
+  if (f.key == "after" || f.key == "before") {
+    f.value = complete_date(f.value);
+    if (f.value.empty()) return std::nullopt;
+  }
+  return f;
+}
 
 ParsedQuery parse_query(std::string_view text) {
   ParsedQuery q;
@@ -91,6 +144,18 @@ ParsedQuery parse_query(std::string_view text) {
       if (tok.text == "AND" || tok.text == "&&") continue;
       if (tok.text == "NOT") {
         negate_next = true;
+        continue;
+      }
+    }
+    if (!tok.quoted) {
+      const auto colon = tok.text.find(':');
+      if (colon != std::string::npos && is_filter_key(tok.text.substr(0, colon))) {
+        if (auto filter = parse_filter(tok.text)) {
+          filter->negated = tok.negated || negate_next;
+          q.filters.push_back(std::move(*filter));
+        }
+        negate_next = false;
+        join_with_or = false;
         continue;
       }
     }

@@ -1,5 +1,7 @@
 #include "search_db.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "sqlite_util.hpp"
 
 namespace logbook {
@@ -10,13 +12,20 @@ constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, url TEXT NOT NULL UNIQUE,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
-                   date TEXT, meta TEXT NOT NULL, markdown TEXT NOT NULL);
+                   date TEXT, meta TEXT NOT NULL, markdown TEXT NOT NULL,
+                   owner TEXT NOT NULL, review_by TEXT NOT NULL);
 CREATE TABLE headings(page_id INTEGER NOT NULL, ord INTEGER NOT NULL, level INTEGER NOT NULL,
                       text TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY(page_id, ord)) WITHOUT ROWID;
 CREATE TABLE links(from_id INTEGER NOT NULL, to_id INTEGER NOT NULL, anchor TEXT NOT NULL);
 CREATE INDEX links_to ON links(to_id);
 CREATE TABLE tags(page_id INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_tag ON tags(tag);
+CREATE TABLE decisions(page_id INTEGER PRIMARY KEY, id TEXT NOT NULL, number INTEGER NOT NULL,
+                       title TEXT NOT NULL, status TEXT NOT NULL, date TEXT NOT NULL, review_by TEXT NOT NULL,
+                       dialect TEXT NOT NULL, deciders TEXT NOT NULL, consulted TEXT NOT NULL,
+                       informed TEXT NOT NULL, supersedes TEXT NOT NULL, superseded_by TEXT NOT NULL);
+CREATE TABLE people(page_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL);
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
 CREATE VIRTUAL TABLE search USING fts5(title, headings, body,
   tokenize = 'porter unicode61 remove_diacritics 2');
 )sql";
@@ -31,33 +40,65 @@ std::string section_trail(const Site& site, int section) {
   return trail;
 }
 
+nlohmann::json ids_of(const DecisionLog& log, const std::vector<int>& indexes) {
+  auto out = nlohmann::json::array();
+  for (int i : indexes) out.push_back(log.decisions[static_cast<std::size_t>(i)].id);
+  return out;
+}
+
 }  // namespace
 
 std::string write_search_database(sqlite3* db, const Site& site) {
+  const SiteConfig config;
+  return write_search_database(db, site, extract_decisions(site, config), config);
+}
+
+std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
   if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
   if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
 
   sql::Statement meta(db, "INSERT INTO meta VALUES(?1, ?2)");
-  sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  sql::Statement decision(db, "INSERT INTO decisions VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+  sql::Statement person(db, "INSERT INTO people VALUES(?1, ?2, ?3)");
   sql::Statement heading(db, "INSERT INTO headings VALUES(?1, ?2, ?3, ?4, ?5)");
   sql::Statement link(db, "INSERT INTO links VALUES(?1, ?2, ?3)");
   sql::Statement tag(db, "INSERT INTO tags VALUES(?1, ?2)");
   sql::Statement fts(db, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
-  for (const sql::Statement* s : {&meta, &page, &heading, &link, &tag, &fts})
+  for (const sql::Statement* s : {&meta, &page, &heading, &link, &tag, &fts, &decision, &person})
     if (!s->ok()) return s->error();
 
   meta.bind(1, "schema_version").bind(2, std::to_string(kSearchSchemaVersion)).run();
   meta.bind(1, "generator").bind(2, "logbook").run();
   meta.bind(1, "page_count").bind(2, std::to_string(site.pages.size())).run();
+  meta.bind(1, "decision_statuses").bind(2, nlohmann::json(config.statuses).dump()).run();
+
+  std::vector<int> decision_of(site.pages.size(), -1);
+  for (std::size_t d = 0; d < log.decisions.size(); ++d) decision_of[static_cast<std::size_t>(log.decisions[d].page)] = static_cast<int>(d);
 
   std::string heading_text;
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
     const auto id = static_cast<long long>(i + 1);
+    const Decision* d = decision_of[i] >= 0 ? &log.decisions[static_cast<std::size_t>(decision_of[i])] : nullptr;
+    std::string date = p.meta.date.value_or("");
+    if (date.empty() && d && is_iso_date(d->date)) date = d->date;
     page.bind(1, id).bind(2, p.path).bind(3, p.url).bind(4, p.title).bind(5, section_trail(site, p.section))
-        .bind(6, p.description).bind(7, p.meta.date.value_or("")).bind(8, p.meta.fields.dump()).bind(9, p.source);
+        .bind(6, p.description).bind(7, date).bind(8, p.meta.fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+        .bind(9, p.source).bind(10, p.meta.owner.value_or("")).bind(11, d ? d->review_by : p.meta.review_by.value_or(""));
     if (!page.run()) return p.path + ": " + page.error();
+    if (p.meta.owner) person.bind(1, id).bind(2, *p.meta.owner).bind(3, "owner").run();
+    if (d) {
+      decision.bind(1, id).bind(2, d->id).bind(3, static_cast<long long>(d->number)).bind(4, d->title).bind(5, d->status)
+          .bind(6, d->date).bind(7, d->review_by).bind(8, dialect_name(d->dialect))
+          .bind(9, nlohmann::json(d->deciders).dump()).bind(10, nlohmann::json(d->consulted).dump())
+          .bind(11, nlohmann::json(d->informed).dump()).bind(12, ids_of(log, d->predecessors).dump())
+          .bind(13, ids_of(log, d->successors).dump());
+      if (!decision.run()) return p.path + ": " + decision.error();
+      for (const auto& [names, role] : {std::pair{&d->deciders, "decider"}, {&d->consulted, "consulted"}, {&d->informed, "informed"}})
+        for (const std::string& name : *names) person.bind(1, id).bind(2, name).bind(3, role).run();
+    }
     heading_text.clear();
     for (std::size_t h = 0; h < p.headings.size(); ++h) {
       const Heading& hd = p.headings[h];
@@ -70,7 +111,7 @@ std::string write_search_database(sqlite3* db, const Site& site) {
       if (r.kind == LinkKind::page && r.target_page != static_cast<int>(i))
         link.bind(1, id).bind(2, static_cast<long long>(r.target_page + 1)).bind(3, r.anchor).run();
     }
-    for (const std::string& t : p.meta.tags) tag.bind(1, id).bind(2, t).run();
+    for (const std::string& t : d ? d->tags : p.meta.tags) tag.bind(1, id).bind(2, t).run();
     if (!fts.bind(1, id).bind(2, p.title).bind(3, heading_text).bind(4, p.plain_text).run()) return p.path + ": " + fts.error();
   }
   if (auto err = sql::exec(db, "COMMIT"); !err.empty()) return err;

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include <nlohmann/json.hpp>
+
 #include "query_parser.hpp"
 #include "search_db.hpp"
 #include "sqlite_util.hpp"
@@ -17,12 +19,68 @@ namespace {
 constexpr const char* kQuery = R"sql(
 SELECT p.path, p.url, p.title, p.section,
        snippet(search, 2, char(2), char(3), '…', 24) AS snip,
-       bm25(search, 10.0, 4.0, 1.0) AS score
-FROM search JOIN pages p ON p.id = search.rowid
+       bm25(search, 10.0, 4.0, 1.0) AS score, p.date, COALESCE(d.status, '')
+FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
-ORDER BY score
-LIMIT ?2
 )sql";
+
+// Filters only: no text to rank by, so newest first.
+constexpr const char* kListQuery = R"sql(
+SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, '')
+FROM pages p LEFT JOIN decisions d ON d.page_id = p.id
+WHERE 1
+)sql";
+
+// One SQL condition per filter; the value is bound as ?N. Several status: or type:
+// filters are alternatives (a page has one of each); the others must all hold.
+std::string filter_condition(const QueryFilter& f, int param) {
+  const std::string v = "?" + std::to_string(param);
+  if (f.key == "status") return "COALESCE(d.status, '') = " + v;
+  if (f.key == "type") return "(d.page_id IS " + std::string(f.value == "decision" ? "NOT " : "") + "NULL AND " + v + " = " + v + ")";
+  if (f.key == "tag") return "EXISTS (SELECT 1 FROM tags t WHERE t.page_id = p.id AND t.tag = " + v + " COLLATE NOCASE)";
+  if (f.key == "owner")
+    return "EXISTS (SELECT 1 FROM people x WHERE x.page_id = p.id AND x.role IN ('owner', 'decider') AND (x.name = " + v +
+           " COLLATE NOCASE OR x.name LIKE " + v + " || ' %'))";
+  if (f.key == "after") return "(p.date <> '' AND p.date >= " + v + ")";
+  return "(p.date <> '' AND p.date < " + v + ")";  // before
+}
+
+std::string filters_sql(const std::vector<QueryFilter>& filters, int first_param) {
+  std::string out;
+  int param = first_param;
+  for (const char* alternatives : {"status", "type"}) {
+    std::string any;
+    for (const QueryFilter& f : filters) {
+      if (f.key != alternatives || f.negated) continue;
+      any += (any.empty() ? "" : " OR ") + filter_condition(f, param++);
+    }
+    if (!any.empty()) out += " AND (" + any + ")";
+  }
+  for (const QueryFilter& f : filters) {
+    const bool alternative = f.key == "status" || f.key == "type";
+    if (alternative && !f.negated) continue;
+    out += std::string(" AND ") + (f.negated ? "NOT " : "") + filter_condition(f, param++);
+  }
+  return out;
+}
+
+// The values in the order filters_sql numbered them.
+std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) {
+  std::vector<std::string> out;
+  for (const char* alternatives : {"status", "type"})
+    for (const QueryFilter& f : filters)
+      if (f.key == alternatives && !f.negated) out.push_back(f.value);
+  for (const QueryFilter& f : filters)
+    if (!((f.key == "status" || f.key == "type") && !f.negated)) out.push_back(f.value);
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
 
 }  // namespace
 
@@ -45,7 +103,7 @@ SearchEngine::SearchEngine(sqlite3* db) : impl_(std::make_unique<Impl>()) {
   }
   impl_->open_error = check_search_database(db);
   if (!impl_->open_error.empty()) return;
-  impl_->query = std::make_unique<sql::Statement>(db, kQuery);
+  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY score LIMIT ?2");
   if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
 }
 
@@ -59,10 +117,40 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     result.error = impl_->open_error;
     return result;
   }
-  const std::string match = parse_query(text).to_fts5();
-  if (match.empty()) return result;
-  sql::Statement& q = *impl_->query;
-  q.bind(1, match).bind(2, static_cast<long long>(limit));
+  const ParsedQuery parsed = parse_query(text);
+  const std::string match = parsed.to_fts5();
+  if (match.empty() && parsed.filters.empty()) return result;
+  // "status:accepted -draft": exclusions without words become a NOT IN over the index.
+  std::string excluded;
+  if (match.empty() && !parsed.excluded.empty()) {
+    ParsedQuery any;
+    any.groups.emplace_back();
+    for (QueryTerm t : parsed.excluded) {
+      t.negated = false;
+      any.groups.back().push_back(std::move(t));
+    }
+    excluded = any.to_fts5();
+  }
+  // Without filters the prepared statement serves; with them the SQL depends on which.
+  std::unique_ptr<sql::Statement> filtered;
+  if (!parsed.filters.empty()) {
+    const std::string sql = match.empty()
+        ? std::string(kListQuery) + filters_sql(parsed.filters, 3) +
+              (excluded.empty() ? "" : " AND p.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1)") +
+              " ORDER BY p.date = '' OR p.date IS NULL, p.date DESC, p.title COLLATE NOCASE LIMIT ?2"
+        : std::string(kQuery) + filters_sql(parsed.filters, 3) + " ORDER BY score LIMIT ?2";
+    filtered = std::make_unique<sql::Statement>(impl_->db, sql);
+    if (!filtered->ok()) {
+      result.error = "search failed: " + filtered->error();
+      return result;
+    }
+    int param = 3;
+    for (const std::string& v : filter_values(parsed.filters)) filtered->bind(param++, v);
+  }
+  sql::Statement& q = filtered ? *filtered : *impl_->query;
+  if (!match.empty()) q.bind(1, match);
+  else if (!excluded.empty()) q.bind(1, excluded);
+  q.bind(2, static_cast<long long>(limit));
   while (q.step()) {
     SearchHit hit;
     hit.path = q.text(0);
@@ -71,6 +159,8 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     hit.section = q.text(3);
     hit.snippet = q.text(4);
     hit.score = q.real(5);
+    hit.date = q.text(6);
+    hit.status = q.text(7);
     result.hits.push_back(std::move(hit));
   }
   const int rc = sqlite3_reset(q.get());
@@ -80,6 +170,57 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     result.hits.clear();
   }
   return result;
+}
+
+std::vector<std::string> SearchEngine::suggest_filters(std::string_view text, int limit) {
+  std::vector<std::string> out;
+  if (!impl_->open_error.empty() || text.empty() || text.back() == ' ') return out;
+  const auto space = text.find_last_of(" \t");
+  std::string_view token = space == std::string_view::npos ? text : text.substr(space + 1);
+  std::string sign;
+  if (!token.empty() && (token.front() == '-' || token.front() == '!')) {
+    sign = std::string(1, token.front());
+    token.remove_prefix(1);
+  }
+  const auto colon = token.find(':');
+  if (colon == std::string_view::npos) {
+    if (token.empty()) return out;
+    for (const char* key : kFilterKeys)
+      if (std::string_view(key).starts_with(lower_ascii(token)) && static_cast<int>(out.size()) < limit)
+        out.push_back(sign + key + ":");
+    return out;
+  }
+  const std::string key = lower_ascii(token.substr(0, colon));
+  std::string typed(token.substr(colon + 1));
+  if (!typed.empty() && typed.front() == '"') typed.erase(0, 1);
+  std::vector<std::string> values;
+  const auto from_sql = [&](const char* sql) {
+    sql::Statement s(impl_->db, sql);
+    while (s.ok() && s.step()) values.push_back(s.text(0));
+  };
+  if (key == "status") {
+    sql::Statement s(impl_->db, "SELECT value FROM meta WHERE key = 'decision_statuses'");
+    if (s.ok() && s.step()) {
+      const auto statuses = nlohmann::json::parse(s.text(0), nullptr, false);
+      if (statuses.is_array())
+        for (const auto& v : statuses)
+          if (v.is_string()) values.push_back(v.get<std::string>());
+    }
+  } else if (key == "type") {
+    values = {"decision", "page"};
+  } else if (key == "tag") {
+    from_sql("SELECT tag FROM tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag");
+  } else if (key == "owner") {
+    from_sql("SELECT name FROM people WHERE role IN ('owner', 'decider') GROUP BY name COLLATE NOCASE ORDER BY count(*) DESC, name");
+  }
+  const std::string wanted = lower_ascii(typed);
+  for (const std::string& v : values) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (!lower_ascii(v).starts_with(wanted)) continue;
+    const bool quote = v.find_first_of(" \t\"") != std::string::npos;
+    out.push_back(sign + key + ":" + (quote ? "\"" + v + "\"" : v));
+  }
+  return out;
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {

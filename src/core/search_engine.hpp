@@ -21,7 +21,9 @@ struct SearchHit {
   std::string title;
   std::string section;   // "Guides › API"
   std::string snippet;   // plain text with kMarkOpen/kMarkClose around matches
-  double score = 0;      // bm25: lower is better
+  double score = 0;      // bm25: lower is better (0 for a query of filters only)
+  std::string date;      // YYYY-MM-DD or ""
+  std::string status;    // a decision record's status; "" for other pages
 };
 
 struct SearchResult {
@@ -40,7 +42,15 @@ class SearchEngine {
   // Empty when the database can be used, else why not.
   const std::string& open_error() const;
 
+  // Words and filters (see query_parser.hpp). Words rank by bm25; a query of filters
+  // only lists the matching pages newest first, with their descriptions as snippets.
   SearchResult search(std::string_view query, int limit = 20);
+
+  // Completions for the filter being typed at the end of `text`, as whole tokens:
+  // "sta" -> {"status:"}; "status:ac" -> {"status:accepted"}; "tag:in" -> {"tag:infra"}.
+  // Values come from the database (statuses from logbook.yml, tags and people by use).
+  // Empty when the last token is not (the start of) a filter.
+  std::vector<std::string> suggest_filters(std::string_view text, int limit = 8);
 
   // Opens a database held in memory (a copy of bytes). Used by the browser's worker
   // and by tests; the native command opens the file instead.

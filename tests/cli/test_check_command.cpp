@@ -1,0 +1,146 @@
+// Spec: `logbook check` prints findings for people, for GitHub's pull request view and
+// for tools, and its exit code gates a pull request.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Repo {
+  fs::path root;
+  Repo() {
+    root = fs::temp_directory_path() / ("logbook-check-" + std::to_string(std::rand()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::remove_all(root);
+    fs::create_directories(root / ".git");  // GitHub paths are relative to the repository root
+  }
+  ~Repo() { fs::remove_all(root); }
+  void write(const std::string& rel, const std::string& bytes) const {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel, std::ios::binary) << bytes;
+  }
+};
+
+struct Run {
+  std::string out;
+  int status = 0;
+};
+
+// Runs the logbook binary in `dir` with `args`; stdout only (stderr has the summary).
+Run logbook(const fs::path& dir, const std::string& args) {
+  Run r;
+  const std::string command = "cd '" + dir.string() + "' && '" LOGBOOK_BINARY "' " + args + " 2>/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buf{};
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
+  const int status = pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+void write_clean(const Repo& repo) {
+  repo.write("content/index.md", "# Home\n\nSee [the decisions](decisions/index.md).\n");
+  repo.write("content/decisions/index.md", "# Decisions\n");
+  repo.write("content/decisions/0001-a.md", "---\nid: ADR-0001\ntitle: A\nstatus: accepted\ndate: 2026-11-01\n---\n# A\n");
+}
+
+}  // namespace
+
+TEST_CASE("clean content: no output, exit 0") {
+  Repo repo;
+  write_clean(repo);
+  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+}
+
+TEST_CASE("errors: text findings relative to the current folder, exit 1") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/guide.md", "# Guide\n\n[broken](nowhere.md)\n\n[home](index.md)\n");
+  repo.write("content/index.md", "# Home\n\n[guide](guide.md) [the decisions](decisions/index.md)\n");
+  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("content/guide.md:3:1: error: link to nowhere.md is broken") != std::string::npos);
+  const Run inside = logbook(repo.root / "content", "check . --today 2026-12-01");
+  CHECK(inside.out.find("guide.md:3:1: error:") == 0);
+}
+
+TEST_CASE("--format github: annotations with repository-relative paths, from any folder") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/decisions/0002-b.md", "---\nid: ADR-0002\ntitle: B\nstatus: approved\ndate: 2026-11-02\n---\n# B\n");
+  const Run r = logbook(repo.root / "content", "check . --format github --today 2026-12-01");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("::error file=content/decisions/0002-b.md,line=4,col=9,title=logbook check::status 'approved' is not one of") == 0);
+}
+
+TEST_CASE("--format github escapes what would end an annotation") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/a,b.md", "# A\n\n[x](100%25.md)\n\n[home](index.md)\n");
+  repo.write("content/index.md", "# Home\n\n[a](a,b.md) [the decisions](decisions/index.md)\n");
+  const Run r = logbook(repo.root, "check content --format github --today 2026-12-01");
+  CHECK(r.out.find("file=content/a%2Cb.md,line=3") != std::string::npos);
+}
+
+TEST_CASE("--format json: an array of findings") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/orphan.md", "---\ntitle: Orphan\nreview_by: 2026-01-01\n---\n# Orphan\n");
+  const Run r = logbook(repo.root, "check content --format json --today 2026-12-01");
+  CHECK(r.status == 0);  // warnings only
+  const auto findings = nlohmann::json::parse(r.out);
+  REQUIRE(findings.is_array());
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0]["severity"] == "warning");
+  CHECK(findings[0]["file"] == "content/orphan.md");
+  CHECK(findings[0]["line"] == 1);
+  CHECK(findings[1]["line"] == 3);
+  CHECK(findings[1]["column"] == 12);
+  CHECK(findings[1]["message"].get<std::string>().find("was due for review on 2026-01-01") != std::string::npos);
+}
+
+TEST_CASE("--strict fails on warnings too") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/orphan.md", "# Orphan\n");
+  CHECK(logbook(repo.root, "check content --today 2026-12-01").status == 0);
+  CHECK(logbook(repo.root, "check content --strict --today 2026-12-01").status == 1);
+}
+
+TEST_CASE("logbook.yml is read from the repository root; its own problems are reported against it") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/decisions/0002-b.md", "---\nid: ADR-0002\ntitle: B\nstatus: approved\ndate: 2026-11-02\n---\n# B\n");
+  repo.write("logbook.yml", "statuses: [proposed, accepted, approved, superseded]\ntheme: neon\n");
+  const Run r = logbook(repo.root, "check content --format json --today 2026-12-01");
+  const auto findings = nlohmann::json::parse(r.out);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0]["file"] == "logbook.yml");
+  CHECK(findings[0]["line"] == 2);
+  CHECK(r.status == 1);  // the config error
+}
+
+TEST_CASE("the decision template is neither built nor checked") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/decisions/template.md", "---\nid: {{id}}\nstatus: proposed\ndate: {{date}}\n---\n# {{title}} [x](nowhere.md)\n");
+  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+}
+
+TEST_CASE("a missing folder or a bad --today cannot be checked: exit 2") {
+  Repo repo;
+  CHECK(logbook(repo.root, "check nowhere").status == 2);
+  write_clean(repo);
+  CHECK(logbook(repo.root, "check content --today 01/12/2026").status == 2);
+}
