@@ -7,6 +7,7 @@
   var base = meta.getAttribute("data-base") || "";
   fetch(base + "/manifest.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (m) {
     if (!m || !m.app) return;  // the wasm app was not part of this build
+    window.logbookManifest = m;  // the app reads it from here instead of fetching it again
     var s = document.createElement("script");
     s.src = base + "/" + m.app.boot;
     document.head.appendChild(s);

@@ -27,3 +27,15 @@ TEST_CASE("the app entry appears when the app was built") {
   const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::string("app/boot.js")}));
   CHECK(m["app"]["boot"] == "app/boot.js");
 }
+
+TEST_CASE("each page lists where its links go, in document order, and who links to it") {
+  const Site site = build_site({{"index.md", "# Home\n[A](guides/a.md) [[Missing]] [x](https://example.org) ![i](pic.png)\n"},
+                                {"guides/a.md", "# A\n[back](../index.md#home)\n"}});
+  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt}));
+  const auto& home = m["pages"][1];
+  CHECK(home["url"] == "/");
+  CHECK(home["links"] == nlohmann::json::array({"/guides/a/", "", "https://example.org", ""}));
+  CHECK(home["backlinks"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][0]["links"] == nlohmann::json::array({"/#home"}));
+  CHECK(m["pages"][0]["backlinks"] == nlohmann::json::array({1}));
+}

@@ -1,0 +1,147 @@
+// Boots the Logbook app over the static page: checks that the browser can run it,
+// downloads the wasm, the fonts and this page's Markdown in parallel with a progress
+// bar, then starts the app at this page. If anything is missing, the static page stays
+// and a short notice says why.
+(function () {
+  "use strict";
+  var meta = document.querySelector('meta[name="logbook:page"]');
+  if (!meta || window.logbookBooted) return;
+  window.logbookBooted = true;
+  var base = meta.getAttribute("data-base") || "";
+  var app = base + "/app/";
+  var page = meta.getAttribute("content") || "/";
+
+  function notice(text) {
+    var n = document.createElement("div");
+    n.className = "logbook-notice";
+    n.setAttribute("role", "status");
+    n.textContent = text;
+    var b = document.createElement("button");
+    b.textContent = "OK";
+    b.onclick = function () { n.remove(); };
+    n.appendChild(b);
+    document.body.appendChild(n);
+  }
+
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = app + "boot.css";
+  document.head.appendChild(css);
+
+  function webgl2() {
+    try { return !!document.createElement("canvas").getContext("webgl2"); } catch (e) { return false; }
+  }
+  if (typeof WebAssembly !== "object" || !webgl2()) {
+    notice("This browser cannot run the Logbook app (it needs WebAssembly and WebGL2). You are reading the static pages, which have everything.");
+    return;
+  }
+  if (/[?&]app=off\b/.test(location.search)) return;
+
+  var bar = document.createElement("div");
+  bar.className = "logbook-progress";
+  bar.setAttribute("role", "progressbar");
+  bar.setAttribute("aria-label", "Loading the app");
+  var fill = document.createElement("div");
+  bar.appendChild(fill);
+  document.body.appendChild(bar);
+
+  // Expected sizes (refined by Content-Length) so the bar moves smoothly from the start.
+  var loaded = {}, expected = {};
+  function progress() {
+    var a = 0, b = 0;
+    for (var k in expected) { a += Math.min(loaded[k] || 0, expected[k]); b += expected[k]; }
+    fill.style.width = (b ? Math.round(100 * a / b) : 0) + "%";
+    bar.setAttribute("aria-valuenow", b ? Math.round(100 * a / b) : 0);
+  }
+  function download(key, url, guess, asText) {
+    expected[key] = guess;
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + " answered HTTP " + r.status);
+      var len = +r.headers.get("Content-Length");
+      if (len && !r.headers.get("Content-Encoding")) expected[key] = len;
+      if (!r.body || !r.body.getReader) return asText ? r.text() : r.arrayBuffer();
+      var reader = r.body.getReader(), parts = [], got = 0;
+      return (function pump() {
+        return reader.read().then(function (x) {
+          if (x.done) {
+            var all = new Uint8Array(got), at = 0;
+            parts.forEach(function (p) { all.set(p, at); at += p.length; });
+            loaded[key] = expected[key] = Math.max(got, 1);
+            progress();
+            return asText ? new TextDecoder().decode(all) : all.buffer;
+          }
+          parts.push(x.value);
+          got += x.value.length;
+          loaded[key] = got;
+          progress();
+          return pump();
+        });
+      })();
+    });
+  }
+  function script(url) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = url;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error(url + " could not be loaded")); };
+      document.head.appendChild(s);
+    });
+  }
+
+  var manifest = window.logbookManifest
+    ? Promise.resolve(JSON.stringify(window.logbookManifest))
+    : download("manifest", base + "/manifest.json", 20000, true);
+  var fonts = {
+    "font-regular": "inter-regular.otf", "font-bold": "inter-bold.otf", "font-italic": "inter-italic.otf",
+    "font-bold-italic": "inter-bold-italic.otf", "font-mono": "mono-regular.ttf", "font-mono-bold": "mono-bold.ttf"
+  };
+  var jobs = [
+    download("wasm", app + "logbook.wasm", 1500000),
+    script(app + "logbook.js"),
+    manifest,
+    download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; })
+  ];
+  var names = Object.keys(fonts);
+  names.forEach(function (k) { jobs.push(download(k, app + "fonts/" + fonts[k], 60000)); });
+
+  Promise.all(jobs).then(function (r) {
+    var preload = {manifest: r[2], markdown: r[3]};
+    names.forEach(function (k, i) { preload[k] = r[4 + i]; });
+    var host = document.createElement("div");
+    host.id = "logbook-app";
+    var canvas = document.createElement("canvas");
+    canvas.id = "logbook-canvas";
+    canvas.setAttribute("aria-hidden", "true");
+    canvas.tabIndex = -1;
+    host.appendChild(canvas);
+    document.body.appendChild(host);
+    var failed = function (why) {
+      bar.remove();
+      host.remove();
+      document.documentElement.classList.remove("logbook-app-on");
+      notice("The Logbook app could not start (" + why + "). You are reading the static pages.");
+    };
+    window.logbook = window.logbook || {};
+    return createLogbookApp({
+      canvas: canvas,
+      wasmBinary: r[0],
+      logbookPreload: preload,
+      lbBase: base,
+      lbFail: failed,
+      print: function (t) { console.log(t); },
+      printErr: function (t) { console.warn(t); }
+    }).then(function () {
+      return window.logbook.ready;
+    }).then(function () {
+      document.documentElement.classList.add("logbook-app-on");
+      bar.style.opacity = "0";
+      setTimeout(function () { bar.remove(); }, 400);
+      window.logbook.bootMillis = performance.now();
+    });
+  }).catch(function (e) {
+    bar.remove();
+    console.warn("Logbook: the app did not start: " + e.message);
+    notice("The Logbook app could not be loaded (" + e.message + "). You are reading the static pages.");
+  });
+})();

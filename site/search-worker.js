@@ -1,0 +1,77 @@
+// The search worker: owns the search database and answers queries by message, so
+// typing never waits on SQLite. Messages in: {type:"load", url, core} once, then
+// {type:"query", id, query, limit}. Out: {type:"ready"} | {type:"failed", error} |
+// {type:"answer", id, json, millis}. Today it loads the whole file; HTTP range reads
+// can replace the load without changing the messages.
+"use strict";
+let core = null;
+let failed = null;
+const queue = [];
+let scheduled = false;
+
+function answer(d) {
+  const t0 = performance.now();
+  const n = core.lengthBytesUTF8(d.query) + 1, q = core._malloc(n);
+  core.stringToUTF8(d.query, q, n);
+  const p = core._sw_search(q, d.limit || 20);
+  core._free(q);
+  const json = core.UTF8ToString(p);
+  core._free(p);
+  postMessage({type: "answer", id: d.id, json: json, millis: performance.now() - t0});
+}
+
+// Answers what is queued; of the reader's keystrokes (positive ids) only the latest
+// matters, older ones are skipped unanswered (the app ignores their answers anyway).
+function pump() {
+  scheduled = false;
+  while (queue.length) {
+    const d = queue.shift();
+    if (d.id > 0 && queue.some(function (later) { return later.id > 0; })) continue;
+    if (failed) postMessage({type: "answer", id: d.id, json: JSON.stringify({hits: [], error: failed}), millis: 0});
+    else answer(d);
+  }
+}
+
+function schedule() {
+  if (scheduled || !core && !failed) return;
+  scheduled = true;
+  setTimeout(pump, 0);
+}
+
+onmessage = function (m) {
+  const d = m.data;
+  if (d.type === "query") {
+    queue.push(d);
+    schedule();
+    return;
+  }
+  if (d.type !== "load") return;
+  try {
+    importScripts(d.core);
+  } catch (e) {
+    failed = "Search is unavailable: its engine (" + d.core + ") could not be loaded. Rebuild the site with the app, then reload.";
+    postMessage({type: "failed", error: failed});
+    return;
+  }
+  const database = fetch(d.url).then(function (r) {
+    if (!r.ok) throw new Error("the search database answered HTTP " + r.status + " at " + d.url + "; rebuild the site with `logbook build`");
+    return r.arrayBuffer();
+  });
+  Promise.all([createSearchCore(), database]).then(function (both) {
+    const mod = both[0], bytes = new Uint8Array(both[1]);
+    const p = mod._malloc(bytes.length || 1);
+    mod.HEAPU8.set(bytes, p);
+    const e = mod._sw_open(p, bytes.length);
+    mod._free(p);
+    const error = mod.UTF8ToString(e);
+    mod._free(e);
+    if (error) throw new Error(error);
+    core = mod;
+    postMessage({type: "ready"});
+    schedule();
+  }).catch(function (e) {
+    failed = "Search is unavailable: " + e.message + ". Reload the page to try again.";
+    postMessage({type: "failed", error: failed});
+    schedule();
+  });
+};

@@ -1,0 +1,391 @@
+#include "app.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "core/front_matter.hpp"
+#include "core/query_parser.hpp"
+#include "views.hpp"
+
+namespace logbook::app {
+
+namespace {
+
+constexpr const char* kThemeKey = "logbook.theme";
+
+bool has_scheme(const std::string& url) {
+  const auto colon = url.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = url[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+App::App(Platform& platform) : platform_(platform), theme_(make_theme(ThemeKind::light)) {}
+App::~App() = default;
+
+std::string App::init(AppInit init) {
+  font_bytes_ = std::move(init.fonts);
+  std::string errors = type_.load(font_bytes_);
+  const std::string saved = platform_.storage_get(kThemeKey);
+  theme_forced_ = saved == "light" || saved == "dark";
+  set_theme(saved == "dark" || (!theme_forced_ && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
+  ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
+  manifest_error_ = parse_manifest(init.manifest_json, site_);
+  sidebar_.collapsed.assign(site_.sections.size(), 0);
+  Route route = parse_route(init.route);
+  const int index = site_.find_url(route.url);
+  if (index >= 0 && !init.first_page_md.empty()) {
+    page_.generation++;
+    page_.index = index;
+    page_.url = route.url;
+    page_.anchor_to_show = route.anchor;
+    page_.highlight_words = parse_query(route.query).words();
+    FetchResult r;
+    r.ok = true;
+    r.status = 200;
+    r.bytes = std::move(init.first_page_md);
+    page_arrived(page_.generation, std::move(r));
+  } else {
+    open(init.route, false);
+  }
+  platform_.history_replace(full_url(init.route.empty() ? "/" : init.route));
+  if (!manifest_error_.empty()) errors += manifest_error_;
+  return errors;
+}
+
+void App::shutdown() {}
+
+void App::set_theme(ThemeKind kind, bool remember) {
+  theme_ = make_theme(kind);
+  apply_imgui_style(theme_, ImGui::GetStyle());
+  if (remember) {
+    theme_forced_ = true;
+    platform_.storage_set(kThemeKey, kind == ThemeKind::dark ? "dark" : "light");
+  }
+}
+
+void App::toggle_theme() { set_theme(theme_.kind == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark); }
+
+void App::on_system_theme(bool dark) {
+  if (!theme_forced_) set_theme(dark ? ThemeKind::dark : ThemeKind::light, false);
+}
+
+void App::flash_status(const std::string& text) {
+  status_line = text;
+  status_until = platform_.now_ms() + 1800;
+  platform_.request_frames(120);
+}
+
+void App::open(const std::string& site_path, bool push_history) {
+  Route route = parse_route(site_path);
+  const int index = site_.find_url(route.url);
+  std::vector<std::string> words = parse_query(route.query).words();
+  std::string shown = route.url + (route.anchor.empty() ? "" : "#" + route.anchor);
+  if (push_history) platform_.history_push(full_url(shown));
+  if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
+    page_.highlight_words = std::move(words);
+    page_.relayout = true;  // recompute highlights
+    if (!route.anchor.empty()) scroll_to_anchor(route.anchor, true);
+    else if (push_history) doc_.target = 0;
+    return;
+  }
+  load_page(index, route.anchor, words);
+  if (index < 0) page_.url = route.url;
+}
+
+void App::on_popstate(const std::string& site_path) { open(site_path, false); }
+
+void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
+  page_ = CurrentPage{};
+  page_.generation = ++page_generation_;
+  page_.index = index;
+  page_.anchor_to_show = anchor;
+  page_.highlight_words = words;
+  doc_.scroll = doc_.target = 0;
+  doc_.velocity = 0;
+  doc_.selection = {};
+  doc_.region_scroll.clear();
+  find_.matches.clear();
+  find_.searched.clear();
+  sidebar_.drawer_open = false;
+  outline_.menu_open = false;
+  if (index < 0) {
+    page_.status = CurrentPage::Status::failed;
+    page_.error = "There is no page at this address. It may have been moved or renamed.";
+    platform_.set_title("Page not found · " + site_.title);
+    return;
+  }
+  const PageEntry& entry = site_.pages[static_cast<std::size_t>(index)];
+  page_.url = entry.url;
+  page_.status = CurrentPage::Status::loading;
+  const int generation = page_.generation;
+  platform_.fetch(full_url(entry.url) + "index.md", [this, generation](FetchResult r) { page_arrived(generation, std::move(r)); });
+  platform_.request_frames(30);
+}
+
+void App::page_arrived(int generation, FetchResult result) {
+  if (generation != page_.generation) return;  // the reader has moved on
+  if (page_.index < 0) return;
+  const PageEntry& entry = site_.pages[static_cast<std::size_t>(page_.index)];
+  if (!result.ok) {
+    page_.status = CurrentPage::Status::failed;
+    page_.error = "Could not load " + entry.path + (result.status ? " (HTTP " + std::to_string(result.status) + ")" : "") +
+                  ". " + (result.error.empty() ? "Check the connection and reload the page." : result.error);
+    return;
+  }
+  page_.source = std::move(result.bytes);
+  const FrontMatter fm = split_front_matter(page_.source);
+  page_.markdown = std::make_unique<MarkdownDocument>(fm.body);
+  for (Heading& h : page_.markdown->summarize().headings) page_.slugs.push_back(std::move(h.slug));
+  page_.resolved_links = entry.links;
+  page_.status = CurrentPage::Status::ready;
+  page_.relayout = true;
+  page_.shown_at = platform_.now_ms();
+  platform_.set_title(entry.title + " · " + site_.title);
+  platform_.set_accessible_page(full_url(entry.url));
+  platform_.request_frames(30);
+}
+
+void App::ensure_layout(float width) {
+  if (page_.status != CurrentPage::Status::ready || !page_.markdown) return;
+  if (!page_.relayout && page_.layout_width == width) return;
+  // Keep the reader's place across a relayout (resize, image arrival): remember the
+  // text at the top of the view and find it again.
+  std::uint32_t top_offset = 0;
+  bool keep_place = page_.layout_width > 0 && doc_.scroll > 0 && !page_.layout.chunks.empty();
+  if (keep_place) {
+    const std::size_t c = page_.layout.first_chunk_below(doc_.scroll);
+    if (c < page_.layout.chunks.size() && page_.layout.chunks[c].frag_begin < page_.layout.fragments.size())
+      top_offset = page_.layout.fragments[page_.layout.chunks[c].frag_begin].begin;
+    else keep_place = false;
+  }
+  LayoutInput in;
+  in.root = page_.markdown->root();
+  in.width = width;
+  in.type = &type_;
+  in.image_sizes = page_.image_sizes;
+  in.heading_slugs = page_.slugs;
+  page_.layout = layout_markdown(in);
+  page_.layout_width = width;
+  page_.relayout = false;
+  doc_.region_scroll.resize(page_.layout.regions.size(), 0.0f);
+  page_.image_sizes.resize(page_.layout.images.size());
+  page_.image_textures.resize(page_.layout.images.size(), 0);
+  page_.image_requested.resize(page_.layout.images.size(), 0);
+  if (keep_place) {
+    const Fragment& f = page_.layout.fragments[page_.layout.fragment_at_offset(top_offset)];
+    doc_.scroll = doc_.target = f.line_y;
+  }
+  // Highlights of the words a search result was opened for.
+  doc_.highlights.clear();
+  for (const std::string& w : page_.highlight_words) {
+    if (w.size() < 2) continue;
+    for (auto m : find_all(page_.layout.text, w)) {
+      const bool word_start = m.first == 0 || !std::isalnum(static_cast<unsigned char>(page_.layout.text[m.first - 1]));
+      if (word_start) doc_.highlights.push_back(m);
+    }
+  }
+  std::sort(doc_.highlights.begin(), doc_.highlights.end());
+  if (!find_.searched.empty()) find_.searched.clear();  // find again in the new layout
+  if (!page_.anchor_to_show.empty()) {
+    scroll_to_anchor(page_.anchor_to_show, false);
+    page_.anchor_to_show.clear();
+  } else if (!doc_.highlights.empty() && doc_.scroll == 0) {
+    const Fragment& f = page_.layout.fragments[page_.layout.fragment_at_offset(doc_.highlights.front().first)];
+    doc_.scroll = doc_.target = std::max(0.0f, f.line_y - 120);
+    doc_.flash_until = platform_.now_ms() + 2500;
+  }
+  request_images();
+}
+
+void App::request_images() {
+  for (std::size_t i = 0; i < page_.layout.images.size(); ++i) {
+    if (page_.image_requested[i]) continue;
+    page_.image_requested[i] = 1;
+    const ImageSlot& slot = page_.layout.images[i];
+    std::string href;
+    if (slot.source_index >= 0 && slot.source_index < static_cast<int>(page_.resolved_links.size()))
+      href = page_.resolved_links[static_cast<std::size_t>(slot.source_index)];
+    if (href.empty() && has_scheme(slot.url) && slot.url.rfind("https:", 0) == 0) href = slot.url;
+    if (href.empty()) continue;  // broken: the alt text stays
+    const std::string url = has_scheme(href) ? href : full_url(href);
+    const int generation = page_.generation;
+    platform_.load_image(url, [this, generation, i](ImageResult r) {
+      if (generation != page_.generation || !r.ok || i >= page_.image_sizes.size()) return;
+      page_.image_sizes[i] = {r.width, r.height};
+      page_.image_textures[i] = r.texture;
+      page_.relayout = true;
+      platform_.request_frames(4);
+    });
+  }
+}
+
+void App::scroll_to_anchor(const std::string& anchor, bool smooth) {
+  if (page_.status != CurrentPage::Status::ready || page_.layout_width < 0) {
+    page_.anchor_to_show = anchor;
+    return;
+  }
+  const Anchor* a = page_.layout.find_anchor(anchor);
+  if (!a) return;
+  const float y = std::max(0.0f, a->y - 16 + doc_.origin_y);
+  doc_.target = y;
+  if (!smooth) doc_.scroll = y;
+  platform_.request_frames(60);
+}
+
+void App::follow_link(int layout_link, bool new_tab) {
+  const DocLayout& layout = page_.layout;
+  if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return;
+  const LinkInfo& link = layout.links[static_cast<std::size_t>(layout_link)];
+  if (link.footnote_ref || link.footnote_back) {
+    scroll_to_anchor(link.anchor, true);
+    return;
+  }
+  std::string href;
+  if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
+    href = page_.resolved_links[static_cast<std::size_t>(link.source_index)];
+  else if (has_scheme(link.destination) && link.destination.rfind("wikilink:", 0) != 0)
+    href = link.destination;
+  else if (!link.destination.empty() && link.destination.front() == '#')
+    href = page_.url + link.destination;
+  if (href.empty()) {
+    flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
+    return;
+  }
+  if (has_scheme(href)) {
+    if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0)
+      platform_.open_in_new_tab(href);
+    return;
+  }
+  const Route route = parse_route(href);
+  if (new_tab || site_.find_url(route.url) < 0) {  // other tabs, and files that are not pages
+    platform_.open_in_new_tab(full_url(href));
+    return;
+  }
+  open(href);
+}
+
+void App::open_search(bool open) {
+  palette_.open = open;
+  palette_.focus_input = open;
+  if (open) {
+    palette_.selected = 0;
+    find_.open = false;
+  }
+  platform_.request_frames(10);
+}
+
+void App::open_find(bool open) {
+  find_.open = open;
+  find_.focus_input = open;
+  if (!open) find_.matches.clear(), find_.searched.clear(), find_.current = -1;
+  platform_.request_frames(10);
+}
+
+void App::copy_selection() {
+  const Selection& s = doc_.selection;
+  if (s.empty() || s.end() > page_.layout.text.size()) return;
+  platform_.copy_to_clipboard(page_.layout.text.substr(s.begin(), s.end() - s.begin()));
+  flash_status("Copied");
+}
+
+void App::copy_page_markdown() {
+  if (page_.source.empty()) return;
+  platform_.copy_to_clipboard(page_.source);
+  flash_status("Copied the page as Markdown");
+}
+
+void App::on_search_answer(SearchAnswer answer) {
+  if (answer.id != palette_.awaited_id) return;  // an older keystroke's answer
+  palette_.answer = std::move(answer);
+  palette_.answer_query = palette_.sent_query;
+  palette_.selected = 0;
+  palette_.pending_draw_mark = true;
+  palette_.answer_received_at = platform_.now_ms();
+  platform_.request_frames(2);
+}
+
+AppState App::state() const {
+  AppState s;
+  s.path = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].url : page_.url;
+  s.title = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].title : "Page not found";
+  if (outline_.active >= 0 && outline_.active < static_cast<int>(page_.layout.anchors.size()))
+    s.heading = page_.layout.anchors[static_cast<std::size_t>(outline_.active)].slug;
+  s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
+  s.search_open = palette_.open;
+  s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
+  return s;
+}
+
+void App::handle_shortcuts() {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool typing = io.WantTextInput;
+  const bool ctrl = io.KeyCtrl || io.KeySuper;
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+    if (palette_.open) open_search(false);
+    else if (find_.open) open_find(false);
+    else if (sidebar_.drawer_open || outline_.menu_open) sidebar_.drawer_open = outline_.menu_open = false;
+    else doc_.selection = {};
+  }
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_K, false)) open_search(!palette_.open);
+  if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !palette_.open) open_search(true);
+  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false) && !palette_.open) open_find(true);
+  if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_C, false)) copy_selection();
+  if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false) && !page_.layout.text.empty()) {
+    doc_.selection.anchor = 0;
+    doc_.selection.caret = static_cast<std::uint32_t>(page_.layout.text.size());
+  }
+}
+
+void App::frame(float width, float height) {
+  ImGuiIO& io = ImGui::GetIO();
+  narrow_ = width < 1000;
+  phone_ = width < 640;
+  const float top_h = phone_ ? 52.0f : 60.0f;
+  const float sidebar_w = narrow_ ? 0.0f : 280.0f;
+  const float outline_w = width >= 1280 ? 250.0f : 0.0f;
+
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(width, height));
+  ImGui::Begin("##logbook", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), theme_[Ink::page_bg]);
+
+  const Area doc_area{sidebar_w, top_h, width - sidebar_w - outline_w, height - top_h};
+  const float margin = phone_ ? 20.0f : 48.0f;
+  const float content_w = std::min(760.0f, doc_area.w - 2 * margin);
+  ensure_layout(std::max(120.0f, content_w));
+  if (sidebar_w > 0) draw_sidebar(*this, {0, top_h, sidebar_w, height - top_h});
+  draw_document(*this, doc_area);
+  if (outline_w > 0) draw_outline(*this, {width - outline_w, top_h, outline_w, height - top_h});
+  if (find_.open) draw_find_bar(*this, doc_area);
+  draw_top_bar(*this, {0, 0, width, top_h});
+  ImGui::End();
+
+  if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
+  if (outline_.menu_open) draw_outline_menu(*this, {0, 0, width, height});
+  if (palette_.open) draw_search_palette(*this, {0, 0, width, height});
+
+  handle_shortcuts();
+  if (!status_line.empty() && platform_.now_ms() < status_until) {
+    ImDrawList* fg = ImGui::GetForegroundDrawList();
+    ImFont* f = type_.font(Face::bold);
+    const float size = type_.scale.ui;
+    const ImVec2 ts = f->CalcTextSizeA(size, FLT_MAX, 0, status_line.c_str());
+    const ImVec2 p((width - ts.x) * 0.5f - 16, height - 72);
+    fg->AddRectFilled(p, ImVec2(p.x + ts.x + 32, p.y + 40), theme_[Ink::heading], 20);
+    fg->AddText(f, size, ImVec2(p.x + 16, p.y + (40 - size) * 0.5f - 1), theme_[Ink::page_bg], status_line.c_str());
+  }
+  if (page_.status == CurrentPage::Status::ready && page_.layout_width > 0) first_page_drawn_ = true;
+  (void)io;
+}
+
+}  // namespace logbook::app

@@ -1,0 +1,184 @@
+// The reader app: its state and lifecycle, in the manner of sokol's sapp_desc — init,
+// frame, events, shutdown. The browser edge only dispatches to these; each view
+// (document, sidebar, outline, top bar, search palette, find bar) has its own state
+// struct here and one draw function in its own file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/markdown.hpp"
+#include "markdown_layout.hpp"
+#include "platform.hpp"
+#include "site_index.hpp"
+#include "theme.hpp"
+#include "typography.hpp"
+
+namespace logbook::app {
+
+struct Selection {
+  std::uint32_t anchor = 0, caret = 0;  // byte offsets into DocLayout::text
+  bool dragging = false;
+  bool empty() const { return anchor == caret; }
+  std::uint32_t begin() const { return anchor < caret ? anchor : caret; }
+  std::uint32_t end() const { return anchor < caret ? caret : anchor; }
+};
+
+struct DocumentViewState {
+  float scroll = 0, target = 0;      // vertical scroll, and where smooth scrolling is heading
+  float velocity = 0;                // touch momentum, px/s
+  bool touch_dragging = false;
+  float touch_last_y = 0, touch_last_x = 0;
+  int touch_region = -1;
+  bool scrollbar_drag = false;
+  std::vector<float> region_scroll;  // sideways scroll of code blocks and wide tables
+  Selection selection;
+  int hovered_link = -1;
+  int copied_region = -1;            // the code block whose copy button was pressed
+  double copied_at = 0;
+  float view_h = 0;
+  float content_x = 0, content_w = 0, origin_y = 0;  // where the layout was drawn last frame
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
+  double flash_until = 0;
+};
+
+struct SidebarState {
+  std::vector<char> collapsed;  // by section
+  bool drawer_open = false;     // narrow windows: the sidebar as a menu
+};
+
+struct OutlineState {
+  bool menu_open = false;
+  int active = -1;  // the heading the reader is in
+};
+
+struct SearchPaletteState {
+  bool open = false;
+  bool focus_input = false;
+  char query[256] = {};
+  std::string sent_query;
+  int next_id = 1, awaited_id = 0;
+  int selected = 0;
+  SearchAnswer answer;
+  std::string answer_query;
+  double sent_at = 0;
+  std::vector<double> latencies;  // keystroke to results drawn, for the benchmark
+  bool pending_draw_mark = false;
+  double answer_received_at = 0;
+};
+
+struct FindBarState {
+  bool open = false;
+  bool focus_input = false;
+  char query[128] = {};
+  std::string searched;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> matches;
+  int current = -1;
+};
+
+struct CurrentPage {
+  int index = -1;
+  std::string url;
+  std::string source;
+  std::unique_ptr<MarkdownDocument> markdown;
+  std::vector<std::string> slugs;
+  std::vector<std::string> resolved_links;  // by source link index
+  DocLayout layout;
+  float layout_width = -1;
+  bool relayout = true;
+  std::vector<ImageSize> image_sizes;
+  std::vector<std::uint64_t> image_textures;
+  std::vector<char> image_requested;
+  enum class Status { none, loading, ready, failed } status = Status::none;
+  std::string error;
+  std::string anchor_to_show;  // scroll there once laid out
+  std::vector<std::string> highlight_words;
+  int generation = 0;          // guards answers for pages we already left
+  double shown_at = 0;
+};
+
+struct AppInit {
+  FontBytes fonts;
+  std::string manifest_json;
+  std::string route;          // site path (without base) of the page to open first, with ?q / #anchor
+  std::string first_page_md;  // that page's Markdown if the edge already fetched it
+};
+
+struct AppState {
+  std::string path, title, heading, theme;
+  bool search_open = false, ready = false;
+};
+
+class App {
+ public:
+  explicit App(Platform& platform);
+  ~App();
+
+  // Lifecycle (called by the edge).
+  std::string init(AppInit init);  // "" or why the app cannot start
+  void frame(float width, float height);
+  void on_popstate(const std::string& site_path);  // back/forward
+  void on_search_answer(SearchAnswer answer);
+  void on_system_theme(bool dark);
+  void shutdown();
+
+  // The automation API (window.logbook) and the views.
+  void open(const std::string& site_path, bool push_history = true);
+  void set_theme(ThemeKind kind, bool remember = true);
+  void toggle_theme();
+  AppState state() const;
+  bool first_page_drawn() const { return first_page_drawn_; }
+  const std::vector<double>& search_latencies() const { return palette_.latencies; }
+
+  // For the views.
+  Platform& platform() { return platform_; }
+  const Theme& theme() const { return theme_; }
+  const Typography& type() const { return type_; }
+  const SiteIndex& site() const { return site_; }
+  CurrentPage& page() { return page_; }
+  DocumentViewState& doc_view() { return doc_; }
+  SidebarState& sidebar() { return sidebar_; }
+  OutlineState& outline() { return outline_; }
+  SearchPaletteState& palette() { return palette_; }
+  FindBarState& find() { return find_; }
+  std::string full_url(const std::string& site_path) const { return site_.base + site_path; }
+  void follow_link(int layout_link, bool new_tab);
+  void scroll_to_anchor(const std::string& anchor, bool smooth);
+  void open_search(bool open);
+  void open_find(bool open);
+  void copy_selection();
+  void copy_page_markdown();
+  void request_frames(int n) { platform_.request_frames(n); }
+  std::string status_line;  // transient message ("Copied")
+  double status_until = 0;
+  void flash_status(const std::string& text);
+  bool narrow() const { return narrow_; }
+  bool phone() const { return phone_; }
+
+ private:
+  void load_page(int index, const std::string& anchor, const std::vector<std::string>& words);
+  void page_arrived(int generation, FetchResult result);
+  void ensure_layout(float width);
+  void request_images();
+  void handle_shortcuts();
+
+  Platform& platform_;
+  Theme theme_;
+  bool theme_forced_ = false;
+  Typography type_;
+  FontBytes font_bytes_;
+  SiteIndex site_;
+  CurrentPage page_;
+  DocumentViewState doc_;
+  SidebarState sidebar_;
+  OutlineState outline_;
+  SearchPaletteState palette_;
+  FindBarState find_;
+  bool first_page_drawn_ = false;
+  int page_generation_ = 0;
+  bool narrow_ = false, phone_ = false;
+  std::string manifest_error_;
+};
+
+}  // namespace logbook::app

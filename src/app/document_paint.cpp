@@ -1,0 +1,262 @@
+#include "document_paint.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app.hpp"
+
+namespace logbook::app {
+
+namespace {
+
+float region_offset(const std::vector<float>& rs, int region) {
+  return region >= 0 && static_cast<std::size_t>(region) < rs.size() ? rs[static_cast<std::size_t>(region)] : 0.0f;
+}
+
+// Calls paint(x0, x1, fragment) for the part of each visible fragment inside [b, e).
+template <typename F>
+void for_range(const DocLayout& L, const Typography& T, std::size_t first, std::size_t last, std::uint32_t b, std::uint32_t e, F&& paint) {
+  for (std::size_t i = first; i < last; ++i) {
+    const Fragment& f = L.fragments[i];
+    if (f.end <= b || f.begin >= e) {
+      // The gap between two fragments of one line (a space between styles) is selected too.
+      if (!(f.end <= b && i + 1 < L.fragments.size() && L.fragments[i + 1].begin >= e)) continue;
+    }
+    const TextStyle& st = L.styles[f.style];
+    const std::string_view text(L.text.data() + f.begin, f.end - f.begin);
+    const float x0 = b > f.begin ? T.measure(st.face, st.size, text.substr(0, std::min<std::size_t>(b - f.begin, text.size()))) : 0;
+    float x1 = e < f.end ? T.measure(st.face, st.size, text.substr(0, e - f.begin)) : f.w;
+    if (e > f.end && i + 1 < L.fragments.size()) {
+      const Fragment& n = L.fragments[i + 1];
+      if (!(n.flags & kLineStart) && n.line_y == f.line_y && n.begin < e) x1 = n.x - f.x;
+    }
+    if (f.end <= b) continue;
+    paint(f, x0, x1);
+  }
+}
+
+void draw_alert_icon(ImDrawList* dl, const Decoration& d, ImVec2 p, ImU32 c) {
+  const ImVec2 center(p.x + d.w * 0.5f, p.y + d.h * 0.5f);
+  const float r = d.w * 0.5f - 1;
+  switch (d.data) {
+    case 1: draw_icon(dl, kIconInfo, center, d.w, c); break;
+    case 2: draw_icon(dl, kIconLightbulb, center, d.w, c); break;
+    case 3: draw_icon(dl, kIconReport, center, d.w, c); break;
+    case 4: draw_icon(dl, kIconAlert, center, d.w, c); break;
+    default: draw_icon(dl, kIconStop, center, d.w, c); break;
+  }
+  (void)r;
+}
+
+}  // namespace
+
+int link_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) {
+  std::size_t c = L.first_chunk_below(y);
+  for (; c < L.chunks.size() && L.chunks[c].y0 <= y; ++c) {
+    for (std::uint32_t i = L.chunks[c].frag_begin; i < L.chunks[c].frag_end; ++i) {
+      const Fragment& f = L.fragments[i];
+      if (f.link < 0) continue;
+      const float fx = f.x - region_offset(rs, f.region);
+      if (x >= fx - 2 && x < fx + f.w + 2 && y >= f.line_y && y < f.line_y + f.line_h) return f.link;
+    }
+  }
+  return -1;
+}
+
+void paint_layout(App& app, ImVec2 o, const Area& clip) {
+  const DocLayout& L = app.page().layout;
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  DocumentViewState& v = app.doc_view();
+  const CurrentPage& page = app.page();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float top = clip.y - o.y, bottom = clip.y + clip.h - o.y;
+  const std::size_t c0 = L.first_chunk_below(top);
+  std::size_t c1 = c0;
+  while (c1 < L.chunks.size() && L.chunks[c1].y0 <= bottom) ++c1;
+  if (c0 >= c1 && L.spans.empty()) return;
+
+  int pushed = -2;  // the scroll region whose clip rectangle is pushed
+  const auto enter_region = [&](int region) {
+    if (region == pushed) return;
+    if (pushed >= 0) dl->PopClipRect();
+    pushed = region;
+    if (region >= 0) {
+      const ScrollRegion& r = L.regions[static_cast<std::size_t>(region)];
+      dl->PushClipRect(ImVec2(o.x + r.x, std::max(clip.y, o.y + r.y)), ImVec2(o.x + r.x + r.w, std::min(clip.y + clip.h, o.y + r.y + r.h)), true);
+    }
+  };
+  const auto at = [&](float x, float y, int region) { return ImVec2(o.x + x - region_offset(v.region_scroll, region), o.y + y); };
+
+  for (const Decoration& d : L.spans) {
+    if (d.y > bottom || d.y + d.h < top) continue;
+    const ImVec2 p = at(d.x, d.y, d.region);
+    dl->AddRectFilled(p, ImVec2(p.x + d.w, p.y + d.h), th[d.ink], d.rounding);
+  }
+  const std::uint32_t d0 = c0 < L.chunks.size() ? L.chunks[c0].deco_begin : 0;
+  const std::uint32_t d1 = c1 > 0 && c1 - 1 < L.chunks.size() ? L.chunks[c1 - 1].deco_end : 0;
+  for (std::uint32_t i = d0; i < d1; ++i) {
+    const Decoration& d = L.decorations[i];
+    enter_region(d.region);
+    const ImVec2 p = at(d.x, d.y, d.region), q(p.x + d.w, p.y + d.h);
+    switch (d.kind) {
+      case DecorationKind::fill: dl->AddRectFilled(p, q, th[d.ink], d.rounding); break;
+      case DecorationKind::stroke: dl->AddRect(p, q, th[d.ink], d.rounding, 0, 1.0f); break;
+      case DecorationKind::bullet: {
+        const ImVec2 c(p.x + d.w * 0.5f, p.y + d.h * 0.5f);
+        if (d.data <= 0) dl->AddCircleFilled(c, d.w * 0.5f, th[d.ink]);
+        else if (d.data == 1) dl->AddCircle(c, d.w * 0.5f - 0.5f, th[d.ink], 0, 1.3f);
+        else dl->AddRectFilled(ImVec2(c.x - 2.5f, c.y - 2.5f), ImVec2(c.x + 2.5f, c.y + 2.5f), th[d.ink]);
+        break;
+      }
+      case DecorationKind::checkbox:
+        if (d.data) {
+          dl->AddRectFilled(p, q, th[Ink::accent], d.rounding);
+          draw_icon(dl, kIconCheck, ImVec2(p.x + d.w * 0.5f, p.y + d.h * 0.5f), d.w - 3, th[Ink::page_bg]);
+        } else {
+          dl->AddRect(p, q, th[Ink::faint], d.rounding, 0, 1.5f);
+        }
+        break;
+      case DecorationKind::image: {
+        const auto slot = static_cast<std::size_t>(d.data);
+        if (slot < page.image_textures.size() && page.image_textures[slot])
+          dl->AddImageRounded(ImTextureRef(static_cast<ImTextureID>(page.image_textures[slot])), p, q, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 6);
+        break;
+      }
+      case DecorationKind::alert_icon: draw_alert_icon(dl, d, p, th[d.ink]); break;
+    }
+  }
+  if (c0 >= c1) {
+    enter_region(-1);
+    return;
+  }
+  const std::size_t f0 = L.chunks[c0].frag_begin, f1 = L.chunks[c1 - 1].frag_end;
+
+  // Under the text: search highlights, find matches, the selection.
+  const auto mark = [&](std::uint32_t b, std::uint32_t e, ImU32 color) {
+    for_range(L, T, f0, f1, b, e, [&](const Fragment& f, float x0, float x1) {
+      enter_region(f.region);
+      const ImVec2 p = at(f.x + x0, f.line_y, f.region);
+      dl->AddRectFilled(ImVec2(p.x - 1, p.y + 1), ImVec2(p.x + (x1 - x0) + 1, p.y + f.line_h - 1), color, 3);
+    });
+  };
+  const double now = app.platform().now_ms();
+  const bool flash = now < v.flash_until;
+  if (flash) app.request_frames(2);
+  for (const auto& [b, e] : v.highlights) mark(b, e, th[Ink::search_mark]);
+  const FindBarState& find = app.find();
+  for (std::size_t i = 0; i < find.matches.size(); ++i)
+    mark(find.matches[i].first, find.matches[i].second, th[static_cast<int>(i) == find.current ? Ink::find_current : Ink::find_match]);
+  if (!v.selection.empty()) mark(v.selection.begin(), v.selection.end(), th[Ink::selection]);
+
+  for (std::size_t i = f0; i < f1; ++i) {
+    const Fragment& f = L.fragments[i];
+    if (f.line_y > bottom || f.line_y + f.line_h < top) continue;
+    enter_region(f.region);
+    const TextStyle& st = L.styles[f.style];
+    const bool hover = f.link >= 0 && f.link == v.hovered_link;
+    const ImU32 color = hover ? th[Ink::link_hover] : th[st.ink];
+    const ImVec2 p = at(f.x, f.y, f.region);
+    dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, L.text.data() + f.begin, L.text.data() + f.end);
+    const float baseline = p.y + T.ascent(st.face) * st.size;
+    if (st.strike) {
+      const float y = std::round(baseline - st.size * 0.3f) + 0.5f;
+      dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.2f);
+    }
+    if (hover || (f.link >= 0 && !st.superscript && app.page().layout.links[static_cast<std::size_t>(f.link)].source_index >= 0 && false)) {
+      const float y = std::round(baseline + 2.5f) + 0.5f;
+      dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.0f);
+    }
+  }
+  enter_region(-1);
+}
+
+void code_block_buttons(App& app, ImVec2 o, const Area& clip) {
+  const DocLayout& L = app.page().layout;
+  DocumentViewState& v = app.doc_view();
+  const Theme& th = app.theme();
+  ImGuiIO& io = ImGui::GetIO();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+  for (std::size_t r = 0; r < L.regions.size(); ++r) {
+    const ScrollRegion& reg = L.regions[r];
+    const ImVec2 p(o.x + reg.x, o.y + reg.y);
+    if (p.y > clip.y + clip.h || p.y + reg.h < clip.y) continue;
+    // A sliver of scrollbar tells that a block scrolls sideways.
+    if (reg.content_w > reg.w + 1) {
+      const float frac = reg.w / reg.content_w, pos = v.region_scroll[r] / (reg.content_w - reg.w);
+      const float bar_w = std::max(24.0f, (reg.w - 16) * frac);
+      const float bx = p.x + 8 + (reg.w - 16 - bar_w) * pos;
+      dl->AddRectFilled(ImVec2(bx, p.y + reg.h - 5), ImVec2(bx + bar_w, p.y + reg.h - 2), th[Ink::faint], 2);
+    }
+    if (!reg.code) continue;
+    const bool inside = io.MousePos.x >= p.x && io.MousePos.x < p.x + reg.w && io.MousePos.y >= p.y && io.MousePos.y < p.y + reg.h;
+    const bool recently = v.copied_region == static_cast<int>(r) && app.platform().now_ms() - v.copied_at < 1500;
+    if (!inside && !recently && !touch) continue;
+    const ImVec2 bp(p.x + reg.w - 38, p.y + 8);
+    ImGui::PushID(static_cast<int>(r));
+    if (icon_button("copy", recently ? "check" : "copy", bp, 30, recently ? "Copied" : "Copy code")) {
+      app.platform().copy_to_clipboard(L.text.substr(reg.text_begin, reg.text_end - reg.text_begin));
+      v.copied_region = static_cast<int>(r);
+      v.copied_at = app.platform().now_ms();
+      app.request_frames(100);
+    }
+    ImGui::PopID();
+  }
+}
+
+void draw_scrollbar(App& app, const Area& area, float total) {
+  DocumentViewState& v = app.doc_view();
+  if (total <= area.h + 1) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const Theme& th = app.theme();
+  const float track_x = area.x + area.w - 10, track_h = area.h - 8;
+  const float thumb_h = std::max(36.0f, track_h * area.h / total);
+  const float max_scroll = total - area.h;
+  const float thumb_y = area.y + 4 + (track_h - thumb_h) * (v.scroll / max_scroll);
+  const ImVec2 p0(track_x, thumb_y), p1(track_x + 6, thumb_y + thumb_h);
+  const bool over = io.MousePos.x >= track_x - 6 && io.MousePos.x < area.x + area.w && io.MousePos.y >= area.y && io.MousePos.y < area.y + area.h;
+  if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    v.scrollbar_drag = true;
+    v.selection.dragging = false;
+  }
+  if (v.scrollbar_drag) {
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) v.scrollbar_drag = false;
+    else {
+      const float t = (io.MousePos.y - area.y - 4 - thumb_h * 0.5f) / std::max(1.0f, track_h - thumb_h);
+      v.scroll = v.target = std::clamp(t, 0.0f, 1.0f) * max_scroll;
+    }
+  }
+  dl->AddRectFilled(p0, p1, th[over || v.scrollbar_drag ? Ink::muted : Ink::rule], 3);
+}
+
+void draw_page_placeholder(App& app, ImVec2 o, float width) {
+  const CurrentPage& page = app.page();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (page.status == CurrentPage::Status::failed) {
+    const bool missing = page.index < 0;
+    dl->AddText(T.font(Face::bold), T.scale.heading[0], o, th[Ink::heading], missing ? "Page not found" : "This page could not be loaded");
+    dl->AddText(T.font(Face::regular), T.scale.body, ImVec2(o.x, o.y + 56), th[Ink::muted], page.error.c_str(), nullptr, width);
+    if (text_link("home", T.font(Face::bold), T.scale.body, ImVec2(o.x, o.y + 120), "Go to the home page →", th[Ink::link], th[Ink::link_hover]))
+      app.open("/");
+    return;
+  }
+  // Loading: quiet grey lines where the text will be.
+  const double t = app.platform().now_ms() / 1000.0;
+  const float pulse = 0.55f + 0.25f * static_cast<float>(std::sin(t * 3.0));
+  ImVec4 c = ImGui::ColorConvertU32ToFloat4(th[Ink::code_bg]);
+  c.w *= pulse + 0.2f;
+  const ImU32 col = ImGui::ColorConvertFloat4ToU32(c);
+  dl->AddRectFilled(o, ImVec2(o.x + width * 0.55f, o.y + 34), col, 6);
+  for (int i = 0; i < 6; ++i) {
+    const float w = width * (i % 3 == 2 ? 0.6f : 0.95f);
+    const float ly = o.y + 64 + static_cast<float>(i) * 28;
+    dl->AddRectFilled(ImVec2(o.x, ly), ImVec2(o.x + w, ly + 14), col, 4);
+  }
+  app.request_frames(2);
+}
+
+}  // namespace logbook::app

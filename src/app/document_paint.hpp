@@ -1,0 +1,26 @@
+// Pieces of the document view: painting the layout, and the page's chrome around it
+// (breadcrumbs above, backlinks and previous/next below).
+#pragma once
+
+#include <imgui.h>
+
+#include "markdown_layout.hpp"
+#include "views.hpp"
+
+namespace logbook::app {
+
+class App;
+
+// Index into layout.links of the link under (x, y) in layout coordinates, or -1.
+int link_at(const DocLayout& layout, const std::vector<float>& region_scroll, float x, float y);
+// Draws the visible part of the page with selection, find matches and highlights.
+void paint_layout(App& app, ImVec2 origin, const Area& clip);
+void code_block_buttons(App& app, ImVec2 origin, const Area& clip);
+void draw_scrollbar(App& app, const Area& area, float total);
+void draw_page_placeholder(App& app, ImVec2 origin, float width);
+
+void draw_breadcrumbs(App& app, ImVec2 pos, float width);
+float page_footer_height(App& app, float width);
+void draw_page_footer(App& app, ImVec2 pos, float width);
+
+}  // namespace logbook::app

@@ -1,0 +1,101 @@
+// The outline: the current page's headings (levels 2 and 3), the one being read
+// highlighted; a click scrolls there. On narrow windows it is a menu under the top bar.
+#include <algorithm>
+
+#include "app.hpp"
+#include "views.hpp"
+
+namespace logbook::app {
+
+namespace {
+
+// The heading whose section is at the top of the view.
+int active_heading(App& app) {
+  const CurrentPage& page = app.page();
+  const DocumentViewState& v = app.doc_view();
+  int active = -1;
+  for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
+    const Anchor& a = page.layout.anchors[i];
+    if (a.level < 1) continue;
+    if (a.y + v.origin_y <= v.scroll + 80) active = static_cast<int>(i);
+  }
+  return active;
+}
+
+void entries(App& app, float width) {
+  const CurrentPage& page = app.page();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  OutlineState& st = app.outline();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
+    const Anchor& a = page.layout.anchors[i];
+    if (a.level < 2 || a.level > 3) continue;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float indent = a.level == 3 ? 14.0f : 0.0f;
+    const float size = T.scale.small;
+    const float wrap = width - indent - 16;
+    const ImVec2 ts = T.font(Face::regular)->CalcTextSizeA(size, FLT_MAX, wrap, a.text.c_str());
+    ImGui::PushID(static_cast<int>(i));
+    const bool clicked = ImGui::InvisibleButton("h", ImVec2(width, ts.y + 9));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const bool active = static_cast<int>(i) == st.active;
+    if (active) dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 2, p.y + ts.y + 7), th[Ink::accent]);
+    dl->AddText(T.font(active ? Face::bold : Face::regular), size, ImVec2(p.x + 12 + indent, p.y + 4),
+                th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], a.text.c_str(), nullptr, wrap);
+    if (clicked) {
+      app.scroll_to_anchor(a.slug, true);
+      app.platform().history_replace(app.full_url(page.url + "#" + a.slug));
+      st.menu_open = false;
+    }
+  }
+}
+
+bool has_entries(const CurrentPage& page) {
+  return std::any_of(page.layout.anchors.begin(), page.layout.anchors.end(), [](const Anchor& a) { return a.level >= 2 && a.level <= 3; });
+}
+
+}  // namespace
+
+void draw_outline(App& app, const Area& area) {
+  OutlineState& st = app.outline();
+  st.active = active_heading(app);
+  if (!has_entries(app.page())) return;
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddText(T.font(Face::bold), T.scale.small - 1, ImVec2(area.x + 20, area.y + 30), th[Ink::faint], "ON THIS PAGE");
+  ImGui::SetCursorScreenPos(ImVec2(area.x + 8, area.y + 58));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::BeginChild("outline", ImVec2(area.w - 28, area.h - 70));
+  entries(app, area.w - 36);
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+void draw_outline_menu(App& app, const Area& screen) {
+  OutlineState& st = app.outline();
+  st.active = active_heading(app);
+  const float top = app.phone() ? 52.0f : 60.0f;
+  const float w = std::min(340.0f, screen.w - 24);
+  ImGui::SetNextWindowPos(ImVec2(screen.w - w - 12, top + 6));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 60), ImVec2(w, screen.h - top - 24));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 12));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("##outline-menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  if (!has_entries(app.page())) ImGui::TextDisabled("This page has no sections.");
+  entries(app, w - 20);
+  const bool outside = ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                       ImGui::GetIO().MousePos.y > top;
+  ImGui::End();
+  ImGui::PopStyleVar(4);
+  if (outside) st.menu_open = false;
+}
+
+}  // namespace logbook::app

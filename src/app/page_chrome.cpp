@@ -1,0 +1,144 @@
+// Around the page: breadcrumbs above; below, the page's date, the pages that link
+// here ("Linked from") and previous/next within its section.
+#include <algorithm>
+
+#include "app.hpp"
+#include "document_paint.hpp"
+
+namespace logbook::app {
+
+namespace {
+
+struct Neighbours {
+  int prev = -1, next = -1;
+};
+
+Neighbours neighbours(const SiteIndex& site, int page) {
+  Neighbours n;
+  if (page < 0) return n;
+  const std::vector<int> order = site.reading_order(site.pages[static_cast<std::size_t>(page)].section);
+  const auto it = std::find(order.begin(), order.end(), page);
+  if (it == order.end()) return n;
+  if (it != order.begin()) n.prev = *(it - 1);
+  if (it + 1 != order.end()) n.next = *(it + 1);
+  return n;
+}
+
+constexpr float kBacklinkRow = 30;
+constexpr float kCardH = 72;
+
+}  // namespace
+
+void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
+  const SiteIndex& site = app.site();
+  const CurrentPage& page = app.page();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  if (page.index < 0) return;
+  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  std::vector<int> chain;
+  for (int s = entry.section; s > 0; s = site.sections[static_cast<std::size_t>(s)].parent) chain.push_back(s);
+  std::reverse(chain.begin(), chain.end());
+  ImFont* font = T.font(Face::regular);
+  const float size = T.scale.small;
+  ImVec2 p = pos;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (text_link("crumb-home", font, size, p, site.title.empty() ? "Home" : site.title.c_str(), th[Ink::muted], th[Ink::link])) app.open("/");
+  p.x += font->CalcTextSizeA(size, FLT_MAX, 0, site.title.empty() ? "Home" : site.title.c_str()).x;
+  for (int s : chain) {
+    const SectionEntry& sec = site.sections[static_cast<std::size_t>(s)];
+    if (sec.index_page == page.index) break;
+    draw_icon(dl, kIconChevronRight, ImVec2(p.x + 11, p.y + size * 0.55f), 10, th[Ink::faint]);
+    p.x += 22;
+    ImGui::PushID(s);
+    if (text_link("crumb", font, size, p, sec.title.c_str(), th[Ink::muted], th[Ink::link])) app.open(sec.url);
+    ImGui::PopID();
+    p.x += font->CalcTextSizeA(size, FLT_MAX, 0, sec.title.c_str()).x;
+    if (p.x > pos.x + width - 40) break;
+  }
+  // Copy as Markdown, at the right end of the line.
+  const char* label = app.phone() ? "Copy Markdown" : "Copy as Markdown";
+  const float lw = font->CalcTextSizeA(size, FLT_MAX, 0, label).x;
+  if (p.x + lw + 60 < pos.x + width) {
+    const ImVec2 q(pos.x + width - lw, pos.y);
+    draw_icon(dl, kIconCopy, ImVec2(q.x - 12, q.y + size * 0.55f), 13, th[Ink::muted]);
+    if (text_link("copy-md", font, size, q, label, th[Ink::muted], th[Ink::link])) app.copy_page_markdown();
+  }
+}
+
+float page_footer_height(App& app, float) {
+  const SiteIndex& site = app.site();
+  const CurrentPage& page = app.page();
+  if (page.index < 0) return 0;
+  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  float h = 24;
+  if (!entry.backlinks.empty()) h += 56 + kBacklinkRow * static_cast<float>(entry.backlinks.size()) + 8;
+  const Neighbours n = neighbours(site, page.index);
+  if (n.prev >= 0 || n.next >= 0) h += kCardH * (app.phone() && n.prev >= 0 && n.next >= 0 ? 2.0f : 1.0f) + 32;
+  if (!entry.date.empty()) h += 32;
+  return h;
+}
+
+void draw_page_footer(App& app, ImVec2 pos, float width) {
+  const SiteIndex& site = app.site();
+  const CurrentPage& page = app.page();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (page.index < 0) return;
+  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  float y = pos.y;
+  if (!entry.backlinks.empty()) {
+    dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + 1), th[Ink::rule]);
+    y += 24;
+    dl->AddText(T.font(Face::bold), T.scale.small, ImVec2(pos.x, y), th[Ink::muted], "LINKED FROM");
+    y += 30;
+    for (int b : entry.backlinks) {
+      const PageEntry& from = site.pages[static_cast<std::size_t>(b)];
+      ImGui::PushID(b);
+      draw_icon(dl, kIconLink, ImVec2(pos.x + 7, y + T.scale.body * 0.6f), 12, th[Ink::faint]);
+      if (text_link("backlink", T.font(Face::regular), T.scale.body, ImVec2(pos.x + 22, y), from.title.c_str(), th[Ink::link], th[Ink::link_hover], width - 22))
+        app.open(from.url);
+      ImGui::PopID();
+      y += kBacklinkRow;
+    }
+    y += 8;
+  }
+  const Neighbours n = neighbours(site, page.index);
+  if (n.prev >= 0 || n.next >= 0) {
+    y += 24;
+    const bool stack = app.phone() && n.prev >= 0 && n.next >= 0;
+    const float card_w = stack ? width : (width - 16) * 0.5f;
+    const auto card = [&](int target, bool next, ImVec2 p) {
+      const PageEntry& e = site.pages[static_cast<std::size_t>(target)];
+      ImGui::SetCursorScreenPos(p);
+      ImGui::PushID(next ? "next" : "prev");
+      const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
+      const bool hover = ImGui::IsItemHovered();
+      ImGui::PopID();
+      if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      dl->AddRect(p, ImVec2(p.x + card_w, p.y + kCardH), th[hover ? Ink::accent : Ink::rule], 10, 0, 1.0f);
+      const float pad = 18;
+      const char* label = next ? "Next" : "Previous";
+      ImFont* small = T.font(Face::regular);
+      ImFont* title = T.font(Face::bold);
+      const float lw = small->CalcTextSizeA(T.scale.small, FLT_MAX, 0, label).x;
+      const float tw = std::min(card_w - 2 * pad, title->CalcTextSizeA(T.scale.body, FLT_MAX, 0, e.title.c_str()).x);
+      const float lx = next ? p.x + card_w - pad - lw : p.x + pad;
+      const float tx = next ? p.x + card_w - pad - tw : p.x + pad;
+      dl->AddText(small, T.scale.small, ImVec2(lx, p.y + 14), th[Ink::muted], label);
+      const ImVec4 clip(p.x + pad, p.y, p.x + card_w - pad, p.y + kCardH);
+      dl->AddText(title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title.c_str(), nullptr, 0, &clip);
+      if (clicked) app.open(e.url);
+    };
+    if (n.prev >= 0) card(n.prev, false, ImVec2(pos.x, y));
+    if (n.next >= 0) card(n.next, true, stack ? ImVec2(pos.x, y + kCardH + 12) : ImVec2(pos.x + width - card_w, y));
+    y += kCardH * (stack ? 2.0f : 1.0f) + 32;
+  }
+  if (!entry.date.empty()) {
+    const std::string line = "Dated " + entry.date;
+    dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(pos.x, y), th[Ink::faint], line.c_str());
+  }
+}
+
+}  // namespace logbook::app

@@ -1,0 +1,79 @@
+// What the reader app asks of the place it runs in. The app never touches the DOM,
+// Emscripten or GLFW: the browser edge (wasm/web_platform.cpp) implements this once,
+// and tests implement it with plain C++ (tests/app/fake_platform.hpp).
+//
+// Every asynchronous answer arrives through its callback from the main loop, between
+// frames, never from inside the call that asked for it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace logbook::app {
+
+struct FetchResult {
+  bool ok = false;
+  int status = 0;          // HTTP status, 0 when the request did not complete
+  std::string bytes;
+  std::string error;       // why it failed, in words a reader can act on
+};
+
+struct ImageResult {
+  bool ok = false;
+  std::uint64_t texture = 0;  // an ImTextureID the renderer can draw
+  float width = 0, height = 0;
+};
+
+struct SearchHitView {
+  std::string path, url, title, section;
+  std::string snippet;  // with kMarkOpen / kMarkClose around matched words
+};
+
+struct SearchAnswer {
+  int id = 0;                     // the id the query was sent with
+  std::vector<SearchHitView> hits;
+  std::string error;              // empty on success
+  double millis = 0;              // time the engine took
+};
+
+enum class SearchStatus { loading, ready, failed };
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+
+  // GET url (site-relative, already prefixed with the base path).
+  virtual void fetch(const std::string& url, std::function<void(FetchResult)> done) = 0;
+  // Browser-decoded image uploaded as a texture.
+  virtual void load_image(const std::string& url, std::function<void(ImageResult)> done) = 0;
+
+  // The search worker: loads the database in the background, then answers queries.
+  virtual void search(int id, const std::string& query, int limit) = 0;
+  virtual SearchStatus search_status() const = 0;
+  virtual std::string search_error() const = 0;
+
+  // History: url is the full path (with base). push adds an entry; replace does not.
+  virtual void history_push(const std::string& url) = 0;
+  virtual void history_replace(const std::string& url) = 0;
+  virtual void set_title(const std::string& title) = 0;
+  // The static HTML of this page goes into the DOM for screen readers.
+  virtual void set_accessible_page(const std::string& url) = 0;
+
+  virtual void open_in_new_tab(const std::string& url) = 0;
+  virtual void copy_to_clipboard(const std::string& text) = 0;
+
+  virtual std::string storage_get(const std::string& key) = 0;
+  virtual void storage_set(const std::string& key, const std::string& value) = 0;
+
+  virtual bool system_prefers_dark() const = 0;
+  // Called when the app wants frames drawn without input (animations, loading).
+  virtual void request_frames(int count) = 0;
+  virtual double now_ms() const = 0;
+  // When the browser delivered the latest key or pointer event (same clock as now_ms):
+  // search latency is measured from the keystroke, not from the frame that saw it.
+  virtual double last_input_ms() const = 0;
+};
+
+}  // namespace logbook::app

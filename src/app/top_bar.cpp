@@ -1,0 +1,75 @@
+// The top bar: the site's name, the search field (a button that opens the palette),
+// the theme toggle, and on narrow windows the menu and outline buttons.
+#include <algorithm>
+
+#include "app.hpp"
+#include "views.hpp"
+
+namespace logbook::app {
+
+void draw_top_bar(App& app, const Area& area) {
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool narrow = app.narrow(), phone = app.phone();
+  dl->AddRectFilled(area.min(), area.max(), th[Ink::page_bg]);
+  dl->AddLine(ImVec2(area.x, area.y + area.h - 0.5f), ImVec2(area.x + area.w, area.y + area.h - 0.5f), th[Ink::panel_border]);
+  const float bh = 36, by = area.y + (area.h - bh) * 0.5f;
+  float x = area.x + (phone ? 12.0f : 20.0f);
+  if (narrow) {
+    if (icon_button("menu", app.sidebar().drawer_open ? "close" : "menu", ImVec2(x, by), bh, "Pages")) {
+      app.sidebar().drawer_open = !app.sidebar().drawer_open;
+      app.outline().menu_open = false;
+    }
+    x += bh + 12;
+  }
+  // The site's name, with a small mark before it.
+  const std::string& title = app.site().title.empty() ? std::string("Logbook") : app.site().title;
+  const float title_size = phone ? 16.5f : 17.5f;
+  const ImVec2 mark(x, area.y + area.h * 0.5f - 11);
+  dl->AddRectFilled(mark, ImVec2(mark.x + 22, mark.y + 22), th[Ink::accent], 6);
+  dl->AddRectFilled(ImVec2(mark.x + 6, mark.y + 6), ImVec2(mark.x + 16, mark.y + 8), th[Ink::page_bg], 1);
+  dl->AddRectFilled(ImVec2(mark.x + 6, mark.y + 10.5f), ImVec2(mark.x + 16, mark.y + 12.5f), th[Ink::page_bg], 1);
+  dl->AddRectFilled(ImVec2(mark.x + 6, mark.y + 15), ImVec2(mark.x + 12, mark.y + 17), th[Ink::page_bg], 1);
+  x += 32;
+  const float max_title = phone ? area.w - x - 2 * (bh + 8) - 60 : 260;
+  if (text_link("site-title", T.font(Face::bold), title_size, ImVec2(x, area.y + (area.h - title_size) * 0.5f - 1), title.c_str(),
+                th[Ink::heading], th[Ink::heading], max_title))
+    app.open("/");
+
+  // Right side: theme toggle, outline (narrow), search.
+  float right = area.x + area.w - (phone ? 12.0f : 20.0f);
+  right -= bh;
+  const bool dark = th.kind == ThemeKind::dark;
+  if (icon_button("theme", dark ? "sun" : "moon", ImVec2(right, by), bh, dark ? "Light theme" : "Dark theme")) app.toggle_theme();
+  if (area.w < 1280) {
+    right -= bh + 8;
+    if (icon_button("outline", "list", ImVec2(right, by), bh, "On this page")) {
+      app.outline().menu_open = !app.outline().menu_open;
+      app.sidebar().drawer_open = false;
+    }
+  }
+  if (phone) {
+    right -= bh + 8;
+    if (icon_button("search", "search", ImVec2(right, by), bh, "Search")) app.open_search(true);
+    return;
+  }
+  const float sw = std::clamp(area.w * 0.28f, 220.0f, 360.0f);
+  const ImVec2 sp(right - 12 - sw, by);
+  ImGui::SetCursorScreenPos(sp);
+  const bool clicked = ImGui::InvisibleButton("search-field", ImVec2(sw, bh));
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  dl->AddRectFilled(sp, ImVec2(sp.x + sw, sp.y + bh), th[Ink::code_bg], 9);
+  dl->AddRect(sp, ImVec2(sp.x + sw, sp.y + bh), th[hovered ? Ink::faint : Ink::panel_border], 9);
+  draw_icon(dl, kIconSearch, ImVec2(sp.x + 20, sp.y + bh * 0.5f), 14, th[Ink::muted]);
+  const float size = T.scale.ui;
+  dl->AddText(T.font(Face::regular), size, ImVec2(sp.x + 36, sp.y + (bh - size) * 0.5f - 1), th[Ink::muted], "Search the docs");
+  // The key that opens it, drawn as a key cap.
+  const ImVec2 k(sp.x + sw - 34, sp.y + 8);
+  dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
+  dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
+  if (clicked) app.open_search(true);
+}
+
+}  // namespace logbook::app

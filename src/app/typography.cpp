@@ -1,0 +1,81 @@
+#include "typography.hpp"
+
+#include <cstring>
+
+namespace logbook::app {
+
+namespace {
+
+ImFont* add_font(const std::string& bytes, const std::string& fallback, const char* name) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (bytes.empty()) return nullptr;
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes live in FontBytes, owned by the app
+  std::strncpy(cfg.Name, name, sizeof cfg.Name - 1);
+  // Horizontal oversampling keeps small text even at 1x, where glyphs land on
+  // fractional pixel positions.
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), 16.0f, &cfg);
+  if (font && !fallback.empty()) {
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.FontDataOwnedByAtlas = false;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fallback.data()), static_cast<int>(fallback.size()), 16.0f, &merge);
+  }
+  return font;
+}
+
+}  // namespace
+
+std::string Typography::load(const FontBytes& bytes) {
+  ImGuiIO& io = ImGui::GetIO();
+  std::string error;
+  const std::string* sources[] = {&bytes.regular, &bytes.bold, &bytes.italic, &bytes.bold_italic, &bytes.mono, &bytes.mono_bold};
+  const char* names[] = {"Inter", "Inter Bold", "Inter Italic", "Inter Bold Italic", "JetBrains Mono", "JetBrains Mono Bold"};
+  for (int i = 0; i < static_cast<int>(Face::count); ++i) {
+    fonts_[i] = add_font(*sources[i], bytes.fallback, names[i]);
+    if (!fonts_[i] && !sources[i]->empty()) error += std::string("cannot read the font ") + names[i] + "; ";
+  }
+  if (!fonts_[0]) fonts_[0] = io.Fonts->AddFontDefault();
+  const auto pick = [&](Face f, Face instead) {
+    if (!fonts_[static_cast<int>(f)]) fonts_[static_cast<int>(f)] = fonts_[static_cast<int>(instead)];
+  };
+  pick(Face::bold, Face::regular);
+  pick(Face::italic, Face::regular);
+  pick(Face::bold_italic, Face::bold);
+  pick(Face::mono, Face::regular);
+  pick(Face::mono_bold, Face::mono);
+  for (int i = 0; i < static_cast<int>(Face::count); ++i) {
+    ImFontBaked* baked = fonts_[i]->GetFontBaked(100.0f);
+    ascent_[i] = baked ? baked->Ascent / 100.0f : 0.8f;
+  }
+  return error;
+}
+
+float Typography::measure(Face f, float size, std::string_view text) const {
+  if (text.empty()) return 0;
+  return font(f)->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}
+
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+}  // namespace logbook::app

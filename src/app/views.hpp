@@ -1,0 +1,35 @@
+// One draw function per view; each reads and writes only its own state in App
+// (plus the page it shows). Areas are in logical pixels.
+#pragma once
+
+#include <imgui.h>
+
+namespace logbook::app {
+
+class App;
+
+struct Area {
+  float x = 0, y = 0, w = 0, h = 0;
+  ImVec2 min() const { return {x, y}; }
+  ImVec2 max() const { return {x + w, y + h}; }
+  bool contains(ImVec2 p) const { return p.x >= x && p.y >= y && p.x < x + w && p.y < y + h; }
+};
+
+void draw_top_bar(App& app, const Area& area);
+void draw_sidebar(App& app, const Area& area);
+void draw_sidebar_drawer(App& app, const Area& screen);
+void draw_outline(App& app, const Area& area);
+void draw_outline_menu(App& app, const Area& screen);
+void draw_document(App& app, const Area& area);
+void draw_search_palette(App& app, const Area& screen);
+void draw_find_bar(App& app, const Area& area);
+
+// Small shared drawing helpers (views/widgets.cpp).
+bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char* text, ImU32 color, ImU32 hover, float max_w = 0);
+bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, const char* tooltip);
+void draw_icon(ImDrawList* dl, int icon, ImVec2 center, float size, ImU32 color);
+enum Icon { kIconSearch, kIconSun, kIconMoon, kIconMenu, kIconList, kIconCopy, kIconCheck, kIconChevronRight,
+            kIconChevronDown, kIconClose, kIconArrowLeft, kIconArrowRight, kIconInfo, kIconLightbulb, kIconReport,
+            kIconAlert, kIconStop, kIconLink };
+
+}  // namespace logbook::app

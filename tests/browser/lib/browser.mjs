@@ -1,0 +1,25 @@
+// Debian's Chromium driven by playwright-core: never a downloaded browser.
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.LOGBOOK_CHROMIUM || "/usr/bin/chromium";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"],
+  });
+}
+
+// A page that records console errors and failed requests, for "the console stays clean".
+export async function openPage(browser, { width = 1366, height = 860, dpr = 1, mobile = false, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, isMobile: mobile,
+                                             hasTouch: mobile, colorScheme });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  return { context, page, problems };
+}

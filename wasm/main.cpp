@@ -1,0 +1,236 @@
+// The browser edge's entry: creates the WebGL2 context and ImGui, hands the app what
+// boot.js preloaded, and dispatches browser events (exported lb_* functions) to ImGui
+// and the app. It holds no UI state of its own.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "web_keys.hpp"
+#include "web_platform.hpp"
+
+using logbook::app::App;
+
+namespace {
+
+struct Edge {
+  logbook::web::WebPlatform platform;
+  std::unique_ptr<App> app;
+  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+  double last_time = 0;
+  bool ready_sent = false;
+  ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+  ImGuiPlatformImeData ime{};
+};
+
+Edge* g_edge = nullptr;  // the one instance; JavaScript callbacks reach it through here
+
+void set_ime(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
+  g_edge->ime = *data;
+  logbook::web::js_text_input(data->WantTextInput || data->WantVisible, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+void set_clipboard(ImGuiContext*, const char* text) { g_edge->platform.copy_to_clipboard(text ? text : ""); }
+// Pasting comes from the hidden input's paste (as typed text), which needs no permission.
+const char* get_clipboard(ImGuiContext*) { return ""; }
+
+const char* css_cursor(ImGuiMouseCursor c) {
+  switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+  }
+}
+
+void mods(int ctrl, int meta, int shift, int alt) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, ctrl != 0);
+  io.AddKeyEvent(ImGuiMod_Super, meta != 0);
+  io.AddKeyEvent(ImGuiMod_Shift, shift != 0);
+  io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void lb_frame() {
+  Edge& e = *g_edge;
+  ImGuiIO& io = ImGui::GetIO();
+  float w = 0, h = 0;
+  logbook::web::js_canvas_size(w, h);
+  const float dpr = logbook::web::js_device_pixel_ratio();
+  io.DisplaySize = ImVec2(w, h);
+  io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+  const double now = emscripten_get_now();
+  io.DeltaTime = e.last_time > 0 ? static_cast<float>(std::max(0.001, (now - e.last_time) / 1000.0)) : 1.0f / 60.0f;
+  e.last_time = now;
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  e.app->frame(w, h);
+  if (ImGui::GetMouseCursor() != e.cursor) {
+    e.cursor = ImGui::GetMouseCursor();
+    logbook::web::js_set_cursor(css_cursor(e.cursor));
+  }
+  ImGui::Render();
+  emscripten_webgl_make_context_current(e.gl);
+  glViewport(0, 0, static_cast<int>(w * dpr + 0.5f), static_cast<int>(h * dpr + 0.5f));
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (!e.ready_sent && e.app->first_page_drawn()) {
+    e.ready_sent = true;
+    logbook::web::js_notify_ready();
+    // The search database is fetched only now: the first page never waits for it.
+    logbook::web::js_start_search();
+  }
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_pointer_move(float x, float y, int source) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(source == 2 ? ImGuiMouseSource_TouchScreen : source == 1 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
+  io.AddMousePosEvent(x, y);
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_pointer_button(int button, int down, int ctrl, int meta, int shift, int alt) {
+  mods(ctrl, meta, shift, alt);
+  ImGui::GetIO().AddMouseButtonEvent(button, down != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+
+// Returns 1 when the key means something to ImGui (so the browser's default can be prevented).
+EMSCRIPTEN_KEEPALIVE int lb_key(const char* key, int down, int ctrl, int meta, int shift, int alt) {
+  mods(ctrl, meta, shift, alt);
+  const ImGuiKey k = logbook::web::imgui_key(key);
+  if (k == ImGuiKey_None) return 0;
+  ImGui::GetIO().AddKeyEvent(k, down != 0);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_key_tap(char* key) {
+  const ImGuiKey k = logbook::web::imgui_key(key);
+  std::free(key);
+  if (k == ImGuiKey_None) return;
+  ImGui::GetIO().AddKeyEvent(k, true);
+  ImGui::GetIO().AddKeyEvent(k, false);
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_text(const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); }
+EMSCRIPTEN_KEEPALIVE void lb_focus(int focused) { ImGui::GetIO().AddFocusEvent(focused != 0); }
+EMSCRIPTEN_KEEPALIVE void lb_system_theme(int dark) { g_edge->app->on_system_theme(dark != 0); }
+EMSCRIPTEN_KEEPALIVE void lb_popstate(const char* path) { g_edge->app->on_popstate(path); }
+
+EMSCRIPTEN_KEEPALIVE void lb_fetch_done(int id, int ok, int status, const char* bytes, int len, const char* error) {
+  logbook::app::FetchResult r;
+  r.ok = ok != 0;
+  r.status = status;
+  r.bytes.assign(bytes, static_cast<std::size_t>(len));
+  r.error = error ? error : "";
+  g_edge->platform.fetch_done(id, std::move(r));
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_image_done(int id, int ok, int texture, int w, int h) {
+  logbook::app::ImageResult r;
+  r.ok = ok != 0;
+  r.texture = static_cast<std::uint64_t>(texture);
+  r.width = static_cast<float>(w);
+  r.height = static_cast<float>(h);
+  g_edge->platform.image_done(id, r);
+}
+
+// The worker answers with the JSON of logbook::SearchResult (see search_worker.cpp).
+EMSCRIPTEN_KEEPALIVE void lb_search_answer(int id, const char* json, double millis) {
+  logbook::app::SearchAnswer a;
+  a.id = id;
+  a.millis = millis;
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_discarded()) a.error = "The search worker sent an answer that is not JSON.";
+  else {
+    a.error = j.value("error", "");
+    for (const auto& h : j.value("hits", nlohmann::json::array()))
+      a.hits.push_back({h.value("path", ""), h.value("url", ""), h.value("title", ""), h.value("section", ""), h.value("snippet", "")});
+  }
+  g_edge->app->on_search_answer(std::move(a));
+}
+
+EMSCRIPTEN_KEEPALIVE void lb_api_open(const char* path) { g_edge->app->open(path); }
+EMSCRIPTEN_KEEPALIVE void lb_api_theme(const char* theme) {
+  g_edge->app->set_theme(std::strcmp(theme, "dark") == 0 ? logbook::app::ThemeKind::dark : logbook::app::ThemeKind::light);
+}
+EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
+  const logbook::app::AppState s = g_edge->app->state();
+  const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
+                            {"theme", s.theme}, {"ready", s.ready}};
+  return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+EMSCRIPTEN_KEEPALIVE int lb_api_latency_count() { return static_cast<int>(g_edge->app->search_latencies().size()); }
+EMSCRIPTEN_KEEPALIVE double lb_api_latency(int i) { return g_edge->app->search_latencies()[static_cast<std::size_t>(i)]; }
+
+}  // extern "C"
+
+int main() {
+  g_edge = new Edge();
+  Edge& e = *g_edge;
+  logbook::web::js_install(emscripten_get_now());
+
+  EmscriptenWebGLContextAttributes attrs;
+  emscripten_webgl_init_context_attributes(&attrs);
+  attrs.majorVersion = 2;
+  attrs.minorVersion = 0;
+  attrs.alpha = false;
+  attrs.antialias = false;  // ImGui anti-aliases its own shapes
+  attrs.depth = false;
+  attrs.stencil = false;
+  attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+  e.gl = emscripten_webgl_create_context("#logbook-canvas", &attrs);
+  if (e.gl <= 0) {
+    logbook::web::js_fail("WebGL2 could not be started on this device");
+    return 0;
+  }
+  emscripten_webgl_make_context_current(e.gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.BackendPlatformName = "logbook_web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+  ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+  pio.Platform_SetImeDataFn = set_ime;
+  pio.Platform_SetClipboardTextFn = set_clipboard;
+  pio.Platform_GetClipboardTextFn = get_clipboard;
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  logbook::app::AppInit init;
+  init.fonts.regular = logbook::web::js_take_preload("font-regular");
+  init.fonts.bold = logbook::web::js_take_preload("font-bold");
+  init.fonts.italic = logbook::web::js_take_preload("font-italic");
+  init.fonts.bold_italic = logbook::web::js_take_preload("font-bold-italic");
+  init.fonts.mono = logbook::web::js_take_preload("font-mono");
+  init.fonts.mono_bold = logbook::web::js_take_preload("font-mono-bold");
+  init.manifest_json = logbook::web::js_take_preload("manifest");
+  init.first_page_md = logbook::web::js_take_preload("markdown");
+  init.route = logbook::web::js_initial_route();
+  e.app = std::make_unique<App>(e.platform);
+  const std::string error = e.app->init(std::move(init));
+  if (!error.empty()) logbook::web::js_warn(error.c_str());
+  e.platform.request_frames(4);
+  return 0;
+}
