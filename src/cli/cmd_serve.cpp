@@ -36,6 +36,9 @@ void report_build(const BuildReport& report, const BuildOptions& build, LiveRelo
   }
   const std::string summary = summary_line(report, build);
   std::cerr << summary << std::endl;
+  if (std::getenv("LOGBOOK_TIMINGS"))
+    std::cerr << "timings: read " << report.read_seconds << " s, model " << report.model_seconds << " s, pages "
+              << report.pages_seconds << " s, total " << report.seconds << " s\n";
   if (initial) return;
   if (report.written) live.reload();
   if (!lines.empty()) live.problems(summary, lines);
@@ -66,7 +69,8 @@ void add_serve_command(CLI::App& app, Action& run) {
     run = [build, serve, watch] {
       LiveReload live;
       build->progress = isatty(STDERR_FILENO) != 0;
-      report_build(build_site_to_disk(*build), *build, live, true);
+      SiteBuilder builder(*build);
+      report_build(builder.build(), *build, live, true);
       serve->root = build->out_dir;
       serve->base = normalize_base(build->base_url);
       serve->live = *watch ? &live : nullptr;
@@ -99,7 +103,7 @@ void add_serve_command(CLI::App& app, Action& run) {
           }
           if (changed.empty() || g_stop_requested) continue;
           std::cerr << "Changed: " << *changed.begin() << (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "") << '\n';
-          report_build(build_site_to_disk(*build), *build, live, false);
+          report_build(builder.rebuild(changed), *build, live, false);
         }
         server.stop();
       });

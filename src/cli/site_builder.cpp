@@ -1,26 +1,24 @@
 #include "site_builder.hpp"
 
-#include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
-#include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <future>
-#include <mutex>
-#include <sstream>
 
 #include "content_reader.hpp"
+#include "core/decision.hpp"
 #include "core/manifest.hpp"
-#include "core/search_db.hpp"
 #include "core/site.hpp"
-#include "html.hpp"
 #include "parallel.hpp"
+#include "site_config_loader.hpp"
+#include "site_files.hpp"
 #include "static_page.hpp"
 
 namespace logbook::embedded {
@@ -34,12 +32,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled) {}
   void step(const char* what, std::size_t done, std::size_t total) {
     if (!enabled_) return;
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = Clock::now();
     std::lock_guard lock(mutex_);
     if (done != total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
@@ -53,99 +55,45 @@ class Progress {
  private:
   bool enabled_;
   std::mutex mutex_;
-  std::chrono::steady_clock::time_point last_{};
+  Clock::time_point last_{};
 };
 
-bool write_file(const fs::path& path, std::string_view bytes, std::string& error) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) {
-    error = "cannot write " + path.string();
-    return false;
+// A fingerprint of what a page's static HTML depends on besides its own Markdown: its
+// title and links, the pages linking to it, and its section (sidebar, previous/next,
+// breadcrumbs). A page whose fingerprint changes between two builds is written again.
+using Fingerprint = std::uint64_t;
+
+Fingerprint mix(Fingerprint h, std::string_view s) {
+  h ^= std::hash<std::string_view>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  return h;
+}
+
+std::vector<Fingerprint> section_fingerprints(const Site& site) {
+  std::vector<Fingerprint> out(site.sections.size(), 0);
+  for (std::size_t i = 0; i < site.sections.size(); ++i) {
+    const Section& sec = site.sections[i];
+    Fingerprint h = 0;
+    for (int s = static_cast<int>(i); s >= 0; s = site.sections[static_cast<std::size_t>(s)].parent)
+      h = mix(mix(h, site.sections[static_cast<std::size_t>(s)].title), site.sections[static_cast<std::size_t>(s)].url);
+    for (int p : sec.pages) h = mix(mix(h, site.pages[static_cast<std::size_t>(p)].url), site.pages[static_cast<std::size_t>(p)].title);
+    for (int c : sec.children) h = mix(mix(h, site.sections[static_cast<std::size_t>(c)].url), site.sections[static_cast<std::size_t>(c)].title);
+    out[i] = h;
   }
-  return true;
-}
-
-// Page URLs start with '/'; the file lives at OUT/url/index.html.
-fs::path output_path(const fs::path& root, const std::string& url, const char* file) {
-  return root / fs::path(url.substr(1)) / file;
-}
-
-std::string write_database(const Site& site, const fs::path& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    std::string err = "cannot create " + path.string() + ": " + sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return err;
-  }
-  std::string err = write_search_database(db, site);
-  if (sqlite3_close(db) != SQLITE_OK && err.empty()) err = "cannot finish writing " + path.string();
-  return err;
-}
-
-std::string sitemap(const Site& site, const BuildOptions& options, const std::string& base) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const Page& p : site.pages) {
-    out += "  <url><loc>" + escape_html(options.site_url + base + p.url) + "</loc>";
-    if (p.meta.date && is_iso_date(*p.meta.date)) out += "<lastmod>" + *p.meta.date + "</lastmod>";
-    out += "</url>\n";
-  }
-  return out + "</urlset>\n";
-}
-
-std::string robots(const BuildOptions& options, const std::string& base) {
-  std::string out = "User-agent: *\nAllow: /\n";
-  if (!options.site_url.empty()) out += "Sitemap: " + options.site_url + base + "/sitemap.xml\n";
   return out;
 }
 
-// Deleting a large old site takes as long as writing the new one; the new site is
-// already in place, so a detached child process deletes the old one. Leftovers from
-// an interrupted deletion are removed by the next build (remove_leftovers).
-void remove_in_background(const fs::path& dir) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    setsid();
-    if (fork() == 0) {  // grandchild: not our child, so never a zombie of ours
-      std::error_code ec;
-      fs::remove_all(dir, ec);
-    }
-    _exit(0);
-  }
-  if (pid > 0) {
-    waitpid(pid, nullptr, 0);
-  } else {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
+// What manifest.json and sitemap.xml say about a page; when no page's changes, and no
+// page came or went, a rebuild leaves those files as they are.
+Fingerprint listing_fingerprint(const Page& page) {
+  Fingerprint h = mix(mix(mix(mix(0, page.path), page.url), page.title), page.description);
+  return mix(mix(h, page.meta.fields.dump()), std::to_string(page.section));
 }
 
-void remove_leftovers(const fs::path& out_dir) {
-  std::error_code ec;
-  const std::string prefix = "." + out_dir.filename().string() + ".old-";
-  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec))
-    if (entry.path().filename().string().rfind(prefix, 0) == 0) remove_in_background(entry.path());
-}
-
-// Replaces out_dir with staged in one rename, keeping the old site until then.
-std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
-  std::error_code ec;
-  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + std::to_string(getpid()));
-  const bool had_old = fs::exists(out_dir, ec);
-  if (had_old) {
-    fs::rename(out_dir, old, ec);
-    if (ec) return "cannot move the previous site " + out_dir.string() + " aside: " + ec.message();
-  }
-  fs::rename(staged, out_dir, ec);
-  if (ec) {
-    if (had_old) fs::rename(old, out_dir, ec);
-    return "cannot move the new site into " + out_dir.string() + ": " + ec.message();
-  }
-  if (had_old) remove_in_background(old);
-  return {};
+Fingerprint page_fingerprint(const Site& site, const Page& page, const std::vector<Fingerprint>& sections) {
+  Fingerprint h = mix(mix(mix(sections[static_cast<std::size_t>(page.section)], page.title), page.url), page.description);
+  for (const ResolvedLink& r : page.resolved) h = mix(h, r.href);
+  for (int b : page.backlinks) h = mix(mix(h, site.pages[static_cast<std::size_t>(b)].url), site.pages[static_cast<std::size_t>(b)].title);
+  return h;
 }
 
 }  // namespace
@@ -156,47 +104,129 @@ std::string normalize_base(std::string base) {
   return base;
 }
 
-BuildReport build_site_to_disk(const BuildOptions& given) {
-  const auto start = std::chrono::steady_clock::now();
-  BuildOptions options = given;
-  while (!options.site_url.empty() && options.site_url.back() == '/') options.site_url.pop_back();
-  BuildReport report;
-  Progress progress(options.progress);
-  const std::string base = normalize_base(options.base_url);
+struct SiteBuilder::State {
+  BuildOptions options;
+  LoadedSiteConfig config;
+  SiteInfo info;
+  std::map<std::string, std::string> markdown;  // every Markdown file: path -> bytes
+  std::map<std::string, std::string> assets;    // every other file
+  Site site;
+  DecisionLog decisions;
+  bool built = false;  // site, markdown and assets describe what is in out_dir
+  std::future<std::string> database;
+  std::atomic<bool> cancel_database{false};
+  std::size_t pages_written = 0;
 
-  const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  fs::path out_dir() const {
+    std::error_code ec;
+    return fs::absolute(options.out_dir, ec);
+  }
+
+  void load_config(BuildReport& report) {
+    config = load_site_config(options.content_dir);
+    report.diagnostics = config.diagnostics;
+  }
+
+  SiteOptions site_options() const {
+    SiteOptions o;
+    o.parallel_for = [](std::size_t n, const std::function<void(std::size_t)>& body) { parallel_for(n, body); };
+    return o;
+  }
+
+  // Builds the model from `markdown`, reusing `previous` where files did not change.
+  void make_model(BuildReport& report, Site* previous) {
+    std::vector<SourceFile> files;
+    files.reserve(markdown.size() + assets.size());
+    for (const auto& [path, bytes] : markdown) files.push_back({path, bytes});
+    for (const auto& [path, bytes] : assets) files.push_back({path, std::string()});  // only the name matters
+    drop_decision_template(files, config.config);
+    const auto start = Clock::now();
+    site = build_site(std::move(files), site_options(), previous);
+    decisions = extract_decisions(site, config.config);
+    report.model_seconds = seconds_since(start);
+    report.pages = site.pages.size();
+    report.diagnostics.insert(report.diagnostics.end(), site.diagnostics.begin(), site.diagnostics.end());
+    for (const Diagnostic& d : report.diagnostics) ++(d.severity == Severity::error ? report.errors : report.warnings);
+
+    std::string base = options.base_url == "/" ? config.config.base_url : options.base_url;
+    info.base = normalize_base(base);
+    info.site_url = options.site_url;
+    while (!info.site_url.empty() && info.site_url.back() == '/') info.site_url.pop_back();
+    const int home = site.find_page("index.md");
+    info.title = !options.title.empty() ? options.title
+                 : !config.config.title.empty() ? config.config.title
+                 : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
+  }
+
+  bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
+    const Page& page = site.pages[i];
+    const std::string body = render_page_html(site, page, info.base);
+    return write_file(output_path(root, page.url, "index.html"), render_static_page(site, i, info, body), error) &&
+           write_file(output_path(root, page.url, "index.md"), page.source, error);
+  }
+
+  // manifest.json, 404.html, sitemap.xml, robots.txt and the static pages' assets.
+  bool write_site_files(const fs::path& root, std::string& error) const {
+    std::error_code ec;
+    std::optional<std::string> app_boot;
+    if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
+    return write_file(root / "manifest.json", write_manifest(site, {info.title, info.base, app_boot}, decisions, config.config), error) &&
+           write_file(root / "404.html", render_not_found_page(site, info), error) &&
+           write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
+           write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
+           write_file(root / "assets" / "page.css", embedded::page_css, error) &&
+           write_file(root / "assets" / "loader.js", embedded::loader_js, error);
+  }
+};
+
+SiteBuilder::SiteBuilder(BuildOptions options) : state_(std::make_unique<State>()) {
+  state_->options = std::move(options);
+  while (!state_->options.site_url.empty() && state_->options.site_url.back() == '/') state_->options.site_url.pop_back();
+}
+
+SiteBuilder::~SiteBuilder() { wait_for_database(); }
+
+void SiteBuilder::wait_for_database() {
+  if (state_->database.valid()) state_->database.get();
+}
+
+// A newer edit makes the database being written obsolete: stop it rather than wait.
+void SiteBuilder::cancel_database() {
+  state_->cancel_database = true;
+  wait_for_database();
+  state_->cancel_database = false;
+}
+
+std::size_t SiteBuilder::pages_written() const { return state_->pages_written; }
+
+BuildReport SiteBuilder::build() {
+  State& s = *state_;
+  cancel_database();
+  const auto start = Clock::now();
+  BuildReport report;
+  Progress progress(s.options.progress);
+  const auto finish = [&] {
+    progress.clear();
+    report.seconds = seconds_since(start);
+    return report;
   };
-  ContentReadResult content = read_content(options.content_dir, options.out_dir);
+  s.load_config(report);
+
+  ContentReadResult content = read_content(s.options.content_dir, s.options.out_dir);
   report.read_seconds = seconds_since(start);
   if (!content.error.empty()) {
     report.fatal = content.error;
-    return report;
+    return finish();
   }
-
-  SiteOptions site_options;
-  site_options.parallel_for = [](std::size_t n, const std::function<void(std::size_t)>& body) { parallel_for(n, body); };
-  if (options.progress) std::fprintf(stderr, "\r\033[Kreading %zu files", content.files.size());
-  std::unordered_map<std::string, std::string> asset_bytes;
-  for (SourceFile& f : content.files)
-    if (!is_markdown_path(f.path)) asset_bytes.emplace(f.path, std::move(f.bytes));
-  const auto model_start = std::chrono::steady_clock::now();
-  const Site site = build_site(std::move(content.files), site_options);
-  report.model_seconds = seconds_since(model_start);
-  report.pages = site.pages.size();
-  report.diagnostics = site.diagnostics;
-  report.warnings = site.warning_count();
-  report.errors = site.error_count();
-
-  const auto finish = [&] {
-    progress.clear();
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return report;
-  };
-  if (options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
+  s.markdown.clear();
+  s.assets.clear();
+  for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
+  s.built = false;
+  s.make_model(report, nullptr);
+  if (s.options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
 
   std::error_code ec;
-  const fs::path out_dir = fs::absolute(options.out_dir, ec);
+  const fs::path out_dir = s.out_dir();
   fs::create_directories(out_dir.parent_path(), ec);
   const fs::path staged = out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
   fs::remove_all(staged, ec);
@@ -207,54 +237,34 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
     return finish();
   }
 
-  SiteInfo info;
-  info.base = base;
-  info.site_url = options.site_url;
-  const int home = site.find_page("index.md");
-  info.title = !options.title.empty() ? options.title : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
-
-  // The database is one sequential writer; pages are rendered on the other cores meanwhile.
-  const auto write_start = std::chrono::steady_clock::now();
+  // The database is one sequential writer; pages are rendered on every core meanwhile.
+  const auto write_start = Clock::now();
   auto database = std::async(std::launch::async, [&] {
-    std::string result = write_database(site, staged / "search.db");
+    std::string result = write_database_file(s.site, s.decisions, s.config.config, staged / "search.db");
     report.database_seconds = seconds_since(write_start);
     return result;
   });
   std::atomic<std::size_t> done{0};
   std::mutex error_mutex;
   std::string write_error;
-  const unsigned page_threads = std::max(1u, std::thread::hardware_concurrency());
-  parallel_for(site.pages.size(), [&](std::size_t i) {
-    const Page& page = site.pages[i];
-    const std::string body = render_page_html(site, page, base);
+  parallel_for(s.site.pages.size(), [&](std::size_t i) {
     std::string err;
-    if (!write_file(output_path(staged, page.url, "index.html"), render_static_page(site, i, info, body), err) ||
-        !write_file(output_path(staged, page.url, "index.md"), page.source, err)) {
+    if (!s.write_page(staged, i, err)) {
       std::lock_guard lock(error_mutex);
       write_error = err;
     }
-    progress.step("writing pages", ++done, site.pages.size());
-  }, page_threads);
+    progress.step("writing pages", ++done, s.site.pages.size());
+  });
   report.pages_seconds = seconds_since(write_start);
 
   std::string err;
-  for (const auto& [path, bytes] : asset_bytes)
+  for (const auto& [path, bytes] : s.assets)
     if (!write_file(staged / path, bytes, err)) write_error = err;
-  bool ok = write_error.empty();
-  std::optional<std::string> app_boot;
-  if (!options.app_dir.empty() && fs::exists(options.app_dir / "boot.js", ec)) {
-    fs::copy(options.app_dir, staged / "app", fs::copy_options::recursive, ec);
-    if (ec) write_error = "cannot copy the app from " + options.app_dir.string() + ": " + ec.message();
-    app_boot = "app/boot.js";
+  if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
+    fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
+    if (ec) write_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
   }
-  ok = ok && write_error.empty() &&
-       write_file(staged / "manifest.json", write_manifest(site, {info.title, base, app_boot}), err) &&
-       write_file(staged / "404.html", render_not_found_page(site, info), err) &&
-       write_file(staged / "sitemap.xml", sitemap(site, options, base), err) &&
-       write_file(staged / "robots.txt", robots(options, base), err) &&
-       write_file(staged / "assets" / "page.css", embedded::page_css, err) &&
-       write_file(staged / "assets" / "loader.js", embedded::loader_js, err);
-  if (!ok && write_error.empty()) write_error = err;
+  if (write_error.empty() && !s.write_site_files(staged, err)) write_error = err;
   progress.step("writing the search database", 0, 1);
   if (std::string db_error = database.get(); !db_error.empty() && write_error.empty()) write_error = "search database: " + db_error;
 
@@ -269,8 +279,105 @@ BuildReport build_site_to_disk(const BuildOptions& given) {
     return finish();
   }
   report.written = true;
+  s.built = true;
+  s.pages_written = s.site.pages.size();
   return finish();
 }
+
+BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
+  State& s = *state_;
+  std::error_code ec;
+  bool only_markdown = s.built && !s.options.strict;
+  for (const std::string& path : changed) {
+    const fs::path file = s.options.content_dir / path;
+    const bool is_file = fs::is_regular_file(file, ec);
+    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file)) only_markdown = false;
+  }
+  if (!only_markdown) return build();
+
+  cancel_database();
+  const auto start = Clock::now();
+  BuildReport report;
+  s.load_config(report);
+  for (const std::string& path : changed) {
+    std::string bytes, error;
+    if (read_file(s.options.content_dir / path, bytes, error)) s.markdown[path] = std::move(bytes);
+    else s.markdown.erase(path);
+  }
+  report.read_seconds = seconds_since(start);
+
+  // Signatures of what each page's output depends on, before and after.
+  Site previous = std::move(s.site);
+  std::unordered_map<std::string, Fingerprint> before;
+  const auto old_sections = section_fingerprints(previous);
+  for (const Page& p : previous.pages) before.emplace(p.path, page_fingerprint(previous, p, old_sections));
+  std::vector<std::string> removed_urls;
+  for (const Page& p : previous.pages)
+    if (!s.markdown.count(p.path)) removed_urls.push_back(p.url);
+  const std::string old_title = s.info.title;
+  std::unordered_map<std::string, Fingerprint> listed_before;
+  for (const std::string& path : changed)
+    if (const int i = previous.find_page(path); i >= 0) listed_before[path] = listing_fingerprint(previous.pages[static_cast<std::size_t>(i)]);
+  const std::size_t pages_before = previous.pages.size();
+  s.make_model(report, &previous);
+  bool listing_changed = s.site.pages.size() != pages_before || s.info.title != old_title;
+  for (const std::string& path : changed) {
+    const int i = s.site.find_page(path);
+    const auto old = listed_before.find(path);
+    if ((i >= 0) != (old != listed_before.end()) ||
+        (i >= 0 && old->second != listing_fingerprint(s.site.pages[static_cast<std::size_t>(i)])))
+      listing_changed = true;
+  }
+
+  const fs::path out_dir = s.out_dir();
+  const auto write_start = Clock::now();
+  std::vector<std::size_t> dirty;
+  const auto new_sections = section_fingerprints(s.site);
+  for (std::size_t i = 0; i < s.site.pages.size(); ++i) {
+    const Page& p = s.site.pages[i];
+    const auto old = before.find(p.path);
+    if (s.info.title != old_title || changed.count(p.path) || old == before.end() || old->second != page_fingerprint(s.site, p, new_sections))
+      dirty.push_back(i);
+  }
+  std::mutex error_mutex;
+  std::string write_error;
+  parallel_for(dirty.size(), [&](std::size_t k) {
+    std::string err;
+    if (!s.write_page(out_dir, dirty[k], err)) {
+      std::lock_guard lock(error_mutex);
+      write_error = err;
+    }
+  });
+  for (const std::string& url : removed_urls) {
+    if (s.site.find_url(url) >= 0) continue;
+    fs::remove(output_path(out_dir, url, "index.html"), ec);
+    fs::remove(output_path(out_dir, url, "index.md"), ec);
+    fs::remove(output_path(out_dir, url, "").parent_path(), ec);  // only if now empty
+  }
+  std::string err;
+  if (listing_changed && write_error.empty() && !s.write_site_files(out_dir, err)) write_error = err;
+  report.pages_seconds = seconds_since(write_start);
+  s.pages_written = dirty.size();
+
+  // The database: written whole into a temporary file beside it, then renamed over it.
+  // It reads the model in the background; every change to the model waits for it first.
+  s.database = std::async(std::launch::async, [&s, out_dir] {
+    const fs::path tmp = out_dir / ".search.db.tmp";
+    std::error_code ec2;
+    fs::remove(tmp, ec2);
+    std::string result = write_database_file(s.site, s.decisions, s.config.config, tmp, &s.cancel_database);
+    if (result.empty()) fs::rename(tmp, out_dir / "search.db", ec2);
+    else fs::remove(tmp, ec2);
+    return result;
+  });
+
+  if (!write_error.empty()) report.fatal = write_error;
+  report.written = write_error.empty();
+  report.seconds = seconds_since(start);
+  return report;
+}
+
+BuildReport build_site_to_disk(const BuildOptions& options) { return SiteBuilder(options).build(); }
 
 std::string summary_line(const BuildReport& report, const BuildOptions& options) {
   char seconds[32];

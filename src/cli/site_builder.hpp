@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
+#include <set>
 #include <string>
 
 #include "core/diagnostic.hpp"
@@ -37,6 +39,35 @@ struct BuildReport {
   int exit_code(bool strict) const { return !fatal.empty() || errors || (strict && warnings) ? 1 : 0; }
 };
 
+// Builds a site and, for `logbook serve`, keeps what it built so that the next build
+// after an edit re-reads only the files that changed and rewrites only the pages whose
+// output changed, in place.
+class SiteBuilder {
+ public:
+  explicit SiteBuilder(BuildOptions options);
+  ~SiteBuilder();
+  SiteBuilder(const SiteBuilder&) = delete;
+  SiteBuilder& operator=(const SiteBuilder&) = delete;
+
+  // Everything: read the content folder, write into a staging folder, swap it in.
+  BuildReport build();
+  // After `changed` (paths relative to the content folder, or "logbook.yml") changed:
+  // Markdown edits are rebuilt in place; anything else falls back to build(). The search
+  // database is rewritten in the background and replaced when it is complete.
+  BuildReport rebuild(const std::set<std::string>& changed);
+  // Waits for a background database write (tests, shutdown).
+  void wait_for_database();
+  // Pages written by the last build or rebuild.
+  std::size_t pages_written() const;
+
+ private:
+  struct State;
+  void cancel_database();
+
+  std::unique_ptr<State> state_;
+};
+
+// A one-off full build.
 BuildReport build_site_to_disk(const BuildOptions& options);
 
 // "Built 42 pages in 0.31 s: 0 errors, 1 warning -> _site"

@@ -56,6 +56,11 @@ std::string write_search_database(sqlite3* db, const Site& site) {
 std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
   if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
   if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
+  // Bulk load: a large pending-terms buffer means fewer, larger segments to merge.
+  if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('hashsize', 67108864)"); !err.empty()) return err;
+  // The ranking lives in the database, so `ORDER BY rank` lets FTS5 sort and stop
+  // after LIMIT rows: snippets are then made for the results shown, not every match.
+  if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)')"); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
 
   sql::Statement meta(db, "INSERT INTO meta VALUES(?1, ?2)");

@@ -12,14 +12,15 @@ namespace logbook {
 
 namespace {
 
-// Column weights for bm25 over (title, headings, body). A page whose title or
+// Ranking is bm25 over (title, headings, body) with column weights 10, 4, 1, kept in
+// the database as FTS5's rank (search_db.cpp). A page whose title or
 // headings name the query outranks one that mentions it in passing, even when the
 // first is long: bm25's length normalisation is per column, so a match in a short
 // heading column counts fully however long the body is.
 constexpr const char* kQuery = R"sql(
 SELECT p.path, p.url, p.title, p.section,
        snippet(search, 2, char(2), char(3), '…', 24) AS snip,
-       bm25(search, 10.0, 4.0, 1.0) AS score, p.date, COALESCE(d.status, '')
+       rank AS score, p.date, COALESCE(d.status, '')
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
 )sql";
@@ -103,7 +104,7 @@ SearchEngine::SearchEngine(sqlite3* db) : impl_(std::make_unique<Impl>()) {
   }
   impl_->open_error = check_search_database(db);
   if (!impl_->open_error.empty()) return;
-  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY score LIMIT ?2");
+  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY rank LIMIT ?2");
   if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
 }
 
@@ -138,7 +139,7 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
         ? std::string(kListQuery) + filters_sql(parsed.filters, 3) +
               (excluded.empty() ? "" : " AND p.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1)") +
               " ORDER BY p.date = '' OR p.date IS NULL, p.date DESC, p.title COLLATE NOCASE LIMIT ?2"
-        : std::string(kQuery) + filters_sql(parsed.filters, 3) + " ORDER BY score LIMIT ?2";
+        : std::string(kQuery) + filters_sql(parsed.filters, 3) + " ORDER BY rank LIMIT ?2";
     filtered = std::make_unique<sql::Statement>(impl_->db, sql);
     if (!filtered->ok()) {
       result.error = "search failed: " + filtered->error();

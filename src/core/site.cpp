@@ -164,6 +164,36 @@ class Builder {
     site_.diagnostics.push_back({severity, file, line, column, std::move(message)});
   }
 
+  // An unchanged file was checked by the previous build (had it been repaired, its
+  // stored text would differ from the bytes on disk).
+  bool unchanged_since_previous(const SourceFile& file) const {
+    if (!previous_) return false;
+    const int old = previous_->find_page(file.path);
+    return old >= 0 && previous_->pages[static_cast<std::size_t>(old)].source == file.bytes;
+  }
+
+  // Reports files too big, binary or not UTF-8; false for those left out of the site.
+  bool check_bytes(SourceFile& file) {
+    if (file.bytes.size() > options_.max_file_bytes) {
+      report(Severity::error, file.path, 0, 0,
+             "file is " + std::to_string(file.bytes.size() >> 20) + " MiB, over the " +
+                 std::to_string(options_.max_file_bytes >> 20) + " MiB limit for a page; split it into smaller pages.");
+      return false;
+    }
+    if (looks_binary(file.bytes)) {
+      report(Severity::error, file.path, 0, 0,
+             "this looks like a binary file (it contains NUL bytes), not Markdown; rename it or remove it.");
+      return false;
+    }
+    if (auto bad = find_invalid_utf8(file.bytes)) {
+      const TextPosition pos = position_of(file.bytes, *bad);
+      report(Severity::warning, file.path, pos.line, pos.column,
+             "invalid UTF-8; the bad bytes were replaced with U+FFFD. Save the file as UTF-8.");
+      file.bytes = repair_utf8(file.bytes);
+    }
+    return true;
+  }
+
   // Checks each file's bytes; pages that cannot be read at all are left out.
   void admit(std::vector<SourceFile>& files) {
     for (SourceFile& file : files) {
@@ -171,23 +201,7 @@ class Builder {
         site_.assets.push_back(file.path);
         continue;
       }
-      if (file.bytes.size() > options_.max_file_bytes) {
-        report(Severity::error, file.path, 0, 0,
-               "file is " + std::to_string(file.bytes.size() >> 20) + " MiB, over the " +
-                   std::to_string(options_.max_file_bytes >> 20) + " MiB limit for a page; split it into smaller pages.");
-        continue;
-      }
-      if (looks_binary(file.bytes)) {
-        report(Severity::error, file.path, 0, 0,
-               "this looks like a binary file (it contains NUL bytes), not Markdown; rename it or remove it.");
-        continue;
-      }
-      if (auto bad = find_invalid_utf8(file.bytes)) {
-        const TextPosition pos = position_of(file.bytes, *bad);
-        report(Severity::warning, file.path, pos.line, pos.column,
-               "invalid UTF-8; the bad bytes were replaced with U+FFFD. Save the file as UTF-8.");
-        file.bytes = repair_utf8(file.bytes);
-      }
+      if (!unchanged_since_previous(file) && !check_bytes(file)) continue;
       std::string url = url_for_path(file.path);
       if (auto it = site_.by_url.find(url); it != site_.by_url.end()) {
         report(Severity::error, file.path, 0, 0,

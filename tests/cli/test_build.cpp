@@ -233,3 +233,52 @@ TEST_CASE("logbook build prints diagnostics and a one-line summary") {
       " --strict 2>&1", status);
   CHECK(status != 0);
 }
+
+TEST_CASE("a rebuild after an edit rewrites the pages whose output changed, in place") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/guides/other.md", "# Other\n\nUnrelated.\n");
+  SiteBuilder builder(options_for(dir));
+  REQUIRE(builder.build().written);
+  const fs::path site = dir.path / "site";
+
+  // A body edit: only that page (no title change, no link change).
+  dir.write("content/guides/other.md", "# Other\n\nEdited body.\n");
+  BuildReport r = builder.rebuild({"guides/other.md"});
+  CHECK(r.written);
+  CHECK(builder.pages_written() == 1);
+  CHECK(slurp(site / "guides/other/index.html").find("Edited body.") != std::string::npos);
+  CHECK(slurp(site / "guides/other/index.md").find("Edited body.") != std::string::npos);
+
+  // A new page linking to setup: the new page, setup (backlinks) and the section's pages (sidebar).
+  dir.write("content/guides/new.md", "# Newcomer\n\n[setup](setup.md)\n");
+  r = builder.rebuild({"guides/new.md"});
+  CHECK(r.pages == 5);
+  CHECK(fs::exists(site / "guides/new/index.html"));
+  CHECK(slurp(site / "guides/setup/index.html").find("Newcomer") != std::string::npos);
+  CHECK(slurp(site / "guides/other/index.html").find("Newcomer") != std::string::npos);  // in the sidebar
+  builder.wait_for_database();
+  int status = 0;
+  const std::string json = run(std::string(LOGBOOK_BINARY) + " search " + site.string() + " newcomer --json", status);
+  CHECK(json.find("guides/new.md") != std::string::npos);
+
+  // Deleting it removes its output and its backlink.
+  fs::remove(dir.path / "content/guides/new.md");
+  r = builder.rebuild({"guides/new.md"});
+  CHECK(r.pages == 4);
+  CHECK_FALSE(fs::exists(site / "guides/new/index.html"));
+  CHECK(slurp(site / "guides/setup/index.html").find("Newcomer") == std::string::npos);
+
+  // A broken edit still builds; its problem is reported.
+  dir.write("content/guides/other.md", "---\ntitle: [x\n---\n# Other\n");
+  r = builder.rebuild({"guides/other.md"});
+  CHECK(r.written);
+  CHECK(r.errors == 1);
+
+  // Anything but Markdown (an image) falls back to a full build.
+  dir.write("content/img/new.png", "PNG");
+  r = builder.rebuild({"img/new.png"});
+  CHECK(r.written);
+  CHECK(fs::exists(site / "img/new.png"));
+  CHECK(builder.pages_written() == 4);
+}

@@ -123,7 +123,7 @@ TEST_CASE("logbook.yml is read from the repository root; its own problems are re
   repo.write("logbook.yml", "statuses: [proposed, accepted, approved, superseded]\ntheme: neon\n");
   const Run r = logbook(repo.root, "check content --format json --today 2026-12-01");
   const auto findings = nlohmann::json::parse(r.out);
-  REQUIRE(findings.size() == 1);
+  REQUIRE_MESSAGE(findings.size() == 1, r.out);
   CHECK(findings[0]["file"] == "logbook.yml");
   CHECK(findings[0]["line"] == 2);
   CHECK(r.status == 1);  // the config error

@@ -1,0 +1,116 @@
+#include "site_files.hpp"
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "core/search_db.hpp"
+#include "html.hpp"
+
+namespace logbook::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Deleting a large old site takes as long as writing the new one; the new site is
+// already in place, so a detached process deletes the old one. Leftovers from an
+// interrupted deletion are removed by the next build (remove_leftovers).
+void remove_in_background(const fs::path& dir) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setsid();
+    if (fork() == 0) {  // grandchild: not our child, so never a zombie of ours
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+    _exit(0);
+  }
+  if (pid > 0) {
+    waitpid(pid, nullptr, 0);
+  } else {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+}
+
+}  // namespace
+
+bool write_file(const fs::path& path, std::string_view bytes, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) {
+    error = "cannot write " + path.string();
+    return false;
+  }
+  return true;
+}
+
+fs::path output_path(const fs::path& root, const std::string& url, const char* file) {
+  return root / fs::path(url.substr(1)) / file;
+}
+
+std::string write_database_file(const Site& site, const DecisionLog& decisions, const SiteConfig& config, const fs::path& path,
+                                const std::atomic<bool>* cancel) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string err = "cannot create " + path.string() + ": " + sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return err;
+  }
+  if (cancel) {
+    sqlite3_progress_handler(db, 10000, [](void* flag) -> int {
+      return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+    }, const_cast<std::atomic<bool>*>(cancel));
+  }
+  std::string err = write_search_database(db, site, decisions, config);
+  if (sqlite3_close(db) != SQLITE_OK && err.empty()) err = "cannot finish writing " + path.string();
+  return err;
+}
+
+std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base) {
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const Page& p : site.pages) {
+    out += "  <url><loc>" + escape_html(site_url + base + p.url) + "</loc>";
+    if (p.meta.date && is_iso_date(*p.meta.date)) out += "<lastmod>" + *p.meta.date + "</lastmod>";
+    out += "</url>\n";
+  }
+  return out + "</urlset>\n";
+}
+
+std::string robots_txt(const std::string& site_url, const std::string& base) {
+  std::string out = "User-agent: *\nAllow: /\n";
+  if (!site_url.empty()) out += "Sitemap: " + site_url + base + "/sitemap.xml\n";
+  return out;
+}
+
+void remove_leftovers(const fs::path& out_dir) {
+  std::error_code ec;
+  const std::string prefix = "." + out_dir.filename().string() + ".old-";
+  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec))
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) remove_in_background(entry.path());
+}
+
+std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
+  std::error_code ec;
+  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + std::to_string(getpid()));
+  const bool had_old = fs::exists(out_dir, ec);
+  if (had_old) {
+    fs::rename(out_dir, old, ec);
+    if (ec) return "cannot move the previous site " + out_dir.string() + " aside: " + ec.message();
+  }
+  fs::rename(staged, out_dir, ec);
+  if (ec) {
+    if (had_old) fs::rename(old, out_dir, ec);
+    return "cannot move the new site into " + out_dir.string() + ": " + ec.message();
+  }
+  if (had_old) remove_in_background(old);
+  return {};
+}
+
+}  // namespace logbook::cli
