@@ -175,8 +175,15 @@ EMSCRIPTEN_KEEPALIVE void lb_api_theme(const char* theme) {
 EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const logbook::app::AppState s = g_edge->app->state();
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
-                            {"theme", s.theme}, {"ready", s.ready}};
+                            {"theme", s.theme}, {"ready", s.ready}, {"findOpen", s.find_open},
+                            {"findMatches", s.find_matches}, {"searchResults", s.search_results}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& l : g_edge->app->visible_links())
+    out.push_back({{"text", l.text}, {"href", l.href}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
+  return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE int lb_api_latency_count() { return static_cast<int>(g_edge->app->search_latencies().size()); }
 EMSCRIPTEN_KEEPALIVE double lb_api_latency(int i) { return g_edge->app->search_latencies()[static_cast<std::size_t>(i)]; }

@@ -300,8 +300,9 @@ EM_JS(void, lbjs_install, (void* scratch), {
       const ours = (e.ctrlKey || e.metaKey) && (k === "f" || k === "k" || (k === "a" && !wantText));
       const nav = !wantText && handled && (e.key === " " || e.key === "/" || e.key.startsWith("Arrow") || e.key.startsWith("Page") || e.key === "Home" || e.key === "End");
       if (down && (ours || nav || e.key === "Tab" || (wantText && handled && !typingKey(e) && !(e.ctrlKey || e.metaKey)))) e.preventDefault();
-      if (down && wantText && document.activeElement !== input) input.focus({preventScroll: true});
       frameNow();
+      if (down) frameNow();  // a shortcut that opens a text field focuses it in the next frame
+      if (down && Module.lbWantText && document.activeElement !== input) input.focus({preventScroll: true});
     };
   };
   window.addEventListener("keydown", onKey(true));
@@ -358,6 +359,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
       go();
     });
   };
+  api.links = function () { const p = Module._lb_api_links(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
   api.setTheme = function (t) { callStr(Module._lb_api_theme, t); frameNow(); };
   api.frameTimes = function () { return times.slice(); };
   api.searchLatencies = function () {

@@ -86,7 +86,10 @@ void App::open(const std::string& site_path, bool push_history) {
   Route route = parse_route(site_path);
   const int index = site_.find_url(route.url);
   std::vector<std::string> words = parse_query(route.query).words();
-  std::string shown = route.url + (route.anchor.empty() ? "" : "#" + route.anchor);
+  // The search words stay in the URL (?q=), so a shared link highlights them too.
+  const auto q = site_path.find("?q=");
+  const std::string query = q == std::string::npos ? std::string() : site_path.substr(q, site_path.find('#', q) - q);
+  std::string shown = route.url + query + (route.anchor.empty() ? "" : "#" + route.anchor);
   if (push_history) platform_.history_push(full_url(shown));
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);
@@ -110,6 +113,7 @@ void App::load_page(int index, const std::string& anchor, const std::vector<std:
   doc_.scroll = doc_.target = 0;
   doc_.velocity = 0;
   doc_.selection = {};
+  doc_.pinned_heading = -1;
   doc_.region_scroll.clear();
   find_.matches.clear();
   find_.searched.clear();
@@ -235,6 +239,9 @@ void App::scroll_to_anchor(const std::string& anchor, bool smooth) {
   if (!a) return;
   const float y = std::max(0.0f, a->y - 16 + doc_.origin_y);
   doc_.target = y;
+  // The reader asked for this heading: it is the current one even when the page is too
+  // short to bring it to the top.
+  doc_.pinned_heading = static_cast<int>(a - page_.layout.anchors.data());
   if (!smooth) doc_.scroll = y;
   platform_.request_frames(60);
 }
@@ -320,7 +327,37 @@ AppState App::state() const {
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
   s.search_open = palette_.open;
   s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
+  s.find_open = find_.open;
+  s.find_matches = static_cast<int>(find_.matches.size());
+  s.search_results = static_cast<int>(palette_.answer.hits.size());
+  if (!doc_.selection.empty() && doc_.selection.end() <= page_.layout.text.size())
+    s.selection = page_.layout.text.substr(doc_.selection.begin(), doc_.selection.end() - doc_.selection.begin());
   return s;
+}
+
+std::vector<VisibleLink> App::visible_links() const {
+  std::vector<VisibleLink> out;
+  const DocLayout& L = page_.layout;
+  const float oy = doc_.area_y + doc_.origin_y - doc_.scroll;
+  for (const Fragment& f : L.fragments) {
+    if (f.link < 0) continue;
+    const float y = oy + f.line_y;
+    if (y + f.line_h < doc_.area_y || y > doc_.area_y + doc_.view_h) continue;
+    const float rs = f.region >= 0 && static_cast<std::size_t>(f.region) < doc_.region_scroll.size() ? doc_.region_scroll[static_cast<std::size_t>(f.region)] : 0;
+    const LinkInfo& link = L.links[static_cast<std::size_t>(f.link)];
+    VisibleLink v;
+    v.text = L.text.substr(f.begin, f.end - f.begin);
+    if (link.footnote_ref || link.footnote_back) v.href = "#" + link.anchor;
+    else if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
+      v.href = page_.resolved_links[static_cast<std::size_t>(link.source_index)];
+    else v.href = link.destination;
+    v.x = doc_.content_x + f.x - rs;
+    v.y = y;
+    v.w = f.w;
+    v.h = f.line_h;
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 void App::handle_shortcuts() {
@@ -343,8 +380,21 @@ void App::handle_shortcuts() {
   }
 }
 
+// The heading whose section is at the top of the view (or the one the reader jumped to).
+int App::active_heading() const {
+  if (doc_.pinned_heading >= 0 && doc_.pinned_heading < static_cast<int>(page_.layout.anchors.size())) return doc_.pinned_heading;
+  int active = -1;
+  for (std::size_t i = 0; i < page_.layout.anchors.size(); ++i) {
+    const Anchor& a = page_.layout.anchors[i];
+    if (a.level < 1) continue;
+    if (a.y + doc_.origin_y <= doc_.scroll + 80) active = static_cast<int>(i);
+  }
+  return active;
+}
+
 void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
+  outline_.active = active_heading();
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;

@@ -39,6 +39,8 @@ struct DocumentViewState {
   double copied_at = 0;
   float view_h = 0;
   float content_x = 0, content_w = 0, origin_y = 0;  // where the layout was drawn last frame
+  float area_y = 0;
+  int pinned_heading = -1;  // set by a jump to an anchor, cleared when the reader scrolls
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
 };
@@ -107,7 +109,15 @@ struct AppInit {
 
 struct AppState {
   std::string path, title, heading, theme;
-  bool search_open = false, ready = false;
+  bool search_open = false, ready = false, find_open = false;
+  int find_matches = 0, search_results = 0;
+  std::string selection;  // the selected text
+};
+
+// A link on screen, for automation (tests click it with the mouse like a reader would).
+struct VisibleLink {
+  std::string text, href;
+  float x = 0, y = 0, w = 0, h = 0;
 };
 
 class App {
@@ -128,6 +138,7 @@ class App {
   void set_theme(ThemeKind kind, bool remember = true);
   void toggle_theme();
   AppState state() const;
+  std::vector<VisibleLink> visible_links() const;
   bool first_page_drawn() const { return first_page_drawn_; }
   const std::vector<double>& search_latencies() const { return palette_.latencies; }
 
@@ -162,6 +173,7 @@ class App {
   void ensure_layout(float width);
   void request_images();
   void handle_shortcuts();
+  int active_heading() const;
 
   Platform& platform_;
   Theme theme_;

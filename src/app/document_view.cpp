@@ -87,6 +87,7 @@ void draw_document(App& app, const Area& area) {
   v.content_x = content_x;
   v.content_w = content_w;
   v.origin_y = kHeaderH;
+  v.area_y = area.y;
 
   const DocLayout& L = page.layout;
   const bool ready = page.status == CurrentPage::Status::ready && page.layout_width > 0;
@@ -113,16 +114,21 @@ void draw_document(App& app, const Area& area) {
       float& rs = v.region_scroll[static_cast<std::size_t>(region_under)];
       rs = std::clamp(rs - wheel_x * 60.0f, 0.0f, reg.content_w - reg.w);
     }
-    if (wheel_y != 0) v.target = v.target - wheel_y * 60.0f;
+    if (wheel_y != 0) {
+      v.target = v.target - wheel_y * 60.0f;
+      v.pinned_heading = -1;
+    }
   }
   if (!io.WantTextInput && !app.palette().open) {
     const float page_step = std::max(80.0f, area.h - 80);
+    const float before = v.target;
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) v.target += 60;
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) v.target -= 60;
     if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(ImGuiKey_Space) && !io.KeyShift)) v.target += page_step;
     if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(ImGuiKey_Space) && io.KeyShift)) v.target -= page_step;
     if (ImGui::IsKeyPressed(ImGuiKey_Home)) v.target = 0;
     if (ImGui::IsKeyPressed(ImGuiKey_End)) v.target = total;
+    if (v.target != before) v.pinned_heading = -1;
   }
   // Touch: the finger drags the page; letting go keeps the speed and slows it down.
   if (touch && hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
@@ -131,6 +137,7 @@ void draw_document(App& app, const Area& area) {
     v.touch_last_x = io.MousePos.x;
     v.touch_region = region_under;
     v.velocity = 0;
+    v.pinned_heading = -1;
   }
   if (v.touch_dragging) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {

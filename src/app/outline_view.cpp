@@ -9,19 +9,6 @@ namespace logbook::app {
 
 namespace {
 
-// The heading whose section is at the top of the view.
-int active_heading(App& app) {
-  const CurrentPage& page = app.page();
-  const DocumentViewState& v = app.doc_view();
-  int active = -1;
-  for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
-    const Anchor& a = page.layout.anchors[i];
-    if (a.level < 1) continue;
-    if (a.y + v.origin_y <= v.scroll + 80) active = static_cast<int>(i);
-  }
-  return active;
-}
-
 void entries(App& app, float width) {
   const CurrentPage& page = app.page();
   const Theme& th = app.theme();
@@ -60,8 +47,6 @@ bool has_entries(const CurrentPage& page) {
 }  // namespace
 
 void draw_outline(App& app, const Area& area) {
-  OutlineState& st = app.outline();
-  st.active = active_heading(app);
   if (!has_entries(app.page())) return;
   const Theme& th = app.theme();
   const Typography& T = app.type();
@@ -77,7 +62,6 @@ void draw_outline(App& app, const Area& area) {
 
 void draw_outline_menu(App& app, const Area& screen) {
   OutlineState& st = app.outline();
-  st.active = active_heading(app);
   const float top = app.phone() ? 52.0f : 60.0f;
   const float w = std::min(340.0f, screen.w - 24);
   ImGui::SetNextWindowPos(ImVec2(screen.w - w - 12, top + 6));

@@ -157,7 +157,9 @@ void draw_search_palette(App& app, const Area& screen) {
   ImGui::SetCursorScreenPos(ImVec2(wp.x, wp.y + field_h + 1));
   const float pad = 12;
   const float list_max = max_h - field_h - 44;
-  ImGui::BeginChild("results", ImVec2(w, std::min(list_max, n > 0 ? 99999.0f : 150.0f)), ImGuiChildFlags_AutoResizeY, 0);
+  const float item_h = 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14;
+  const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * item_h + 14) : 110.0f;
+  ImGui::BeginChild("results", ImVec2(w, phone ? list_max : list_h), ImGuiChildFlags_None, 0);
   ImDrawList* ldl = ImGui::GetWindowDrawList();
   ImGui::Dummy(ImVec2(1, 8));
   const auto message = [&](const char* title, const std::string& detail) {
@@ -182,7 +184,7 @@ void draw_search_palette(App& app, const Area& screen) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float inner = w - 2 * pad - 36;
     // Height: title, section, two lines of snippet.
-    const float h = 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14;
+    const float h = item_h;
     ImGui::PushID(i);
     const bool clicked = ImGui::InvisibleButton("hit", ImVec2(w, h));
     const bool hovered = ImGui::IsItemHovered();

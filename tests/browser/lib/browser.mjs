@@ -18,8 +18,12 @@ export async function openPage(browser, { width = 1366, height = 860, dpr = 1, m
   await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  // The browser asks for /favicon.ico by itself, and the fixture links a missing image on purpose.
+  const expected = (url) => /favicon\.ico$|missing\.png$/.test(url || "");
+  page.on("console", (m) => {
+    if (m.type() === "error" && !expected(m.location()?.url)) problems.push(`console error: ${m.text()} (${m.location()?.url || ""})`);
+  });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("requestfailed", (r) => { if (!expected(r.url())) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); });
   return { context, page, problems };
 }

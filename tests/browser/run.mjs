@@ -1,0 +1,40 @@
+// The browser tests: node tests/browser/run.mjs --logbook PATH --app-dir DIR
+// Builds the fixture site and content/ with the real `logbook build`, serves them the
+// way GitHub Pages does, and drives the app in Debian's Chromium. Installs its one npm
+// dependency (npm ci) on first run. Fails, never skips, when something is missing.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const repo = resolve(here, "../..");
+const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
+const appDir = resolve(opt("--app-dir", process.env.LOGBOOK_APP_DIR || join(repo, "build/wasm/wasm/app")));
+const only = opt("--only", "");
+
+function fail(message) {
+  console.error(`browser tests: ${message}`);
+  process.exit(1);
+}
+if (!existsSync(logbook)) fail(`the logbook command is not at ${logbook}; build it with: cmake --preset native && cmake --build --preset native`);
+for (const f of ["boot.js", "logbook.js", "logbook.wasm", "search-core.wasm", "search-worker.js"])
+  if (!existsSync(join(appDir, f)))
+    fail(`the wasm app has not been built (${join(appDir, f)} is missing); build it with: cmake --preset wasm && cmake --build --preset wasm, or pass --app-dir`);
+const chromium = process.env.LOGBOOK_CHROMIUM || "/usr/bin/chromium";
+if (!existsSync(chromium)) fail(`Chromium is not at ${chromium}; install it with: apt-get install -y chromium`);
+if (!existsSync(join(here, "node_modules/playwright-core"))) {
+  console.log("browser tests: installing playwright-core (npm ci)...");
+  try { execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: "inherit" }); }
+  catch { fail("npm ci failed in tests/browser; check that the npm registry is reachable"); }
+}
+
+const { runSuite } = await import("./suite.mjs");
+const failures = await runSuite({ logbook, appDir, repo, artifacts: join(here, "artifacts"), only });
+if (failures) {
+  console.error(`browser tests: ${failures} failed`);
+  process.exit(1);
+}
+console.log("browser tests: all passed");
