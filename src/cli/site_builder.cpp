@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <future>
@@ -13,7 +14,9 @@
 #include <unordered_map>
 
 #include "content_reader.hpp"
+#include "git_history.hpp"
 #include "core/decision.hpp"
+#include "core/feed.hpp"
 #include "core/manifest.hpp"
 #include "core/site.hpp"
 #include "parallel.hpp"
@@ -112,6 +115,8 @@ struct SiteBuilder::State {
   std::map<std::string, std::string> assets;    // every other file
   Site site;
   DecisionLog decisions;
+  GitHistory history;       // read once per full build; edits being served are not committed yet
+  std::string app_version;  // hash of the app's files, part of the manifest's build hash
   bool built = false;  // site, markdown and assets describe what is in out_dir
   std::future<std::string> database;
   std::atomic<bool> cancel_database{false};
@@ -156,6 +161,42 @@ struct SiteBuilder::State {
     info.title = !options.title.empty() ? options.title
                  : !config.config.title.empty() ? config.config.title
                  : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
+    info.repository = config.config.repository;
+    while (!info.repository.empty() && info.repository.back() == '/') info.repository.pop_back();
+    info.branch = config.config.branch;
+    info.content_prefix = history.content_prefix;
+    info.decisions_folder = config.config.decisions;
+    info.history = &history.pages;
+    info.propose_decision_url = propose_decision_url();
+  }
+
+  // GitHub's "new file" page in the decisions folder, with the next record's file name
+  // and the team's template (next id filled in) as its content.
+  std::string propose_decision_url() const {
+    if (info.repository.empty()) return {};
+    const int number = decisions.next_number();
+    char digits[16];
+    std::snprintf(digits, sizeof digits, "%04d", number);
+    std::string text;
+    if (auto t = markdown.find(config.config.decision_template_path()); t != markdown.end()) text = t->second;
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"{{id}}", format_decision_id(config.config.decision_id_prefix, number)},
+                                     {"{{number}}", std::to_string(number)}}) {
+      for (std::size_t pos; (pos = text.find(key)) != std::string::npos;) text.replace(pos, key.size(), value);
+    }
+    const auto encode = [](std::string_view v) {
+      std::string out;
+      for (unsigned char c : v) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else {
+          char buf[4];
+          std::snprintf(buf, sizeof buf, "%%%02X", c);
+          out += buf;
+        }
+      }
+      return out;
+    };
+    const std::string folder = (info.content_prefix.empty() ? "" : info.content_prefix + "/") + config.config.decisions;
+    return info.repository + "/new/" + info.branch + "/" + folder + "?filename=" + digits + "-title.md&value=" + encode(text);
   }
 
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
@@ -170,7 +211,10 @@ struct SiteBuilder::State {
     std::error_code ec;
     std::optional<std::string> app_boot;
     if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
-    return write_file(root / "manifest.json", write_manifest(site, {info.title, info.base, app_boot}, decisions, config.config), error) &&
+    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version};
+    FeedInfo feed{info.title, info.site_url, info.base};
+    return write_file(root / "manifest.json", write_manifest(site, manifest, decisions, config.config), error) &&
+           write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
            write_file(root / "404.html", render_not_found_page(site, info), error) &&
            write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
@@ -218,6 +262,14 @@ BuildReport SiteBuilder::build() {
     report.fatal = content.error;
     return finish();
   }
+  s.history = read_git_history(s.options.content_dir);
+  s.app_version.clear();
+  std::error_code ec;
+  if (!s.options.app_dir.empty())
+    for (const auto& entry : fs::recursive_directory_iterator(s.options.app_dir, ec)) {
+      std::string bytes, error;
+      if (entry.is_regular_file(ec) && read_file(entry.path(), bytes, error)) s.app_version += content_hash(bytes);
+    }
   s.markdown.clear();
   s.assets.clear();
   for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
@@ -225,7 +277,6 @@ BuildReport SiteBuilder::build() {
   s.make_model(report, nullptr);
   if (s.options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
 
-  std::error_code ec;
   const fs::path out_dir = s.out_dir();
   fs::create_directories(out_dir.parent_path(), ec);
   const fs::path staged = out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));

@@ -87,8 +87,25 @@ std::string prev_next(const Site& site, std::size_t index, const SiteInfo& info)
   return out;
 }
 
-std::string footer(const Page& page) {
-  std::string out = "Source: <code>" + escape_html(page.path) + "</code>";
+std::string footer(const Page& page, const SiteInfo& info) {
+  std::string out;
+  if (info.history)
+    if (auto it = info.history->find(page.path); it != info.history->end() && !it->second.updated.empty()) {
+      out += "Last changed " + escape_html(it->second.updated);
+      if (!it->second.authors.empty()) {
+        out += " by ";
+        for (std::size_t i = 0; i < it->second.authors.size(); ++i) out += (i ? ", " : "") + escape_html(it->second.authors[i]);
+      }
+      out += " · ";
+    }
+  if (!info.repository.empty()) {
+    const std::string file = (info.content_prefix.empty() ? "" : info.content_prefix + "/") + page.path;
+    out += "<a class=\"edit\" href=\"" + escape_html(info.repository + "/edit/" + info.branch + "/" + file) + "\">Edit this page</a> · ";
+    out += "<a class=\"history\" href=\"" + escape_html(info.repository + "/commits/" + info.branch + "/" + file) + "\">History</a> · ";
+    if (!info.propose_decision_url.empty() && page.path == info.decisions_folder + "/index.md")
+      out += "<a class=\"propose\" href=\"" + escape_html(info.propose_decision_url) + "\">Propose a decision</a> · ";
+  }
+  out += "Source: <code>" + escape_html(page.path) + "</code>";
   if (page.meta.date) out += " · Dated " + escape_html(*page.meta.date);
   if (page.meta.owner) out += " · Owner " + escape_html(*page.meta.owner);
   if (page.meta.review_by) out += " · Review by " + escape_html(*page.meta.review_by);
@@ -121,7 +138,7 @@ std::string render_static_page(const Site& site, std::size_t page_index, const S
       {"content", body_html},
       {"backlinks", backlinks(site, page, info)},
       {"prevnext", prev_next(site, page_index, info)},
-      {"footer", footer(page)},
+      {"footer", footer(page, info)},
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/page_history.hpp"
 #include "core/site.hpp"
 
 namespace logbook::cli {
@@ -13,6 +14,13 @@ struct SiteInfo {
   std::string title = "Logbook";  // site title
   std::string base;               // base path without trailing slash: "" or "/repo"
   std::string site_url;           // absolute origin for canonical links, e.g. https://example.org ("" = relative)
+  // Edit-through-pull-request links (empty repository: none).
+  std::string repository;         // https://github.com/org/repo
+  std::string branch = "main";
+  std::string content_prefix = "content";  // the content folder, relative to the repository root
+  std::string decisions_folder;            // "decisions"
+  std::string propose_decision_url;        // GitHub's new-file page, template and next id filled in
+  const SiteHistory* history = nullptr;    // last change and authors per page (git)
 };
 
 std::string render_static_page(const Site& site, std::size_t page_index, const SiteInfo& info, const std::string& body_html);

@@ -21,8 +21,11 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
                                               : nlohmann::json{{"url", config.repository}, {"branch", config.branch}};
   m["statuses"] = config.statuses;
   auto& pages = m["pages"] = nlohmann::json::array();
+  std::string all_hashes = info.app_version;
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
+    const std::string hash = content_hash(p.source);
+    all_hashes += p.path + hash;
     pages.push_back({{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
                      {"description", p.description},
                      {"date", p.meta.date ? nlohmann::json(*p.meta.date) : nlohmann::json(nullptr)},
@@ -33,7 +36,14 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
     auto& links = pages.back()["links"] = nlohmann::json::array();
     for (const ResolvedLink& r : p.resolved) links.push_back(r.href);
     pages.back()["backlinks"] = p.backlinks;
+    pages.back()["hash"] = hash;
+    const PageHistory* h = nullptr;
+    if (info.history)
+      if (auto it = info.history->find(p.path); it != info.history->end()) h = &it->second;
+    pages.back()["updated"] = h && !h->updated.empty() ? nlohmann::json(h->updated) : nlohmann::json(nullptr);
+    pages.back()["authors"] = h ? nlohmann::json(h->authors) : nlohmann::json::array();
   }
+  m["build"] = content_hash(all_hashes);
   auto& decisions = m["decisions"] = nlohmann::json::array();
   for (const Decision& d : log.decisions) {
     decisions.push_back({{"page", d.page}, {"id", d.id}, {"number", d.number}, {"title", d.title}, {"status", d.status},

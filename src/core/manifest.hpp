@@ -15,6 +15,9 @@
 //               "links": ["/guides/", "https://x.org", ""], "backlinks": [0, 3]} ],
 //   (links: where each link or image of the page goes, in document order, "" when broken;
 //    backlinks: the pages that link here. Both are additions readers may ignore.)
+//   Also per page, additions readers may ignore: "hash": 16 hex digits of the page's bytes,
+//   "updated": "YYYY-MM-DD" | null (last commit touching it), "authors": [names] (git).
+//   "build": 16 hex digits that change whenever any page or the app changes (new deployment).
 //   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   (v2) in path order
 //                   "status": "accepted" | "", "date": "...", "review_by": "..." | "",
 //                   "deciders": [..], "consulted": [..], "informed": [..], "tags": [..],
@@ -33,6 +36,7 @@
 #include <string_view>
 
 #include "decision.hpp"
+#include "page_history.hpp"
 #include "site.hpp"
 #include "site_config.hpp"
 
@@ -44,6 +48,8 @@ struct ManifestInfo {
   std::string title;
   std::string base;
   std::optional<std::string> app_boot;  // path of the app's boot script, relative to the site root
+  const SiteHistory* history = nullptr;  // change dates and authors, when the build read git
+  std::string app_version;               // changes when the app's files change
 };
 
 std::string write_manifest(const Site& site, const ManifestInfo& info, const DecisionLog& decisions, const SiteConfig& config);

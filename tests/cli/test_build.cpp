@@ -282,3 +282,44 @@ TEST_CASE("a rebuild after an edit rewrites the pages whose output changed, in p
   CHECK(fs::exists(site / "img/new.png"));
   CHECK(builder.pages_written() == 4);
 }
+
+TEST_CASE("edit, history and propose-a-decision links come from logbook.yml; the feed is written") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("logbook.yml", "title: Handbook\nrepository: https://github.com/acme/handbook/\nbranch: trunk\n");
+  dir.write("content/decisions/index.md", "# Decisions\n");
+  dir.write("content/decisions/0001-use-x.md", "---\nid: ADR-0001\ntitle: Use X\nstatus: accepted\ndate: 2026-01-01\n---\n# Use X\n");
+  dir.write("content/decisions/template.md", "---\nid: {{id}}\nstatus: proposed\n---\n# {{id}}: {{title}}\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const std::string page = slurp(dir.path / "site/guides/setup/index.html");
+  CHECK(page.find("href=\"https://github.com/acme/handbook/edit/trunk/content/guides/setup.md\"") != std::string::npos);
+  CHECK(page.find("href=\"https://github.com/acme/handbook/commits/trunk/content/guides/setup.md\"") != std::string::npos);
+  const std::string log = slurp(dir.path / "site/decisions/index.html");
+  const auto propose = log.find("https://github.com/acme/handbook/new/trunk/content/decisions?filename=0002-title.md&amp;value=");
+  REQUIRE(propose != std::string::npos);
+  CHECK(log.find("ADR-0002", propose) != std::string::npos);  // the next id, filled into the template
+  CHECK_FALSE(fs::exists(dir.path / "site/decisions/template/index.html"));
+  const std::string feed = slurp(dir.path / "site/feed.xml");
+  CHECK(feed.find("<title>ADR-0001 (accepted): Use X</title>") != std::string::npos);
+  CHECK(page.find("Last changed") == std::string::npos);  // not a git repository: no history, and no error
+}
+
+TEST_CASE("pages show their last change and authors from git history") {
+  TempDir dir;
+  write_fixture(dir);
+  int status = 0;
+  const std::string git = "cd '" + dir.path.string() + "' && git -c init.defaultBranch=main init -q && git add -A && ";
+  run(git + "GIT_AUTHOR_DATE='2026-03-04T10:00:00Z' git -c user.name=Ana -c user.email=ana@example.org commit -qm first", status);
+  REQUIRE(status == 0);
+  dir.write("content/guides/setup.md", "# Setup\n\nChanged by Ben.\n");
+  run("cd '" + dir.path.string() + "' && git add -A && GIT_AUTHOR_DATE='2026-05-06T10:00:00Z' git -c user.name=Ben -c user.email=ben@example.org commit -qm second", status);
+  REQUIRE(status == 0);
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  CHECK(slurp(dir.path / "site/guides/setup/index.html").find("Last changed 2026-05-06 by Ben, Ana") != std::string::npos);
+  CHECK(slurp(dir.path / "site/guides/index.html").find("Last changed 2026-03-04 by Ana") != std::string::npos);
+  const auto manifest = nlohmann::json::parse(slurp(dir.path / "site/manifest.json"));
+  bool found = false;
+  for (const auto& p : manifest["pages"])
+    if (p["path"] == "guides/setup.md") found = p["updated"] == "2026-05-06" && p["authors"].size() == 2;
+  CHECK(found);
+}
