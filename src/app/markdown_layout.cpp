@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/markdown.hpp"
 #include "inline_flow.hpp"
 
 namespace logbook::app {
@@ -85,7 +86,13 @@ class Layouter {
     chunk_.deco_end = static_cast<std::uint32_t>(doc_.decorations.size());
     if (chunk_.frag_end > chunk_.frag_begin || chunk_.deco_end > chunk_.deco_begin) doc_.chunks.push_back(chunk_);
   }
+  // Blocks are separated by a newline in the text, except right after a list marker,
+  // whose item's first block follows on the same line ("1. First").
   void separate_block() {
+    if (after_marker_) {
+      after_marker_ = false;
+      return;
+    }
     if (!doc_.text.empty() && doc_.text.back() != '\n') doc_.text += '\n';
   }
   float line_factor() const { return t_.scale.line; }
@@ -165,9 +172,10 @@ class Layouter {
           ImageSlot slot;
           slot.url = cmark_node_get_url(c);
           slot.source_index = source_link_++;
-          InlineItems alt;
+          InlineItems alt;  // collected for the links and images inside, which count in document order
           collect(c, s, link, alt);
-          for (const Run& r : alt.runs) slot.alt += r.text;
+          slot.alt = logbook::plain_text_of(c);
+          while (!slot.alt.empty() && slot.alt.back() == '\n') slot.alt.pop_back();
           doc_.images.push_back(std::move(slot));
           out.images.push_back({out.runs.size(), static_cast<int>(doc_.images.size() - 1)});
           break;
@@ -274,10 +282,10 @@ class Layouter {
     frame.region = region_;
     const std::size_t frame_index = doc_.decorations.size();
     doc_.decorations.push_back(frame);
-    Run alt{img.alt.empty() ? std::string("image") : img.alt, {Face::italic, t_.scale.small, Ink::muted}, -1, false};
-    const float bottom = flow_.lay({alt}, x + 12, y + 10, std::max(40.0f, w - 24), 0, line_factor(), region_) + 8;
+    Run alt{img.alt, {Face::italic, t_.scale.small, Ink::muted}, -1, false};
+    const float bottom = img.alt.empty() ? y + 42 : flow_.lay({alt}, x + 12, y + 10, std::max(40.0f, w - 24), 0, line_factor(), region_) + 8;
     Decoration& f = doc_.decorations[frame_index];
-    f.w = std::min(w, flow_.measure({alt}).natural + 24);
+    f.w = img.alt.empty() ? 48.0f : std::min(w, flow_.measure({alt}).natural + 24);
     f.h = bottom - f.y;
     end_chunk(bottom + 2);
     return bottom + 2;
@@ -563,8 +571,10 @@ class Layouter {
         doc_.decorations.push_back(d);
       }
       end_chunk(y + line_h);
+      after_marker_ = true;
       const float item_top = y;
       y = children(item, x + kListIndent, w - kListIndent, y, inner);
+      after_marker_ = false;
       if (y == item_top) y += line_h;  // an empty item still shows its marker
       started_ = true;
       if (inner.tight) pending_ = 0;
@@ -620,7 +630,9 @@ class Layouter {
     doc_.fragments.push_back(f);
     end_chunk(y + line_h);
     started_ = false;
+    after_marker_ = true;
     y = children(n, x + kListIndent, w - kListIndent - 28, y, inner);
+    after_marker_ = false;
     // The way back to where the note was referenced.
     LinkInfo back;
     back.footnote_back = true;
@@ -653,6 +665,7 @@ class Layouter {
   bool skip_newline_ = false;
   float t_line_override_ = 0;
   bool footnotes_started_ = false;
+  bool after_marker_ = false;
   int footnote_number_ = 0;
   std::vector<std::string> pending_anchors_;
 };

@@ -1,0 +1,65 @@
+// app::Platform for tests: files served from a map, answers delivered when the test
+// calls deliver() (never from inside the call), history and clipboard recorded.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/platform.hpp"
+
+namespace logbook::test {
+
+class FakePlatform final : public app::Platform {
+ public:
+  std::map<std::string, std::string> files;  // url -> bytes
+  std::vector<std::string> history;
+  std::vector<std::string> opened_tabs;
+  std::string clipboard, title, accessible;
+  std::map<std::string, std::string> storage;
+  std::vector<std::pair<int, std::string>> searches;
+  app::SearchStatus status = app::SearchStatus::ready;
+  double clock = 1000;
+  bool dark = false;
+
+  // Delivers every answer that is waiting; returns how many.
+  int deliver() {
+    int n = 0;
+    while (!pending_.empty()) {
+      auto [url, done] = std::move(pending_.front());
+      pending_.pop_front();
+      app::FetchResult r;
+      auto it = files.find(url);
+      r.ok = it != files.end();
+      r.status = r.ok ? 200 : 404;
+      if (r.ok) r.bytes = it->second;
+      done(std::move(r));
+      ++n;
+    }
+    return n;
+  }
+
+  void fetch(const std::string& url, std::function<void(app::FetchResult)> done) override { pending_.emplace_back(url, std::move(done)); }
+  void load_image(const std::string&, std::function<void(app::ImageResult)>) override {}
+  void search(int id, const std::string& query, int) override { searches.emplace_back(id, query); }
+  app::SearchStatus search_status() const override { return status; }
+  std::string search_error() const override { return "no database"; }
+  void history_push(const std::string& url) override { history.push_back("push " + url); }
+  void history_replace(const std::string& url) override { history.push_back("replace " + url); }
+  void set_title(const std::string& t) override { title = t; }
+  void set_accessible_page(const std::string& url) override { accessible = url; }
+  void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
+  void copy_to_clipboard(const std::string& text) override { clipboard = text; }
+  std::string storage_get(const std::string& key) override { return storage[key]; }
+  void storage_set(const std::string& key, const std::string& value) override { storage[key] = value; }
+  bool system_prefers_dark() const override { return dark; }
+  void request_frames(int) override {}
+  double now_ms() const override { return clock; }
+  double last_input_ms() const override { return clock; }
+
+ private:
+  std::deque<std::pair<std::string, std::function<void(app::FetchResult)>>> pending_;
+};
+
+}  // namespace logbook::test

@@ -1,0 +1,142 @@
+// Spec: the app navigates like a website: pages load from their own Markdown, links
+// follow the manifest's resolved targets, history records each page, external and
+// Ctrl-clicked links open new tabs, and the theme is remembered.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "fake_platform.hpp"
+#include "imgui_harness.hpp"
+
+using namespace logbook;
+
+namespace {
+
+struct Fixture {
+  test::ImGuiHarness imgui{1280, 800};
+  test::FakePlatform platform;
+  app::App app{platform};
+
+  Fixture() {
+    const nlohmann::json manifest = {
+        {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+        {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                    {"links", {"/guide/#install", "https://example.org", ""}}, {"backlinks", nlohmann::json::array()}},
+                   {{"path", "guide.md"}, {"url", "/guide/"}, {"title", "Guide"}, {"section", 0},
+                    {"links", nlohmann::json::array()}, {"backlinks", {0}}}}},
+        {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1}}, {"children", nlohmann::json::array()}}}}};
+    platform.files["/docs/index.md"] = "# Home\n\n[Install](guide.md#install) [out](https://example.org) [gone](nowhere.md)\n";
+    platform.files["/docs/guide/index.md"] = "---\ntitle: Guide\n---\n# Guide\n\nIntro.\n\n## Install\n\nSteps.\n";
+    app::AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = manifest.dump();
+    init.route = "/";
+    frame([&] { CHECK(app.init(init) == ""); });
+    settle();
+  }
+  template <typename F>
+  void frame(F&& f) {
+    imgui.new_frame();
+    f();
+    imgui.end_frame();
+  }
+  void settle() {
+    for (int i = 0; i < 3; ++i) {
+      platform.deliver();
+      frame([&] { app.frame(1280, 800); });
+    }
+  }
+  int link_to(const std::string& text) {
+    const auto links = app.visible_links();
+    for (std::size_t i = 0; i < app.page().layout.links.size(); ++i) {
+      for (const auto& f : app.page().layout.fragments)
+        if (f.link == static_cast<int>(i) && app.page().layout.text.substr(f.begin, f.end - f.begin) == text) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the first page is drawn from its own Markdown, and the title follows the page") {
+  Fixture f;
+  CHECK(f.app.state().ready);
+  CHECK(f.app.state().path == "/");
+  CHECK(f.platform.title == "Home · Docs");
+  CHECK(f.app.first_page_drawn());
+  CHECK(f.platform.accessible == "/docs/");
+}
+
+TEST_CASE("a link goes where the manifest resolved it, with history and the anchor") {
+  Fixture f;
+  f.app.follow_link(f.link_to("Install"), false);
+  f.settle();
+  CHECK(f.app.state().path == "/guide/");
+  CHECK(f.platform.history.back() == "push /docs/guide/#install");
+  CHECK(f.app.state().heading == "install");
+  CHECK(f.app.state().title == "Guide");
+
+  f.app.on_popstate("/");  // back
+  f.settle();
+  CHECK(f.app.state().path == "/");
+  CHECK(f.platform.history.back() == "push /docs/guide/#install");  // popstate adds no entry
+}
+
+TEST_CASE("external links and Ctrl-clicks open new tabs; broken links say so") {
+  Fixture f;
+  f.app.follow_link(f.link_to("out"), false);
+  CHECK(f.platform.opened_tabs.back() == "https://example.org");
+  f.app.follow_link(f.link_to("Install"), true);
+  CHECK(f.platform.opened_tabs.back() == "/docs/guide/#install");
+  CHECK(f.app.state().path == "/");
+  f.app.follow_link(f.link_to("gone"), false);
+  CHECK(f.app.status_line.find("nowhere.md") != std::string::npos);
+}
+
+TEST_CASE("an unknown address shows a not-found page rather than nothing") {
+  Fixture f;
+  f.app.open("/no/such/page/");
+  f.settle();
+  CHECK(f.app.state().title == "Page not found");
+  CHECK(f.app.page().status == app::CurrentPage::Status::failed);
+}
+
+TEST_CASE("the theme follows the system until the reader picks one, which is remembered") {
+  Fixture f;
+  CHECK(f.app.state().theme == "light");
+  f.app.on_system_theme(true);
+  CHECK(f.app.state().theme == "dark");
+  f.app.toggle_theme();
+  CHECK(f.app.state().theme == "light");
+  CHECK(f.platform.storage["logbook.theme"] == "light");
+  f.app.on_system_theme(true);
+  CHECK(f.app.state().theme == "light");
+}
+
+TEST_CASE("the search palette sends every keystroke's query and shows the latest answer only") {
+  Fixture f;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("inst");  // typed, as the edge delivers it
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  CHECK(f.platform.searches[0].second == "inst");
+  ImGui::GetIO().AddInputCharactersUTF8("a");
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 2);
+  app::SearchAnswer old{f.platform.searches[0].first, {{"guide.md", "/guide/", "Guide", "", "x"}}, "", 1};
+  f.app.on_search_answer(old);
+  CHECK(f.app.state().search_results == 0);  // an older keystroke's answer is dropped
+  app::SearchAnswer latest{f.platform.searches[1].first, {{"guide.md", "/guide/", "Guide", "", "\x02Install\x03 steps"}}, "", 1};
+  f.app.on_search_answer(latest);
+  f.settle();
+  CHECK(f.app.state().search_results == 1);
+  CHECK(f.app.search_latencies().size() == 1);
+}
+
+TEST_CASE("copy as Markdown copies the page's source") {
+  Fixture f;
+  f.app.copy_page_markdown();
+  CHECK(f.platform.clipboard.rfind("# Home", 0) == 0);
+}

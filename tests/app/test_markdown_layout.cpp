@@ -1,0 +1,183 @@
+// Spec: the layout engine turns cmark-gfm's tree into lines of fragments: inline runs
+// wrap together within the width, blocks stack with their own spacing, and the page's
+// text can be selected and found by byte range.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "app/markdown_layout.hpp"
+#include "core/markdown.hpp"
+#include "imgui_harness.hpp"
+
+using namespace logbook;
+using namespace logbook::app;
+
+namespace {
+
+struct Laid {
+  test::ImGuiHarness imgui;
+  Typography type;
+  std::unique_ptr<MarkdownDocument> doc;
+  DocLayout layout;
+
+  explicit Laid(const std::string& markdown, float width = 600) {
+    type.load(imgui.fonts);
+    imgui.new_frame();
+    doc = std::make_unique<MarkdownDocument>(markdown);
+    LayoutInput in;
+    in.root = doc->root();
+    in.width = width;
+    in.type = &type;
+    for (auto& h : doc->summarize().headings) in.heading_slugs.push_back(h.slug);
+    layout = layout_markdown(in);
+    imgui.end_frame();
+  }
+  std::string fragment_text(std::size_t i) const {
+    const Fragment& f = layout.fragments[i];
+    return layout.text.substr(f.begin, f.end - f.begin);
+  }
+  int lines() const {
+    return static_cast<int>(std::count_if(layout.fragments.begin(), layout.fragments.end(), [](const Fragment& f) { return f.flags & kLineStart; }));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("runs of different styles share a line, and a long paragraph wraps within the width") {
+  Laid one("Plain **bold** *italic* `code` end.\n");
+  CHECK(one.lines() == 1);
+  CHECK(one.layout.text == "Plain bold italic code end.");
+  REQUIRE(one.layout.fragments.size() >= 5);
+  const Fragment& a = one.layout.fragments[0];
+  const Fragment& b = one.layout.fragments[1];
+  CHECK(a.line_y == b.line_y);
+  CHECK(b.x > a.x + a.w);  // the space between them
+  CHECK(one.layout.styles[b.style].face == Face::bold);
+
+  std::string words;
+  for (int i = 0; i < 200; ++i) words += "word ";
+  Laid many(words + "\n", 300);
+  CHECK(many.lines() > 10);
+  for (const Fragment& f : many.layout.fragments) CHECK(f.x + f.w <= 300.5f);
+}
+
+TEST_CASE("a word longer than the line is cut rather than overflowing") {
+  Laid l(std::string(300, 'x') + "\n", 200);
+  CHECK(l.lines() > 1);
+  for (const Fragment& f : l.layout.fragments) CHECK(f.w <= 200.5f);
+}
+
+TEST_CASE("CJK text breaks between characters") {
+  std::string cjk;
+  for (int i = 0; i < 80; ++i) cjk += "漢字";
+  Laid l(cjk + "\n", 200);
+  CHECK(l.lines() > 1);
+}
+
+TEST_CASE("headings are anchors with GitHub slugs, in the heading's size") {
+  Laid l("# Title\n\nText\n\n## Install it\n\n## Install it\n");
+  REQUIRE(l.layout.anchors.size() == 3);
+  CHECK(l.layout.anchors[0].slug == "title");
+  CHECK(l.layout.anchors[1].slug == "install-it");
+  CHECK(l.layout.anchors[2].slug == "install-it-1");
+  CHECK(l.layout.anchors[1].y > l.layout.anchors[0].y);
+  CHECK(l.layout.styles[l.layout.fragments[0].style].size > l.layout.styles[l.layout.fragments[1].style].size);
+}
+
+TEST_CASE("code blocks are monospace regions that scroll sideways and keep their text for copying") {
+  Laid l("```\nshort\n" + std::string(400, 'y') + "\n```\n", 500);
+  REQUIRE(l.layout.regions.size() == 1);
+  const ScrollRegion& r = l.layout.regions[0];
+  CHECK(r.code);
+  CHECK(r.content_w > r.w);
+  CHECK(l.layout.text.substr(r.text_begin, r.text_end - r.text_begin) == "short\n" + std::string(400, 'y'));
+  CHECK(l.layout.styles[l.layout.fragments[0].style].face == Face::mono);
+}
+
+TEST_CASE("lists: bullets, numbers from the start given, and task boxes") {
+  Laid l("- a\n- b\n\n3. c\n4. d\n\n- [x] done\n- [ ] open\n");
+  const auto count = [&](DecorationKind k) {
+    return std::count_if(l.layout.decorations.begin(), l.layout.decorations.end(), [k](const Decoration& d) { return d.kind == k; });
+  };
+  CHECK(count(DecorationKind::bullet) == 2);
+  CHECK(count(DecorationKind::checkbox) == 2);
+  CHECK(l.layout.text.find("3. c") != std::string::npos);
+  CHECK(l.layout.text.find("[x] done") != std::string::npos);
+}
+
+TEST_CASE("GitHub alerts lose their marker and gain a title and icon") {
+  Laid l("> [!WARNING]\n> Mind the gap.\n");
+  CHECK(l.layout.text.find("[!WARNING]") == std::string::npos);
+  CHECK(l.layout.text.find("Warning") != std::string::npos);
+  CHECK(l.layout.text.find("Mind the gap.") != std::string::npos);
+  CHECK(std::any_of(l.layout.decorations.begin(), l.layout.decorations.end(), [](const Decoration& d) { return d.kind == DecorationKind::alert_icon; }));
+  REQUIRE(l.layout.spans.size() == 1);  // the coloured bar
+  CHECK(l.layout.spans[0].ink == Ink::warning);
+}
+
+TEST_CASE("tables align cells by column; wide tables scroll") {
+  Laid l("| a | b |\n|:--|--:|\n| left | right |\n");
+  std::size_t right = 0;
+  for (std::size_t i = 0; i < l.layout.fragments.size(); ++i)
+    if (l.fragment_text(i) == "right") right = i;
+  REQUIRE(right > 0);
+  const Fragment& r = l.layout.fragments[right];
+  const Fragment& b = l.layout.fragments[1];  // header "b", right-aligned in the same column
+  CHECK(std::abs((r.x + r.w) - (b.x + b.w)) < 0.5f);
+  CHECK(l.layout.text.find("left\tright") != std::string::npos);
+
+  std::string wide = "|";
+  for (int i = 0; i < 12; ++i) wide += " verylongheaderword" + std::to_string(i) + " |";
+  wide += "\n|";
+  for (int i = 0; i < 12; ++i) wide += "---|";
+  Laid w(wide + "\n", 400);
+  REQUIRE(w.layout.regions.size() == 1);
+  CHECK(w.layout.regions[0].content_w > 400);
+}
+
+TEST_CASE("footnotes jump both ways") {
+  Laid l("Text[^n].\n\n[^n]: The note.\n");
+  CHECK(l.layout.find_anchor("fn-n") != nullptr);
+  CHECK(l.layout.find_anchor("fnref-n") != nullptr);
+  CHECK(std::any_of(l.layout.links.begin(), l.layout.links.end(), [](const LinkInfo& i) { return i.footnote_ref && i.anchor == "fn-n"; }));
+  CHECK(std::any_of(l.layout.links.begin(), l.layout.links.end(), [](const LinkInfo& i) { return i.footnote_back && i.anchor == "fnref-n"; }));
+}
+
+TEST_CASE("links keep their order among the page's links and images, for the manifest's resolved hrefs") {
+  Laid l("[a](x.md) ![i](p.png) [[Wiki]] [b](https://e.org)\n");
+  REQUIRE(l.layout.links.size() == 3);
+  CHECK(l.layout.links[0].source_index == 0);
+  CHECK(l.layout.images[0].source_index == 1);
+  CHECK(l.layout.links[1].destination == "wikilink:Wiki");
+  CHECK(l.layout.links[1].source_index == 2);
+  CHECK(l.layout.links[2].source_index == 3);
+}
+
+TEST_CASE("raw HTML is never shown as markup: blocks are dropped, inline tags leave their text") {
+  Laid l("<div>block</div>\n\nSome <b>bold</b> and <script>x()</script>.\n");
+  CHECK(l.layout.text.find("<") == std::string::npos);
+  CHECK(l.layout.text.find("block") == std::string::npos);
+  CHECK(l.layout.text.find("Some bold and") != std::string::npos);
+}
+
+TEST_CASE("chunks are ordered by y, so the visible part is found by binary search") {
+  std::string md;
+  for (int i = 0; i < 300; ++i) md += "## H" + std::to_string(i) + "\n\nParagraph " + std::to_string(i) + " text.\n\n- item\n- item\n\n";
+  Laid l(md);
+  for (std::size_t i = 1; i < l.layout.chunks.size(); ++i) {
+    CHECK(l.layout.chunks[i].y0 >= l.layout.chunks[i - 1].y0);
+    CHECK(l.layout.chunks[i].y1 >= l.layout.chunks[i - 1].y1);
+  }
+  const std::size_t c = l.layout.first_chunk_below(5000);
+  REQUIRE(c < l.layout.chunks.size());
+  CHECK(l.layout.chunks[c].y1 >= 5000);
+  CHECK((c == 0 || l.layout.chunks[c - 1].y1 < 5000));
+}
+
+TEST_CASE("find_all matches case-insensitively and without overlap") {
+  const auto m = find_all("Foo foo FOO fo", "foo");
+  REQUIRE(m.size() == 3);
+  CHECK(m[1].first == 4);
+  CHECK(find_all("aaaa", "aa").size() == 2);
+  CHECK(find_all("abc", "").empty());
+}
