@@ -5,6 +5,9 @@
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "";
   var events = new EventSource(base + "/_logbook/events");
+  // A site being edited is always served fresh: drop an offline copy left from a published build.
+  if ("serviceWorker" in navigator)
+    navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) { r.unregister(); }); });
   var panel = null;
 
   function hide() {
@@ -15,6 +18,7 @@
   function show(problems) {
     hide();
     panel = document.createElement("div");
+    panel.className = "logbook-problems";
     panel.setAttribute("role", "alert");
     panel.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;z-index:2147483647;" +
       "background:#fff8f8;color:#1f2328;border:2px solid #cf222e;border-radius:8px;padding:1rem 1.25rem;" +

@@ -5,6 +5,7 @@
   var meta = document.querySelector('meta[name="logbook:page"]');
   if (!meta) return;
   var base = meta.getAttribute("data-base") || "";
+  registerOfflineCopy(base);
   fetch(base + "/manifest.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (m) {
     if (!m || !m.app) return;  // the wasm app was not part of this build
     window.logbookManifest = m;  // the app reads it from here instead of fetching it again
@@ -12,4 +13,51 @@
     s.src = base + "/" + m.app.boot;
     document.head.appendChild(s);
   }).catch(function () { /* offline or no manifest: keep the static page */ });
+
+  // The offline copy (sw.js): registered on every page; `logbook serve` pages (live
+  // reload) are always fresh, so there it stays off.
+  function registerOfflineCopy(base) {
+    if (!("serviceWorker" in navigator) || document.querySelector('script[src$="/_logbook/live-reload.js"]')) return;
+    navigator.serviceWorker.register(base + "/sw.js", { scope: base + "/" }).then(function (reg) {
+      // A new worker may already be waiting, or installing (the browser checks on navigation).
+      function track(worker) {
+        if (!worker || !navigator.serviceWorker.controller) return;
+        if (worker.state === "installed") return offerNewVersion(worker);
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed") offerNewVersion(worker);
+        });
+      }
+      track(reg.waiting);
+      track(reg.installing);
+      reg.addEventListener("updatefound", function () { track(reg.installing); });
+      reg.update().catch(function () { /* offline: keep the copy we have */ });
+    }).catch(function () { /* no offline copy: the site works online as before */ });
+    var reloading = false;
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (reloading || !window.logbookUpdating) return;
+      reloading = true;
+      location.reload();
+    });
+  }
+
+  // A new deployment has been downloaded completely; it takes over when the reader reloads.
+  function offerNewVersion(worker) {
+    if (document.querySelector(".logbook-update")) return;
+    var bar = document.createElement("div");
+    bar.className = "logbook-update";
+    bar.setAttribute("role", "status");
+    bar.style.cssText = "position:fixed;left:50%;bottom:1rem;transform:translateX(-50%);z-index:2147483646;" +
+      "background:#1f2328;color:#fff;border-radius:8px;padding:.6rem .8rem .6rem 1rem;display:flex;gap:1rem;" +
+      "align-items:center;font:14px/1.4 Inter,system-ui,sans-serif;box-shadow:0 8px 24px rgba(0,0,0,.3)";
+    bar.appendChild(document.createTextNode("A new version of this site is available."));
+    var button = document.createElement("button");
+    button.textContent = "Reload";
+    button.style.cssText = "font:inherit;font-weight:600;border:0;border-radius:6px;padding:.35rem .8rem;background:#4493f8;color:#fff;cursor:pointer";
+    button.onclick = function () {
+      window.logbookUpdating = true;
+      worker.postMessage({ type: "activate" });
+    };
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
 })();

@@ -27,6 +27,7 @@
 namespace logbook::embedded {
 extern const std::string_view page_css;
 extern const std::string_view loader_js;
+extern const std::string_view sw_js;
 }
 
 namespace logbook::cli {
@@ -206,15 +207,37 @@ struct SiteBuilder::State {
            write_file(output_path(root, page.url, "index.md"), page.source, error);
   }
 
-  // manifest.json, 404.html, sitemap.xml, robots.txt and the static pages' assets.
+  // What the offline copy downloads on a first visit: the app, the database, the
+  // content's images and files, and (up to a few thousand pages) every page; pages
+  // beyond that are kept as they are read.
+  std::vector<std::string> precache_list(const fs::path& root) const {
+    std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js"};
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(root / "app", ec))
+      if (entry.is_regular_file(ec)) out.push_back(fs::relative(entry.path(), root, ec).generic_string());
+    for (const auto& [path, bytes] : assets) out.push_back(path);
+    constexpr std::size_t kMostPages = 2000;
+    if (site.pages.size() <= kMostPages)
+      for (const Page& p : site.pages) {
+        if (p.url != "/") out.push_back(p.url.substr(1));
+        out.push_back(p.url.substr(1) + "index.md");
+      }
+    return out;
+  }
+
+  // manifest.json, feed.xml, sw.js, 404.html, sitemap.xml, robots.txt and the static pages' assets.
   bool write_site_files(const fs::path& root, std::string& error) const {
     std::error_code ec;
     std::optional<std::string> app_boot;
     if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
-    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version};
+    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version, precache_list(root)};
+    std::string service_worker(embedded::sw_js);
+    const std::string build = build_hash(site, app_version);
+    service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, build);
     FeedInfo feed{info.title, info.site_url, info.base};
     return write_file(root / "manifest.json", write_manifest(site, manifest, decisions, config.config), error) &&
            write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
+           write_file(root / "sw.js", service_worker, error) &&
            write_file(root / "404.html", render_not_found_page(site, info), error) &&
            write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&

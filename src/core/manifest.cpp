@@ -4,6 +4,12 @@
 
 namespace logbook {
 
+std::string build_hash(const Site& site, std::string_view app_version) {
+  std::string all(app_version);
+  for (const Page& p : site.pages) all += p.path + '\n' + content_hash(p.source) + '\n';
+  return content_hash(all);
+}
+
 std::string write_manifest(const Site& site, const ManifestInfo& info) {
   const SiteConfig config;
   return write_manifest(site, info, extract_decisions(site, config), config);
@@ -21,11 +27,9 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
                                               : nlohmann::json{{"url", config.repository}, {"branch", config.branch}};
   m["statuses"] = config.statuses;
   auto& pages = m["pages"] = nlohmann::json::array();
-  std::string all_hashes = info.app_version;
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
     const std::string hash = content_hash(p.source);
-    all_hashes += p.path + hash;
     pages.push_back({{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
                      {"description", p.description},
                      {"date", p.meta.date ? nlohmann::json(*p.meta.date) : nlohmann::json(nullptr)},
@@ -43,7 +47,8 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
     pages.back()["updated"] = h && !h->updated.empty() ? nlohmann::json(h->updated) : nlohmann::json(nullptr);
     pages.back()["authors"] = h ? nlohmann::json(h->authors) : nlohmann::json::array();
   }
-  m["build"] = content_hash(all_hashes);
+  m["build"] = build_hash(site, info.app_version);
+  m["precache"] = info.precache;
   auto& decisions = m["decisions"] = nlohmann::json::array();
   for (const Decision& d : log.decisions) {
     decisions.push_back({{"page", d.page}, {"id", d.id}, {"number", d.number}, {"title", d.title}, {"status", d.status},

@@ -18,6 +18,8 @@
 //   Also per page, additions readers may ignore: "hash": 16 hex digits of the page's bytes,
 //   "updated": "YYYY-MM-DD" | null (last commit touching it), "authors": [names] (git).
 //   "build": 16 hex digits that change whenever any page or the app changes (new deployment).
+//   "precache": ["search.db", "app/logbook.wasm", "guides/setup/index.md", ...] what the
+//   offline copy (sw.js) downloads on the first visit, relative to the site root.
 //   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   (v2) in path order
 //                   "status": "accepted" | "", "date": "...", "review_by": "..." | "",
 //                   "deciders": [..], "consulted": [..], "informed": [..], "tags": [..],
@@ -34,6 +36,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "decision.hpp"
 #include "page_history.hpp"
@@ -50,7 +53,11 @@ struct ManifestInfo {
   std::optional<std::string> app_boot;  // path of the app's boot script, relative to the site root
   const SiteHistory* history = nullptr;  // change dates and authors, when the build read git
   std::string app_version;               // changes when the app's files change
+  std::vector<std::string> precache;     // files for the offline copy
 };
+
+// The "build" hash: changes when any page's bytes or the app change.
+std::string build_hash(const Site& site, std::string_view app_version);
 
 std::string write_manifest(const Site& site, const ManifestInfo& info, const DecisionLog& decisions, const SiteConfig& config);
 // With the default configuration (decisions in decisions/).

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 
 const types = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css",
@@ -43,7 +44,8 @@ export async function serve(root, { base = "", port = 0 } = {}) {
     const headers = { "Content-Type": type, "Cache-Control": "max-age=600" };
     let out = body;
     if (compressible.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && body.length > 256) {
-      const key = file || null;
+      // Keyed by content too: a rebuilt site (a new deployment) must not get old bytes.
+      const key = file ? file + ":" + createHash("sha1").update(body).digest("hex") : null;
       out = key && cache.has(key) ? cache.get(key) : gzipSync(body, { level: 6 });
       if (key) cache.set(key, out);
       headers["Content-Encoding"] = "gzip";
