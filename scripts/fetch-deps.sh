@@ -35,15 +35,21 @@ EOF
   apt-get update -qq >/dev/null || die "apt-get update failed after adding $list; check the network to deb.debian.org."
 }
 
+# The source package version whose file list names `file` (compared as a literal string:
+# file names hold regex characters such as '+').
+version_listing() { # package file
+  apt-cache showsrc "$1" 2>/dev/null | awk -v f=" $2" '
+    /^Version:/ { v = $2 }
+    length($0) >= length(f) && substr($0, length($0) - length(f) + 1) == f { print v; exit }'
+}
+
 fetch_debian() { # package file dest
   local pkg=$1 file=$2 dest=$3 version tmp
   ensure_deb_src
-  version=$(apt-cache showsrc "$pkg" 2>/dev/null | awk -v f="$file" '
-    /^Version:/ { v = $2 } $0 ~ (" " f "$") { print v; exit }')
+  version=$(version_listing "$pkg" "$file")
   if [ -z "$version" ]; then
     apt-get update -qq >/dev/null 2>&1 || true
-    version=$(apt-cache showsrc "$pkg" 2>/dev/null | awk -v f="$file" '
-      /^Version:/ { v = $2 } $0 ~ (" " f "$") { print v; exit }')
+    version=$(version_listing "$pkg" "$file")
   fi
   [ -n "$version" ] || die "no Debian source package '$pkg' lists $file. Check deb-src lines for trixie, forky and sid in /etc/apt/sources.list.d/logbook-src.sources, or place the file in $cache/archives by hand."
   tmp=$(mktemp -d)
