@@ -15,6 +15,7 @@
 
 #include "content_reader.hpp"
 #include "git_history.hpp"
+#include "html.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/manifest.hpp"
@@ -225,6 +226,27 @@ struct SiteBuilder::State {
     return out;
   }
 
+  // A page at each of a page's `aliases` (its old URLs) that sends the reader on.
+  // A meta refresh, since GitHub Pages cannot send redirects and the CSP forbids script.
+  bool write_redirects(const fs::path& root, std::string& error) const {
+    for (const Page& page : site.pages) {
+      for (std::string alias : page.meta.aliases) {
+        if (alias.empty() || alias.find("..") != std::string::npos) continue;
+        if (alias.front() != '/') alias.insert(alias.begin(), '/');
+        if (alias.back() != '/') alias += '/';
+        if (site.find_url(alias) >= 0) continue;  // a real page wins
+        const std::string target = escape_html(info.site_url + info.base + page.url);
+        const std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>Moved: " + escape_html(page.title) + "</title>"
+            "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"><link rel=\"canonical\" href=\"" + target + "\">"
+            "<meta name=\"robots\" content=\"noindex\"></head><body><p>This page moved to <a href=\"" + target + "\">" +
+            escape_html(page.title) + "</a>.</p></body></html>\n";
+        if (!write_file(output_path(root, alias, "index.html"), html, error)) return false;
+      }
+    }
+    return true;
+  }
+
   // manifest.json, feed.xml, sw.js, 404.html, sitemap.xml, robots.txt and the static pages' assets.
   bool write_site_files(const fs::path& root, std::string& error) const {
     std::error_code ec;
@@ -237,7 +259,7 @@ struct SiteBuilder::State {
     FeedInfo feed{info.title, info.site_url, info.base};
     return write_file(root / "manifest.json", write_manifest(site, manifest, decisions, config.config), error) &&
            write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
-           write_file(root / "sw.js", service_worker, error) &&
+           write_file(root / "sw.js", service_worker, error) && write_redirects(root, error) &&
            write_file(root / "404.html", render_not_found_page(site, info), error) &&
            write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&

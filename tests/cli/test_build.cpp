@@ -323,3 +323,14 @@ TEST_CASE("pages show their last change and authors from git history") {
     if (p["path"] == "guides/setup.md") found = p["updated"] == "2026-05-06" && p["authors"].size() == 2;
   CHECK(found);
 }
+
+TEST_CASE("aliases: old URLs send the reader to the page's new one") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/onboarding/setup, old/setup/, /guides/]\n---\n# Setup\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const std::string moved = slurp(dir.path / "site/onboarding/setup/index.html");
+  CHECK(moved.find("<meta http-equiv=\"refresh\" content=\"0; url=/guides/setup/\">") != std::string::npos);
+  CHECK(fs::exists(dir.path / "site/old/setup/index.html"));
+  CHECK(slurp(dir.path / "site/guides/index.html").find("refresh") == std::string::npos);  // a real page is never replaced
+}
