@@ -32,10 +32,15 @@ function pump() {
   }
 }
 
+// A message to ourselves runs pump() after the messages already waiting, and unlike
+// setTimeout it is never throttled when the page is in the background.
+const wake = new MessageChannel();
+wake.port1.onmessage = pump;
+
 function schedule() {
   if (scheduled || !core && !failed) return;
   scheduled = true;
-  setTimeout(pump, 0);
+  wake.port2.postMessage(0);
 }
 
 onmessage = function (m) {

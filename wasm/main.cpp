@@ -65,7 +65,9 @@ void mods(int ctrl, int meta, int shift, int alt) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void lb_frame() {
+// draw: 1 in the display frame (requestAnimationFrame), 0 when an input event is handled
+// at once: the app sees the input now, and the pixels follow in the next display frame.
+EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
   Edge& e = *g_edge;
   ImGuiIO& io = ImGui::GetIO();
   float w = 0, h = 0;
@@ -85,12 +87,14 @@ EMSCRIPTEN_KEEPALIVE void lb_frame() {
     logbook::web::js_set_cursor(css_cursor(e.cursor));
   }
   ImGui::Render();
+  if (!draw) return;
   emscripten_webgl_make_context_current(e.gl);
   glViewport(0, 0, static_cast<int>(w * dpr + 0.5f), static_cast<int>(h * dpr + 0.5f));
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  e.app->presented();
 
   if (!e.ready_sent && e.app->first_page_drawn()) {
     e.ready_sent = true;
@@ -186,7 +190,10 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
   return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE int lb_api_latency_count() { return static_cast<int>(g_edge->app->search_latencies().size()); }
-EMSCRIPTEN_KEEPALIVE double lb_api_latency(int i) { return g_edge->app->search_latencies()[static_cast<std::size_t>(i)]; }
+EMSCRIPTEN_KEEPALIVE double lb_api_latency(int i, int engine) {
+  const auto& l = engine ? g_edge->app->search_engine_millis() : g_edge->app->search_latencies();
+  return i >= 0 && static_cast<std::size_t>(i) < l.size() ? l[static_cast<std::size_t>(i)] : 0.0;
+}
 
 }  // extern "C"
 

@@ -64,6 +64,7 @@ EM_JS(void, lbjs_set_title, (const char* t), { document.title = UTF8ToString(t);
 // The page's static HTML replaces the visually hidden copy, for screen readers.
 EM_JS(void, lbjs_accessible_page, (const char* url), {
   const u = UTF8ToString(url);
+  if (Module.lbAccessibleUrl === undefined) Module.lbAccessibleUrl = location.pathname;  // the page loaded with it
   if (Module.lbAccessibleUrl === u) return;
   Module.lbAccessibleUrl = u;
   fetch(u).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
@@ -105,6 +106,15 @@ EM_JS(void, lbjs_storage_set, (const char* key, const char* value), {
 EM_JS(int, lbjs_prefers_dark, (), { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; });
 EM_JS(void, lbjs_request_frames, (int n), { Module.lbFrames = Math.max(Module.lbFrames || 0, n); });
 EM_JS(double, lbjs_now, (), { return performance.now(); });
+// The local calendar date (toISOString would give UTC's, a day off in the evening).
+EM_JS(char*, lbjs_today, (), {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  const v = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  const n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
 EM_JS(double, lbjs_last_input, (), { return Module.lbLastInput || 0; });
 EM_JS(float, lbjs_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(float, lbjs_css_width, (), { return Module.lbCss ? Module.lbCss.w : window.innerWidth; });
@@ -161,8 +171,11 @@ EM_JS(void, lbjs_install, (void* scratch), {
   const base = Module.lbBase || "";
   const str = function (s) { const n = lengthBytesUTF8(s) + 1, p = _malloc(n); stringToUTF8(s, p, n); return p; };
   const callStr = function (fn, s) { const p = str(s); try { return fn(p); } finally { _free(p); } };
-  const frameNow = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 3); Module.lbRunFrame(); };
-  const wake = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 4); };
+  // Input is handled at once (a keystroke's query leaves now, a tap can focus the text
+  // field inside the gesture), but pixels are drawn once per display frame: drawing is
+  // what costs, and the browser shows at most one frame per refresh anyway.
+  const frameNow = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 1); Module._lb_frame(0); };
+  const wake = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 1); };
   const stamp = function () { Module.lbLastInput = performance.now(); };
 
   Module.lbDeliverFetch = function (id, ok, status, bytes, error) {
@@ -179,7 +192,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   Module.lbFrameTimes = times;
   Module.lbRunFrame = function () {
     const t0 = performance.now();
-    Module._lb_frame();
+    Module._lb_frame(1);
     const dt = performance.now() - t0;
     times.push(dt);
     if (times.length > 4000) times.splice(0, 1000);
@@ -327,7 +340,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
         const w = waiting.get(d.id);
         if (w) { waiting.delete(d.id); w(d); return; }
         callStr(function (p) { return Module._lb_search_answer(d.id, p, d.millis); }, d.json);
-        frameNow();  // results are drawn as soon as they arrive
+        Module.lbRunFrame();  // results are drawn as soon as they arrive, not at the next display frame
       }
     };
     worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); wake(); };
@@ -338,7 +351,12 @@ EM_JS(void, lbjs_install, (void* scratch), {
   // --- window.logbook: the automation API.
   let resolveReady;
   const ready = new Promise(function (r) { resolveReady = r; });
-  Module.lbResolveReady = function () { if (resolveReady) { resolveReady(); resolveReady = null; } };
+  Module.lbResolveReady = function () {
+    if (!resolveReady) return;
+    api.readyAt = performance.now();  // first page drawn, in ms since navigation
+    resolveReady();
+    resolveReady = null;
+  };
   const api = window.logbook || {};
   api.ready = ready;
   api.open = function (path) { callStr(Module._lb_api_open, path); frameNow(); return api.state(); };
@@ -362,11 +380,18 @@ EM_JS(void, lbjs_install, (void* scratch), {
   api.links = function () { const p = Module._lb_api_links(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
   api.setTheme = function (t) { callStr(Module._lb_api_theme, t); frameNow(); };
   api.frameTimes = function () { return times.slice(); };
+  // Per keystroke: from the key event to its results on screen, and the engine's share.
   api.searchLatencies = function () {
     const n = Module._lb_api_latency_count(), out = [];
-    for (let i = 0; i < n; ++i) out.push(Module._lb_api_latency(i));
+    for (let i = 0; i < n; ++i) out.push(Module._lb_api_latency(i, 0));
     return out;
   };
+  api.searchEngineMillis = function () {
+    const n = Module._lb_api_latency_count(), out = [];
+    for (let i = 0; i < n; ++i) out.push(Module._lb_api_latency(i, 1));
+    return out;
+  };
+  api.searchReady = function () { return state.status === 1; };
   api.lastCopied = function () { return Module.lbLastCopied || ""; };
   window.logbook = api;
 });
@@ -433,6 +458,7 @@ void WebPlatform::storage_set(const std::string& key, const std::string& value) 
 bool WebPlatform::system_prefers_dark() const { return lbjs_prefers_dark() != 0; }
 void WebPlatform::request_frames(int count) { lbjs_request_frames(count); }
 double WebPlatform::now_ms() const { return lbjs_now(); }
+std::string WebPlatform::today() const { return take_c_string(lbjs_today()); }
 double WebPlatform::last_input_ms() const { return lbjs_last_input(); }
 
 void js_install(double) { lbjs_install(&g_scratch); }

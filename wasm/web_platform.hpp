@@ -27,6 +27,7 @@ class WebPlatform final : public app::Platform {
   bool system_prefers_dark() const override;
   void request_frames(int count) override;
   double now_ms() const override;
+  std::string today() const override;
   double last_input_ms() const override;
 
   // Called from JavaScript when an answer arrives.

@@ -104,6 +104,15 @@ void App::open(const std::string& site_path, bool push_history) {
 
 void App::on_popstate(const std::string& site_path) { open(site_path, false); }
 
+// Search latency is measured to here: from the keystroke to its results on screen.
+void App::presented() {
+  if (!palette_.drawn_mark) return;
+  palette_.drawn_mark = false;
+  if (palette_.sent_at <= 0) return;
+  palette_.latencies.push_back(platform_.now_ms() - palette_.sent_at);
+  palette_.engine_millis.push_back(palette_.answer.millis);
+}
+
 void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
   page_ = CurrentPage{};
   page_.generation = ++page_generation_;
@@ -434,7 +443,9 @@ void App::frame(float width, float height) {
     fg->AddRectFilled(p, ImVec2(p.x + ts.x + 32, p.y + 40), theme_[Ink::heading], 20);
     fg->AddText(f, size, ImVec2(p.x + 16, p.y + (40 - size) * 0.5f - 1), theme_[Ink::page_bg], status_line.c_str());
   }
-  if (page_.status == CurrentPage::Status::ready && page_.layout_width > 0) first_page_drawn_ = true;
+  // A page that does not exist is drawn too (as "not found"): the app is ready either way.
+  if ((page_.status == CurrentPage::Status::ready && page_.layout_width > 0) || page_.status == CurrentPage::Status::failed)
+    first_page_drawn_ = true;
   (void)io;
 }
 

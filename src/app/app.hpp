@@ -53,6 +53,11 @@ struct SidebarState {
 struct OutlineState {
   bool menu_open = false;
   int active = -1;  // the heading the reader is in
+  // Entry heights, measured once per page and width: a long page has hundreds of
+  // headings, and only the visible ones are drawn each frame.
+  std::vector<float> heights;
+  int heights_generation = -1;
+  float heights_width = 0;
 };
 
 struct SearchPaletteState {
@@ -65,8 +70,10 @@ struct SearchPaletteState {
   SearchAnswer answer;
   std::string answer_query;
   double sent_at = 0;
-  std::vector<double> latencies;  // keystroke to results drawn, for the benchmark
-  bool pending_draw_mark = false;
+  std::vector<double> latencies;     // keystroke to results drawn, for the benchmark
+  std::vector<double> engine_millis;  // the search engine's part of each
+  bool pending_draw_mark = false;  // an answer arrived; the next frame lays it out
+  bool drawn_mark = false;         // laid out; the latency counts when it is presented
   double answer_received_at = 0;
 };
 
@@ -131,6 +138,8 @@ class App {
   void on_popstate(const std::string& site_path);  // back/forward
   void on_search_answer(SearchAnswer answer);
   void on_system_theme(bool dark);
+  // The frame just drawn is on screen (the edge calls this after rendering).
+  void presented();
   void shutdown();
 
   // The automation API (window.logbook) and the views.
@@ -141,6 +150,7 @@ class App {
   std::vector<VisibleLink> visible_links() const;
   bool first_page_drawn() const { return first_page_drawn_; }
   const std::vector<double>& search_latencies() const { return palette_.latencies; }
+  const std::vector<double>& search_engine_millis() const { return palette_.engine_millis; }
 
   // For the views.
   Platform& platform() { return platform_; }

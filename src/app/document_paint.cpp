@@ -163,7 +163,7 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
       const float y = std::round(baseline - st.size * 0.3f) + 0.5f;
       dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.2f);
     }
-    if (hover || (f.link >= 0 && !st.superscript && app.page().layout.links[static_cast<std::size_t>(f.link)].source_index >= 0 && false)) {
+    if (hover) {  // links underline on hover, as on GitHub
       const float y = std::round(baseline + 2.5f) + 0.5f;
       dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.0f);
     }

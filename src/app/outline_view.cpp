@@ -15,23 +15,37 @@ void entries(App& app, float width) {
   const Typography& T = app.type();
   OutlineState& st = app.outline();
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float size = T.scale.small;
+  const auto indent_of = [](const Anchor& a) { return a.level == 3 ? 14.0f : 0.0f; };
+  if (st.heights_generation != page.generation || st.heights_width != width || st.heights.size() != page.layout.anchors.size()) {
+    st.heights.assign(page.layout.anchors.size(), 0.0f);
+    for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
+      const Anchor& a = page.layout.anchors[i];
+      if (a.level < 2 || a.level > 3) continue;
+      st.heights[i] = T.font(Face::regular)->CalcTextSizeA(size, FLT_MAX, width - indent_of(a) - 16, a.text.c_str()).y + 9;
+    }
+    st.heights_generation = page.generation;
+    st.heights_width = width;
+  }
   for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
     const Anchor& a = page.layout.anchors[i];
     if (a.level < 2 || a.level > 3) continue;
+    const float h = st.heights[i];
+    if (!ImGui::IsRectVisible(ImVec2(width, h))) {  // scrolled out of the outline: only its space
+      ImGui::Dummy(ImVec2(width, h));
+      continue;
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float indent = a.level == 3 ? 14.0f : 0.0f;
-    const float size = T.scale.small;
-    const float wrap = width - indent - 16;
-    const ImVec2 ts = T.font(Face::regular)->CalcTextSizeA(size, FLT_MAX, wrap, a.text.c_str());
+    const float indent = indent_of(a);
     ImGui::PushID(static_cast<int>(i));
-    const bool clicked = ImGui::InvisibleButton("h", ImVec2(width, ts.y + 9));
+    const bool clicked = ImGui::InvisibleButton("h", ImVec2(width, h));
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const bool active = static_cast<int>(i) == st.active;
-    if (active) dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 2, p.y + ts.y + 7), th[Ink::accent]);
+    if (active) dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 2, p.y + h - 2), th[Ink::accent]);
     dl->AddText(T.font(active ? Face::bold : Face::regular), size, ImVec2(p.x + 12 + indent, p.y + 4),
-                th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], a.text.c_str(), nullptr, wrap);
+                th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], a.text.c_str(), nullptr, width - indent - 16);
     if (clicked) {
       app.scroll_to_anchor(a.slug, true);
       app.platform().history_replace(app.full_url(page.url + "#" + a.slug));

@@ -71,6 +71,9 @@ class Platform {
   // Called when the app wants frames drawn without input (animations, loading).
   virtual void request_frames(int count) = 0;
   virtual double now_ms() const = 0;
+  // Today's date on the reader's clock, "YYYY-MM-DD" in their time zone: deadlines
+  // ("comments due in 3 days") are counted from it. Never from the build.
+  virtual std::string today() const = 0;
   // When the browser delivered the latest key or pointer event (same clock as now_ms):
   // search latency is measured from the keystroke, not from the frame that saw it.
   virtual double last_input_ms() const = 0;

@@ -65,6 +65,20 @@ float draw_snippet(App& app, const std::string& snippet, ImVec2 p, float width, 
   return y + line_h;
 }
 
+// The word being typed matches as a prefix once it has three letters: "m*" would merge
+// the posting lists of thousands of words and stall the next keystrokes behind it, and
+// a one- or two-letter prefix ranks nothing useful anyway. A trailing space tells the
+// engine the word is complete.
+std::string engine_query(const std::string& typed) {
+  const auto last_space = typed.find_last_of(' ');
+  const std::size_t start = last_space == std::string::npos ? 0 : last_space + 1;
+  std::size_t letters = 0;
+  for (std::size_t i = start; i < typed.size(); ++i)
+    if ((static_cast<unsigned char>(typed[i]) & 0xC0) != 0x80) ++letters;
+  const bool quoted = std::count(typed.begin(), typed.end(), '"') % 2 == 1;
+  return letters > 0 && letters < 3 && !quoted ? typed + " " : typed;
+}
+
 void choose(App& app, const SearchHitView& hit, const std::string& query) {
   app.open_search(false);
   app.open(hit.url + "?q=" + percent_encode(query));
@@ -133,7 +147,7 @@ void draw_search_palette(App& app, const Area& screen) {
     st.sent_at = platform.last_input_ms();
     if (!query.empty() && platform.search_status() == SearchStatus::ready) {
       st.awaited_id = st.next_id++;
-      platform.search(st.awaited_id, query, 12);
+      platform.search(st.awaited_id, engine_query(query), 12);
     } else {
       st.answer = {};
       st.answer_query.clear();
@@ -142,7 +156,7 @@ void draw_search_palette(App& app, const Area& screen) {
   // When the database arrives after the reader typed, ask again.
   if (!query.empty() && st.answer_query != query && st.awaited_id == 0 && platform.search_status() == SearchStatus::ready) {
     st.awaited_id = st.next_id++;
-    platform.search(st.awaited_id, query, 12);
+    platform.search(st.awaited_id, engine_query(query), 12);
   }
 
   const std::vector<SearchHitView>& hits = st.answer.hits;
@@ -216,9 +230,9 @@ void draw_search_palette(App& app, const Area& screen) {
   ImGui::PopStyleVar(4);
   if (dim_clicked && !window_hovered) app.open_search(false);
 
-  if (st.pending_draw_mark) {  // the answer to the latest keystroke is on screen now
+  if (st.pending_draw_mark) {  // the answer to the latest keystroke is in this frame
     st.pending_draw_mark = false;
-    if (st.sent_at > 0) st.latencies.push_back(platform.now_ms() - st.sent_at);
+    st.drawn_mark = true;
     st.awaited_id = 0;
   }
 }

@@ -25,6 +25,15 @@ std::vector<int> ints(const nlohmann::json& j, const char* key) {
   return out;
 }
 
+std::vector<std::string> strings(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const auto& v : *it)
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -86,10 +95,43 @@ std::string parse_manifest(std::string_view text, SiteIndex& out) {
       if (auto links = p.find("links"); links != p.end() && links->is_array())
         for (const auto& l : *links) e.links.push_back(l.is_string() ? l.get<std::string>() : std::string());
       e.backlinks = ints(p, "backlinks");
+      e.owner = str(p, "owner");
+      e.review_by = str(p, "review_by");
+      e.hash = str(p, "hash");
+      e.updated = str(p, "updated");
+      e.authors = strings(p, "authors");
+      e.decision = integer(p, "decision", -1);
       out.by_url.emplace(e.url, static_cast<int>(out.pages.size()));
       out.pages.push_back(std::move(e));
     }
   }
+  if (auto decisions = m.find("decisions"); decisions != m.end() && decisions->is_array()) {
+    for (const auto& d : *decisions) {
+      DecisionEntry e;
+      e.page = integer(d, "page", -1);
+      e.id = str(d, "id");
+      e.number = integer(d, "number", 0);
+      e.title = str(d, "title");
+      e.status = str(d, "status");
+      e.date = str(d, "date");
+      e.review_by = str(d, "review_by");
+      e.deciders = strings(d, "deciders");
+      e.consulted = strings(d, "consulted");
+      e.informed = strings(d, "informed");
+      e.tags = strings(d, "tags");
+      e.supersedes = ints(d, "supersedes");
+      e.superseded_by = ints(d, "superseded_by");
+      out.decisions.push_back(std::move(e));
+    }
+  }
+  out.statuses = strings(m, "statuses");
+  if (auto repo = m.find("repository"); repo != m.end() && repo->is_object()) {
+    out.repository.url = str(*repo, "url");
+    while (!out.repository.url.empty() && out.repository.url.back() == '/') out.repository.url.pop_back();
+    if (std::string b = str(*repo, "branch"); !b.empty()) out.repository.branch = b;
+    if (repo->contains("content_prefix")) out.repository.content_prefix = str(*repo, "content_prefix");
+  }
+  out.propose_decision = str(m, "propose_decision");
   if (auto sections = m.find("sections"); sections != m.end() && sections->is_array()) {
     for (const auto& s : *sections) {
       SectionEntry e;
@@ -109,6 +151,13 @@ std::string parse_manifest(std::string_view text, SiteIndex& out) {
   for (auto& p : out.pages) {
     if (p.section < 0 || p.section >= ns) p.section = 0;
     std::erase_if(p.backlinks, [np](int b) { return b < 0 || b >= np; });
+    if (p.decision >= static_cast<int>(out.decisions.size())) p.decision = -1;
+  }
+  const int nd = static_cast<int>(out.decisions.size());
+  for (auto& d : out.decisions) {
+    if (d.page >= np) d.page = -1;
+    std::erase_if(d.supersedes, [nd](int b) { return b < 0 || b >= nd; });
+    std::erase_if(d.superseded_by, [nd](int b) { return b < 0 || b >= nd; });
   }
   for (auto& s : out.sections) {
     if (s.index_page >= np) s.index_page = -1;

@@ -14,6 +14,26 @@ struct PageEntry {
   int section = 0;
   std::vector<std::string> links;  // resolved hrefs, one per link or image in document order ("" = broken)
   std::vector<int> backlinks;
+  // Manifest 2: who owns the page, when it should be reviewed, its decision record (an
+  // index into SiteIndex::decisions, -1 for none), and what git says about it.
+  std::string owner, review_by, hash, updated;
+  std::vector<std::string> authors;
+  int decision = -1;
+};
+
+struct DecisionEntry {
+  int page = -1;
+  std::string id, title, status, date, review_by;
+  int number = 0;
+  std::vector<std::string> deciders, consulted, informed, tags;
+  std::vector<int> supersedes, superseded_by;  // indexes into SiteIndex::decisions
+};
+
+// Where the site's sources live, for "Edit this page", "History" and proposals.
+struct Repository {
+  std::string url;  // "" when logbook.yml names no repository
+  std::string branch = "main";
+  std::string content_prefix = "content";
 };
 
 struct SectionEntry {
@@ -30,6 +50,10 @@ struct SiteIndex {
   std::vector<PageEntry> pages;
   std::vector<SectionEntry> sections;
   std::unordered_map<std::string, int> by_url;
+  std::vector<DecisionEntry> decisions;
+  std::vector<std::string> statuses;
+  Repository repository;
+  std::string propose_decision;  // GitHub's new-file page for the next record, "" for none
 
   int find_url(std::string_view url) const;
   // The pages of a section in reading order: its index first.

@@ -21,6 +21,7 @@ class FakePlatform final : public app::Platform {
   std::vector<std::pair<int, std::string>> searches;
   app::SearchStatus status = app::SearchStatus::ready;
   double clock = 1000;
+  std::string date = "2026-03-10";  // today(), as the reader's clock says
   bool dark = false;
 
   // Delivers every answer that is waiting; returns how many.
@@ -56,6 +57,7 @@ class FakePlatform final : public app::Platform {
   bool system_prefers_dark() const override { return dark; }
   void request_frames(int) override {}
   double now_ms() const override { return clock; }
+  std::string today() const override { return date; }
   double last_input_ms() const override { return clock; }
 
  private:

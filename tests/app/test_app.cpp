@@ -131,6 +131,7 @@ TEST_CASE("the search palette sends every keystroke's query and shows the latest
   app::SearchAnswer latest{f.platform.searches[1].first, {{"guide.md", "/guide/", "Guide", "", "\x02Install\x03 steps"}}, "", 1};
   f.app.on_search_answer(latest);
   f.settle();
+  f.app.presented();
   CHECK(f.app.state().search_results == 1);
   CHECK(f.app.search_latencies().size() == 1);
 }

@@ -146,6 +146,19 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
     });
   }
 
+  test("phone: the menu button opens the page tree as a drawer; a tap there opens a page", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 3, mobile: true });
+    await page.goto(tour.url + "/");
+    await ready(page);
+    await page.touchscreen.tap(12 + 18, 26);
+    await page.waitForTimeout(100);
+    await shot(page, "phone-drawer");
+    await page.touchscreen.tap(120, 52 + 12 + 32 + 2 + 16);  // the second row: the Guide section
+    await until(page, () => window.logbook.state().path === "/guide/", null, "the guide page");
+    check(problems.length === 0, problems.join("\n"));
+    await context.close();
+  });
+
   test("desktop: Ctrl+F finds in the page; a double-click selects a word and Ctrl+C copies it", async () => {
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     await page.goto(tour.url + "/");

@@ -1,0 +1,189 @@
+#include "decision_log.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace logbook::app {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool same(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+
+bool contains_ci(const std::vector<std::string>& list, std::string_view value) {
+  return std::any_of(list.begin(), list.end(), [&](const std::string& v) { return same(v, value); });
+}
+
+// Distinct values (case-insensitive) by how often they occur, then alphabetically.
+std::vector<std::string> by_use(const std::vector<std::string>& all) {
+  std::map<std::string, std::pair<int, std::string>> counts;  // lower -> (count, first spelling)
+  for (const std::string& v : all) {
+    if (v.empty()) continue;
+    auto& c = counts[lower(v)];
+    if (c.first++ == 0) c.second = v;
+  }
+  std::vector<std::pair<int, std::string>> sorted;
+  for (auto& [k, c] : counts) sorted.push_back(c);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> out;
+  for (auto& s : sorted) out.push_back(std::move(s.second));
+  return out;
+}
+
+// Dates compare as written once valid; an absent or malformed date sorts last.
+int date_key(std::string_view d) { return day_number(d).value_or(-1); }
+
+std::string repo_path(const SiteIndex& site, const PageEntry& page) {
+  const std::string& prefix = site.repository.content_prefix;
+  return site.repository.branch + "/" + (prefix.empty() ? "" : prefix + "/") + page.path;
+}
+
+}  // namespace
+
+std::optional<int> day_number(std::string_view s) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k)
+    for (int i = 0; i < lens[k]; ++i) {
+      const char c = s[static_cast<std::size_t>(starts[k] + i)];
+      if (c < '0' || c > '9') return std::nullopt;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  int y = v[0];
+  const int m = v[1], d = v[2];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::optional<int> days_between(std::string_view from, std::string_view to) {
+  const auto a = day_number(from), b = day_number(to);
+  if (!a || !b) return std::nullopt;
+  return *b - *a;
+}
+
+std::string comment_deadline_text(int days) {
+  if (days == 0) return "Comments due today";
+  if (days == 1) return "Comments due tomorrow";
+  if (days > 1) return "Comments due in " + std::to_string(days) + " days";
+  return "Comments overdue by " + std::to_string(-days) + (days == -1 ? " day" : " days");
+}
+
+std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, DecisionColumn column, bool ascending) {
+  std::vector<int> rows;
+  const std::string text = lower(f.text);
+  const auto after = day_number(f.after), before = day_number(f.before);
+  for (std::size_t i = 0; i < site.decisions.size(); ++i) {
+    const DecisionEntry& d = site.decisions[i];
+    if (!f.status.empty() && !same(d.status, f.status)) continue;
+    if (!f.tag.empty() && !contains_ci(d.tags, f.tag)) continue;
+    if (!f.decider.empty() && !contains_ci(d.deciders, f.decider)) continue;
+    if (!text.empty() && lower(d.id + " " + d.title).find(text) == std::string::npos) continue;
+    const int day = date_key(d.date);
+    if ((after && day < *after) || (before && (day < 0 || day > *before))) continue;
+    rows.push_back(static_cast<int>(i));
+  }
+  const auto& D = site.decisions;
+  std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+    const DecisionEntry &x = D[static_cast<std::size_t>(a)], &y = D[static_cast<std::size_t>(b)];
+    int c = 0;
+    switch (column) {
+      case DecisionColumn::id: c = x.number != y.number ? (x.number < y.number ? -1 : 1) : x.id.compare(y.id); break;
+      case DecisionColumn::title: c = lower(x.title).compare(lower(y.title)); break;
+      case DecisionColumn::status: c = lower(x.status).compare(lower(y.status)); break;
+      case DecisionColumn::date: {
+        const int dx = date_key(x.date), dy = date_key(y.date);
+        c = dx == dy ? 0 : dx < dy ? -1 : 1;
+        break;
+      }
+    }
+    if (c == 0) return ascending ? x.number < y.number : x.number > y.number;
+    return ascending ? c < 0 : c > 0;
+  });
+  return rows;
+}
+
+std::vector<std::string> decision_tags(const SiteIndex& site) {
+  std::vector<std::string> all;
+  for (const DecisionEntry& d : site.decisions) all.insert(all.end(), d.tags.begin(), d.tags.end());
+  return by_use(all);
+}
+
+std::vector<std::string> decision_deciders(const SiteIndex& site) {
+  std::vector<std::string> all;
+  for (const DecisionEntry& d : site.decisions) all.insert(all.end(), d.deciders.begin(), d.deciders.end());
+  return by_use(all);
+}
+
+std::vector<std::string> decision_statuses(const SiteIndex& site) {
+  std::vector<std::string> out = site.statuses;
+  for (const DecisionEntry& d : site.decisions)
+    if (!d.status.empty() && !contains_ci(out, d.status)) out.push_back(d.status);
+  return out;
+}
+
+std::vector<int> proposals_awaiting_input(const SiteIndex& site) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < site.decisions.size(); ++i)
+    if (same(site.decisions[i].status, "proposed")) out.push_back(static_cast<int>(i));
+  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    const int x = date_key(site.decisions[static_cast<std::size_t>(a)].review_by);
+    const int y = date_key(site.decisions[static_cast<std::size_t>(b)].review_by);
+    if ((x < 0) != (y < 0)) return y < 0;  // a deadline before none
+    return x < y;
+  });
+  return out;
+}
+
+std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < site.decisions.size(); ++i)
+    if (same(site.decisions[i].status, "accepted")) out.push_back(static_cast<int>(i));
+  std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
+    const DecisionEntry &x = site.decisions[static_cast<std::size_t>(a)], &y = site.decisions[static_cast<std::size_t>(b)];
+    const int dx = date_key(x.date), dy = date_key(y.date);
+    return dx != dy ? dx > dy : x.number > y.number;
+  });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today) {
+  std::vector<std::pair<int, int>> found;  // (review day, page)
+  const auto now = day_number(today);
+  if (!now) return {};
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const PageEntry& p = site.pages[i];
+    const auto due = day_number(p.review_by);
+    if (!due || *due >= *now) continue;
+    if (p.decision >= 0 && same(site.decisions[static_cast<std::size_t>(p.decision)].status, "proposed")) continue;
+    found.emplace_back(*due, static_cast<int>(i));
+  }
+  std::stable_sort(found.begin(), found.end());
+  std::vector<int> out;
+  for (auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+std::string history_url(const SiteIndex& site, const PageEntry& page) {
+  if (site.repository.url.empty()) return {};
+  return site.repository.url + "/commits/" + repo_path(site, page);
+}
+
+std::string edit_url(const SiteIndex& site, const PageEntry& page) {
+  if (site.repository.url.empty()) return {};
+  return site.repository.url + "/edit/" + repo_path(site, page);
+}
+
+}  // namespace logbook::app

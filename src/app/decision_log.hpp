@@ -1,0 +1,57 @@
+// The decision log as the reader browses it: rows filtered and sorted for the table,
+// comment deadlines in days, and the home page's lists. Pure functions of the site
+// index and today's date (which the platform supplies), so tests need no ImGui.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "site_index.hpp"
+
+namespace logbook::app {
+
+// Days since 1970-01-01 for "YYYY-MM-DD" (a longer string is read by its first ten
+// characters, so "2026-01-05T10:00" works too); nullopt when it is not a date.
+std::optional<int> day_number(std::string_view iso);
+// to - from in days; nullopt when either is not a date.
+std::optional<int> days_between(std::string_view from, std::string_view to);
+
+// "Comments due today", "Comments due in 3 days", "Comments overdue by 1 day".
+std::string comment_deadline_text(int days_left);
+
+enum class DecisionColumn { id, title, status, date };
+
+struct DecisionFilter {
+  std::string status;   // "" = any
+  std::string tag;      // "" = any
+  std::string decider;  // "" = any
+  std::string text;     // words in the id or title (case-insensitive)
+  std::string after, before;  // dates, inclusive; "" = open
+};
+
+// Indexes into site.decisions that pass the filter, sorted by the column (ties by number).
+std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& filter, DecisionColumn column, bool ascending);
+
+// Distinct values for the filter combos, most used first.
+std::vector<std::string> decision_tags(const SiteIndex& site);
+std::vector<std::string> decision_deciders(const SiteIndex& site);
+// The statuses to offer: the configured ones, then any others records use.
+std::vector<std::string> decision_statuses(const SiteIndex& site);
+
+// Home page lists.
+// Proposals (status proposed), soonest comment deadline first; no deadline last.
+std::vector<int> proposals_awaiting_input(const SiteIndex& site);
+// Accepted decisions, newest first.
+std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit);
+// Pages (indexes into site.pages) whose review_by is before today, most overdue first.
+// A proposal's review_by is its comment deadline, listed with the proposals instead.
+std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today);
+
+// The record's page in the repository's history ("<url>/commits/<branch>/<prefix>/<path>"),
+// the editor for it ("<url>/edit/..."); "" when the site names no repository.
+std::string history_url(const SiteIndex& site, const PageEntry& page);
+std::string edit_url(const SiteIndex& site, const PageEntry& page);
+
+}  // namespace logbook::app

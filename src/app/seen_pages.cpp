@@ -1,0 +1,54 @@
+#include "seen_pages.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace logbook::app {
+
+std::string seen_storage_key(const SiteIndex& site) { return "logbook.seen:" + (site.base.empty() ? "/" : site.base); }
+
+SeenPages load_seen_pages(const std::string& stored, const SiteIndex& site) {
+  SeenPages seen;
+  const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
+  if (stored.empty() || j.is_discarded() || !j.is_object()) {
+    // A first visit, or storage someone else wrote: start from "everything read".
+    mark_all_read(seen, site);
+    return seen;
+  }
+  for (const auto& [path, hash] : j.items())
+    if (hash.is_string()) seen.hash_by_path.emplace(path, hash.get<std::string>());
+  return seen;
+}
+
+std::string save_seen_pages(const SeenPages& seen) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [path, hash] : seen.hash_by_path) j[path] = hash;
+  return j.dump();
+}
+
+bool is_changed(const PageEntry& page, const SeenPages& seen) {
+  if (page.hash.empty()) return false;
+  const auto it = seen.hash_by_path.find(page.path);
+  return it == seen.hash_by_path.end() || it->second != page.hash;
+}
+
+std::vector<int> changed_pages(const SiteIndex& site, const SeenPages& seen) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < site.pages.size(); ++i)
+    if (is_changed(site.pages[i], seen)) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+bool mark_read(SeenPages& seen, const PageEntry& page) {
+  if (!is_changed(page, seen)) return false;
+  seen.hash_by_path[page.path] = page.hash;
+  seen.dirty = true;
+  return true;
+}
+
+void mark_all_read(SeenPages& seen, const SiteIndex& site) {
+  for (const PageEntry& p : site.pages)
+    if (!p.hash.empty()) seen.hash_by_path[p.path] = p.hash;
+  seen.dirty = true;
+}
+
+}  // namespace logbook::app

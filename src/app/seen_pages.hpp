@@ -1,0 +1,35 @@
+// What the reader has read: per page path, the content hash of the version they last
+// read, kept in browser storage (through the platform) so the home page can list what
+// is new or changed since their last visit. A first visit sees nothing as new: it
+// records every page as read, or a new reader would be told the whole site changed.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "site_index.hpp"
+
+namespace logbook::app {
+
+struct SeenPages {
+  std::unordered_map<std::string, std::string> hash_by_path;
+  bool dirty = false;  // changed since it was loaded or saved
+};
+
+// The storage key: per base path, since project sites on one origin share storage.
+std::string seen_storage_key(const SiteIndex& site);
+
+// Reads what storage held ("" on a first visit: then every page counts as read).
+SeenPages load_seen_pages(const std::string& stored, const SiteIndex& site);
+std::string save_seen_pages(const SeenPages& seen);
+
+// Pages (indexes) new or changed since read, in manifest order. Pages without a hash
+// (an older build) are never reported.
+std::vector<int> changed_pages(const SiteIndex& site, const SeenPages& seen);
+bool is_changed(const PageEntry& page, const SeenPages& seen);
+// Records the page's current version as read; true when that changed anything.
+bool mark_read(SeenPages& seen, const PageEntry& page);
+void mark_all_read(SeenPages& seen, const SiteIndex& site);
+
+}  // namespace logbook::app
