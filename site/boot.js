@@ -96,8 +96,33 @@
     "font-regular": "inter-regular.otf", "font-bold": "inter-bold.otf", "font-italic": "inter-italic.otf",
     "font-bold-italic": "inter-bold-italic.otf", "font-mono": "mono-regular.ttf", "font-mono-bold": "mono-bold.ttf"
   };
+  // The wasm compiles while it downloads: its bytes stream into the compiler through a
+  // counting stream, so the progress bar still moves.
+  function compileWasm(url, guess) {
+    expected.wasm = guess;
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + " answered HTTP " + r.status);
+      var len = +r.headers.get("Content-Length");
+      if (len && !r.headers.get("Content-Encoding")) expected.wasm = len;
+      if (!WebAssembly.compileStreaming || !r.body || typeof ReadableStream !== "function")
+        return r.arrayBuffer().then(function (b) { loaded.wasm = expected.wasm = b.byteLength; progress(); return WebAssembly.compile(b); });
+      var reader = r.body.getReader(), got = 0;
+      var counted = new ReadableStream({
+        pull: function (controller) {
+          return reader.read().then(function (x) {
+            if (x.done) { loaded.wasm = expected.wasm = Math.max(got, 1); progress(); controller.close(); return; }
+            got += x.value.length;
+            loaded.wasm = got;
+            progress();
+            controller.enqueue(x.value);
+          });
+        }
+      });
+      return WebAssembly.compileStreaming(new Response(counted, {headers: {"Content-Type": "application/wasm"}}));
+    });
+  }
   var jobs = [
-    download("wasm", app + "logbook.wasm", 1500000),
+    compileWasm(app + "logbook.wasm", 1500000),
     script(app + "logbook.js"),
     manifest,
     download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; })
@@ -125,7 +150,10 @@
     window.logbook = window.logbook || {};
     return createLogbookApp({
       canvas: canvas,
-      wasmBinary: r[0],
+      instantiateWasm: function (imports, done) {
+        WebAssembly.instantiate(r[0], imports).then(function (instance) { done(instance, r[0]); }, failed);
+        return {};
+      },
       logbookPreload: preload,
       lbBase: base,
       lbFail: failed,
