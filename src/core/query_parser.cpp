@@ -180,8 +180,7 @@ ParsedQuery parse_query(std::string_view text) {
   return q;
 }
 
-std::string ParsedQuery::to_fts5() const {
-  if (groups.empty()) return {};
+std::string ParsedQuery::positive_fts5() const {
   std::string out;
   for (const auto& group : groups) {
     if (!out.empty()) out += " AND ";
@@ -196,8 +195,18 @@ std::string ParsedQuery::to_fts5() const {
     }
     out += ')';
   }
+  return out;
+}
+
+std::string ParsedQuery::excluded_fts5() const {
+  std::string out;
   for (const QueryTerm& t : excluded) out += " NOT " + term_to_fts5(t);
   return out;
+}
+
+std::string ParsedQuery::to_fts5() const {
+  if (groups.empty()) return {};
+  return positive_fts5() + excluded_fts5();
 }
 
 std::vector<std::string> ParsedQuery::words() const {

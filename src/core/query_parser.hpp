@@ -47,6 +47,9 @@ struct ParsedQuery {
   bool empty() const { return groups.empty(); }
   // The FTS5 expression, or "" when nothing positive was asked for.
   std::string to_fts5() const;
+  // Its two parts: what must match ("a" AND ("b" OR "c")), and " NOT ..." for each exclusion.
+  std::string positive_fts5() const;
+  std::string excluded_fts5() const;
   // The plain words asked for (for highlighting), lowercased.
   std::vector<std::string> words() const;
 };

@@ -149,26 +149,42 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     for (const std::string& v : filter_values(parsed.filters)) filtered->bind(param++, v);
   }
   sql::Statement& q = filtered ? *filtered : *impl_->query;
-  if (!match.empty()) q.bind(1, match);
-  else if (!excluded.empty()) q.bind(1, excluded);
-  q.bind(2, static_cast<long long>(limit));
-  while (q.step()) {
-    SearchHit hit;
-    hit.path = q.text(0);
-    hit.url = q.text(1);
-    hit.title = q.text(2);
-    hit.section = q.text(3);
-    hit.snippet = q.text(4);
-    hit.score = q.real(5);
-    hit.date = q.text(6);
-    hit.status = q.text(7);
-    result.hits.push_back(std::move(hit));
+  // Ranking in two tiers: pages whose title or headings hold the words, then pages that
+  // mention them only in the body. That is the order "title > headings > body" asks
+  // for, and it keeps common words fast: bm25 is computed only for the first tier when
+  // it fills the page of results, instead of for every page that mentions the word.
+  std::vector<std::string> tiers;
+  if (!match.empty()) {
+    const std::string positive = parsed.positive_fts5();
+    const std::string in_titles = "{title headings} : (" + positive + ")";
+    tiers = {in_titles + parsed.excluded_fts5(), "(" + positive + ") NOT " + in_titles + parsed.excluded_fts5()};
+  } else {
+    tiers = {excluded};
   }
-  const int rc = sqlite3_reset(q.get());
-  if (rc != SQLITE_OK) {
-    // The parser only emits quoted terms, so this is not the reader's syntax; say what happened.
-    result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
-    result.hits.clear();
+  for (const std::string& expression : tiers) {
+    const int wanted = limit - static_cast<int>(result.hits.size());
+    if (wanted <= 0) break;
+    if (!expression.empty()) q.bind(1, expression);
+    q.bind(2, static_cast<long long>(wanted));
+    while (q.step()) {
+      SearchHit hit;
+      hit.path = q.text(0);
+      hit.url = q.text(1);
+      hit.title = q.text(2);
+      hit.section = q.text(3);
+      hit.snippet = q.text(4);
+      hit.score = q.real(5);
+      hit.date = q.text(6);
+      hit.status = q.text(7);
+      result.hits.push_back(std::move(hit));
+    }
+    const int rc = sqlite3_reset(q.get());
+    if (rc != SQLITE_OK) {
+      // The parser only emits quoted terms, so this is not the reader's syntax; say what happened.
+      result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
+      result.hits.clear();
+      break;
+    }
   }
   return result;
 }

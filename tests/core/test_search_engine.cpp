@@ -162,3 +162,21 @@ TEST_CASE("regression: the ranking is stored in the database so FTS5 sorts and s
   CHECK(plan.find("TEMP B-TREE") == std::string::npos);
   sqlite3_close(db);
 }
+
+TEST_CASE("ranking in tiers: every title or heading match comes before body-only matches") {
+  // A body that repeats the word many times still ranks below a page naming it in a heading:
+  // "title > headings > body", and the first tier spares bm25 over every page of a common word.
+  std::string busy = "# Notes\n\n";
+  for (int i = 0; i < 50; ++i) busy += "deploy deploy deploy. ";
+  auto engine = engine_for({
+      {"busy.md", busy},
+      {"heading.md", "# Ops\n\n## How we deploy\n\n" + long_text(200)},
+      {"title.md", "---\ntitle: Deploy\n---\n\nText.\n"},
+      {"excluded.md", "# Deploy drafts\n\nA draft.\n"},
+  });
+  CHECK(paths(engine->search("deploy ")) == std::vector<std::string>{"title.md", "excluded.md", "heading.md", "busy.md"});
+  CHECK(paths(engine->search("deploy -draft")) == std::vector<std::string>{"title.md", "heading.md", "busy.md"});
+  CHECK(paths(engine->search("deploy ", 2)) == std::vector<std::string>{"title.md", "excluded.md"});
+  // Words split between a heading and the body fall to the second tier but still match.
+  CHECK(paths(engine->search("ops lorem ")) == std::vector<std::string>{"heading.md"});
+}
