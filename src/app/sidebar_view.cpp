@@ -1,6 +1,7 @@
 // The sidebar: the section tree, collapsible, with the current page highlighted. On
 // narrow windows the same tree opens as a drawer from the menu button.
 #include <algorithm>
+#include <string>
 
 #include "app.hpp"
 #include "views.hpp"
@@ -43,9 +44,22 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
     chevron_clicked = clicked && ImGui::GetIO().MousePos.x > p.x + w - 36;
   }
   const float size = T.scale.ui;
-  const ImVec4 clip(p.x, p.y, p.x + w - (chevron ? 34 : 8), p.y + kRowH);
-  dl->AddText(T.font(bold || current ? Face::bold : Face::regular), size, ImVec2(p.x + indent, p.y + (kRowH - size) * 0.5f - 1),
-              th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], label.c_str(), nullptr, 0, &clip);
+  const Face face = bold || current ? Face::bold : Face::regular;
+  const float room = w - indent - (chevron ? 34.0f : 10.0f);
+  // A title too long for the sidebar ends in an ellipsis; the full title shows on hover.
+  std::string shown = label;
+  if (T.measure(face, size, shown) > room) {
+    while (!shown.empty() && T.measure(face, size, shown + "…") > room) {
+      shown.pop_back();
+      while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+      if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0xC0) shown.pop_back();
+    }
+    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+    shown += "…";
+    if (hovered && ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) ImGui::SetTooltip("%s", label.c_str());
+  }
+  dl->AddText(T.font(face), size, ImVec2(p.x + indent, p.y + (kRowH - size) * 0.5f - 1),
+              th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], shown.c_str());
   return clicked;
 }
 
