@@ -243,7 +243,10 @@ MarkdownSummary MarkdownDocument::summarize() const {
 }
 
 std::string MarkdownDocument::render_html(const std::function<std::string(const Link&)>& rewrite) {
-  const MarkdownSummary summary = summarize();
+  return render_html(rewrite, summarize());
+}
+
+std::string MarkdownDocument::render_html(const std::function<std::string(const Link&)>& rewrite, const MarkdownSummary& summary) {
   std::size_t link_index = 0;
   std::size_t heading_index = 0;
   std::vector<cmark_node*> links;

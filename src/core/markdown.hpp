@@ -59,6 +59,8 @@ class MarkdownDocument {
   // Calls rewrite for each link and image (in document order, matching summarize().links)
   // and uses the returned destination; then renders HTML. Headings get id attributes.
   std::string render_html(const std::function<std::string(const Link&)>& rewrite);
+  // The same, reusing a summary of this document made earlier (saves walking the tree again).
+  std::string render_html(const std::function<std::string(const Link&)>& rewrite, const MarkdownSummary& summary);
 
   // The tree rendered as it stands, exactly as cmark-gfm would (no anchors, no rewriting).
   std::string html() const;

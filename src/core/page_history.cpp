@@ -5,12 +5,22 @@
 
 namespace logbook {
 
+// Eight bytes a step (little-endian, whatever the machine), mixed with multiply and
+// rotate; deterministic everywhere, so hashes from a CI build and a laptop agree.
 std::string content_hash(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
+  constexpr std::uint64_t k1 = 0x9E3779B185EBCA87ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+  std::uint64_t h = 0x27D4EB2F165667C5ULL ^ (bytes.size() * k1);
+  const auto rotl = [](std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); };
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t w = 0;
+    for (int b = 7; b >= 0; --b) w = (w << 8) | static_cast<unsigned char>(bytes[i + static_cast<std::size_t>(b)]);
+    h = rotl(h ^ (w * k2), 31) * k1;
   }
+  for (; i < bytes.size(); ++i) h = rotl(h ^ (static_cast<unsigned char>(bytes[i]) * k1), 11) * k2;
+  h ^= h >> 33;
+  h *= k2;
+  h ^= h >> 29;
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
   return out;

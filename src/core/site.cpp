@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "page_history.hpp"
 #include "slug.hpp"
 #include "utf8.hpp"
 
@@ -236,6 +237,7 @@ class Builder {
     page.title = std::move(before.title);
     page.description = std::move(before.description);
     page.parse_diagnostics = std::move(before.parse_diagnostics);
+    page.source_hash = std::move(before.source_hash);
     diags = page.parse_diagnostics;
     return true;
   }
@@ -244,6 +246,7 @@ class Builder {
     Page& page = site_.pages[i];
     Diagnostics& diags = page_diagnostics_[i];
     if (reuse_previous(page, diags)) return;
+    page.source_hash = content_hash(page.source);
     const FrontMatter fm = parse_front_matter(page.path, page.source, diags);
     page.meta = fm.meta;
     page.body_offset = static_cast<std::size_t>(fm.body.data() - page.source.data());
@@ -257,7 +260,7 @@ class Builder {
     MarkdownDocument doc(fm.body, options_.markdown, fm.body_line);
     MarkdownSummary summary = doc.summarize();
     std::size_t link_index = 0;
-    page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); });
+    page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); }, summary);
     page.headings = std::move(summary.headings);
     page.links = std::move(summary.links);
     page.plain_text = std::move(summary.plain_text);

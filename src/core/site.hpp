@@ -43,6 +43,7 @@ struct Page {
   std::string description;
   PageMeta meta;
   std::string source;       // the whole file, valid UTF-8 (repaired if it was not)
+  std::string source_hash;  // content_hash(source): tells readers and caches what changed
   std::size_t body_offset = 0;  // where the Markdown starts in source, past front matter
   int body_line = 1;
   std::vector<Heading> headings;
