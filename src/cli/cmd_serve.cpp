@@ -25,21 +25,12 @@ void on_stop_signal(int) { g_stop_requested = true; }
 
 // Prints the build's findings and tells open pages: reload, or show the problems.
 void report_build(const BuildReport& report, const BuildOptions& build, LiveReload& live, bool initial) {
-  std::vector<std::string> lines;
-  for (const Diagnostic& d : report.diagnostics) {
-    std::cerr << format_diagnostic(d) << '\n';
-    if (d.severity == Severity::error || !report.written) lines.push_back(format_diagnostic(d));
-  }
-  if (!report.fatal.empty()) {
-    std::cerr << "logbook serve: " << report.fatal << '\n';
-    lines.push_back("logbook: " + report.fatal);
-  }
-  const std::string summary = summary_line(report, build);
-  std::cerr << summary << std::endl;
-  if (std::getenv("LOGBOOK_TIMINGS"))
-    std::cerr << "timings: read " << report.read_seconds << " s, model " << report.model_seconds << " s, pages "
-              << report.pages_seconds << " s, total " << report.seconds << " s\n";
+  const std::string summary = print_build_report(report, build, "serve");
   if (initial) return;
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : report.diagnostics)
+    if (d.severity == Severity::error || !report.written) lines.push_back(format_diagnostic(d));
+  if (!report.fatal.empty()) lines.push_back("logbook: " + report.fatal);
   if (report.written) live.reload();
   if (!lines.empty()) live.problems(summary, lines);
 }
@@ -56,12 +47,8 @@ void add_serve_command(CLI::App& app, Action& run) {
   auto build = std::make_shared<BuildOptions>();
   auto serve = std::make_shared<ServeOptions>();
   auto watch = std::make_shared<bool>(true);
-  build->app_dir = default_app_dir();
   CLI::App* cmd = app.add_subcommand("serve", "Build the site, serve it at http://127.0.0.1:PORT/ and rebuild on changes");
-  cmd->add_option("content", build->content_dir, "Folder of Markdown (default: content)");
-  cmd->add_option("-o,--out", build->out_dir, "Output folder (default: _site)");
-  cmd->add_option("--base-url", build->base_url, "Serve under this path, as GitHub project pages do (/repo/)");
-  cmd->add_option("--app-dir", build->app_dir, "Folder of the built wasm app");
+  add_site_options(cmd, *build);
   cmd->add_option("-p,--port", serve->port, "Port (default 8000)")->check(CLI::Range(1, 65535));
   cmd->add_option("--host", serve->host, "Address to listen on (default 127.0.0.1)");
   cmd->add_flag("!--no-watch", *watch, "Serve the site as built; do not rebuild on changes");

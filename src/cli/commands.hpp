@@ -20,4 +20,15 @@ void add_new_command(CLI::App& app, Action& run);
 // wasm preset's output in the source tree this binary was built from.
 std::filesystem::path default_app_dir();
 
+struct BuildOptions;
+struct BuildReport;
+
+// The options `build` and `serve` share: the content folder, -o, --base-url, --site-url,
+// --title and --app-dir.
+void add_site_options(CLI::App* cmd, BuildOptions& options);
+
+// Prints a build's diagnostics, any fatal error and the summary line to stderr (and, with
+// LOGBOOK_TIMINGS set, where the time went); returns the summary line.
+std::string print_build_report(const BuildReport& report, const BuildOptions& options, const char* command);
+
 }  // namespace logbook::cli
