@@ -14,6 +14,7 @@
 
 #include "cli/content_reader.hpp"
 #include "cli/site_builder.hpp"
+#include "temp_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace logbook;
@@ -21,24 +22,7 @@ using namespace logbook::cli;
 
 namespace {
 
-// A fresh folder under the system temp folder, removed when the test ends.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("logbook-test-" + std::to_string(std::rand()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  // The build deletes old sites in a background process; never throw racing it.
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& bytes) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << bytes;
-  }
-};
+using TempDir = TempFolder;
 
 std::string slurp(const fs::path& p) {
   std::string out, err;

@@ -7,23 +7,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include "temp_folder.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Repo {
-  fs::path root;
-  Repo() {
-    root = fs::temp_directory_path() / ("logbook-check-" + std::to_string(std::rand()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(root);
-    fs::create_directories(root / ".git");  // GitHub paths are relative to the repository root
-  }
-  ~Repo() { fs::remove_all(root); }
-  void write(const std::string& rel, const std::string& bytes) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << bytes;
+struct Repo : TempFolder {
+  Repo() : TempFolder("logbook-check") {
+    std::filesystem::create_directories(path / ".git");  // GitHub paths are relative to the repository root
   }
 };
 
@@ -56,7 +50,7 @@ void write_clean(const Repo& repo) {
 TEST_CASE("clean content: no output, exit 0") {
   Repo repo;
   write_clean(repo);
-  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
   CHECK(r.status == 0);
   CHECK(r.out == "");
 }
@@ -66,10 +60,10 @@ TEST_CASE("errors: text findings relative to the current folder, exit 1") {
   write_clean(repo);
   repo.write("content/guide.md", "# Guide\n\n[broken](nowhere.md)\n\n[home](index.md)\n");
   repo.write("content/index.md", "# Home\n\n[guide](guide.md) [the decisions](decisions/index.md)\n");
-  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
   CHECK(r.status == 1);
   CHECK(r.out.find("content/guide.md:3:1: error: link to nowhere.md is broken") != std::string::npos);
-  const Run inside = logbook(repo.root / "content", "check . --today 2026-12-01");
+  const Run inside = logbook(repo.path / "content", "check . --today 2026-12-01");
   CHECK(inside.out.find("guide.md:3:1: error:") == 0);
 }
 
@@ -77,7 +71,7 @@ TEST_CASE("--format github: annotations with repository-relative paths, from any
   Repo repo;
   write_clean(repo);
   repo.write("content/decisions/0002-b.md", "---\nid: ADR-0002\ntitle: B\nstatus: approved\ndate: 2026-11-02\n---\n# B\n");
-  const Run r = logbook(repo.root / "content", "check . --format github --today 2026-12-01");
+  const Run r = logbook(repo.path / "content", "check . --format github --today 2026-12-01");
   CHECK(r.status == 1);
   CHECK(r.out.find("::error file=content/decisions/0002-b.md,line=4,col=9,title=logbook check::status 'approved' is not one of") == 0);
 }
@@ -87,7 +81,7 @@ TEST_CASE("--format github escapes what would end an annotation") {
   write_clean(repo);
   repo.write("content/a,b.md", "# A\n\n[x](100%25.md)\n\n[home](index.md)\n");
   repo.write("content/index.md", "# Home\n\n[a](a,b.md) [the decisions](decisions/index.md)\n");
-  const Run r = logbook(repo.root, "check content --format github --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --format github --today 2026-12-01");
   CHECK(r.out.find("file=content/a%2Cb.md,line=3") != std::string::npos);
 }
 
@@ -95,7 +89,7 @@ TEST_CASE("--format json: an array of findings") {
   Repo repo;
   write_clean(repo);
   repo.write("content/orphan.md", "---\ntitle: Orphan\nreview_by: 2026-01-01\n---\n# Orphan\n");
-  const Run r = logbook(repo.root, "check content --format json --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --format json --today 2026-12-01");
   CHECK(r.status == 0);  // warnings only
   const auto findings = nlohmann::json::parse(r.out);
   REQUIRE(findings.is_array());
@@ -112,8 +106,8 @@ TEST_CASE("--strict fails on warnings too") {
   Repo repo;
   write_clean(repo);
   repo.write("content/orphan.md", "# Orphan\n");
-  CHECK(logbook(repo.root, "check content --today 2026-12-01").status == 0);
-  CHECK(logbook(repo.root, "check content --strict --today 2026-12-01").status == 1);
+  CHECK(logbook(repo.path, "check content --today 2026-12-01").status == 0);
+  CHECK(logbook(repo.path, "check content --strict --today 2026-12-01").status == 1);
 }
 
 TEST_CASE("logbook.yml is read from the repository root; its own problems are reported against it") {
@@ -121,7 +115,7 @@ TEST_CASE("logbook.yml is read from the repository root; its own problems are re
   write_clean(repo);
   repo.write("content/decisions/0002-b.md", "---\nid: ADR-0002\ntitle: B\nstatus: approved\ndate: 2026-11-02\n---\n# B\n");
   repo.write("logbook.yml", "statuses: [proposed, accepted, approved, superseded]\ntheme: neon\n");
-  const Run r = logbook(repo.root, "check content --format json --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --format json --today 2026-12-01");
   const auto findings = nlohmann::json::parse(r.out);
   REQUIRE_MESSAGE(findings.size() == 1, r.out);
   CHECK(findings[0]["file"] == "logbook.yml");
@@ -133,14 +127,14 @@ TEST_CASE("the decision template is neither built nor checked") {
   Repo repo;
   write_clean(repo);
   repo.write("content/decisions/template.md", "---\nid: {{id}}\nstatus: proposed\ndate: {{date}}\n---\n# {{title}} [x](nowhere.md)\n");
-  const Run r = logbook(repo.root, "check content --today 2026-12-01");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
   CHECK(r.status == 0);
   CHECK(r.out == "");
 }
 
 TEST_CASE("a missing folder or a bad --today cannot be checked: exit 2") {
   Repo repo;
-  CHECK(logbook(repo.root, "check nowhere").status == 2);
+  CHECK(logbook(repo.path, "check nowhere").status == 2);
   write_clean(repo);
-  CHECK(logbook(repo.root, "check content --today 01/12/2026").status == 2);
+  CHECK(logbook(repo.path, "check content --today 01/12/2026").status == 2);
 }

@@ -6,29 +6,17 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include "temp_folder.hpp"
 #include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Repo {
-  fs::path root;
-  Repo() {
-    root = fs::temp_directory_path() / ("logbook-new-" + std::to_string(std::rand()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(root);
-    fs::create_directories(root / "content");
-  }
-  ~Repo() { fs::remove_all(root); }
-  void write(const std::string& rel, const std::string& bytes) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel, std::ios::binary) << bytes;
-  }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(root / rel, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+struct Repo : TempFolder {
+  Repo() : TempFolder("logbook-new") {
+    std::filesystem::create_directories(path / "content");
   }
 };
 
@@ -53,7 +41,7 @@ constexpr const char* kOld =
 TEST_CASE("the first record is 0001, proposed, dated today, with comments due in two weeks") {
   Repo repo;
   std::string out;
-  REQUIRE(logbook(repo.root, "new decision \"Use SQLite for search\" --today 2026-12-25", &out) == 0);
+  REQUIRE(logbook(repo.path, "new decision \"Use SQLite for search\" --today 2026-12-25", &out) == 0);
   CHECK(out.find("Created content/decisions/0001-use-sqlite-for-search.md: ADR-0001, proposed, comments due 2027-01-08.") != std::string::npos);
   const std::string text = repo.read("content/decisions/0001-use-sqlite-for-search.md");
   CHECK(text.find("id: ADR-0001\n") != std::string::npos);
@@ -69,9 +57,9 @@ TEST_CASE("numbering continues after the highest number, across gaps and other d
   Repo repo;
   repo.write("content/decisions/0001-a.md", "# 1. A\n");
   repo.write("content/decisions/0007-b.md", "# 7. B\n");
-  REQUIRE(logbook(repo.root, "new decision \"Next one\" --today 2026-12-01") == 0);
-  CHECK(fs::exists(repo.root / "content/decisions/0008-next-one.md"));
-  REQUIRE(logbook(repo.root, "new decision \"And: another\" --today 2026-12-01") == 0);
+  REQUIRE(logbook(repo.path, "new decision \"Next one\" --today 2026-12-01") == 0);
+  CHECK(fs::exists(repo.path / "content/decisions/0008-next-one.md"));
+  REQUIRE(logbook(repo.path, "new decision \"And: another\" --today 2026-12-01") == 0);
   const std::string text = repo.read("content/decisions/0009-and-another.md");
   CHECK(text.find("title: \"And: another\"\n") != std::string::npos);
 }
@@ -81,7 +69,7 @@ TEST_CASE("the team's template in the decisions folder is used, its placeholders
   repo.write("content/decisions/template.md",
              "---\nid: ADR-XXXX\ntitle: TITLE\nstatus: accepted\ndate: 2000-01-01\nowner: platform\n---\n\n# {{title}}\n\n"
              "Proposed on {{date}}; comments by {{review_by}}. Number {{number}}, id {{id}}.\n\n## Our own section\n");
-  REQUIRE(logbook(repo.root, "new decision \"Cache search\" --today 2026-12-01") == 0);
+  REQUIRE(logbook(repo.path, "new decision \"Cache search\" --today 2026-12-01") == 0);
   const std::string text = repo.read("content/decisions/0001-cache-search.md");
   CHECK(text == "---\nid: ADR-0001\ntitle: Cache search\nstatus: proposed\ndate: 2026-12-01\nowner: platform\nreview_by: 2026-12-15\n---\n\n"
                 "# Cache search\n\nProposed on 2026-12-01; comments by 2026-12-15. Number 1, id ADR-0001.\n\n## Our own section\n");
@@ -91,7 +79,7 @@ TEST_CASE("--supersedes names the old record in the new one and marks the old on
   Repo repo;
   repo.write("content/decisions/0003-sqlite-fts5-for-search.md", kOld);
   std::string out;
-  REQUIRE(logbook(repo.root, "new decision \"Pagefind for search\" --supersedes ADR-0003 --today 2026-12-01", &out) == 0);
+  REQUIRE(logbook(repo.path, "new decision \"Pagefind for search\" --supersedes ADR-0003 --today 2026-12-01", &out) == 0);
   const std::string created = repo.read("content/decisions/0004-pagefind-for-search.md");
   CHECK(created.find("supersedes: [ADR-0003]\n") != std::string::npos);
   // Only one line added; the status stays accepted until ADR-0004 is accepted.
@@ -102,39 +90,39 @@ TEST_CASE("--supersedes names the old record in the new one and marks the old on
   // And the pair passes `logbook check`.
   repo.write("content/index.md", "# Home\n");
   repo.write("content/decisions/index.md", "# Decisions\n");
-  CHECK(logbook(repo.root, "check content --today 2026-12-01") == 0);
+  CHECK(logbook(repo.path, "check content --today 2026-12-01") == 0);
 }
 
 TEST_CASE("--supersedes an unknown record creates nothing") {
   Repo repo;
   std::string out;
-  CHECK(logbook(repo.root, "new decision \"X\" --supersedes ADR-0042 --today 2026-12-01", &out) == 2);
+  CHECK(logbook(repo.path, "new decision \"X\" --supersedes ADR-0042 --today 2026-12-01", &out) == 2);
   CHECK(out.find("names no decision record") != std::string::npos);
-  CHECK_FALSE(fs::exists(repo.root / "content/decisions"));
+  CHECK_FALSE(fs::exists(repo.path / "content/decisions"));
 }
 
 TEST_CASE("never overwrites: an existing file with the same name stops the command") {
   Repo repo;
   repo.write("content/guides/onboarding.md", "mine\n");
   std::string out;
-  CHECK(logbook(repo.root, "new page guides/onboarding \"Onboarding\"", &out) == 1);
+  CHECK(logbook(repo.path, "new page guides/onboarding \"Onboarding\"", &out) == 1);
   CHECK(out.find("already exists; Logbook never overwrites a file") != std::string::npos);
   CHECK(repo.read("content/guides/onboarding.md") == "mine\n");
 }
 
 TEST_CASE("new page creates a titled page, and refuses paths outside the content folder") {
   Repo repo;
-  REQUIRE(logbook(repo.root, "new page guides/onboarding \"Onboarding: week one\"") == 0);
+  REQUIRE(logbook(repo.path, "new page guides/onboarding \"Onboarding: week one\"") == 0);
   CHECK(repo.read("content/guides/onboarding.md") == "---\ntitle: \"Onboarding: week one\"\n---\n\n# Onboarding: week one\n\n");
-  REQUIRE(logbook(repo.root, "new page ops/on-call.md") == 0);
+  REQUIRE(logbook(repo.path, "new page ops/on-call.md") == 0);
   CHECK(repo.read("content/ops/on-call.md").find("title: On call\n") != std::string::npos);
-  CHECK(logbook(repo.root, "new page ../escape \"No\"") == 2);
-  CHECK_FALSE(fs::exists(repo.root / "escape.md"));
+  CHECK(logbook(repo.path, "new page ../escape \"No\"") == 2);
+  CHECK_FALSE(fs::exists(repo.path / "escape.md"));
 }
 
 TEST_CASE("the decisions folder comes from logbook.yml") {
   Repo repo;
   repo.write("logbook.yml", "decisions: adr\ndecision_id_prefix: DR-\n");
-  REQUIRE(logbook(repo.root, "new decision \"First\" --today 2026-12-01") == 0);
+  REQUIRE(logbook(repo.path, "new decision \"First\" --today 2026-12-01") == 0);
   CHECK(repo.read("content/adr/0001-first.md").find("id: DR-0001\n") != std::string::npos);
 }
