@@ -366,6 +366,7 @@ std::vector<VisibleLink> App::visible_links() const {
     v.h = f.line_h;
     out.push_back(std::move(v));
   }
+  out.insert(out.end(), view_links_.begin(), view_links_.end());
   return out;
 }
 
@@ -404,6 +405,7 @@ int App::active_heading() const {
 void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   outline_.active = active_heading();
+  view_links_.clear();
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;

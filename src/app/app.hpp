@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/markdown.hpp"
+#include "decision_views.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
 #include "site_index.hpp"
@@ -64,6 +65,9 @@ struct SearchPaletteState {
   bool open = false;
   bool focus_input = false;
   char query[256] = {};
+  // Completions of the filter being typed (status:, tag:, ...): Tab or Enter takes the first.
+  std::vector<std::string> suggestions;
+  bool cursor_to_end = false;  // a completion gave the field back its focus: no select-all
   std::string sent_query;
   int next_id = 1, awaited_id = 0;
   int selected = 0;
@@ -163,6 +167,11 @@ class App {
   OutlineState& outline() { return outline_; }
   SearchPaletteState& palette() { return palette_; }
   FindBarState& find() { return find_; }
+  DecisionLogViewState& decision_log() { return decision_log_; }
+  ReaderNotesState& notes() { return notes_; }
+  // Clickable things views draw outside the Markdown (table rows, buttons), listed
+  // with the page's links for automation; cleared every frame.
+  void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
   std::string full_url(const std::string& site_path) const { return site_.base + site_path; }
   void follow_link(int layout_link, bool new_tab);
   void scroll_to_anchor(const std::string& anchor, bool smooth);
@@ -197,6 +206,9 @@ class App {
   OutlineState outline_;
   SearchPaletteState palette_;
   FindBarState find_;
+  DecisionLogViewState decision_log_;
+  ReaderNotesState notes_;
+  std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;
   int page_generation_ = 0;
   bool narrow_ = false, phone_ = false;

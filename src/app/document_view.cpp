@@ -92,7 +92,11 @@ void draw_document(App& app, const Area& area) {
   const DocLayout& L = page.layout;
   const bool ready = page.status == CurrentPage::Status::ready && page.layout_width > 0;
   const float footer_h = ready ? page_footer_height(app, content_w) : 0;
-  const float total = kHeaderH + (ready ? L.height : 200) + footer_h + 80;
+  // The page's own views (a decision's header, the log's table, the home page's lists)
+  // sit between the breadcrumbs and the Markdown; measured first to place the Markdown.
+  const float header_h = ready ? draw_page_header(app, ImVec2(content_x, 0), content_w, false) : 0;
+  v.origin_y = kHeaderH + header_h;
+  const float total = v.origin_y + (ready ? L.height : 200) + footer_h + 80;
 
   // --- scrolling -------------------------------------------------------------------
   const bool hovered = area.contains(io.MousePos) && ImGui::IsWindowHovered();
@@ -100,7 +104,7 @@ void draw_document(App& app, const Area& area) {
   const float dt = std::min(io.DeltaTime, 0.05f);
   int region_under = -1;
   if (ready && hovered) {
-    const float ly = io.MousePos.y - area.y - kHeaderH + v.scroll, lx = io.MousePos.x - content_x;
+    const float ly = io.MousePos.y - area.y - v.origin_y + v.scroll, lx = io.MousePos.x - content_x;
     for (std::size_t r = 0; r < L.regions.size(); ++r) {
       const ScrollRegion& reg = L.regions[r];
       if (lx >= reg.x && lx < reg.x + reg.w && ly >= reg.y && ly < reg.y + reg.h && reg.content_w > reg.w) region_under = static_cast<int>(r);
@@ -175,8 +179,8 @@ void draw_document(App& app, const Area& area) {
   v.scroll = std::clamp(v.scroll, 0.0f, max_scroll);
 
   dl->PushClipRect(area.min(), area.max(), true);
-  const float origin_y = std::round(area.y + kHeaderH - v.scroll);
-  draw_breadcrumbs(app, ImVec2(content_x, origin_y - kHeaderH + 14), content_w);
+  const float origin_y = std::round(area.y + v.origin_y - v.scroll);
+  draw_breadcrumbs(app, ImVec2(content_x, origin_y - v.origin_y + 14), content_w);
 
   if (!ready) {
     draw_page_placeholder(app, ImVec2(content_x, origin_y), content_w);
@@ -218,6 +222,7 @@ void draw_document(App& app, const Area& area) {
     }
   }
 
+  if (header_h > 0) draw_page_header(app, ImVec2(content_x, origin_y - header_h), content_w, true);
   paint_layout(app, origin, area);
   code_block_buttons(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin_y + L.height + 24), content_w);

@@ -6,6 +6,8 @@
 
 #include "app.hpp"
 #include "core/search_engine.hpp"
+#include "filter_suggestions.hpp"
+#include "suggestion_strip.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -79,6 +81,24 @@ std::string engine_query(const std::string& typed) {
   return letters > 0 && letters < 3 && !quoted ? typed + " " : typed;
 }
 
+// Tab completes the filter being typed in place (the field keeps its focus); after an
+// Enter completion the field is focused again with the caret at the end.
+int complete_filter(ImGuiInputTextCallbackData* data) {
+  SearchPaletteState& st = *static_cast<SearchPaletteState*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) {
+    if (st.suggestions.empty()) return 0;
+    const std::string text = apply_suggestion(std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen)), st.suggestions.front());
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, text.c_str());
+  } else if (st.cursor_to_end) {
+    st.cursor_to_end = false;
+  } else {
+    return 0;
+  }
+  data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+  return 0;
+}
+
 void choose(App& app, const SearchHitView& hit, const std::string& query) {
   app.open_search(false);
   app.open(hit.url + "?q=" + percent_encode(query));
@@ -129,7 +149,16 @@ void draw_search_palette(App& app, const Area& screen) {
     ImGui::SetKeyboardFocusHere();
     st.focus_input = false;
   }
-  ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query, ImGuiInputTextFlags_AutoSelectAll);
+  st.suggestions = suggest_filters(app.site(), st.query, platform.today());
+  ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query,
+                           ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways,
+                           complete_filter, &st);
+  // Enter takes a filter suggestion before it opens a result.
+  bool completed = false;
+  if (!st.suggestions.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {
+    take_filter_suggestion(st, st.suggestions.front());
+    completed = true;
+  }
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -139,6 +168,7 @@ void draw_search_palette(App& app, const Area& screen) {
   ImGui::SetCursorScreenPos(esc);
   if (ImGui::InvisibleButton("close", ImVec2(40, 24))) app.open_search(false);
   dl->AddLine(ImVec2(wp.x, wp.y + field_h), ImVec2(wp.x + w, wp.y + field_h), th[Ink::panel_border]);
+  const float strip_h = draw_filter_suggestions(app, ImVec2(wp.x, wp.y + field_h + 1), w);
 
   // Every keystroke is a query; answers to older ones are dropped when they arrive.
   const std::string query = st.query;
@@ -166,11 +196,11 @@ void draw_search_palette(App& app, const Area& screen) {
     if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) st.selected = (st.selected + n - 1) % n;
     st.selected = std::clamp(st.selected, 0, n - 1);
   }
-  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter);
+  const bool enter = !completed && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
 
-  ImGui::SetCursorScreenPos(ImVec2(wp.x, wp.y + field_h + 1));
+  ImGui::SetCursorScreenPos(ImVec2(wp.x, wp.y + field_h + 1 + strip_h));
   const float pad = 12;
-  const float list_max = max_h - field_h - 44;
+  const float list_max = max_h - field_h - 44 - strip_h;
   const float item_h = 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14;
   const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * item_h + 14) : 110.0f;
   ImGui::BeginChild("results", ImVec2(w, phone ? list_max : list_h), ImGuiChildFlags_None, 0);

@@ -252,7 +252,8 @@ struct SiteBuilder::State {
     std::error_code ec;
     std::optional<std::string> app_boot;
     if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
-    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version, precache_list(root)};
+    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version, precache_list(root),
+                          info.content_prefix, info.propose_decision_url};
     std::string service_worker(embedded::sw_js);
     const std::string build = build_hash(site, app_version);
     service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, build);

@@ -6,7 +6,7 @@ namespace logbook {
 
 std::string build_hash(const Site& site, std::string_view app_version) {
   std::string all(app_version);
-  for (const Page& p : site.pages) all += p.path + '\n' + content_hash(p.source) + '\n';
+  for (const Page& p : site.pages) all += p.path + '\n' + p.source_hash + '\n';
   return content_hash(all);
 }
 
@@ -24,12 +24,14 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
   m["base"] = info.base;
   m["app"] = info.app_boot ? nlohmann::json{{"boot", *info.app_boot}} : nlohmann::json(nullptr);
   m["repository"] = config.repository.empty() ? nlohmann::json(nullptr)
-                                              : nlohmann::json{{"url", config.repository}, {"branch", config.branch}};
+                                              : nlohmann::json{{"url", config.repository}, {"branch", config.branch},
+                                                                {"content_prefix", info.content_prefix}};
+  m["propose_decision"] = info.propose_decision.empty() ? nlohmann::json(nullptr) : nlohmann::json(info.propose_decision);
   m["statuses"] = config.statuses;
   auto& pages = m["pages"] = nlohmann::json::array();
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
-    const std::string hash = content_hash(p.source);
+    const std::string& hash = p.source_hash;
     pages.push_back({{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
                      {"description", p.description},
                      {"date", p.meta.date ? nlohmann::json(*p.meta.date) : nlohmann::json(nullptr)},

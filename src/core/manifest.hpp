@@ -6,7 +6,10 @@
 //   "format": "logbook-manifest", "version": 2,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
-//   "repository": null | {"url": "https://github.com/org/repo", "branch": "main"},   (v2) from logbook.yml
+//   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",   (v2) from logbook.yml
+//                         "content_prefix": "content"},   where content/ sits in the repository (edit links)
+//   "propose_decision": null | "https://github.com/.../new/main/content/decisions?filename=...&value=..."
+//                       GitHub's new-file page with the template and next id (an addition readers may ignore)
 //   "statuses": ["proposed", "accepted", ...],      (v2) the decision statuses, from logbook.yml
 //   "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
 //               "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
@@ -54,6 +57,8 @@ struct ManifestInfo {
   const SiteHistory* history = nullptr;  // change dates and authors, when the build read git
   std::string app_version;               // changes when the app's files change
   std::vector<std::string> precache;     // files for the offline copy
+  std::string content_prefix = "content";  // the content folder relative to the repository root
+  std::string propose_decision;          // "" when there is no repository
 };
 
 // The "build" hash: changes when any page's bytes or the app change.

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { launch, openPage } from "./lib/browser.mjs";
 import { decodePng, difference, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
+import { decisionTests } from "./decisions.mjs";
+import { offlineTests } from "./offline.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -210,6 +212,9 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
     check(problems.length === 0, problems.join("\n"));
     await context.close();
   });
+
+  decisionTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
+  offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
 
   let failures = 0;
   for (const t of tests) {

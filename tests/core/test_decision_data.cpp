@@ -85,7 +85,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const Site site = build_site(kFiles);
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook";
-  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt, nullptr, "", {}}, extract_decisions(site, config), config));
+  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt, nullptr, "", {}, "content", ""}, extract_decisions(site, config), config));
   CHECK(m["version"] == 2);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
   CHECK(m["repository"]["branch"] == "main");
@@ -110,7 +110,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
 }
 
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {
-  const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {"Docs", "", std::nullopt, nullptr, "", {}}));
+  const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {"Docs", "", std::nullopt, nullptr, "", {}, "content", ""}));
   CHECK(m["repository"].is_null());
   CHECK(m["decisions"].size() == 3);
 }

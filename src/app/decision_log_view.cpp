@@ -1,0 +1,257 @@
+// The decision log: every decision record in a table (ImGui tables), sortable by id,
+// title, status and date, filtered by words, status, tag, decider and dates; a row
+// opens its record. Drawn on the decisions section's page, above its Markdown, with
+// "Propose a decision" when the site names its repository.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "app.hpp"
+#include "decision_views.hpp"
+
+namespace logbook::app {
+
+namespace {
+
+constexpr float kRowH = 38, kGap = 8;
+constexpr DecisionColumn kColumns[] = {DecisionColumn::id, DecisionColumn::title, DecisionColumn::status, DecisionColumn::date};
+
+// A combo of values with "any" first, a chevron in place of ImGui's arrow button; true
+// when the choice changed.
+bool value_combo(App& app, const char* id, const char* any, std::string& value, const std::vector<std::string>& values, float width, ImU32 ink) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  const bool open = ImGui::BeginCombo(id, value.empty() ? any : value.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  draw_icon(ImGui::GetWindowDrawList(), kIconChevronDown, ImVec2(b.x - 16, (a.y + b.y) * 0.5f), 11, ink);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  app.add_view_link({value.empty() ? any : value, "action:filter", a.x, a.y, b.x - a.x, b.y - a.y});
+  if (open) {
+    const auto option = [&](const std::string& label, bool selected) {
+      const bool chosen = ImGui::Selectable(label.c_str(), selected);
+      const ImVec2 o = ImGui::GetItemRectMin(), q = ImGui::GetItemRectMax();
+      app.add_view_link({label, "action:option", o.x, o.y, q.x - o.x, q.y - o.y});
+      return chosen;
+    };
+    if (option(any, value.empty())) value.clear(), changed = true;
+    for (const std::string& v : values)
+      if (option(v, v == value)) value = v, changed = true;
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// The text cut to fit max_w, with an ellipsis when it was cut.
+std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
+  const float ell = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
+  const char* end = font->CalcWordWrapPosition(size, text.c_str(), text.c_str() + text.size(), std::max(1.0f, max_w - ell));
+  std::string out(text.c_str(), end);
+  while (!out.empty() && (out.back() == ' ' || (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)) out.pop_back();
+  return out + "…";
+}
+
+// Places widgets left to right, wrapping to a new line when the next does not fit.
+struct Flow {
+  float x0, right, x, y, line_h;
+  ImVec2 next(float w) {
+    if (x > x0 && x + w > right) x = x0, y += line_h + kGap;
+    const ImVec2 p(x, y);
+    x += w + kGap;
+    return p;
+  }
+  float bottom() const { return y + line_h; }
+};
+
+}  // namespace
+
+float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
+  DecisionLogViewState& st = app.decision_log();
+  const SiteIndex& site = app.site();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const bool phone = app.phone();
+  const float font_size = T.scale.ui;
+  const float frame_h = font_size + 2 * 7;
+  if (st.rows_stale) {
+    st.rows = decision_rows(site, st.filter, st.column, st.ascending);
+    st.rows_stale = false;
+  }
+  const int shown = static_cast<int>(st.rows.size()), total = static_cast<int>(site.decisions.size());
+
+  // Measuring lays the same flow out without drawing.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = pos.y;
+  const bool can_propose = !site.propose_decision.empty();
+  if (draw) {
+    const std::string count = shown == total ? std::to_string(total) + (total == 1 ? " decision" : " decisions")
+                                             : std::to_string(shown) + " of " + std::to_string(total) + " decisions";
+    dl->AddText(T.font(Face::bold), T.scale.heading[3], ImVec2(pos.x, y + 4), th[Ink::heading], "All decisions");
+    const float tw = T.font(Face::bold)->CalcTextSizeA(T.scale.heading[3], FLT_MAX, 0, "All decisions").x;
+    dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(pos.x + tw + 12, y + 8), th[Ink::muted], count.c_str());
+    if (can_propose) {
+      const char* label = phone ? "Propose" : "Propose a decision";
+      ImGui::PushFont(T.font(Face::bold), font_size);
+      const float bw = ImGui::CalcTextSize(label).x + 28;
+      const ImVec2 bp(pos.x + width - bw, y);
+      ImGui::SetCursorScreenPos(bp);
+      ImGui::PushStyleColor(ImGuiCol_Button, th[Ink::accent]);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, th[Ink::link_hover]);
+      ImGui::PushStyleColor(ImGuiCol_ButtonActive, th[Ink::link_hover]);
+      ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::page_bg]);
+      ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 8);
+      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
+      if (ImGui::Button(label)) app.platform().open_in_new_tab(site.propose_decision);
+      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::PopStyleVar(2);
+      ImGui::PopStyleColor(4);
+      ImGui::PopFont();
+      app.add_view_link({label, site.propose_decision, bp.x, bp.y, bw, frame_h});
+    }
+  }
+  y += frame_h + 14;
+
+  // Filters.
+  Flow flow{pos.x, pos.x + width, pos.x, y, frame_h};
+  const float third = std::floor((width - 2 * kGap) / 3);
+  const float text_w = phone ? width : std::max(180.0f, width - 3 * 150 - 3 * kGap);
+  const float combo_w = phone ? third : 150;
+  const float date_w = phone ? std::floor((width - kGap) / 2) : 150;
+  const ImVec2 p_text = flow.next(text_w), p_status = flow.next(combo_w), p_tag = flow.next(combo_w), p_decider = flow.next(combo_w);
+  const ImVec2 p_after = flow.next(date_w), p_before = flow.next(date_w);
+  const bool any_filter = st.text[0] || !st.filter.status.empty() || !st.filter.tag.empty() || !st.filter.decider.empty() || st.after[0] || st.before[0];
+  const ImVec2 p_clear = any_filter ? flow.next(60) : ImVec2();
+  if (draw) {
+    ImGui::PushFont(T.font(Face::regular), font_size);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 7);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, th[Ink::code_bg]);
+    ImGui::PushStyleColor(ImGuiCol_Border, th[Ink::panel_border]);
+    ImGui::SetCursorScreenPos(p_text);
+    ImGui::SetNextItemWidth(text_w);
+    if (ImGui::InputTextWithHint("##dl-text", "Filter by id or title", st.text, sizeof st.text)) st.filter.text = st.text, st.rows_stale = true;
+    ImGui::SetCursorScreenPos(p_status);
+    if (value_combo(app, "##dl-status", "Any status", st.filter.status, decision_statuses(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    ImGui::SetCursorScreenPos(p_tag);
+    if (value_combo(app, "##dl-tag", "Any tag", st.filter.tag, decision_tags(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    ImGui::SetCursorScreenPos(p_decider);
+    if (value_combo(app, "##dl-decider", "Any decider", st.filter.decider, decision_deciders(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    ImGui::SetCursorScreenPos(p_after);
+    ImGui::SetNextItemWidth(date_w);
+    if (ImGui::InputTextWithHint("##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after)) st.filter.after = st.after, st.rows_stale = true;
+    ImGui::SetCursorScreenPos(p_before);
+    ImGui::SetNextItemWidth(date_w);
+    if (ImGui::InputTextWithHint("##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before)) st.filter.before = st.before, st.rows_stale = true;
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+    ImGui::PopFont();
+    if (any_filter) {
+      const ImVec2 cp = p_clear;
+      if (text_link("dl-clear", T.font(Face::regular), T.scale.small, ImVec2(cp.x + 4, cp.y + 6), "Clear", th[Ink::link], th[Ink::link_hover])) {
+        const DecisionColumn column = st.column;
+        const bool ascending = st.ascending;
+        st = DecisionLogViewState{};
+        st.column = column, st.ascending = ascending;
+      }
+    }
+  }
+  y = flow.bottom() + 16;
+
+  // The table.
+  const float header_h = font_size + 2 * 9;
+  const float table_h = header_h + kRowH * static_cast<float>(std::max(1, shown)) + 2;
+  if (!draw) return y + table_h + 36 - pos.y;
+
+  const int columns = phone ? 3 : 4;
+  ImGui::PushFont(T.font(Face::regular), font_size);
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(10, 9));
+  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, th[Ink::table_header_bg]);
+  ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, th[Ink::table_border]);
+  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, th[Ink::table_border]);
+  ImGui::PushStyleColor(ImGuiCol_TableRowBg, 0);
+  ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, th[Ink::table_stripe]);
+  ImGui::PushStyleColor(ImGuiCol_Header, th[Ink::accent_soft]);
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, th[Ink::accent_soft]);
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, th[Ink::accent_soft]);
+  ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::muted]);
+  // The document scrolls the table with the page; clip it to the document area.
+  ImGui::PushClipRect(dl->GetClipRectMin(), dl->GetClipRectMax(), true);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("decision-log", columns, flags, ImVec2(width, 0))) {
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+                            phone ? 78.0f : 92.0f);
+    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, phone ? 96.0f : 112.0f);
+    if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 96.0f);
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
+      st.column = kColumns[std::clamp(static_cast<int>(specs->Specs[0].ColumnIndex), 0, 3)];
+      st.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+      st.rows = decision_rows(site, st.filter, st.column, st.ascending);
+      specs->SpecsDirty = false;
+    }
+    // The header row by hand (what TableHeadersRow does), to list each header for automation.
+    ImGui::PushFont(T.font(Face::bold), font_size - 1);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+      if (!ImGui::TableSetColumnIndex(c)) continue;
+      const char* name = ImGui::TableGetColumnName(c);
+      ImGui::PushID(c);
+      ImGui::TableHeader(name);
+      ImGui::PopID();
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      app.add_view_link({name, "action:sort", a.x, a.y, b.x - a.x, b.y - a.y});
+    }
+    ImGui::PopFont();
+    ImGui::PopStyleColor();  // headers in muted; cells draw their own colours
+    if (st.rows.empty()) {
+      ImGui::TableNextRow(0, kRowH);
+      ImGui::TableSetColumnIndex(1);
+      ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2), th[Ink::muted],
+                                          "No decision matches these filters.");
+    }
+    ImDrawList* tdl = ImGui::GetWindowDrawList();
+    for (int r : st.rows) {
+      const DecisionEntry& d = site.decisions[static_cast<std::size_t>(r)];
+      ImGui::TableNextRow(0, kRowH);
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushID(r);
+      const ImVec2 c0 = ImGui::GetCursorScreenPos();
+      const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                             ImVec2(0, kRowH - 18));
+      const bool hovered = ImGui::IsItemHovered();
+      const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
+      ImGui::PopID();
+      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      const float ty = c0.y + (kRowH - 18 - font_size) * 0.5f;
+      tdl->AddText(T.font(Face::mono), font_size - 1.5f, ImVec2(c0.x, ty + 1), th[Ink::muted], d.id.c_str());
+      ImGui::TableSetColumnIndex(1);
+      const ImVec2 c1 = ImGui::GetCursorScreenPos();
+      const std::string title = fit_text(T.font(Face::bold), font_size, d.title, ImGui::GetContentRegionAvail().x - 4);
+      tdl->AddText(T.font(Face::bold), font_size, ImVec2(c1.x, ty), th[hovered ? Ink::link_hover : Ink::link], title.c_str());
+      ImGui::TableSetColumnIndex(2);
+      const ImVec2 c2 = ImGui::GetCursorScreenPos();
+      status_badge(app, ImVec2(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f), d.status, true);
+      if (columns == 4) {
+        ImGui::TableSetColumnIndex(3);
+        const ImVec2 c3 = ImGui::GetCursorScreenPos();
+        tdl->AddText(T.font(Face::regular), font_size - 0.5f, ImVec2(c3.x, ty), th[Ink::muted], d.date.c_str());
+      }
+      const std::string url = d.page >= 0 ? site.pages[static_cast<std::size_t>(d.page)].url : std::string();
+      if (!url.empty()) app.add_view_link({d.id, url, rmin.x, rmin.y, rmax.x - rmin.x, rmax.y - rmin.y});
+      if (clicked && !url.empty()) app.open(url);
+    }
+    ImGui::EndTable();
+  } else {
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopClipRect();
+  ImGui::PopStyleColor(8);
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+  return y + table_h + 36 - pos.y;
+}
+
+}  // namespace logbook::app

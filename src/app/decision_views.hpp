@@ -1,0 +1,48 @@
+// The views of the decision log and of what changed, drawn above a page's Markdown by
+// the document view: the log's table (on the decisions section's page), a record's
+// header, the home page's lists, and on every page its history line and the "changed
+// since you last read it" notice. Each returns the height it takes; with draw = false
+// it only measures (the document needs the height before it places the Markdown).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "decision_log.hpp"
+#include "seen_pages.hpp"
+#include "views.hpp"
+
+namespace logbook::app {
+
+struct DecisionLogViewState {
+  DecisionFilter filter;
+  char text[96] = {};
+  char after[16] = {}, before[16] = {};
+  DecisionColumn column = DecisionColumn::id;
+  bool ascending = false;  // the newest records first
+  std::vector<int> rows;
+  bool rows_stale = true;
+};
+
+struct ReaderNotesState {
+  bool loaded = false;        // seen pages read from storage
+  SeenPages seen;
+  std::vector<int> changed;   // pages new or changed since read, for the home page
+  int checked_generation = -1;  // the page (generation, index) whose "changed" notice was decided
+  int checked_page = -1;
+  bool page_changed = false;    // the current page changed since the reader last read it
+  std::string today;            // the reader's date, read once per page
+};
+
+float draw_page_header(App& app, ImVec2 pos, float width, bool draw);
+
+// Parts (decision_log_view.cpp, decision_header.cpp, home_view.cpp).
+float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw);
+float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width, bool draw);
+float draw_home_lists(App& app, ImVec2 pos, float width, bool draw);
+// A status as a coloured pill; returns its width.
+float status_badge(App& app, ImVec2 pos, const std::string& status, bool draw);
+// The decisions section's index page, or -1.
+int decision_log_page(const SiteIndex& site);
+
+}  // namespace logbook::app

@@ -1,0 +1,307 @@
+// The decision log's views and "what changed since your last visit": the pure parts
+// (dates, deadlines, filtering and sorting, the home page's lists, seen pages, filter
+// completions), then the views drawn by the app with a fake platform.
+#include <map>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "app/decision_log.hpp"
+#include "app/filter_suggestions.hpp"
+#include "app/seen_pages.hpp"
+#include "fake_platform.hpp"
+#include "imgui_harness.hpp"
+
+using namespace logbook;
+using namespace logbook::app;
+
+namespace {
+
+nlohmann::json page(const char* path, const char* url, const char* title, int decision, const char* hash, const char* review_by = "") {
+  return {{"path", path}, {"url", url}, {"title", title}, {"section", std::string(path).starts_with("decisions/") ? 1 : 0},
+          {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}, {"decision", decision}, {"hash", hash},
+          {"updated", "2026-03-01"}, {"authors", {"Ana", "Bo"}}, {"owner", "ana"}, {"review_by", review_by}};
+}
+
+nlohmann::json decision(int page, const char* id, int number, const char* title, const char* status, const char* date,
+                        const char* review_by, std::vector<std::string> tags, std::vector<std::string> deciders,
+                        std::vector<int> supersedes = {}, std::vector<int> superseded_by = {}) {
+  return {{"page", page}, {"id", id}, {"number", number}, {"title", title}, {"status", status}, {"date", date},
+          {"review_by", review_by}, {"deciders", deciders}, {"consulted", {"Cy"}}, {"informed", nlohmann::json::array()},
+          {"tags", tags}, {"supersedes", supersedes}, {"superseded_by", superseded_by}};
+}
+
+nlohmann::json manifest(const char* home_hash = "h0") {
+  return {{"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+          {"repository", {{"url", "https://github.com/org/docs/"}, {"branch", "main"}, {"content_prefix", "content"}}},
+          {"propose_decision", "https://github.com/org/docs/new/main/content/decisions?filename=0005-title.md"},
+          {"statuses", {"proposed", "accepted", "rejected", "deprecated", "superseded"}},
+          {"pages", {page("index.md", "/", "Home", -1, home_hash), page("guide.md", "/guide/", "Guide", -1, "g0", "2026-02-01"),
+                     page("decisions/index.md", "/decisions/", "Decision log", -1, "d0"),
+                     page("decisions/0001-a.md", "/decisions/0001-a/", "Use A", 0, "a0", "2027-01-01"),
+                     page("decisions/0002-b.md", "/decisions/0002-b/", "Use B", 1, "b0", "2026-03-15"),
+                     page("decisions/0003-c.md", "/decisions/0003-c/", "Use C", 2, "c0", "2026-03-12"),
+                     page("decisions/0004-d.md", "/decisions/0004-d/", "Drop A", 3, "e0")}},
+          {"decisions", {decision(3, "ADR-0001", 1, "Use A", "superseded", "2026-01-05", "2027-01-01", {"infra"}, {"Ana"}, {}, {3}),
+                         decision(4, "ADR-0002", 2, "Use B", "proposed", "2026-03-01", "2026-03-15", {"search", "infra"}, {"Bo"}),
+                         decision(5, "ADR-0003", 3, "Use C", "proposed", "2026-03-02", "2026-03-12", {"search"}, {"Ana", "Bo"}),
+                         decision(6, "ADR-0004", 4, "Drop A", "accepted", "2026-02-10", "", {"infra"}, {"Ana"}, {0}, {})}},
+          {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1}}, {"children", {1}}},
+                        {{"path", "decisions"}, {"url", "/decisions/"}, {"title", "Decisions"}, {"parent", 0}, {"index", 2},
+                         {"pages", {3, 4, 5, 6}}, {"children", nlohmann::json::array()}}}}};
+}
+
+SiteIndex site_of(const nlohmann::json& m) {
+  SiteIndex s;
+  REQUIRE(parse_manifest(m.dump(), s) == "");
+  return s;
+}
+
+std::vector<std::string> ids(const SiteIndex& s, const std::vector<int>& rows) {
+  std::vector<std::string> out;
+  for (int r : rows) out.push_back(s.decisions[static_cast<std::size_t>(r)].id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates count in days across months and years; deadlines read as people say them") {
+  CHECK(day_number("1970-01-01") == 0);
+  CHECK(day_number("2026-03-01T09:00") == day_number("2026-03-01"));
+  CHECK_FALSE(day_number("2026-3-1"));
+  CHECK_FALSE(day_number("2026-13-01"));
+  CHECK_FALSE(day_number(""));
+  CHECK(days_between("2026-02-27", "2026-03-01") == 2);
+  CHECK(days_between("2024-02-28", "2024-03-01") == 2);  // a leap year
+  CHECK(days_between("2026-12-31", "2027-01-01") == 1);
+  CHECK(days_between("2026-03-10", "2026-03-08") == -2);
+  CHECK_FALSE(days_between("2026-03-10", "soon"));
+  CHECK(comment_deadline_text(0) == "Comments due today");
+  CHECK(comment_deadline_text(1) == "Comments due tomorrow");
+  CHECK(comment_deadline_text(5) == "Comments due in 5 days");
+  CHECK(comment_deadline_text(-1) == "Comments overdue by 1 day");
+  CHECK(comment_deadline_text(-4) == "Comments overdue by 4 days");
+}
+
+TEST_CASE("the decision log filters by status, tag, decider, words and dates, and sorts by any column") {
+  const SiteIndex s = site_of(manifest());
+  REQUIRE(s.decisions.size() == 4);
+  CHECK(s.repository.url == "https://github.com/org/docs");  // the trailing slash dropped
+  CHECK(ids(s, decision_rows(s, {}, DecisionColumn::id, false)) == std::vector<std::string>{"ADR-0004", "ADR-0003", "ADR-0002", "ADR-0001"});
+  CHECK(ids(s, decision_rows(s, {}, DecisionColumn::id, true)).front() == "ADR-0001");
+  CHECK(ids(s, decision_rows(s, {}, DecisionColumn::title, true)) == std::vector<std::string>{"ADR-0004", "ADR-0001", "ADR-0002", "ADR-0003"});
+  CHECK(ids(s, decision_rows(s, {}, DecisionColumn::date, false)) == std::vector<std::string>{"ADR-0003", "ADR-0002", "ADR-0004", "ADR-0001"});
+  // Status sorts alphabetically, ties by number in the same direction.
+  CHECK(ids(s, decision_rows(s, {}, DecisionColumn::status, true)) == std::vector<std::string>{"ADR-0004", "ADR-0002", "ADR-0003", "ADR-0001"});
+  DecisionFilter f;
+  f.status = "Proposed";  // case does not matter
+  CHECK(ids(s, decision_rows(s, f, DecisionColumn::id, true)) == std::vector<std::string>{"ADR-0002", "ADR-0003"});
+  f = {};
+  f.tag = "infra";
+  CHECK(ids(s, decision_rows(s, f, DecisionColumn::id, true)) == std::vector<std::string>{"ADR-0001", "ADR-0002", "ADR-0004"});
+  f.decider = "ana";
+  CHECK(ids(s, decision_rows(s, f, DecisionColumn::id, true)) == std::vector<std::string>{"ADR-0001", "ADR-0004"});
+  f = {};
+  f.text = "drop";
+  CHECK(ids(s, decision_rows(s, f, DecisionColumn::id, true)) == std::vector<std::string>{"ADR-0004"});
+  f.text = "adr-000";
+  CHECK(decision_rows(s, f, DecisionColumn::id, true).size() == 4);
+  f = {};
+  f.after = "2026-02-10";
+  f.before = "2026-03-01";
+  CHECK(ids(s, decision_rows(s, f, DecisionColumn::date, true)) == std::vector<std::string>{"ADR-0004", "ADR-0002"});
+  f.after = "2026-02";  // half typed: ignored until it is a date
+  CHECK(decision_rows(s, f, DecisionColumn::id, true).size() == 3);
+  CHECK(decision_tags(s) == std::vector<std::string>{"infra", "search"});
+  CHECK(decision_deciders(s) == std::vector<std::string>{"Ana", "Bo"});
+  CHECK(decision_statuses(s).size() == 5);
+}
+
+TEST_CASE("the home page lists proposals by deadline, accepted decisions newest first, and pages past review") {
+  const SiteIndex s = site_of(manifest());
+  CHECK(ids(s, proposals_awaiting_input(s)) == std::vector<std::string>{"ADR-0003", "ADR-0002"});
+  CHECK(ids(s, recently_accepted(s, 5)) == std::vector<std::string>{"ADR-0004"});
+  // guide.md was due 2026-02-01; the proposal's review_by is its comment deadline, not a review.
+  const std::vector<int> past = pages_past_review(s, "2026-03-13");
+  REQUIRE(past.size() == 1);
+  CHECK(s.pages[static_cast<std::size_t>(past[0])].path == "guide.md");
+  CHECK(pages_past_review(s, "not a date").empty());
+  CHECK(history_url(s, s.pages[4]) == "https://github.com/org/docs/commits/main/content/decisions/0002-b.md");
+  CHECK(edit_url(s, s.pages[1]) == "https://github.com/org/docs/edit/main/content/guide.md");
+  SiteIndex no_repo = s;
+  no_repo.repository.url.clear();
+  CHECK(history_url(no_repo, s.pages[4]).empty());
+}
+
+TEST_CASE("seen pages: a first visit sees nothing new; later, changed and new pages until read") {
+  const SiteIndex s = site_of(manifest());
+  SeenPages first = load_seen_pages("", s);
+  CHECK(first.dirty);  // to be saved: everything as read
+  CHECK(changed_pages(s, first).empty());
+  const std::string stored = save_seen_pages(first);
+
+  const SiteIndex next = site_of(manifest("h1"));  // the home page changed
+  SeenPages seen = load_seen_pages(stored, next);
+  CHECK_FALSE(seen.dirty);
+  REQUIRE(changed_pages(next, seen) == std::vector<int>{0});
+  CHECK(mark_read(seen, next.pages[0]));
+  CHECK_FALSE(mark_read(seen, next.pages[0]));  // once
+  CHECK(changed_pages(next, seen).empty());
+
+  // A page the reader has never seen is new; mark all as read clears everything.
+  nlohmann::json m = manifest("h1");
+  m["pages"].push_back(page("new.md", "/new/", "New", -1, "n0"));
+  const SiteIndex more = site_of(m);
+  CHECK(changed_pages(more, seen) == std::vector<int>{7});
+  mark_all_read(seen, more);
+  CHECK(changed_pages(more, seen).empty());
+  CHECK(load_seen_pages("not json", more).hash_by_path.size() == 8);  // treated as a first visit
+  CHECK(seen_storage_key(s) == "logbook.seen:/docs");
+}
+
+TEST_CASE("filter completions come from the manifest and replace the last token") {
+  const SiteIndex s = site_of(manifest());
+  CHECK(suggest_filters(s, "sta", "2026-03-10") == std::vector<std::string>{"status:"});
+  CHECK(suggest_filters(s, "s", "2026-03-10").empty());  // one letter is a word, not a filter yet
+  CHECK(suggest_filters(s, "search status:ac", "") == std::vector<std::string>{"status:accepted"});
+  CHECK(suggest_filters(s, "status:", "").size() == 5);
+  CHECK(suggest_filters(s, "-tag:in", "") == std::vector<std::string>{"-tag:infra"});
+  CHECK(suggest_filters(s, "type:", "") == std::vector<std::string>{"type:decision", "type:page"});
+  CHECK(suggest_filters(s, "owner:a", "").front() == "owner:ana");
+  CHECK(suggest_filters(s, "after:", "2026-03-10").front() == "after:2026-03-01");
+  CHECK(suggest_filters(s, "status:accepted", "").empty());  // complete already
+  CHECK(suggest_filters(s, "status:accepted ", "").empty());
+  CHECK(suggest_filters(s, "words", "").empty());
+  CHECK(apply_suggestion("search sta", "status:") == "search status:");
+  CHECK(apply_suggestion("search status:ac", "status:accepted") == "search status:accepted ");
+}
+
+namespace {
+
+struct AppFixture {
+  test::ImGuiHarness imgui{1280, 800};
+  test::FakePlatform platform;
+  App app{platform};
+
+  explicit AppFixture(const nlohmann::json& m, const std::string& route = "/", std::map<std::string, std::string> storage = {},
+                      float width = 1280)
+      : width_(width) {
+    platform.storage = std::move(storage);
+    for (const auto& p : m["pages"]) platform.files["/docs" + p["url"].get<std::string>() + "index.md"] = "# " + p["title"].get<std::string>() + "\n\nText.\n";
+    AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = m.dump();
+    init.route = route;
+    frame([&] { CHECK(app.init(init) == ""); });
+    settle();
+  }
+  template <typename F>
+  void frame(F&& f) {
+    imgui.new_frame();
+    f();
+    imgui.end_frame();
+  }
+  void settle() {
+    for (int i = 0; i < 4; ++i) {
+      platform.deliver();
+      frame([&] { app.frame(width_, 800); });
+    }
+  }
+  const VisibleLink* link(const std::string& text) {
+    links_ = app.visible_links();
+    for (const VisibleLink& l : links_)
+      if (l.text == text) return &l;
+    return nullptr;
+  }
+  // A mouse click in the middle of a link, like a reader's.
+  void click(const VisibleLink& l) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float x = l.x + l.w * 0.5f, y = l.y + l.h * 0.5f;
+    io.AddMousePosEvent(x, y);
+    frame([&] { app.frame(width_, 800); });
+    io.AddMouseButtonEvent(0, true);
+    frame([&] { app.frame(width_, 800); });
+    io.AddMouseButtonEvent(0, false);
+    frame([&] { app.frame(width_, 800); });
+    settle();
+  }
+
+ private:
+  float width_;
+  std::vector<VisibleLink> links_;
+};
+
+}  // namespace
+
+TEST_CASE("the home page lists proposals and pages past review; a first visit records every page as read") {
+  AppFixture f(manifest());
+  CHECK(f.platform.storage.count("logbook.seen:/docs") == 1);
+  CHECK(f.link("ADR-0003  Use C") != nullptr);  // soonest deadline
+  CHECK(f.link("Guide") != nullptr);            // past its review date
+  CHECK(f.link("Mark all as read") == nullptr);  // nothing new on a first visit
+  CHECK(f.link("Edit this page")->href == "https://github.com/org/docs/edit/main/content/index.md");
+  f.click(*f.link("ADR-0003  Use C"));
+  CHECK(f.app.state().path == "/decisions/0003-c/");
+}
+
+TEST_CASE("changed pages are listed until read; a changed page says so once; mark all as read clears the list") {
+  std::map<std::string, std::string> storage;
+  {
+    AppFixture first(manifest());
+    storage = first.platform.storage;
+  }
+  nlohmann::json m = manifest("h1");  // the home page and the guide changed since
+  m["pages"][1]["hash"] = "g1";
+  {
+    AppFixture f(m, "/", storage);
+    CHECK(f.app.notes().page_changed);  // the home page itself, read now
+    CHECK(f.app.notes().changed == std::vector<int>{1});
+    CHECK(f.link("Mark all as read") != nullptr);
+    f.click(*f.link("Guide"));
+    CHECK(f.app.state().path == "/guide/");
+    CHECK(f.app.notes().page_changed);
+    CHECK(f.app.notes().changed.empty());
+    f.app.open("/");
+    f.settle();
+    CHECK_FALSE(f.app.notes().page_changed);
+    CHECK(f.link("Mark all as read") == nullptr);
+    storage = f.platform.storage;
+  }
+  m["pages"][3]["hash"] = "a1";
+  m["pages"][4]["hash"] = "b1";
+  AppFixture g(m, "/", storage);
+  CHECK(g.app.notes().changed.size() == 2);
+  g.click(*g.link("Mark all as read"));
+  CHECK(g.app.notes().changed.empty());
+  const SiteIndex s = site_of(m);
+  CHECK(changed_pages(s, load_seen_pages(g.platform.storage["logbook.seen:/docs"], s)).empty());
+}
+
+TEST_CASE("the decision log's table: a row opens the record; a decision's header links its chain") {
+  AppFixture f(manifest(), "/decisions/");
+  REQUIRE(f.link("Title") != nullptr);
+  f.click(*f.link("Title"));  // sorts by title, A to Z
+  CHECK(f.app.decision_log().column == DecisionColumn::title);
+  CHECK(f.link("ADR-0004")->y < f.link("ADR-0001")->y);  // "Drop A" before "Use A"
+  const VisibleLink* row = f.link("ADR-0001");
+  REQUIRE(row != nullptr);
+  CHECK(f.link("Propose a decision") != nullptr);
+  f.click(*row);
+  CHECK(f.app.state().path == "/decisions/0001-a/");
+  const VisibleLink* next = f.link("Superseded by ADR-0004: Drop A");
+  REQUIRE(next != nullptr);
+  f.click(*next);
+  CHECK(f.app.state().path == "/decisions/0004-d/");
+  REQUIRE(f.link("Supersedes ADR-0001: Use A") != nullptr);
+  CHECK(f.link("ADR-0002") == nullptr);  // the table is on the log's page only
+  CHECK(f.link("History")->href == "https://github.com/org/docs/commits/main/content/decisions/0004-d.md");
+}
+
+TEST_CASE("a proposal's header links to where comments go") {
+  AppFixture f(manifest(), "/decisions/0002-b/");
+  REQUIRE(f.link("Comment on the pull request") != nullptr);
+  CHECK(f.link("Comment on the pull request")->href == "https://github.com/org/docs/pulls?q=is%3Apr%200002-b.md");
+  f.click(*f.link("The file's history"));
+  CHECK(f.platform.opened_tabs.back() == "https://github.com/org/docs/commits/main/content/decisions/0002-b.md");
+}
