@@ -174,7 +174,8 @@ float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float w
         ImGui::PushID(static_cast<int>(k));
         const std::string& url = o.page >= 0 ? site.pages[static_cast<std::size_t>(o.page)].url : std::string();
         const float bw2 = status_badge(app, ImVec2(vx, y - 1), o.status, true);
-        if (text_link("chain", bold, size, ImVec2(vx + bw2 + 8, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w - bw2 - 8) && !url.empty())
+        if (text_link("chain", bold, size, ImVec2(vx + bw2 + 8, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w - bw2 - 8) && !url.empty() &&
+            !pointer_dragged())
           app.open(url);
         ImGui::PopID();
         ImGui::PopID();

@@ -101,7 +101,7 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
       ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::page_bg]);
       ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 8);
       ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
-      if (ImGui::Button(label)) app.platform().open_in_new_tab(site.propose_decision);
+      if (ImGui::Button(label) && !pointer_dragged()) app.platform().open_in_new_tab(site.propose_decision);
       if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::PopStyleVar(2);
       ImGui::PopStyleColor(4);
@@ -178,33 +178,44 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
   // The document scrolls the table with the page; clip it to the document area.
   ImGui::PushClipRect(dl->GetClipRectMin(), dl->GetClipRectMax(), true);
   ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("decision-log", columns, flags, ImVec2(width, 0))) {
-    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed,
                             phone ? 78.0f : 92.0f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, phone ? 96.0f : 112.0f);
-    if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 96.0f);
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
-      st.column = kColumns[std::clamp(static_cast<int>(specs->Specs[0].ColumnIndex), 0, 3)];
-      st.ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-      st.rows = decision_rows(site, st.filter, st.column, st.ascending);
-      specs->SpecsDirty = false;
-    }
-    // The header row by hand (what TableHeadersRow does), to list each header for automation.
-    ImGui::PushFont(T.font(Face::bold), font_size - 1);
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 96.0f);
+    // The header row is drawn here rather than by ImGui::TableHeader: its sorting needs the
+    // pointer to have hovered the header a frame before the press, which a tap on a phone
+    // never does. A header sorts by its column; again reverses.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, th[Ink::table_header_bg]);
     for (int c = 0; c < columns; ++c) {
-      if (!ImGui::TableSetColumnIndex(c)) continue;
+      ImGui::TableSetColumnIndex(c);
       const char* name = ImGui::TableGetColumnName(c);
+      const ImVec2 hp = ImGui::GetCursorScreenPos();
+      const float hw = ImGui::GetContentRegionAvail().x;
       ImGui::PushID(c);
-      ImGui::TableHeader(name);
+      const bool clicked = ImGui::InvisibleButton("sort", ImVec2(std::max(1.0f, hw), font_size));
+      const bool hovered = ImGui::IsItemHovered();
       ImGui::PopID();
-      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-      app.add_view_link({name, "action:sort", a.x, a.y, b.x - a.x, b.y - a.y});
+      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      const bool sorted = st.column == kColumns[c];
+      ImDrawList* hdl = ImGui::GetWindowDrawList();
+      ImFont* hf = T.font(Face::bold);
+      hdl->AddText(hf, font_size - 1, ImVec2(hp.x, hp.y + 1), th[hovered || sorted ? Ink::heading : Ink::muted], name);
+      if (sorted) {
+        const float nw = hf->CalcTextSizeA(font_size - 1, FLT_MAX, 0, name).x;
+        draw_icon(hdl, st.ascending ? kIconArrowLeft : kIconArrowRight, ImVec2(hp.x + nw + 10, hp.y + font_size * 0.5f + 1), 10, th[Ink::muted]);
+      }
+      app.add_view_link({name, "action:sort", hp.x, hp.y, hw, font_size});
+      if (clicked && !pointer_dragged()) {
+        if (sorted) st.ascending = !st.ascending;
+        else st.column = kColumns[c], st.ascending = kColumns[c] == DecisionColumn::title || kColumns[c] == DecisionColumn::status;
+        st.rows = decision_rows(site, st.filter, st.column, st.ascending);
+      }
     }
-    ImGui::PopFont();
     ImGui::PopStyleColor();  // headers in muted; cells draw their own colours
     if (st.rows.empty()) {
       ImGui::TableNextRow(0, kRowH);
@@ -219,8 +230,7 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
       ImGui::TableSetColumnIndex(0);
       ImGui::PushID(r);
       const ImVec2 c0 = ImGui::GetCursorScreenPos();
-      const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
-                                             ImVec2(0, kRowH - 18));
+      const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowH - 18)) && !pointer_dragged();
       const bool hovered = ImGui::IsItemHovered();
       const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
       ImGui::PopID();

@@ -42,6 +42,11 @@ float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float w
 float draw_home_lists(App& app, ImVec2 pos, float width, bool draw);
 // A status as a coloured pill; returns its width.
 float status_badge(App& app, ImVec2 pos, const std::string& status, bool draw);
+// A press that moved the pointer (a finger scrolling the page) is not a click.
+inline bool pointer_dragged() {
+  const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0);
+  return d.x * d.x + d.y * d.y > 36;
+}
 // The decisions section's index page, or -1.
 int decision_log_page(const SiteIndex& site);
 

@@ -80,7 +80,7 @@ struct Panel {
       const bool note_fits = !note.empty() && note_w < (x + w - kPad - lx) * 0.45f;
       const float max_w = x + w - kPad - lx - (note_fits ? note_w + 16 : 0);
       ImGui::PushID(id);
-      if (text_link("row", T.font(Face::bold), size, ImVec2(lx, y + 5), title.c_str(), th[Ink::link], th[Ink::link_hover], max_w))
+      if (text_link("row", T.font(Face::bold), size, ImVec2(lx, y + 5), title.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !pointer_dragged())
         app.open(url);
       ImGui::PopID();
       const float tw = std::min(max_w, T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, title.c_str()).x);
@@ -143,7 +143,7 @@ float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, th[Ink::code_bg]);
     ImGui::PushStyleColor(ImGuiCol_Border, th[Ink::rule]);
     ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::text]);
-    const bool mark = ImGui::Button(label);
+    const bool mark = ImGui::Button(label) && !pointer_dragged();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(3);

@@ -85,10 +85,13 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const Site site = build_site(kFiles);
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook";
-  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt, nullptr, "", {}, "content", ""}, extract_decisions(site, config), config));
+  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt, nullptr, "", {}, "docs/content", "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"},
+                                                     extract_decisions(site, config), config));
   CHECK(m["version"] == 2);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
   CHECK(m["repository"]["branch"] == "main");
+  CHECK(m["repository"]["content_prefix"] == "docs/content");  // where edit and history links point
+  CHECK(m["propose_decision"] == "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md");
   CHECK(m["statuses"].size() == 5);
   const auto& decisions = m["decisions"];
   REQUIRE(decisions.size() == 3);
@@ -112,5 +115,6 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {
   const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {"Docs", "", std::nullopt, nullptr, "", {}, "content", ""}));
   CHECK(m["repository"].is_null());
+  CHECK(m["propose_decision"].is_null());
   CHECK(m["decisions"].size() == 3);
 }
