@@ -17,6 +17,23 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Page tags and decision tags (a record in an older dialect has tags only as a decision),
+// most used first: the database's order for the same question.
+std::vector<std::string> tags(const SiteIndex& site) {
+  std::map<std::string, int> count;
+  for (const PageEntry& p : site.pages)
+    for (const std::string& t : p.tags) ++count[t];
+  for (const DecisionEntry& d : site.decisions)
+    if (d.page < 0 || site.pages[static_cast<std::size_t>(d.page)].tags.empty())
+      for (const std::string& t : d.tags) ++count[t];
+  std::vector<std::pair<int, std::string>> v;
+  for (auto& [name, n] : count) v.emplace_back(-n, name);
+  std::sort(v.begin(), v.end());
+  std::vector<std::string> out;
+  for (auto& e : v) out.push_back(e.second);
+  return out;
+}
+
 std::vector<std::string> owners(const SiteIndex& site) {
   std::map<std::string, int> count;
   for (const PageEntry& p : site.pages)
@@ -74,7 +91,7 @@ std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view
   std::vector<std::string> values;
   if (key == "status") values = decision_statuses(site);
   else if (key == "type") values = {"decision", "page"};
-  else if (key == "tag") values = decision_tags(site);
+  else if (key == "tag") values = tags(site);
   else if (key == "owner") values = owners(site);
   else if (key == "after" || key == "before") values = dates(site, today);
   const std::string wanted = lower(typed);

@@ -100,6 +100,7 @@ std::string parse_manifest(std::string_view text, SiteIndex& out) {
       e.hash = str(p, "hash");
       e.updated = str(p, "updated");
       e.authors = strings(p, "authors");
+      e.tags = strings(p, "tags");
       e.decision = integer(p, "decision", -1);
       out.by_url.emplace(e.url, static_cast<int>(out.pages.size()));
       out.pages.push_back(std::move(e));

@@ -17,7 +17,7 @@ struct PageEntry {
   // Manifest 2: who owns the page, when it should be reviewed, its decision record (an
   // index into SiteIndex::decisions, -1 for none), and what git says about it.
   std::string owner, review_by, hash, updated;
-  std::vector<std::string> authors;
+  std::vector<std::string> authors, tags;
   int decision = -1;
 };
 

@@ -43,6 +43,7 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
     for (const ResolvedLink& r : p.resolved) links.push_back(r.href);
     pages.back()["backlinks"] = p.backlinks;
     pages.back()["hash"] = hash;
+    pages.back()["tags"] = p.meta.tags;
     const PageHistory* h = nullptr;
     if (info.history)
       if (auto it = info.history->find(p.path); it != info.history->end()) h = &it->second;

@@ -19,7 +19,8 @@
 //   (links: where each link or image of the page goes, in document order, "" when broken;
 //    backlinks: the pages that link here. Both are additions readers may ignore.)
 //   Also per page, additions readers may ignore: "hash": 16 hex digits of the page's bytes,
-//   "updated": "YYYY-MM-DD" | null (last commit touching it), "authors": [names] (git).
+//   "updated": "YYYY-MM-DD" | null (last commit touching it), "authors": [names] (git),
+//   "tags": [..] from its front matter (the app suggests them as `tag:` filter values).
 //   "build": 16 hex digits that change whenever any page or the app changes (new deployment).
 //   "precache": ["search.db", "app/logbook.wasm", "guides/setup/index.md", ...] what the
 //   offline copy (sw.js) downloads on the first visit, relative to the site root.

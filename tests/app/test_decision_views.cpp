@@ -167,6 +167,9 @@ TEST_CASE("filter completions come from the manifest and replace the last token"
   CHECK(suggest_filters(s, "search status:ac", "") == std::vector<std::string>{"status:accepted"});
   CHECK(suggest_filters(s, "status:", "").size() == 5);
   CHECK(suggest_filters(s, "-tag:in", "") == std::vector<std::string>{"-tag:infra"});
+  nlohmann::json m = manifest();
+  m["pages"][1]["tags"] = {"onboarding", "infra"};  // page tags count too
+  CHECK(suggest_filters(site_of(m), "tag:", "") == std::vector<std::string>{"tag:infra", "tag:search", "tag:onboarding"});  // by use
   CHECK(suggest_filters(s, "type:", "") == std::vector<std::string>{"type:decision", "type:page"});
   CHECK(suggest_filters(s, "owner:a", "").front() == "owner:ana");
   CHECK(suggest_filters(s, "after:", "2026-03-10").front() == "after:2026-03-01");

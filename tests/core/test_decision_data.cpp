@@ -108,6 +108,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const auto& home = m["pages"][3];
   CHECK(home["path"] == "index.md");
   CHECK(home["owner"] == "docs-team");
+  CHECK(home["tags"].is_array());
   CHECK(home["review_by"] == "2027-01-01");
   CHECK(home["decision"] == -1);
 }
