@@ -73,6 +73,12 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
   const bool phone = app.phone();
   const float font_size = T.scale.ui;
   const float frame_h = font_size + 2 * 7;
+  if (!st.choices_loaded) {
+    st.statuses = decision_statuses(site);
+    st.tags = decision_tags(site);
+    st.deciders = decision_deciders(site);
+    st.choices_loaded = true;
+  }
   if (st.rows_stale) {
     st.rows = decision_rows(site, st.filter, st.column, st.ascending);
     st.rows_stale = false;
@@ -132,11 +138,11 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
     ImGui::SetNextItemWidth(text_w);
     if (ImGui::InputTextWithHint("##dl-text", "Filter by id or title", st.text, sizeof st.text)) st.filter.text = st.text, st.rows_stale = true;
     ImGui::SetCursorScreenPos(p_status);
-    if (value_combo(app, "##dl-status", "Any status", st.filter.status, decision_statuses(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    if (value_combo(app, "##dl-status", "Any status", st.filter.status, st.statuses, combo_w, th[Ink::muted])) st.rows_stale = true;
     ImGui::SetCursorScreenPos(p_tag);
-    if (value_combo(app, "##dl-tag", "Any tag", st.filter.tag, decision_tags(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    if (value_combo(app, "##dl-tag", "Any tag", st.filter.tag, st.tags, combo_w, th[Ink::muted])) st.rows_stale = true;
     ImGui::SetCursorScreenPos(p_decider);
-    if (value_combo(app, "##dl-decider", "Any decider", st.filter.decider, decision_deciders(site), combo_w, th[Ink::muted])) st.rows_stale = true;
+    if (value_combo(app, "##dl-decider", "Any decider", st.filter.decider, st.deciders, combo_w, th[Ink::muted])) st.rows_stale = true;
     ImGui::SetCursorScreenPos(p_after);
     ImGui::SetNextItemWidth(date_w);
     if (ImGui::InputTextWithHint("##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after)) st.filter.after = st.after, st.rows_stale = true;

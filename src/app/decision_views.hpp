@@ -22,6 +22,8 @@ struct DecisionLogViewState {
   bool ascending = false;  // the newest records first
   std::vector<int> rows;
   bool rows_stale = true;
+  std::vector<std::string> statuses, tags, deciders;  // the filters' choices, gathered once
+  bool choices_loaded = false;
 };
 
 struct ReaderNotesState {
@@ -32,6 +34,9 @@ struct ReaderNotesState {
   int checked_page = -1;
   bool page_changed = false;    // the current page changed since the reader last read it
   std::string today;            // the reader's date, read once per page
+  // The home page's lists, gathered once per page shown (a large site has thousands of
+  // pages to look through, and the view is drawn every frame).
+  std::vector<int> proposals, accepted, past_review;
 };
 
 float draw_page_header(App& app, ImVec2 pos, float width, bool draw);

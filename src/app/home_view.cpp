@@ -11,7 +11,7 @@ namespace logbook::app {
 
 namespace {
 
-constexpr float kRow = 32, kTitleH = 40, kPad = 16, kMostChanged = 8, kMostAccepted = 5;
+constexpr float kRow = 32, kTitleH = 40, kPad = 16, kMostChanged = 8;
 
 ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT); }
 
@@ -107,7 +107,7 @@ float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
   const bool phone = app.phone();
   Panel p{app, pos.x, width, pos.y, pos.y, draw};
 
-  const std::vector<int> proposals = proposals_awaiting_input(site);
+  const std::vector<int>& proposals = notes.proposals;
   if (!proposals.empty()) {
     p.begin("Proposals awaiting input", std::to_string(proposals.size()));
     for (int i : proposals) {
@@ -172,7 +172,7 @@ float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
   }
   p.end();
 
-  const std::vector<int> accepted = recently_accepted(site, static_cast<std::size_t>(kMostAccepted));
+  const std::vector<int>& accepted = notes.accepted;
   if (!accepted.empty()) {
     p.begin("Recently accepted", "");
     for (int i : accepted) {
@@ -184,7 +184,7 @@ float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
     p.end();
   }
 
-  const std::vector<int> overdue = pages_past_review(site, today);
+  const std::vector<int>& overdue = notes.past_review;
   if (!overdue.empty()) {
     p.begin("Past their review date", std::to_string(overdue.size()));
     for (int i : overdue) {

@@ -36,6 +36,9 @@ void update_notes(App& app) {
   n.page_changed = false;
   if (page.index >= 0) n.page_changed = mark_read(n.seen, site.pages[static_cast<std::size_t>(page.index)]);
   n.changed = changed_pages(site, n.seen);
+  n.proposals = proposals_awaiting_input(site);
+  n.accepted = recently_accepted(site, 5);
+  n.past_review = pages_past_review(site, n.today);
   if (n.seen.dirty) {
     platform.storage_set(key, save_seen_pages(n.seen));
     n.seen.dirty = false;
