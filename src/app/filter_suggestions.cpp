@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "core/query_parser.hpp"
 #include "decision_log.hpp"
 
 namespace logbook::app {
 
 namespace {
-
-constexpr const char* kKeys[] = {"status", "type", "tag", "owner", "after", "before"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -81,7 +80,7 @@ std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view
   if (colon == std::string_view::npos) {
     // Two letters at least: "a" would offer "after:" under every word starting with a.
     if (token.size() < 2) return out;
-    for (const char* key : kKeys)
+    for (const char* key : kFilterKeys)
       if (std::string_view(key).starts_with(lower(token)) && static_cast<int>(out.size()) < limit) out.push_back(sign + key + ":");
     return out;
   }
