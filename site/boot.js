@@ -129,10 +129,20 @@
   ];
   var names = Object.keys(fonts);
   names.forEach(function (k) { jobs.push(download(k, app + "fonts/" + fonts[k], 60000)); });
+  // Faces the build subset to the characters this content uses beyond the bundled fonts
+  // (CJK, other scripts): listed in the manifest, fetched as soon as it is known.
+  jobs.push(manifest.then(function (text) {
+    var m = {};
+    try { m = JSON.parse(text); } catch (e) { /* the app reports a bad manifest */ }
+    return Promise.all((m.fallback_fonts || []).map(function (f, i) {
+      return download("font-fallback-" + i, base + "/" + f, 40000);
+    }));
+  }));
 
   Promise.all(jobs).then(function (r) {
     var preload = {manifest: r[2], markdown: r[3]};
     names.forEach(function (k, i) { preload[k] = r[4 + i]; });
+    r[4 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
     var host = document.createElement("div");
     host.id = "logbook-app";
     var canvas = document.createElement("canvas");

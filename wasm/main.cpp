@@ -239,6 +239,11 @@ int main() {
   init.fonts.bold_italic = logbook::web::js_take_preload("font-bold-italic");
   init.fonts.mono = logbook::web::js_take_preload("font-mono");
   init.fonts.mono_bold = logbook::web::js_take_preload("font-mono-bold");
+  for (int i = 0;; ++i) {  // fallback faces the build made for this content, if any
+    std::string face = logbook::web::js_take_preload(("font-fallback-" + std::to_string(i)).c_str());
+    if (face.empty()) break;
+    init.fonts.fallbacks.push_back(std::move(face));
+  }
   init.manifest_json = logbook::web::js_take_preload("manifest");
   init.first_page_md = logbook::web::js_take_preload("markdown");
   init.route = logbook::web::js_initial_route();

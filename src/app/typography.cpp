@@ -6,7 +6,7 @@ namespace logbook::app {
 
 namespace {
 
-ImFont* add_font(const std::string& bytes, const std::string& fallback, const char* name) {
+ImFont* add_font(const std::string& bytes, const std::vector<std::string>& fallbacks, const char* name) {
   ImGuiIO& io = ImGui::GetIO();
   if (bytes.empty()) return nullptr;
   ImFontConfig cfg;
@@ -17,7 +17,8 @@ ImFont* add_font(const std::string& bytes, const std::string& fallback, const ch
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), 16.0f, &cfg);
-  if (font && !fallback.empty()) {
+  for (const std::string& fallback : fallbacks) {
+    if (!font || fallback.empty()) continue;
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.FontDataOwnedByAtlas = false;
@@ -34,7 +35,7 @@ std::string Typography::load(const FontBytes& bytes) {
   const std::string* sources[] = {&bytes.regular, &bytes.bold, &bytes.italic, &bytes.bold_italic, &bytes.mono, &bytes.mono_bold};
   const char* names[] = {"Inter", "Inter Bold", "Inter Italic", "Inter Bold Italic", "JetBrains Mono", "JetBrains Mono Bold"};
   for (int i = 0; i < static_cast<int>(Face::count); ++i) {
-    fonts_[i] = add_font(*sources[i], bytes.fallback, names[i]);
+    fonts_[i] = add_font(*sources[i], bytes.fallbacks, names[i]);
     if (!fonts_[i] && !sources[i]->empty()) error += std::string("cannot read the font ") + names[i] + "; ";
   }
   if (!fonts_[0]) fonts_[0] = io.Fonts->AddFontDefault();

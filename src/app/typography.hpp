@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <imgui.h>
@@ -15,7 +16,9 @@ enum class Face : std::uint8_t { regular, bold, italic, bold_italic, mono, mono_
 
 struct FontBytes {
   std::string regular, bold, italic, bold_italic, mono, mono_bold;
-  std::string fallback;  // optional: merged behind every face for characters they lack
+  // Optional faces merged behind every face for characters it lacks, in order: the build
+  // subsets them to the characters the content uses beyond the bundled fonts.
+  std::vector<std::string> fallbacks;
 };
 
 // Sizes in logical pixels: the reading size and what is derived from it.

@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <future>
 #include <map>
+#include <set>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 
 #include "content_reader.hpp"
+#include "fallback_fonts.hpp"
 #include "git_history.hpp"
 #include "html.hpp"
 #include "core/decision.hpp"
@@ -29,6 +31,7 @@ namespace logbook::embedded {
 extern const std::string_view page_css;
 extern const std::string_view loader_js;
 extern const std::string_view sw_js;
+extern const std::string_view font_coverage_txt;
 }
 
 namespace logbook::cli {
@@ -119,6 +122,8 @@ struct SiteBuilder::State {
   DecisionLog decisions;
   GitHistory history;       // read once per full build; edits being served are not committed yet
   std::string app_version;  // hash of the app's files, part of the manifest's build hash
+  std::set<char32_t> uncovered;       // characters of the content the app's fonts lack
+  std::vector<std::string> fallback_fonts;  // the faces made for them (app/fonts/...)
   bool built = false;  // site, markdown and assets describe what is in out_dir
   std::future<std::string> database;
   std::atomic<bool> cancel_database{false};
@@ -253,7 +258,7 @@ struct SiteBuilder::State {
     std::optional<std::string> app_boot;
     if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
     ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version, precache_list(root),
-                          info.content_prefix, info.propose_decision_url};
+                          info.content_prefix, info.propose_decision_url, fallback_fonts};
     std::string service_worker(embedded::sw_js);
     const std::string build = build_hash(site, app_version);
     service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, build);
@@ -357,9 +362,15 @@ BuildReport SiteBuilder::build() {
   std::string err;
   for (const auto& [path, bytes] : s.assets)
     if (!write_file(staged / path, bytes, err)) write_error = err;
+  s.fallback_fonts.clear();
   if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
     fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
     if (ec) write_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
+    s.uncovered.clear();
+    for (const Page& p : s.site.pages) add_uncovered_characters(p.source, embedded::font_coverage_txt, s.uncovered);
+    FallbackFonts fonts = make_fallback_fonts(s.uncovered, staged / "app" / "fonts");
+    s.fallback_fonts = std::move(fonts.files);
+    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
   }
   if (write_error.empty() && !s.write_site_files(staged, err)) write_error = err;
   progress.step("writing the search database", 0, 1);
@@ -391,6 +402,15 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
     if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file)) only_markdown = false;
   }
   if (!only_markdown) return build();
+  if (!s.fallback_fonts.empty() || !s.uncovered.empty() || fs::exists(s.out_dir() / "app", ec)) {
+    // A page that brings characters the fonts made so far lack needs new fallback faces.
+    std::set<char32_t> seen = s.uncovered;
+    for (const std::string& path : changed) {
+      std::string bytes, error;
+      if (read_file(s.options.content_dir / path, bytes, error)) add_uncovered_characters(bytes, embedded::font_coverage_txt, seen);
+    }
+    if (seen.size() != s.uncovered.size()) return build();
+  }
 
   cancel_database();
   const auto start = Clock::now();

@@ -52,6 +52,7 @@ std::string write_manifest(const Site& site, const ManifestInfo& info, const Dec
   }
   m["build"] = build_hash(site, info.app_version);
   m["precache"] = info.precache;
+  m["fallback_fonts"] = info.fallback_fonts;
   auto& decisions = m["decisions"] = nlohmann::json::array();
   for (const Decision& d : log.decisions) {
     decisions.push_back({{"page", d.page}, {"id", d.id}, {"number", d.number}, {"title", d.title}, {"status", d.status},

@@ -22,6 +22,8 @@
 //   "updated": "YYYY-MM-DD" | null (last commit touching it), "authors": [names] (git),
 //   "tags": [..] from its front matter (the app suggests them as `tag:` filter values).
 //   "build": 16 hex digits that change whenever any page or the app changes (new deployment).
+//   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...] faces the build subset to the
+//   characters of this content that the app's own fonts lack (an addition readers may ignore).
 //   "precache": ["search.db", "app/logbook.wasm", "guides/setup/index.md", ...] what the
 //   offline copy (sw.js) downloads on the first visit, relative to the site root.
 //   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   (v2) in path order
@@ -51,15 +53,17 @@ namespace logbook {
 
 constexpr int kManifestVersion = 2;
 
+// Every member has a default, so callers name only what they set ({.title = ..., .base = ...}).
 struct ManifestInfo {
-  std::string title;
-  std::string base;
-  std::optional<std::string> app_boot;  // path of the app's boot script, relative to the site root
+  std::string title{};
+  std::string base{};
+  std::optional<std::string> app_boot{};  // path of the app's boot script, relative to the site root
   const SiteHistory* history = nullptr;  // change dates and authors, when the build read git
-  std::string app_version;               // changes when the app's files change
-  std::vector<std::string> precache;     // files for the offline copy
+  std::string app_version{};               // changes when the app's files change
+  std::vector<std::string> precache{};     // files for the offline copy
   std::string content_prefix = "content";  // the content folder relative to the repository root
-  std::string propose_decision;          // "" when there is no repository
+  std::string propose_decision{};          // "" when there is no repository
+  std::vector<std::string> fallback_fonts{};  // faces for characters beyond the app's fonts
 };
 
 // The "build" hash: changes when any page's bytes or the app change.

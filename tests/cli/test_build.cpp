@@ -9,12 +9,18 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/content_reader.hpp"
+#include "cli/fallback_fonts.hpp"
 #include "cli/site_builder.hpp"
 #include "temp_folder.hpp"
+
+namespace logbook::embedded {
+extern const std::string_view font_coverage_txt;  // site/font-coverage.txt, built into the command
+}
 
 namespace fs = std::filesystem;
 using namespace logbook;
@@ -23,6 +29,8 @@ using namespace logbook::cli;
 namespace {
 
 using TempDir = TempFolder;
+
+std::string_view embedded_coverage_for_tests() { return logbook::embedded::font_coverage_txt; }
 
 std::string slurp(const fs::path& p) {
   std::string out, err;
@@ -317,4 +325,25 @@ TEST_CASE("aliases: old URLs send the reader to the page's new one") {
   CHECK(moved.find("<meta http-equiv=\"refresh\" content=\"0; url=/guides/setup/\">") != std::string::npos);
   CHECK(fs::exists(dir.path / "site/old/setup/index.html"));
   CHECK(slurp(dir.path / "site/guides/index.html").find("refresh") == std::string::npos);  // a real page is never replaced
+}
+
+TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactly them") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/world.md", "# 世界\n\nשלום, 東京 and Zürich.\n");
+  dir.write("app/boot.js", "// a stand-in for the built app\n");
+  BuildOptions o = options_for(dir);
+  o.app_dir = dir.path / "app";
+  const BuildReport report = build_site_to_disk(o);
+  REQUIRE(report.written);
+  const auto manifest = nlohmann::json::parse(slurp(dir.path / "site/manifest.json"));
+  REQUIRE(manifest["fallback_fonts"].size() == 3);  // DejaVu (Hebrew), Droid (CJK), Nanum
+  for (const auto& f : manifest["fallback_fonts"]) {
+    const auto size = fs::file_size(dir.path / "site" / f.get<std::string>());
+    CHECK(size > 500);
+    CHECK(size < 200000);  // a handful of glyphs, not a whole CJK font
+  }
+  std::set<char32_t> uncovered;
+  add_uncovered_characters("Zürich → ok, 東京", embedded_coverage_for_tests(), uncovered);
+  CHECK(uncovered == std::set<char32_t>{U'東', U'京'});
 }

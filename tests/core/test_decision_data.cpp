@@ -85,7 +85,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const Site site = build_site(kFiles);
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook";
-  const auto m = nlohmann::json::parse(write_manifest(site, {"Docs", "", std::nullopt, nullptr, "", {}, "docs/content", "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"},
+  const auto m = nlohmann::json::parse(write_manifest(site, {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"},
                                                      extract_decisions(site, config), config));
   CHECK(m["version"] == 2);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
@@ -114,7 +114,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
 }
 
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {
-  const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {"Docs", "", std::nullopt, nullptr, "", {}, "content", ""}));
+  const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {.title = "Docs", .base = ""}));
   CHECK(m["repository"].is_null());
   CHECK(m["propose_decision"].is_null());
   CHECK(m["decisions"].size() == 3);

@@ -1,0 +1,28 @@
+// Fonts for the characters the content uses that the app's bundled faces lack (CJK, other
+// scripts): the build finds them and subsets Debian's broad-coverage fonts to exactly
+// those characters with pyftsubset (fonttools), so a reader downloads only what the pages
+// need. The bundled faces' ranges are in site/font-coverage.txt (shared with the wasm build).
+#pragma once
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/site.hpp"
+
+namespace logbook::cli {
+
+// Code points in `text` outside `coverage` ("U+0020-007E,U+00A0-024F,..."), added to `out`.
+void add_uncovered_characters(std::string_view text, std::string_view coverage, std::set<char32_t>& out);
+
+struct FallbackFonts {
+  std::vector<std::string> files;  // relative to the site root: app/fonts/fallback-0.ttf, ...
+  std::string problem;             // why some characters will show as boxes, if they will
+};
+
+// Writes the subset faces into fonts_dir (SITE/app/fonts).
+FallbackFonts make_fallback_fonts(const std::set<char32_t>& characters, const std::filesystem::path& fonts_dir);
+
+}  // namespace logbook::cli
