@@ -402,7 +402,7 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
     if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file)) only_markdown = false;
   }
   if (!only_markdown) return build();
-  if (!s.fallback_fonts.empty() || !s.uncovered.empty() || fs::exists(s.out_dir() / "app", ec)) {
+  if (fs::exists(s.out_dir() / "app" / "boot.js", ec)) {
     // A page that brings characters the fonts made so far lack needs new fallback faces.
     std::set<char32_t> seen = s.uncovered;
     for (const std::string& path : changed) {
