@@ -173,8 +173,10 @@ float Layouter::table(cmark_node* n, float x, float w, float y, const Context& c
       InlineItems items;
       collect(rows[r][c], {header ? Face::bold : Face::regular, size, ctx.ink}, -1, items);
       const FlowMetrics m = flow_.measure(items.runs);
-      natural[c] = std::max(natural[c], m.natural + 2 * kCellPadX);
-      minimum[c] = std::max(minimum[c], m.minimum + 2 * kCellPadX);
+      // One pixel of slack: laying out the same runs again can land a hair wider than
+      // measured (fractional advances), which wrapped a header as "Sampl/e".
+      natural[c] = std::max(natural[c], m.natural + 2 * kCellPadX + 1.0f);
+      minimum[c] = std::max(minimum[c], m.minimum + 2 * kCellPadX + 1.0f);
     }
   }
   // Measuring collected links and images once; collect again below for real.

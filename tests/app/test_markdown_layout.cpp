@@ -181,3 +181,15 @@ TEST_CASE("find_all matches case-insensitively and without overlap") {
   CHECK(find_all("aaaa", "aa").size() == 2);
   CHECK(find_all("abc", "").empty());
 }
+
+TEST_CASE("regression: a table that fits never wraps a cell's word (\"Sampl/e\")") {
+  // Columns were sized to the measured width exactly; laying the same runs out again can
+  // come out a hair wider, which wrapped the last letter of a header onto its own line.
+  for (const char* header : {"Sample", "Script", "Devanagari", "Status", "Weight", "Column"}) {
+    CAPTURE(header);
+    Laid l(std::string("| ") + header + " | x |\n|---|---|\n| a | b |\n");
+    bool whole = false;  // the header is one fragment, not "Sampl" and "e" on two lines
+    for (std::size_t i = 0; i < l.layout.fragments.size(); ++i) whole = whole || l.fragment_text(i) == header;
+    CHECK(whole);
+  }
+}
