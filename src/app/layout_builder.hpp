@@ -146,6 +146,8 @@ class Layouter {
 
   float quote(cmark_node* n, float x, float w, float y, const Context& ctx);
 
+  void number_label(const std::string& label, float x, float y, float line_h, float size);
+
   float list(cmark_node* n, float x, float w, float y, const Context& ctx);
 
   float footnote(cmark_node* n, float x, float w, float y, const Context& ctx);

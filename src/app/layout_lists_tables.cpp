@@ -12,6 +12,27 @@
 
 namespace logbook::app::layout {
 
+// "3." or "2)" in the margin before a list item or a footnote, right-aligned against the
+// item's text, on the middle of its first line; its text becomes part of the page's text.
+void Layouter::number_label(const std::string& label, float x, float y, float line_h, float size) {
+  const std::uint32_t b = static_cast<std::uint32_t>(doc_.text.size());
+  doc_.text += label + " ";
+  Fragment f;
+  const TextStyle style{Face::regular, size, Ink::muted};
+  f.w = t_.measure(style.face, style.size, label);
+  f.x = x + kListIndent - 8 - f.w;
+  f.line_y = y;
+  f.line_h = line_h;
+  const float ascent = t_.ascent(style.face) * style.size;
+  f.y = y + std::round((line_h - style.size) * 0.5f + ascent) - ascent;
+  f.begin = b;
+  f.end = b + static_cast<std::uint32_t>(label.size());
+  f.style = style_of(style);
+  f.region = region_;
+  f.flags = kLineStart | kBlockStart;
+  doc_.fragments.push_back(f);
+}
+
 float Layouter::list(cmark_node* n, float x, float w, float y, const Context& ctx) {
   const bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
   int number = ordered ? cmark_node_get_list_start(n) : 0;
@@ -28,23 +49,7 @@ float Layouter::list(cmark_node* n, float x, float w, float y, const Context& ct
     separate_block();
     begin_chunk(y);
     if (ordered) {
-      const std::string label = std::to_string(number++) + delim;
-      const std::uint32_t b = static_cast<std::uint32_t>(doc_.text.size());
-      doc_.text += label + " ";
-      Fragment f;
-      const TextStyle style{Face::regular, ctx.size, Ink::muted};
-      f.w = t_.measure(style.face, style.size, label);
-      f.x = x + kListIndent - 8 - f.w;
-      f.line_y = y;
-      f.line_h = line_h;
-      const float ascent = t_.ascent(style.face) * style.size;
-      f.y = y + std::round((line_h - style.size) * 0.5f + ascent) - ascent;
-      f.begin = b;
-      f.end = b + static_cast<std::uint32_t>(label.size());
-      f.style = style_of(style);
-      f.region = region_;
-      f.flags = kLineStart | kBlockStart;
-      doc_.fragments.push_back(f);
+      number_label(std::to_string(number++) + delim, x, y, line_h, ctx.size);
     } else if (!task) {
       doc_.text += "- ";
       Decoration d;
@@ -113,22 +118,7 @@ float Layouter::footnote(cmark_node* n, float x, float w, float y, const Context
   const float line_h = std::round(inner.size * line_factor());
   separate_block();
   begin_chunk(y);
-  const std::string number = std::to_string(footnote_number_) + ".";
-  const std::uint32_t b = static_cast<std::uint32_t>(doc_.text.size());
-  doc_.text += number + " ";
-  Fragment f;
-  const TextStyle style{Face::regular, inner.size, Ink::muted};
-  f.w = t_.measure(style.face, style.size, number);
-  f.x = x + kListIndent - 8 - f.w;
-  f.line_y = y;
-  f.line_h = line_h;
-  const float ascent = t_.ascent(style.face) * style.size;
-  f.y = y + std::round((line_h - style.size) * 0.5f + ascent) - ascent;
-  f.begin = b;
-  f.end = b + static_cast<std::uint32_t>(number.size());
-  f.style = style_of(style);
-  f.flags = kLineStart | kBlockStart;
-  doc_.fragments.push_back(f);
+  number_label(std::to_string(footnote_number_) + ".", x, y, line_h, inner.size);
   end_chunk(y + line_h);
   started_ = false;
   after_marker_ = true;
