@@ -16,6 +16,16 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Names ordered by how often they are used, then alphabetically.
+std::vector<std::string> most_used_first(const std::map<std::string, int>& count) {
+  std::vector<std::pair<int, std::string>> v;
+  for (const auto& [name, n] : count) v.emplace_back(-n, name);
+  std::sort(v.begin(), v.end());
+  std::vector<std::string> out;
+  for (auto& e : v) out.push_back(std::move(e.second));
+  return out;
+}
+
 // Page tags and decision tags (a record in an older dialect has tags only as a decision),
 // most used first: the database's order for the same question.
 std::vector<std::string> tags(const SiteIndex& site) {
@@ -25,12 +35,7 @@ std::vector<std::string> tags(const SiteIndex& site) {
   for (const DecisionEntry& d : site.decisions)
     if (d.page < 0 || site.pages[static_cast<std::size_t>(d.page)].tags.empty())
       for (const std::string& t : d.tags) ++count[t];
-  std::vector<std::pair<int, std::string>> v;
-  for (auto& [name, n] : count) v.emplace_back(-n, name);
-  std::sort(v.begin(), v.end());
-  std::vector<std::string> out;
-  for (auto& e : v) out.push_back(e.second);
-  return out;
+  return most_used_first(count);
 }
 
 std::vector<std::string> owners(const SiteIndex& site) {
@@ -39,12 +44,7 @@ std::vector<std::string> owners(const SiteIndex& site) {
     if (!p.owner.empty()) ++count[p.owner];
   for (const DecisionEntry& d : site.decisions)
     for (const std::string& n : d.deciders) ++count[n];
-  std::vector<std::pair<int, std::string>> v;
-  for (auto& [name, n] : count) v.emplace_back(-n, name);
-  std::sort(v.begin(), v.end());
-  std::vector<std::string> out;
-  for (auto& e : v) out.push_back(e.second);
-  return out;
+  return most_used_first(count);
 }
 
 // For after: and before:, the first of this month and of this year, then the dates
