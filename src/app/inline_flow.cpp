@@ -69,6 +69,10 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
   std::vector<Piece> line;
   float cx = 0;
   bool first = true;
+  // Where the current unbroken stretch starts in `line`: runs that touch with no space
+  // between them ("strikethrough" then ",", a word then its footnote mark) move to the
+  // next line together instead of leaving the comma or the mark alone at its start.
+  std::size_t chain = 0;
   width = std::max(width, 8.0f);
   for (std::size_t ri = 0; ri < runs.size(); ++ri) {
     const Run& r = runs[ri];
@@ -81,6 +85,7 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
         flush(line, runs, x, y, width, align, line_factor, region, first);
       }
       cx = 0;
+      chain = 0;
       continue;
     }
     const std::uint32_t base = static_cast<std::uint32_t>(doc_.text.size());
@@ -94,11 +99,26 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
       const float space = type_.measure(st.face, st.size, s.substr(word_end, next - word_end));
       if (word_end == i) {  // spaces only: they separate, nothing to place
         if (!line.empty()) cx += space;
+        chain = line.size();
         continue;
       }
       if (!line.empty() && cx + w > width) {
-        flush(line, runs, x, y, width, align, line_factor, region, first);
-        cx = st.code ? kCodePad : 0;
+        const float chain_x = chain < line.size() ? line[chain].x : cx;
+        if (chain > 0 && chain < line.size() && cx - chain_x + w <= width) {
+          std::vector<Piece> carry(line.begin() + static_cast<std::ptrdiff_t>(chain), line.end());
+          line.erase(line.begin() + static_cast<std::ptrdiff_t>(chain), line.end());
+          flush(line, runs, x, y, width, align, line_factor, region, first);
+          const float lead = runs[static_cast<std::size_t>(carry.front().run)].style.code ? kCodePad : 0.0f;
+          for (Piece& piece : carry) {
+            piece.x -= chain_x - lead;
+            line.push_back(piece);
+          }
+          cx -= chain_x - lead;
+        } else {
+          flush(line, runs, x, y, width, align, line_factor, region, first);
+          cx = st.code ? kCodePad : 0;
+        }
+        chain = 0;
       }
       std::size_t start = i;
       while (w > width - cx && word_end - start > 1) {  // too long for any line: cut it
@@ -114,12 +134,14 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
                         type_.measure(st.face, st.size, s.substr(start, cut - start)), static_cast<int>(ri)});
         flush(line, runs, x, y, width, align, line_factor, region, first);
         cx = 0;
+        chain = 0;
         start = cut;
         w = type_.measure(st.face, st.size, s.substr(start, word_end - start));
       }
       line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(word_end), cx, w,
                       static_cast<int>(ri)});
       cx += w + space;
+      if (space > 0) chain = line.size();
     }
     if (st.code) cx += kCodePad;
   }

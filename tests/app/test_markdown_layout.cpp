@@ -193,3 +193,18 @@ TEST_CASE("regression: a table that fits never wraps a cell's word (\"Sampl/e\")
     CHECK(whole);
   }
 }
+
+TEST_CASE("regression: punctuation touching a styled word moves with it to the next line") {
+  // "~~strikethrough~~," broke between the word and its comma, leaving "," alone at the
+  // start of the next line; runs with no space between them wrap as one word.
+  for (float width = 150; width <= 420; width += 3) {
+    CAPTURE(width);
+    Laid l("A paragraph with **bold**, *italic*, ~~strikethrough~~, and a note[^1].\n\n[^1]: N.\n", width);
+    for (std::size_t i = 0; i < l.layout.fragments.size(); ++i) {
+      if (!(l.layout.fragments[i].flags & kLineStart)) continue;
+      const std::string text = l.fragment_text(i);
+      CHECK_MESSAGE(text.rfind(",", 0) != 0, "a line starts with a comma");
+      CHECK_MESSAGE(text.rfind(".", 0) != 0, "a line starts with a full stop");
+    }
+  }
+}
