@@ -127,9 +127,18 @@ if (want("search") && !args.includes("--skip-search")) {
     }
     const lat = await page.evaluate(() => window.logbook.searchLatencies());
     const engine = await page.evaluate(() => window.logbook.searchEngineMillis());
+    const trace = await page.evaluate(() => window.logbook.searchTrace());
+    const stage = (a, b) => trace.map((t) => t[b] - t[a]);
+    const stages = { "key to query sent": stage("key", "sent"), "query sent to answer back": stage("sent", "arrived"),
+                     "  to worker": stage("sent", "received"), "  queued": stage("received", "started"), "  engine": stage("started", "done"), "  back": stage("done", "arrived"),
+                     "answer read": stage("arrived", "parsed"), "results drawn": stage("parsed", "drawn"),
+                     "key to the next display frame after": stage("key", "shown") };
     results.search_ms = { keystrokes: lat.length, p50: +f1(pct(lat, 0.5)), p95: +f1(pct(lat, 0.95)), max: +f1(Math.max(...lat)),
                           engine_p50: +f1(pct(engine, 0.5)), engine_p95: +f1(pct(engine, 0.95)), db_ready_s: +f1(loadSeconds) };
     console.log(`search latency per keystroke, 10k pages, key event to results on screen: p50 ${results.search_ms.p50} ms, p95 ${results.search_ms.p95} ms, max ${results.search_ms.max} ms over ${lat.length} keystrokes (target p95 < 16 ms)`);
+    const slowest = [...trace].sort((a, b) => (b.shown - b.key) - (a.shown - a.key)).slice(0, 8);
+    if (args.includes("--verbose")) for (const t of slowest) console.log(`  slow: "${t.query}" key→drawn ${f1(t.drawn - t.key)} ms, engine ${f1(t.engine)} ms, back ${f1(t.arrived - t.done)} ms`);
+    for (const [name, xs] of Object.entries(stages)) console.log(`  ${name}: p50 ${f1(pct(xs, 0.5))} ms, p95 ${f1(pct(xs, 0.95))} ms`);
     console.log(`  of which the engine in the worker: p50 ${results.search_ms.engine_p50} ms, p95 ${results.search_ms.engine_p95} ms; database ready ${f1(loadSeconds)} s after navigation`);
     await context.close();
     await site.close();

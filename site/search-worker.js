@@ -17,7 +17,9 @@ function answer(d) {
   core._free(q);
   const json = core.UTF8ToString(p);
   core._free(p);
-  postMessage({type: "answer", id: d.id, json: json, millis: performance.now() - t0});
+  const t1 = performance.now();
+  postMessage({type: "answer", id: d.id, json: json, millis: t1 - t0,
+               received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
 }
 
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
@@ -46,6 +48,7 @@ function schedule() {
 onmessage = function (m) {
   const d = m.data;
   if (d.type === "query") {
+    d.received = performance.timeOrigin + performance.now();
     queue.push(d);
     schedule();
     return;

@@ -5,11 +5,14 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
@@ -27,6 +30,8 @@ struct Edge {
   EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
   double last_time = 0;
   bool ready_sent = false;
+  std::uint64_t shown_fingerprint = 0;  // of the frame on screen
+  int frames_drawn = 0;
   ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
   ImGuiPlatformImeData ime{};
 };
@@ -61,6 +66,32 @@ void mods(int ctrl, int meta, int shift, int alt) {
   io.AddKeyEvent(ImGuiMod_Alt, alt != 0);
 }
 
+// What a frame would put on screen: its size, clear colour and every draw command with
+// its vertices and indices. Equal fingerprints draw equal pixels.
+std::uint64_t frame_fingerprint(const ImDrawData& d, const ImVec4& clear, float dpr) {
+  const float head[] = {d.DisplaySize.x, d.DisplaySize.y, dpr, clear.x, clear.y, clear.z};
+  ImU32 a = ImHashData(head, sizeof head, 0), b = 0;
+  for (const ImDrawList* list : d.CmdLists) {
+    a = ImHashData(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.size_in_bytes()), a);
+    b = ImHashData(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.size_in_bytes()), b);
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      const float clip[] = {cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w};
+      const std::uint64_t rest[] = {static_cast<std::uint64_t>(cmd.GetTexID()), cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount,
+                                    cmd.UserCallback != nullptr};
+      b = ImHashData(clip, sizeof clip, b);
+      b = ImHashData(rest, sizeof rest, b);
+    }
+  }
+  return (static_cast<std::uint64_t>(a) << 32) | b;
+}
+
+bool textures_pending(const ImDrawData& d) {
+  if (d.Textures)
+    for (const ImTextureData* t : *d.Textures)
+      if (t->Status != ImTextureStatus_OK) return true;
+  return false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -88,12 +119,20 @@ EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
   }
   ImGui::Render();
   if (!draw) return;
-  emscripten_webgl_make_context_current(e.gl);
-  glViewport(0, 0, static_cast<int>(w * dpr + 0.5f), static_cast<int>(h * dpr + 0.5f));
+  // A frame whose pixels would equal the ones on screen is not drawn again: the canvas
+  // keeps showing them, and the GPU (or a software renderer) stays idle.
+  ImDrawData* data = ImGui::GetDrawData();
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const std::uint64_t fingerprint = frame_fingerprint(*data, bg, dpr);
+  if (fingerprint != e.shown_fingerprint || textures_pending(*data)) {
+    emscripten_webgl_make_context_current(e.gl);
+    glViewport(0, 0, static_cast<int>(w * dpr + 0.5f), static_cast<int>(h * dpr + 0.5f));
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    e.shown_fingerprint = fingerprint;
+    ++e.frames_drawn;
+  }
   e.app->presented();
 
   if (!e.ready_sent && e.app->first_page_drawn()) {
@@ -188,6 +227,28 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
   for (const auto& l : g_edge->app->visible_links())
     out.push_back({{"text", l.text}, {"href", l.href}, {"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}});
   return strdup(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+// What the last frame asks of the GPU, for bench/app_bench.mjs: vertices, and the pixels
+// its triangles cover by window (fill is what a software renderer pays for), and how
+// many frames were actually drawn.
+EMSCRIPTEN_KEEPALIVE char* lb_api_draw_stats() {
+  const ImDrawData* d = ImGui::GetDrawData();
+  double pixels = 0;
+  nlohmann::json by_window = nlohmann::json::object();
+  if (d)
+    for (const ImDrawList* list : d->CmdLists) {
+      double covered = 0;
+      for (int i = 0; i + 2 < list->IdxBuffer.Size; i += 3) {
+        const ImVec2 a = list->VtxBuffer[list->IdxBuffer[i]].pos, b = list->VtxBuffer[list->IdxBuffer[i + 1]].pos,
+                     c = list->VtxBuffer[list->IdxBuffer[i + 2]].pos;
+        covered += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) * 0.5;
+      }
+      pixels += covered;
+      by_window[list->_OwnerName ? list->_OwnerName : "?"] = std::round(covered);
+    }
+  const nlohmann::json j = {{"vertices", d ? d->TotalVtxCount : 0}, {"pixels", std::round(pixels)},
+                            {"pixelsByWindow", by_window}, {"framesDrawn", g_edge->frames_drawn}};
+  return strdup(j.dump().c_str());
 }
 EMSCRIPTEN_KEEPALIVE int lb_api_latency_count() { return static_cast<int>(g_edge->app->search_latencies().size()); }
 EMSCRIPTEN_KEEPALIVE double lb_api_latency(int i, int engine) {

@@ -104,7 +104,10 @@ EM_JS(void, lbjs_storage_set, (const char* key, const char* value), {
 });
 
 EM_JS(int, lbjs_prefers_dark, (), { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; });
-EM_JS(void, lbjs_request_frames, (int n), { Module.lbFrames = Math.max(Module.lbFrames || 0, n); });
+EM_JS(void, lbjs_request_frames, (int n), {
+  if (Module.lbWant) Module.lbWant(n);
+  else Module.lbFrames = Math.max(Module.lbFrames || 0, n);  // before lbjs_install: its first resize draws
+});
 EM_JS(double, lbjs_now, (), { return performance.now(); });
 // The local calendar date (toISOString would give UTC's, a day off in the evening).
 EM_JS(char*, lbjs_today, (), {
@@ -174,9 +177,36 @@ EM_JS(void, lbjs_install, (void* scratch), {
   // Input is handled at once (a keystroke's query leaves now, a tap can focus the text
   // field inside the gesture), but pixels are drawn once per display frame: drawing is
   // what costs, and the browser shows at most one frame per refresh anyway.
-  const frameNow = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 1); Module._lb_frame(0); };
-  const wake = function () { Module.lbFrames = Math.max(Module.lbFrames || 0, 1); };
-  const stamp = function () { Module.lbLastInput = performance.now(); };
+  const frameNow = function () { Module._lb_frame(0); Module.lbWant(1); };  // after the frame: it may hold the next one
+  const wake = function () { Module.lbWant(1); };
+  // The event's own time: a keystroke that waited behind a busy main thread counts its wait.
+  const stamp = function (e) { Module.lbLastInput = e && e.timeStamp > 0 ? Math.min(e.timeStamp, performance.now()) : performance.now(); };
+
+  // A display frame is asked for only when there is something to draw: an idle page
+  // costs nothing. While a keystroke's search is out (a few ms), its frame waits for the
+  // answer (lbHold), so the typed letter and its results arrive together, in one frame.
+  let scheduled = false, holdUntil = 0, holdTimer = 0;
+  const tick = function () {
+    scheduled = false;
+    if ((Module.lbFrames || 0) <= 0) return;
+    if (performance.now() < holdUntil) { schedule(); return; }
+    Module.lbRunFrame();
+    if (Module.lbFrames > 0) schedule();
+  };
+  const schedule = function () {
+    if (scheduled) return;
+    scheduled = true;
+    const wait = holdUntil - performance.now();
+    if (wait > 0) holdTimer = setTimeout(function () { holdTimer = 0; scheduled = false; schedule(); }, wait);
+    else requestAnimationFrame(tick);
+  };
+  Module.lbWant = function (n) { Module.lbFrames = Math.max(Module.lbFrames || 0, n); schedule(); };
+  Module.lbHold = function (ms) { holdUntil = performance.now() + ms; };
+  Module.lbReleaseHold = function () {
+    holdUntil = 0;
+    if (holdTimer) { clearTimeout(holdTimer); holdTimer = 0; scheduled = false; }
+    if (Module.lbFrames > 0) schedule();
+  };
 
   Module.lbDeliverFetch = function (id, ok, status, bytes, error) {
     const n = bytes ? bytes.length : 0, p = _malloc(n || 1);
@@ -203,7 +233,10 @@ EM_JS(void, lbjs_install, (void* scratch), {
     const w = window.innerWidth, h = window.innerHeight;
     Module.lbCss = {w: w, h: h};
     canvas.style.width = w + "px"; canvas.style.height = h + "px";
-    canvas.width = Math.round(w * dpr); canvas.height = Math.round(h * dpr);
+    // Setting a canvas's size clears it, even to the same size; the app only redraws
+    // a frame that differs from the one shown (see lb_frame).
+    if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
+    if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
     wake();
   };
   resize();
@@ -213,11 +246,6 @@ EM_JS(void, lbjs_install, (void* scratch), {
     matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)").addEventListener("change", function () { resize(); watchDpr(); }, {once: true});
   };
   watchDpr();
-  const loop = function () {
-    if ((Module.lbFrames || 0) > 0) Module.lbRunFrame();
-    requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
   document.addEventListener("visibilitychange", wake);
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (e) { Module._lb_system_theme(e.matches ? 1 : 0); wake(); });
   window.addEventListener("popstate", function () {
@@ -231,7 +259,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   const source = function (e) { return e.pointerType === "touch" ? 2 : e.pointerType === "pen" ? 1 : 0; };
   const pos = function (e) { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
   canvas.addEventListener("pointermove", function (e) {
-    stamp();
+    stamp(e);
     const evs = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
     const last = evs.length ? evs[evs.length - 1] : e;
     const p = pos(last);
@@ -239,7 +267,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
     wake();
   });
   canvas.addEventListener("pointerdown", function (e) {
-    stamp();
+    stamp(e);
     const p = pos(e);
     if (e.button === 0 || e.button === 1 || e.button === 2) {
       canvas.setPointerCapture(e.pointerId);
@@ -251,7 +279,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
     if (!Module.lbWantText && document.activeElement === Module.lbInput) Module.lbInput.blur();
   });
   const up = function (e) {
-    stamp();
+    stamp(e);
     const p = pos(e);
     Module._lb_pointer_move(p[0], p[1], source(e));
     Module._lb_pointer_button(e.button === 1 ? 2 : e.button === 2 ? 1 : 0, 0, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0);
@@ -268,7 +296,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   canvas.addEventListener("auxclick", function (e) { e.preventDefault(); });
   canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
   canvas.addEventListener("wheel", function (e) {
-    stamp();
+    stamp(e);
     const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? window.innerHeight : 1;
     Module._lb_wheel(-e.deltaX * unit / 60, -e.deltaY * unit / 60);
     e.preventDefault();
@@ -296,7 +324,9 @@ EM_JS(void, lbjs_install, (void* scratch), {
     if (e.inputType === "deleteContentBackward" && !input.value) { Module._lb_key_tap(str("Backspace")); frameNow(); }
   });
   input.addEventListener("input", function (e) {
-    stamp();
+    // Typed text follows its keydown, which was the keystroke; a phone keyboard or an
+    // IME sends no keydown, and then the input event is the keystroke.
+    if (!(Module.lbLastInput > e.timeStamp - 200)) stamp(e);
     if (composing || e.isComposing) return;
     if (input.value) callStr(Module._lb_text, input.value);
     input.value = "";
@@ -305,16 +335,29 @@ EM_JS(void, lbjs_install, (void* scratch), {
   const typingKey = function (e) { return e.key.length === 1 && !e.ctrlKey && !e.metaKey; };
   const onKey = function (down) {
     return function (e) {
-      stamp();
+      stamp(e);
       if (e.isComposing || e.keyCode === 229) return;
       const handled = callStr(function (p) { return Module._lb_key(p, down ? 1 : 0, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0); }, e.key);
       const wantText = Module.lbWantText;
+      // A plain character from a physical keyboard is typed here, at its keydown, and the
+      // hidden input never changes: the query leaves at once, and the browser has no DOM
+      // to repaint before the answer. Dead keys ("Dead"), IMEs (229) and phone keyboards
+      // (229, "Unidentified") still come through the input's events below.
+      if (down && wantText && typingKey(e) && !e.altKey && document.activeElement === input) {
+        e.preventDefault();
+        callStr(Module._lb_text, e.key);
+        frameNow();
+        return;
+      }
       const k = e.key.toLowerCase();
       const ours = (e.ctrlKey || e.metaKey) && (k === "f" || k === "k" || (k === "a" && !wantText));
       const nav = !wantText && handled && (e.key === " " || e.key === "/" || e.key.startsWith("Arrow") || e.key.startsWith("Page") || e.key === "Home" || e.key === "End");
       if (down && (ours || nav || e.key === "Tab" || (wantText && handled && !typingKey(e) && !(e.ctrlKey || e.metaKey)))) e.preventDefault();
-      frameNow();
-      if (down) frameNow();  // a shortcut that opens a text field focuses it in the next frame
+      if (wantText && typingKey(e)) wake();  // its letter comes in the input event, which runs the frame
+      else {
+        frameNow();
+        if (down && !wantText) frameNow();  // a shortcut that opens a text field focuses it in the next frame
+      }
       if (down && Module.lbWantText && document.activeElement !== input) input.focus({preventScroll: true});
     };
   };
@@ -339,14 +382,34 @@ EM_JS(void, lbjs_install, (void* scratch), {
       else if (d.type === "answer") {
         const w = waiting.get(d.id);
         if (w) { waiting.delete(d.id); w(d); return; }
+        if (d.id === heldFor) Module.lbReleaseHold();
+        const t = trace.get(d.id);
+        if (t) { t.arrived = performance.now(); t.engine = d.millis; const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; }
         callStr(function (p) { return Module._lb_search_answer(d.id, p, d.millis); }, d.json);
+        if (t) t.parsed = performance.now();
         Module.lbRunFrame();  // results are drawn as soon as they arrive, not at the next display frame
+        if (t) {
+          t.drawn = performance.now();
+          requestAnimationFrame(function () { t.shown = performance.now(); });
+        }
       }
     };
     worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); wake(); };
     worker.postMessage({type: "load", url: base + "/search.db", core: base + "/app/search-core.js"});
   };
-  Module.lbSearch = function (id, query, limit) { if (worker) worker.postMessage({type: "query", id: id, query: query, limit: limit}); };
+  // Where a keystroke's time goes, for bench/app_bench.mjs: key event, query posted,
+  // answer back, answer read, results drawn (ms since navigation).
+  const trace = new Map();
+  let heldFor = 0;
+  Module.lbSearch = function (id, query, limit) {
+    if (!worker) return;
+    heldFor = id;
+    Module.lbHold(40);
+    trace.set(id, {query: query, key: Module.lbLastInput || 0, sent: performance.now()});
+    if (trace.size > 2000) trace.delete(trace.keys().next().value);
+    worker.postMessage({type: "query", id: id, query: query, limit: limit});
+  };
+  Module.lbSearchTrace = trace;
 
   // --- window.logbook: the automation API.
   let resolveReady;
@@ -380,6 +443,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   api.links = function () { const p = Module._lb_api_links(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
   api.setTheme = function (t) { callStr(Module._lb_api_theme, t); frameNow(); };
   api.frameTimes = function () { return times.slice(); };
+  api.drawStats = function () { const p = Module._lb_api_draw_stats(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
   // Per keystroke: from the key event to its results on screen, and the engine's share.
   api.searchLatencies = function () {
     const n = Module._lb_api_latency_count(), out = [];
@@ -391,6 +455,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
     for (let i = 0; i < n; ++i) out.push(Module._lb_api_latency(i, 1));
     return out;
   };
+  api.searchTrace = function () { return Array.from(Module.lbSearchTrace.values()).filter(function (t) { return t.drawn; }); };
   api.searchReady = function () { return state.status === 1; };
   api.lastCopied = function () { return Module.lbLastCopied || ""; };
   window.logbook = api;

@@ -416,9 +416,10 @@ void App::frame(float width, float height) {
   ImGui::SetNextWindowSize(ImVec2(width, height));
   ImGui::Begin("##logbook", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), ImVec2(width, height), theme_[Ink::page_bg]);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
+                   ImGuiWindowFlags_NoBackground);
+  // No background: the frame is cleared to the page colour. Every full-screen layer
+  // is a screenful of pixels to fill, which software renderers pay for in full.
 
   const Area doc_area{sidebar_w, top_h, width - sidebar_w - outline_w, height - top_h};
   const float margin = phone_ ? 20.0f : 48.0f;

@@ -7,7 +7,7 @@ export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"],
+           "--disable-sync", "--no-first-run", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist", ...(process.env.LOGBOOK_CHROMIUM_FLAGS || "").split(" ").filter(Boolean)],
   });
 }
 
@@ -24,6 +24,10 @@ export async function openPage(browser, { width = 1366, height = 860, dpr = 1, m
     if (m.type() === "error" && !expected(m.location()?.url)) problems.push(`console error: ${m.text()} (${m.location()?.url || ""})`);
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => { if (!expected(r.url())) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); });
+  // ERR_ABORTED is a request the page itself dropped, as a reload does to the search
+  // worker's downloads; a missing or broken file fails with another error (or a status).
+  page.on("requestfailed", (r) => {
+    if (!expected(r.url()) && r.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   return { context, page, problems };
 }
