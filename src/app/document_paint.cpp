@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app.hpp"
+#include "core/bidi_text.hpp"
 
 namespace logbook::app {
 
@@ -24,8 +25,15 @@ void for_range(const DocLayout& L, const Typography& T, std::size_t first, std::
     }
     const TextStyle& st = L.styles[f.style];
     const std::string_view text(L.text.data() + f.begin, f.end - f.begin);
-    const float x0 = b > f.begin ? T.measure(st.face, st.size, text.substr(0, std::min<std::size_t>(b - f.begin, text.size()))) : 0;
+    float x0 = b > f.begin ? T.measure(st.face, st.size, text.substr(0, std::min<std::size_t>(b - f.begin, text.size()))) : 0;
     float x1 = e < f.end ? T.measure(st.face, st.size, text.substr(0, e - f.begin)) : f.w;
+    if (f.flags & kRightToLeft) {  // the text runs from the right edge leftwards
+      const auto shaped_width = [&](std::size_t n) { return T.measure(st.face, st.size, shape_arabic(text.substr(0, n))); };
+      const float right = b > f.begin ? shaped_width(std::min<std::size_t>(b - f.begin, text.size())) : 0;
+      const float left = e < f.end ? shaped_width(e - f.begin) : f.w;
+      x0 = f.w - left;
+      x1 = f.w - right;
+    }
     if (e > f.end && i + 1 < L.fragments.size()) {
       const Fragment& n = L.fragments[i + 1];
       if (!(n.flags & kLineStart) && n.line_y == f.line_y && n.begin < e) x1 = n.x - f.x;
@@ -157,7 +165,12 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
     const bool hover = f.link >= 0 && f.link == v.hovered_link;
     const ImU32 color = hover ? th[Ink::link_hover] : th[st.ink];
     const ImVec2 p = at(f.x, f.y, f.region);
-    dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, L.text.data() + f.begin, L.text.data() + f.end);
+    if (f.flags & kRightToLeft) {
+      const std::string shown = visual_rtl(std::string_view(L.text).substr(f.begin, f.end - f.begin));
+      dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, shown.data(), shown.data() + shown.size());
+    } else {
+      dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, L.text.data() + f.begin, L.text.data() + f.end);
+    }
     const float baseline = p.y + T.ascent(st.face) * st.size;
     if (st.strike) {
       const float y = std::round(baseline - st.size * 0.3f) + 0.5f;

@@ -55,7 +55,7 @@ FlowMetrics InlineFlow::measure(const std::vector<Run>& runs) const {
     std::string_view s = r.text;
     for (std::size_t i = 0, word_end, next; i < s.size(); i = next) {
       next_token(s, i, word_end, next);
-      const float w = type_.measure(r.style.face, r.style.size, s.substr(i, word_end - i));
+      const float w = word_width(r.style, s.substr(i, word_end - i));
       m.minimum = std::max(m.minimum, w + pad);
       line += w + type_.measure(r.style.face, r.style.size, s.substr(word_end, next - word_end));
     }
@@ -64,8 +64,20 @@ FlowMetrics InlineFlow::measure(const std::vector<Run>& runs) const {
   return m;
 }
 
+float InlineFlow::word_width(const TextStyle& st, std::string_view word) const {
+  return bidi_ ? type_.measure(st.face, st.size, shape_arabic(word)) : type_.measure(st.face, st.size, word);
+}
+
 float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float width, float align, float line_factor,
                       int region) {
+  // The block's direction is its first strong letter's; a right-to-left block is set
+  // flush right unless its alignment was chosen (a table column).
+  std::string all;
+  for (const Run& r : runs) all += r.text;
+  bidi_ = false;
+  for (std::size_t i = 0; i < all.size() && !bidi_;) bidi_ = is_rtl_letter(next_code_point(all, i));
+  paragraph_ = bidi_ ? strong_direction(all) : TextDirection::ltr;
+  if (paragraph_ == TextDirection::rtl && align == 0) align = 1;
   std::vector<Piece> line;
   float cx = 0;
   bool first = true;
@@ -95,7 +107,7 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
     if (st.code) cx += kCodePad;
     for (std::size_t i = 0, word_end, next; i < s.size(); i = next) {
       next_token(s, i, word_end, next);
-      float w = type_.measure(st.face, st.size, s.substr(i, word_end - i));
+      float w = word_width(st, s.substr(i, word_end - i));
       const float space = type_.measure(st.face, st.size, s.substr(word_end, next - word_end));
       if (word_end == i) {  // spaces only: they separate, nothing to place
         if (!line.empty()) cx += space;
@@ -136,7 +148,7 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
         cx = 0;
         chain = 0;
         start = cut;
-        w = type_.measure(st.face, st.size, s.substr(start, word_end - start));
+        w = word_width(st, s.substr(start, word_end - start));
       }
       line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(word_end), cx, w,
                       static_cast<int>(ri)});
@@ -149,8 +161,32 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
   return y;
 }
 
+void InlineFlow::order_for_display(std::vector<Piece>& line) const {
+  std::vector<TextDirection> dirs;
+  for (const Piece& p : line) dirs.push_back(strong_direction(std::string_view(doc_.text).substr(p.begin, p.end - p.begin)));
+  const std::vector<TextDirection> resolved = resolve_neutrals(dirs, paragraph_);
+  const std::vector<int> order = visual_order(dirs, paragraph_);
+  // The space after each piece, in logical order; between two pieces that end up side by
+  // side, the space that separated them.
+  std::vector<float> gap(line.size(), 0.0f);
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) gap[i] = line[i + 1].x - (line[i].x + line[i].w);
+  std::vector<Piece> out;
+  float cx = line.front().x;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto i = static_cast<std::size_t>(order[k]);
+    Piece p = line[i];
+    p.rtl = resolved[i] == TextDirection::rtl;
+    p.x = cx;
+    cx += p.w;
+    if (k + 1 < order.size()) cx += gap[std::min(i, static_cast<std::size_t>(order[k + 1]))];
+    out.push_back(p);
+  }
+  line = std::move(out);
+}
+
 void InlineFlow::flush(std::vector<Piece>& line, const std::vector<Run>& runs, float x, float& y, float width,
                        float align, float line_factor, int region, bool& first) {
+  if (bidi_) order_for_display(line);
   float max_size = 0, max_ascent = 0;
   for (const Piece& p : line) {
     const TextStyle& s = runs[static_cast<std::size_t>(p.run)].style;
@@ -168,8 +204,11 @@ void InlineFlow::flush(std::vector<Piece>& line, const std::vector<Run>& runs, f
   const float shift = std::max(0.0f, (width - used) * align);
   for (std::size_t i = 0; i < line.size();) {
     std::size_t j = i + 1;
-    // One fragment per stretch of one run: fewer draw calls and simpler selection.
-    while (j < line.size() && line[j].run == line[i].run) ++j;
+    // One fragment per stretch of one run: fewer draw calls and simpler selection. A
+    // right-to-left stretch is one whose words follow each other backwards in the text.
+    while (j < line.size() && line[j].run == line[i].run && line[j].rtl == line[i].rtl &&
+           (!line[i].rtl || line[j].end <= line[j - 1].begin))
+      ++j;
     const Run& r = runs[static_cast<std::size_t>(line[i].run)];
     Fragment f;
     f.x = x + shift + line[i].x;
@@ -178,12 +217,12 @@ void InlineFlow::flush(std::vector<Piece>& line, const std::vector<Run>& runs, f
     f.line_h = line_h;
     f.y = baseline - type_.ascent(r.style.face) * r.style.size;
     if (r.style.superscript) f.y = y + std::round(line_h * 0.12f);
-    f.begin = line[i].begin;
-    f.end = line[j - 1].end;
+    f.begin = line[i].rtl ? line[j - 1].begin : line[i].begin;
+    f.end = line[i].rtl ? line[i].end : line[j - 1].end;
     f.link = r.link;
     f.region = region;
     f.style = style_index(r.style);
-    f.flags = (i == 0 ? kLineStart : 0) | (first ? kBlockStart : 0);
+    f.flags = (i == 0 ? kLineStart : 0) | (first ? kBlockStart : 0) | (line[i].rtl ? kRightToLeft : 0);
     first = false;
     if (r.style.code) {
       Decoration d;

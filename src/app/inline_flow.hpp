@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bidi_text.hpp"
 #include "markdown_layout.hpp"
 
 namespace logbook::app {
@@ -39,10 +40,18 @@ class InlineFlow {
     std::uint32_t begin = 0, end = 0;  // the word in doc.text, without trailing spaces
     float x = 0, w = 0;
     int run = 0;
+    bool rtl = false;  // drawn right to left (set when a line is put in visual order)
   };
   void flush(std::vector<Piece>& line, const std::vector<Run>& runs, float x, float& y, float width, float align,
              float line_factor, int region, bool& first);
+  // Puts a line's pieces in drawing order when its block has right-to-left text.
+  void order_for_display(std::vector<Piece>& line) const;
   std::uint16_t style_index(const TextStyle& s);
+  // A word's width as drawn: Arabic is measured in its joined forms.
+  float word_width(const TextStyle& st, std::string_view word) const;
+
+  TextDirection paragraph_ = TextDirection::ltr;  // of the block being laid out
+  bool bidi_ = false;                              // the block has right-to-left letters
 
   DocLayout& doc_;
   const Typography& type_;

@@ -32,6 +32,7 @@ struct TextStyle {
 enum FragmentFlags : std::uint8_t {
   kLineStart = 1,   // first fragment of a visual line
   kBlockStart = 2,  // first fragment of a block (paragraph, heading, cell, code line...)
+  kRightToLeft = 4, // right-to-left text: drawn shaped and reversed (core/bidi_text.hpp)
 };
 
 struct Fragment {

@@ -2,6 +2,7 @@
 // highlighted; a click scrolls there. On narrow windows it is a menu under the top bar.
 #include <algorithm>
 
+#include "core/bidi_text.hpp"
 #include "app.hpp"
 #include "views.hpp"
 
@@ -45,7 +46,7 @@ void entries(App& app, float width) {
     const bool active = static_cast<int>(i) == st.active;
     if (active) dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 2, p.y + h - 2), th[Ink::accent]);
     dl->AddText(T.font(active ? Face::bold : Face::regular), size, ImVec2(p.x + 12 + indent, p.y + 4),
-                th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], a.text.c_str(), nullptr, width - indent - 16);
+                th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], visual_line(a.text).c_str(), nullptr, width - indent - 16);
     if (clicked) {
       app.scroll_to_anchor(a.slug, true);
       app.platform().history_replace(app.full_url(page.url + "#" + a.slug));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/bidi_text.hpp"
 #include "app.hpp"
 #include "core/search_engine.hpp"
 #include "filter_suggestions.hpp"
@@ -239,7 +240,7 @@ void draw_search_palette(App& app, const Area& screen) {
       ldl->AddRectFilled(ImVec2(p.x + 8, p.y), ImVec2(p.x + w - 8, p.y + h - 4), th[Ink::accent_soft], 10);
       if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollHereY(0.5f);
     }
-    ldl->AddText(T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading], hit.title.c_str());
+    ldl->AddText(T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading], visual_line(hit.title).c_str());
     ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint],
                  (hit.section.empty() ? hit.url : hit.section).c_str());
     draw_snippet(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), inner, 2);

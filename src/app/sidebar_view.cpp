@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/bidi_text.hpp"
 #include "app.hpp"
 #include "views.hpp"
 
@@ -59,7 +60,7 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
     if (hovered && ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) ImGui::SetTooltip("%s", label.c_str());
   }
   dl->AddText(T.font(face), size, ImVec2(p.x + indent, p.y + (kRowH - size) * 0.5f - 1),
-              th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], shown.c_str());
+              th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], visual_line(shown).c_str());
   return clicked;
 }
 

@@ -3,8 +3,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
+#include "core/bidi_text.hpp"
 #include "core/utf8.hpp"
 
 namespace logbook::cli {
@@ -13,16 +17,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Broad-coverage faces from Debian, tried in order for each missing character: DejaVu for
-// the scripts and symbols, Droid Sans Fallback for Chinese and Japanese, Nanum for Hangul.
-// (Scripts that need shaping, such as Arabic, Thai or Devanagari, are drawn unshaped.)
-constexpr const char* kSources[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+// Faces from Debian, each subset to the missing characters it is meant for, merged behind
+// the app's fonts in this order: DejaVu for most scripts and symbols, Droid Sans Fallback
+// for Chinese and Japanese, Nanum for Hangul, Noto for the scripts of South and South-East
+// Asia and Ethiopia, Symbola for emoji (drawn in one colour: the app has no colour glyphs).
+// Arabic is drawn in its joined forms (core/bidi_text.hpp); scripts whose letters change
+// shape in clusters (Devanagari, Bengali...) are drawn letter by letter, unshaped.
+struct FallbackSource {
+  const char* path;
+  const char* ranges;  // characters it is used for; empty: any
 };
 
-bool in_ranges(char32_t cp, std::string_view ranges) {
+constexpr FallbackSource kSources[] = {
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", ""},
+    {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "2E80-9FFF,F900-FAFF,FE30-FE4F,FF00-FFEF,20000-2FFFF"},
+    {"/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "1100-11FF,3130-318F,A960-A97F,AC00-D7AF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf", "0900-097F,A8E0-A8FF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansBengali-Regular.ttf", "0980-09FF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansGurmukhi-Regular.ttf", "0A00-0A7F"},
+    {"/usr/share/fonts/truetype/noto/NotoSansGujarati-Regular.ttf", "0A80-0AFF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf", "0B80-0BFF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansTelugu-Regular.ttf", "0C00-0C7F"},
+    {"/usr/share/fonts/truetype/noto/NotoSansKannada-Regular.ttf", "0C80-0CFF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansMalayalam-Regular.ttf", "0D00-0D7F"},
+    {"/usr/share/fonts/truetype/noto/NotoSansSinhala-Regular.ttf", "0D80-0DFF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", "0E00-0E7F"},
+    {"/usr/share/fonts/truetype/noto/NotoSansLao-Regular.ttf", "0E80-0EFF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf", "1000-109F"},
+    {"/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf", "1200-139F,2D80-2DDF"},
+    {"/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf", "1780-17FF"},
+    {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "2190-2BFF,1F000-1FAFF"},
+};
+
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;
+
+// "U+0020-007E,U+00A0-024F,..." (the U+ is optional), as pairs.
+Ranges parse_ranges(std::string_view ranges) {
+  Ranges out;
   std::size_t pos = 0;
   while (pos < ranges.size()) {
     auto end = ranges.find(',', pos);
@@ -36,12 +67,16 @@ bool in_ranges(char32_t cp, std::string_view ranges) {
     try {
       const auto lo = static_cast<char32_t>(std::stoul(std::string(item.substr(0, dash)), nullptr, 16));
       const auto hi = dash == std::string_view::npos ? lo : static_cast<char32_t>(std::stoul(std::string(item.substr(dash + 1)), nullptr, 16));
-      if (cp >= lo && cp <= hi) return true;
+      out.emplace_back(lo, hi);
     } catch (...) {
       continue;
     }
   }
-  return false;
+  return out;
+}
+
+bool in_ranges(char32_t cp, const Ranges& ranges) {
+  return std::any_of(ranges.begin(), ranges.end(), [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
 }
 
 // Characters that need no glyph of their own: controls, joiners, variation selectors.
@@ -67,26 +102,40 @@ bool run_pyftsubset(const std::vector<std::string>& args) {
 }  // namespace
 
 void add_uncovered_characters(std::string_view text, std::string_view coverage, std::set<char32_t>& out) {
+  const Ranges covered = parse_ranges(coverage);
   for (std::size_t i = 0; i < text.size();) {
     const char32_t cp = next_code_point(text, i);
     if (cp < 0x80 || drawn_without_glyph(cp) || out.count(cp)) continue;
-    if (!in_ranges(cp, coverage)) out.insert(cp);
+    if (!in_ranges(cp, covered)) out.insert(cp);
   }
+}
+
+std::string app_font_coverage(const fs::path& app_dir, std::string_view fallback) {
+  std::ifstream in(app_dir / "fonts" / "coverage.txt", std::ios::binary);
+  if (!in) return std::string(fallback);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 FallbackFonts make_fallback_fonts(const std::set<char32_t>& characters, const fs::path& fonts_dir) {
   FallbackFonts result;
   if (characters.empty()) return result;
+  // Arabic is drawn in its presentation forms, so those are the glyphs the subset needs.
+  std::set<char32_t> wanted = characters;
+  add_shaped_forms(wanted);
   std::string unicodes;
-  for (char32_t cp : characters) {
+  for (char32_t cp : wanted) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "%s%X", unicodes.empty() ? "" : ",", static_cast<unsigned>(cp));
     unicodes += hex;
   }
   std::error_code ec;
   fs::create_directories(fonts_dir, ec);
-  for (const char* source : kSources) {
-    if (!fs::exists(source, ec)) continue;
+  for (const FallbackSource& fallback : kSources) {
+    const char* source = fallback.path;
+    const Ranges meant_for = parse_ranges(fallback.ranges);
+    const bool needed = meant_for.empty() ||
+                        std::any_of(wanted.begin(), wanted.end(), [&](char32_t cp) { return in_ranges(cp, meant_for); });
+    if (!needed || !fs::exists(source, ec)) continue;
     const std::string name = "fallback-" + std::to_string(result.files.size()) + ".ttf";
     if (run_pyftsubset({"pyftsubset", source, "--unicodes=" + unicodes, "--layout-features=", "--no-hinting",
                         "--desubroutinize", "--name-IDs=", "--drop-tables+=GSUB,GPOS,GDEF,STAT,DSIG",
@@ -96,7 +145,8 @@ FallbackFonts make_fallback_fonts(const std::set<char32_t>& characters, const fs
   if (result.files.empty())
     result.problem = std::to_string(characters.size()) +
                      " characters of the content are not in the app's fonts and no fallback could be made; "
-                     "install fonttools, fonts-dejavu-core, fonts-droid-fallback and fonts-nanum (scripts/bootstrap.sh does).";
+                     "install fonttools, fonts-dejavu-core, fonts-droid-fallback, fonts-nanum, fonts-noto-core and "
+                     "fonts-symbola (scripts/bootstrap.sh does).";
   return result;
 }
 

@@ -17,6 +17,11 @@ namespace logbook::cli {
 // Code points in `text` outside `coverage` ("U+0020-007E,U+00A0-024F,..."), added to `out`.
 void add_uncovered_characters(std::string_view text, std::string_view coverage, std::set<char32_t>& out);
 
+// The characters the app's text faces have: the wasm build writes their exact list to
+// APP/fonts/coverage.txt; an app without it is taken to cover `fallback` (the ranges the
+// faces were subset to, site/font-coverage.txt).
+std::string app_font_coverage(const std::filesystem::path& app_dir, std::string_view fallback);
+
 struct FallbackFonts {
   std::vector<std::string> files;  // relative to the site root: app/fonts/fallback-0.ttf, ...
   std::string problem;             // why some characters will show as boxes, if they will

@@ -208,3 +208,32 @@ TEST_CASE("regression: punctuation touching a styled word moves with it to the n
     }
   }
 }
+
+TEST_CASE("a right-to-left paragraph is set flush right, its words ordered right to left") {
+  Laid l("שלום עולם יפה\n", 600);
+  REQUIRE(!l.layout.fragments.empty());
+  for (const Fragment& f : l.layout.fragments) CHECK((f.flags & kRightToLeft) != 0);
+  const Fragment& last = l.layout.fragments.back();
+  CHECK(last.x + last.w == doctest::Approx(600).epsilon(0.01));  // flush right
+  // The text keeps its logical order, for copying and finding.
+  CHECK(l.layout.text.find("שלום עולם יפה") != std::string::npos);
+}
+
+TEST_CASE("Hebrew words inside an English sentence are drawn right to left, the English around them left to right") {
+  Laid l("see שלום עולם here\n", 600);
+  std::vector<std::string> texts;
+  std::vector<bool> rtl;
+  for (std::size_t i = 0; i < l.layout.fragments.size(); ++i) {
+    texts.push_back(l.fragment_text(i));
+    rtl.push_back((l.layout.fragments[i].flags & kRightToLeft) != 0);
+  }
+  // Fragments in drawing order, left to right: "see", then the Hebrew pair as one
+  // right-to-left fragment, then "here".
+  REQUIRE(texts.size() == 3);
+  CHECK(texts[0] == "see");
+  CHECK(texts[1] == "שלום עולם");
+  CHECK(rtl == std::vector<bool>{false, true, false});
+  CHECK(texts[2] == "here");
+  CHECK(l.layout.fragments[0].x < l.layout.fragments[1].x);
+  CHECK(l.layout.fragments[1].x < l.layout.fragments[2].x);
+}

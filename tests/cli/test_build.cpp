@@ -330,14 +330,14 @@ TEST_CASE("aliases: old URLs send the reader to the page's new one") {
 TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactly them") {
   TempDir dir;
   write_fixture(dir);
-  dir.write("content/world.md", "# 世界\n\nשלום, 東京 and Zürich.\n");
+  dir.write("content/world.md", "# 世界\n\nשלום, 東京, 서울 and Zürich.\n");
   dir.write("app/boot.js", "// a stand-in for the built app\n");
   BuildOptions o = options_for(dir);
   o.app_dir = dir.path / "app";
   const BuildReport report = build_site_to_disk(o);
   REQUIRE(report.written);
   const auto manifest = nlohmann::json::parse(slurp(dir.path / "site/manifest.json"));
-  REQUIRE(manifest["fallback_fonts"].size() == 3);  // DejaVu (Hebrew), Droid (CJK), Nanum
+  REQUIRE(manifest["fallback_fonts"].size() == 3);  // DejaVu (Hebrew), Droid (CJK), Nanum (Hangul); no others
   for (const auto& f : manifest["fallback_fonts"]) {
     const auto size = fs::file_size(dir.path / "site" / f.get<std::string>());
     CHECK(size > 500);
@@ -346,4 +346,14 @@ TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactl
   std::set<char32_t> uncovered;
   add_uncovered_characters("Zürich → ok, 東京", embedded_coverage_for_tests(), uncovered);
   CHECK(uncovered == std::set<char32_t>{U'東', U'京'});
+}
+
+TEST_CASE("the app's own list of the characters its text face has decides what needs a fallback") {
+  TempDir dir;
+  dir.write("app/fonts/coverage.txt", "U+0020-007E,U+00FC\n");  // ASCII and ü, nothing else
+  const std::string coverage = app_font_coverage(dir.path / "app", "U+0020-007E,U+00A0-024F,U+2700-27BF");
+  std::set<char32_t> uncovered;
+  add_uncovered_characters("Zürich ✅ Ärger", coverage, uncovered);
+  CHECK(uncovered == std::set<char32_t>{U'✅', U'Ä'});  // the ranges alone would have claimed both
+  CHECK(app_font_coverage(dir.path / "no-app", "U+0020-007E") == "U+0020-007E");
 }
