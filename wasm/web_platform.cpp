@@ -340,9 +340,9 @@ EM_JS(void, lbjs_install, (void* scratch), {
       const handled = callStr(function (p) { return Module._lb_key(p, down ? 1 : 0, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0); }, e.key);
       const wantText = Module.lbWantText;
       // A plain character from a physical keyboard is typed here, at its keydown, and the
-      // hidden input never changes: the query leaves at once, and the browser has no DOM
-      // to repaint before the answer. Dead keys ("Dead"), IMEs (229) and phone keyboards
-      // (229, "Unidentified") still come through the input's events below.
+      // hidden input never changes: the query leaves at once, without waiting for the
+      // browser to edit the input first. Dead keys ("Dead"), IMEs (229) and phone
+      // keyboards (229, "Unidentified") still come through the input's events below.
       if (down && wantText && typingKey(e) && !e.altKey && document.activeElement === input) {
         e.preventDefault();
         callStr(Module._lb_text, e.key);

@@ -32,6 +32,13 @@ void next_token(std::string_view s, std::size_t i, std::size_t& word_end, std::s
   next = j;
 }
 
+bool has_rtl_letters(const std::vector<Run>& runs) {
+  for (const Run& r : runs)
+    for (std::size_t i = 0; i < r.text.size();)
+      if (is_rtl_letter(next_code_point(r.text, i))) return true;
+  return false;
+}
+
 }  // namespace
 
 std::uint16_t InlineFlow::style_index(const TextStyle& s) {
@@ -44,6 +51,7 @@ std::uint16_t InlineFlow::style_index(const TextStyle& s) {
 FlowMetrics InlineFlow::measure(const std::vector<Run>& runs) const {
   FlowMetrics m;
   float line = 0;
+  const bool shaped = has_rtl_letters(runs);
   for (const Run& r : runs) {
     if (r.hard_break) {
       m.natural = std::max(m.natural, line);
@@ -55,7 +63,7 @@ FlowMetrics InlineFlow::measure(const std::vector<Run>& runs) const {
     std::string_view s = r.text;
     for (std::size_t i = 0, word_end, next; i < s.size(); i = next) {
       next_token(s, i, word_end, next);
-      const float w = word_width(r.style, s.substr(i, word_end - i));
+      const float w = word_width(r.style, s.substr(i, word_end - i), shaped);
       m.minimum = std::max(m.minimum, w + pad);
       line += w + type_.measure(r.style.face, r.style.size, s.substr(word_end, next - word_end));
     }
@@ -64,19 +72,22 @@ FlowMetrics InlineFlow::measure(const std::vector<Run>& runs) const {
   return m;
 }
 
-float InlineFlow::word_width(const TextStyle& st, std::string_view word) const {
-  return bidi_ ? type_.measure(st.face, st.size, shape_arabic(word)) : type_.measure(st.face, st.size, word);
+float InlineFlow::word_width(const TextStyle& st, std::string_view word, bool shaped) const {
+  return shaped ? type_.measure(st.face, st.size, shape_arabic(word)) : type_.measure(st.face, st.size, word);
 }
+
 
 float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float width, float align, float line_factor,
                       int region) {
   // The block's direction is its first strong letter's; a right-to-left block is set
   // flush right unless its alignment was chosen (a table column).
-  std::string all;
-  for (const Run& r : runs) all += r.text;
-  bidi_ = false;
-  for (std::size_t i = 0; i < all.size() && !bidi_;) bidi_ = is_rtl_letter(next_code_point(all, i));
-  paragraph_ = bidi_ ? strong_direction(all) : TextDirection::ltr;
+  bidi_ = has_rtl_letters(runs);
+  paragraph_ = TextDirection::ltr;
+  for (std::size_t ri = 0; bidi_ && ri < runs.size(); ++ri)
+    if (const TextDirection d = strong_direction(runs[ri].text); d != TextDirection::neutral) {
+      paragraph_ = d;
+      break;
+    }
   if (paragraph_ == TextDirection::rtl && align == 0) align = 1;
   std::vector<Piece> line;
   float cx = 0;
@@ -107,7 +118,7 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
     if (st.code) cx += kCodePad;
     for (std::size_t i = 0, word_end, next; i < s.size(); i = next) {
       next_token(s, i, word_end, next);
-      float w = word_width(st, s.substr(i, word_end - i));
+      float w = word_width(st, s.substr(i, word_end - i), bidi_);
       const float space = type_.measure(st.face, st.size, s.substr(word_end, next - word_end));
       if (word_end == i) {  // spaces only: they separate, nothing to place
         if (!line.empty()) cx += space;
@@ -148,7 +159,7 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
         cx = 0;
         chain = 0;
         start = cut;
-        w = word_width(st, s.substr(start, word_end - start));
+        w = word_width(st, s.substr(start, word_end - start), bidi_);
       }
       line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(word_end), cx, w,
                       static_cast<int>(ri)});

@@ -48,7 +48,7 @@ class InlineFlow {
   void order_for_display(std::vector<Piece>& line) const;
   std::uint16_t style_index(const TextStyle& s);
   // A word's width as drawn: Arabic is measured in its joined forms.
-  float word_width(const TextStyle& st, std::string_view word) const;
+  float word_width(const TextStyle& st, std::string_view word, bool shaped) const;
 
   TextDirection paragraph_ = TextDirection::ltr;  // of the block being laid out
   bool bidi_ = false;                              // the block has right-to-left letters
