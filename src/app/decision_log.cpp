@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "core/utf8.hpp"
 namespace logbook::app {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool same(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool same(std::string_view a, std::string_view b) { return lower_ascii(a) == lower_ascii(b); }
 
 bool contains_ci(const std::vector<std::string>& list, std::string_view value) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& v) { return same(v, value); });
@@ -24,7 +19,7 @@ std::vector<std::string> by_use(const std::vector<std::string>& all) {
   std::map<std::string, std::pair<int, std::string>> counts;  // lower -> (count, first spelling)
   for (const std::string& v : all) {
     if (v.empty()) continue;
-    auto& c = counts[lower(v)];
+    auto& c = counts[lower_ascii(v)];
     if (c.first++ == 0) c.second = v;
   }
   std::vector<std::pair<int, std::string>> sorted;
@@ -82,14 +77,14 @@ std::string comment_deadline_text(int days) {
 
 std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, DecisionColumn column, bool ascending) {
   std::vector<int> rows;
-  const std::string text = lower(f.text);
+  const std::string text = lower_ascii(f.text);
   const auto after = day_number(f.after), before = day_number(f.before);
   for (std::size_t i = 0; i < site.decisions.size(); ++i) {
     const DecisionEntry& d = site.decisions[i];
     if (!f.status.empty() && !same(d.status, f.status)) continue;
     if (!f.tag.empty() && !contains_ci(d.tags, f.tag)) continue;
     if (!f.decider.empty() && !contains_ci(d.deciders, f.decider)) continue;
-    if (!text.empty() && lower(d.id + " " + d.title).find(text) == std::string::npos) continue;
+    if (!text.empty() && lower_ascii(d.id + " " + d.title).find(text) == std::string::npos) continue;
     const int day = date_key(d.date);
     if ((after && day < *after) || (before && (day < 0 || day > *before))) continue;
     rows.push_back(static_cast<int>(i));
@@ -100,8 +95,8 @@ std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, D
     int c = 0;
     switch (column) {
       case DecisionColumn::id: c = x.number != y.number ? (x.number < y.number ? -1 : 1) : x.id.compare(y.id); break;
-      case DecisionColumn::title: c = lower(x.title).compare(lower(y.title)); break;
-      case DecisionColumn::status: c = lower(x.status).compare(lower(y.status)); break;
+      case DecisionColumn::title: c = lower_ascii(x.title).compare(lower_ascii(y.title)); break;
+      case DecisionColumn::status: c = lower_ascii(x.status).compare(lower_ascii(y.status)); break;
       case DecisionColumn::date: {
         const int dx = date_key(x.date), dy = date_key(y.date);
         c = dx == dy ? 0 : dx < dy ? -1 : 1;

@@ -4,17 +4,12 @@
 #include <map>
 
 #include "core/query_parser.hpp"
+#include "core/utf8.hpp"
 #include "decision_log.hpp"
 
 namespace logbook::app {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Names ordered by how often they are used, then alphabetically.
 std::vector<std::string> most_used_first(const std::map<std::string, int>& count) {
@@ -81,10 +76,10 @@ std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view
     // Two letters at least: "a" would offer "after:" under every word starting with a.
     if (token.size() < 2) return out;
     for (const char* key : kFilterKeys)
-      if (std::string_view(key).starts_with(lower(token)) && static_cast<int>(out.size()) < limit) out.push_back(sign + key + ":");
+      if (std::string_view(key).starts_with(lower_ascii(token)) && static_cast<int>(out.size()) < limit) out.push_back(sign + key + ":");
     return out;
   }
-  const std::string key = lower(token.substr(0, colon));
+  const std::string key = lower_ascii(token.substr(0, colon));
   std::string typed(token.substr(colon + 1));
   if (!typed.empty() && typed.front() == '"') typed.erase(0, 1);
   std::vector<std::string> values;
@@ -93,10 +88,10 @@ std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view
   else if (key == "tag") values = tags(site);
   else if (key == "owner") values = owners(site);
   else if (key == "after" || key == "before") values = dates(site, today);
-  const std::string wanted = lower(typed);
+  const std::string wanted = lower_ascii(typed);
   for (const std::string& v : values) {
     if (static_cast<int>(out.size()) >= limit) break;
-    if (!lower(v).starts_with(wanted) || lower(v) == wanted) continue;
+    if (!lower_ascii(v).starts_with(wanted) || lower_ascii(v) == wanted) continue;
     const bool quote = v.find_first_of(" \t\"") != std::string::npos;
     out.push_back(sign + key + ":" + (quote ? "\"" + v + "\"" : v));
   }

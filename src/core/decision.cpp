@@ -4,15 +4,11 @@
 #include <cctype>
 #include <cstdio>
 
+#include "utf8.hpp"
+
 namespace logbook {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -21,7 +17,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
+  return s.size() >= prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix;
 }
 
 std::string_view basename(std::string_view path) {
@@ -51,7 +47,7 @@ std::string status_word(std::string_view text) {
   text = trim(text);
   std::size_t n = 0;
   while (n < text.size() && (std::isalpha(static_cast<unsigned char>(text[n])) || text[n] == '-' || text[n] == '_')) ++n;
-  return lower(text.substr(0, n));
+  return lower_ascii(text.substr(0, n));
 }
 
 // Strings of a front matter value: a list, or a comma-separated text.
@@ -166,7 +162,7 @@ BodyFields read_body(const Page& page) {
       }
       if (level >= 2) {
         seen_h2 = true;
-        in_status = level == 2 && lower(text) == "status";
+        in_status = level == 2 && lower_ascii(text) == "status";
         b.status_section = b.status_section || in_status;
       }
       continue;
@@ -182,7 +178,7 @@ BodyFields read_body(const Page& page) {
     if (bullet) item = trim(item.substr(2));
     const auto colon = item.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(item.substr(0, colon)));
+    const std::string key = lower_ascii(trim(item.substr(0, colon)));
     const std::string_view value = trim(item.substr(colon + 1));
     const std::size_t value_start = raw.find_first_not_of(" \t", raw.find(':') + 1);
     const SourcePosition value_at{at.line, static_cast<int>(value_start == std::string_view::npos ? raw.size() : value_start) + 1};
@@ -343,7 +339,7 @@ SourcePosition front_matter_position(const Page& page, std::string_view key) {
 bool is_decision_path(const SiteConfig& config, std::string_view path) {
   const std::string prefix = config.decisions + "/";
   if (!path.starts_with(prefix) || !is_markdown_path(path)) return false;
-  const std::string name = lower(basename(path));
+  const std::string name = lower_ascii(basename(path));
   return name != "index.md" && name != "readme.md" && path != config.decision_template_path();
 }
 
@@ -385,11 +381,11 @@ int DecisionLog::resolve(std::string_view ref_text, int from) const {
       if (decisions[static_cast<std::size_t>(i)].path == path) return i;
     return -1;
   }
-  const std::string wanted = lower(ref);
+  const std::string wanted = lower_ascii(ref);
   for (int i = 0; i < count; ++i)
-    if (lower(decisions[static_cast<std::size_t>(i)].id) == wanted) return i;
+    if (lower_ascii(decisions[static_cast<std::size_t>(i)].id) == wanted) return i;
   for (int i = 0; i < count; ++i)
-    if (lower(stem(decisions[static_cast<std::size_t>(i)].path)) == wanted) return i;
+    if (lower_ascii(stem(decisions[static_cast<std::size_t>(i)].path)) == wanted) return i;
   // "3", "ADR-3", "adr-0003": letters, an optional dash, then the number.
   std::size_t letters = 0;
   while (letters < ref.size() && std::isalpha(static_cast<unsigned char>(ref[letters]))) ++letters;

@@ -1,8 +1,8 @@
 #include "query_parser.hpp"
 
 #include "front_matter.hpp"
-#include "utf8.hpp"
 #include "slug.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -82,13 +82,6 @@ std::vector<Token> tokenize(std::string_view s) {
     tokens.push_back(std::move(t));
   }
   return tokens;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
 }
 
 bool is_filter_key(std::string_view key) {

@@ -7,6 +7,7 @@
 #include "query_parser.hpp"
 #include "search_db.hpp"
 #include "sqlite_util.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -73,13 +74,6 @@ std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) 
       if (f.key == alternatives && !f.negated) out.push_back(f.value);
   for (const QueryFilter& f : filters)
     if (!((f.key == "status" || f.key == "type") && !f.negated)) out.push_back(f.value);
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
 }
 

@@ -28,12 +28,6 @@ std::string_view stem(std::string_view path) {
   return dot == std::string_view::npos ? name : name.substr(0, dot);
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // "getting-started" -> "Getting started"
 std::string title_from_name(std::string_view name) {
   std::string out(name);

@@ -101,4 +101,11 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
   return cp;
 }
 
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
+}
+
 }  // namespace logbook

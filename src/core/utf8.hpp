@@ -29,6 +29,10 @@ std::string repair_utf8(std::string_view text);
 // Appends the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t cp);
 
+// ASCII letters in lower case, every other byte as it is (so UTF-8 stays valid): for
+// matching keys, statuses and names the way readers type them, whatever the locale.
+std::string lower_ascii(std::string_view text);
+
 // Decodes the code point at text[i] (valid UTF-8 assumed) and advances i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 

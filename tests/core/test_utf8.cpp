@@ -48,3 +48,8 @@ TEST_CASE("code points round-trip through append and next") {
   CHECK(next_code_point(s, i) == U'🚀');
   CHECK(i == s.size());
 }
+
+TEST_CASE("lower_ascii lowers ASCII letters only, so UTF-8 text stays valid") {
+  CHECK(lower_ascii("Status: ACCEPTED") == "status: accepted");
+  CHECK(lower_ascii("ÄRGER über Zürich") == "Ärger über zürich");
+}
