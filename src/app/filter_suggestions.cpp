@@ -62,40 +62,19 @@ std::vector<std::string> dates(const SiteIndex& site, std::string_view today) {
 }  // namespace
 
 std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view text, std::string_view today, int limit) {
-  std::vector<std::string> out;
-  if (text.empty() || text.back() == ' ') return out;
-  const auto space = text.find_last_of(" \t");
-  std::string_view token = space == std::string_view::npos ? text : text.substr(space + 1);
-  std::string sign;
-  if (!token.empty() && (token.front() == '-' || token.front() == '!')) {
-    sign = std::string(1, token.front());
-    token.remove_prefix(1);
-  }
-  const auto colon = token.find(':');
-  if (colon == std::string_view::npos) {
-    // Two letters at least: "a" would offer "after:" under every word starting with a.
-    if (token.size() < 2) return out;
-    for (const char* key : kFilterKeys)
-      if (std::string_view(key).starts_with(lower_ascii(token)) && static_cast<int>(out.size()) < limit) out.push_back(sign + key + ":");
-    return out;
-  }
-  const std::string key = lower_ascii(token.substr(0, colon));
-  std::string typed(token.substr(colon + 1));
-  if (!typed.empty() && typed.front() == '"') typed.erase(0, 1);
+  const std::optional<TypedFilter> typed = typed_filter(text);
+  if (!typed) return {};
+  // Two letters at least: "a" would offer "after:" under every word starting with a.
+  if (!typed->has_colon) return typed->key.size() < 2 ? std::vector<std::string>{} : complete_filter_key(*typed, limit);
   std::vector<std::string> values;
-  if (key == "status") values = decision_statuses(site);
-  else if (key == "type") values = {"decision", "page"};
-  else if (key == "tag") values = tags(site);
-  else if (key == "owner") values = owners(site);
-  else if (key == "after" || key == "before") values = dates(site, today);
-  const std::string wanted = lower_ascii(typed);
-  for (const std::string& v : values) {
-    if (static_cast<int>(out.size()) >= limit) break;
-    if (!lower_ascii(v).starts_with(wanted) || lower_ascii(v) == wanted) continue;
-    const bool quote = v.find_first_of(" \t\"") != std::string::npos;
-    out.push_back(sign + key + ":" + (quote ? "\"" + v + "\"" : v));
-  }
-  return out;
+  if (typed->key == "status") values = decision_statuses(site);
+  else if (typed->key == "type") values = {"decision", "page"};
+  else if (typed->key == "tag") values = tags(site);
+  else if (typed->key == "owner") values = owners(site);
+  else if (typed->key == "after" || typed->key == "before") values = dates(site, today);
+  // A value typed in full needs no completion.
+  std::erase_if(values, [&](const std::string& v) { return lower_ascii(v) == typed->value; });
+  return complete_filter_value(*typed, values, limit);
 }
 
 std::string apply_suggestion(std::string_view text, const std::string& completion) {

@@ -223,4 +223,43 @@ std::vector<std::string> ParsedQuery::words() const {
   return out;
 }
 
+std::optional<TypedFilter> typed_filter(std::string_view query) {
+  if (query.empty() || query.back() == ' ') return std::nullopt;
+  const auto space = query.find_last_of(" \t");
+  std::string_view token = space == std::string_view::npos ? query : query.substr(space + 1);
+  TypedFilter typed;
+  if (!token.empty() && (token.front() == '-' || token.front() == '!')) {
+    typed.sign = std::string(1, token.front());
+    token.remove_prefix(1);
+  }
+  const auto colon = token.find(':');
+  typed.has_colon = colon != std::string_view::npos;
+  typed.key = lower_ascii(token.substr(0, colon));
+  if (typed.has_colon) {
+    std::string_view value = token.substr(colon + 1);
+    if (!value.empty() && value.front() == '"') value.remove_prefix(1);
+    typed.value = lower_ascii(value);
+  }
+  return typed;
+}
+
+std::vector<std::string> complete_filter_key(const TypedFilter& typed, int limit) {
+  std::vector<std::string> out;
+  for (const char* key : kFilterKeys)
+    if (std::string_view(key).starts_with(typed.key) && static_cast<int>(out.size()) < limit)
+      out.push_back(typed.sign + key + ":");
+  return out;
+}
+
+std::vector<std::string> complete_filter_value(const TypedFilter& typed, const std::vector<std::string>& values, int limit) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (!lower_ascii(v).starts_with(typed.value)) continue;
+    const bool quote = v.find_first_of(" \t\"") != std::string::npos;
+    out.push_back(typed.sign + typed.key + ":" + (quote ? "\"" + v + "\"" : v));
+  }
+  return out;
+}
+
 }  // namespace logbook

@@ -60,4 +60,22 @@ ParsedQuery parse_query(std::string_view text);
 // not a well-formed filter. Used by the parser and by the palette's suggestions.
 std::optional<QueryFilter> parse_filter(std::string_view token);
 
+// The filter the reader is typing at the end of a query, for completions: "-tag:inf" is
+// {"-", has_colon, "tag", "inf"}; "sta" is {"", no colon, "sta", ""}.
+struct TypedFilter {
+  std::string sign;        // "-" or "!" when the filter leaves pages out
+  bool has_colon = false;  // the key is complete and its value is being typed
+  std::string key;         // lower case; without a colon, the start of a key
+  std::string value;       // lower case, an opening quote dropped
+};
+
+// nullopt when nothing is being typed: the query is empty or ends in a space.
+std::optional<TypedFilter> typed_filter(std::string_view query);
+
+// Completions of the typed filter, each a whole token for the end of the query: the keys
+// that start with what was typed ("status:"), or, after the colon, the values that start
+// with the typed value ("status:accepted", quoted when a value holds spaces).
+std::vector<std::string> complete_filter_key(const TypedFilter& typed, int limit);
+std::vector<std::string> complete_filter_value(const TypedFilter& typed, const std::vector<std::string>& values, int limit);
+
 }  // namespace logbook

@@ -184,32 +184,15 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
 }
 
 std::vector<std::string> SearchEngine::suggest_filters(std::string_view text, int limit) {
-  std::vector<std::string> out;
-  if (!impl_->open_error.empty() || text.empty() || text.back() == ' ') return out;
-  const auto space = text.find_last_of(" \t");
-  std::string_view token = space == std::string_view::npos ? text : text.substr(space + 1);
-  std::string sign;
-  if (!token.empty() && (token.front() == '-' || token.front() == '!')) {
-    sign = std::string(1, token.front());
-    token.remove_prefix(1);
-  }
-  const auto colon = token.find(':');
-  if (colon == std::string_view::npos) {
-    if (token.empty()) return out;
-    for (const char* key : kFilterKeys)
-      if (std::string_view(key).starts_with(lower_ascii(token)) && static_cast<int>(out.size()) < limit)
-        out.push_back(sign + key + ":");
-    return out;
-  }
-  const std::string key = lower_ascii(token.substr(0, colon));
-  std::string typed(token.substr(colon + 1));
-  if (!typed.empty() && typed.front() == '"') typed.erase(0, 1);
+  const std::optional<TypedFilter> typed = typed_filter(text);
+  if (!impl_->open_error.empty() || !typed) return {};
+  if (!typed->has_colon) return typed->key.empty() ? std::vector<std::string>{} : complete_filter_key(*typed, limit);
   std::vector<std::string> values;
   const auto from_sql = [&](const char* sql) {
     sql::Statement s(impl_->db, sql);
     while (s.ok() && s.step()) values.push_back(s.text(0));
   };
-  if (key == "status") {
+  if (typed->key == "status") {
     sql::Statement s(impl_->db, "SELECT value FROM meta WHERE key = 'decision_statuses'");
     if (s.ok() && s.step()) {
       const auto statuses = nlohmann::json::parse(s.text(0), nullptr, false);
@@ -217,21 +200,14 @@ std::vector<std::string> SearchEngine::suggest_filters(std::string_view text, in
         for (const auto& v : statuses)
           if (v.is_string()) values.push_back(v.get<std::string>());
     }
-  } else if (key == "type") {
+  } else if (typed->key == "type") {
     values = {"decision", "page"};
-  } else if (key == "tag") {
+  } else if (typed->key == "tag") {
     from_sql("SELECT tag FROM tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag");
-  } else if (key == "owner") {
+  } else if (typed->key == "owner") {
     from_sql("SELECT name FROM people WHERE role IN ('owner', 'decider') GROUP BY name COLLATE NOCASE ORDER BY count(*) DESC, name");
   }
-  const std::string wanted = lower_ascii(typed);
-  for (const std::string& v : values) {
-    if (static_cast<int>(out.size()) >= limit) break;
-    if (!lower_ascii(v).starts_with(wanted)) continue;
-    const bool quote = v.find_first_of(" \t\"") != std::string::npos;
-    out.push_back(sign + key + ":" + (quote ? "\"" + v + "\"" : v));
-  }
-  return out;
+  return complete_filter_value(*typed, values, limit);
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {

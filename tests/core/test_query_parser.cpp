@@ -61,3 +61,20 @@ TEST_CASE("words() lists what to highlight, lowercased and split like the index"
   const auto w = parse_query("Worker_Threads \"Clean URLs\" -draft").words();
   CHECK(w == std::vector<std::string>{"worker", "threads", "clean", "urls"});
 }
+
+TEST_CASE("the filter being typed at the end of a query is read for completions") {
+  const auto t = typed_filter("deploy -Tag:\"Inf");
+  REQUIRE(t);
+  CHECK(t->sign == "-");
+  CHECK(t->has_colon);
+  CHECK(t->key == "tag");
+  CHECK(t->value == "inf");
+  CHECK_FALSE(typed_filter("deploy "));  // nothing being typed
+  CHECK_FALSE(typed_filter(""));
+  const auto key = typed_filter("sta");
+  REQUIRE(key);
+  CHECK_FALSE(key->has_colon);
+  CHECK(complete_filter_key(*key, 5) == std::vector<std::string>{"status:"});
+  CHECK(complete_filter_value(*t, {"infra", "Inference engine", "ops"}, 5) ==
+        std::vector<std::string>{"-tag:infra", "-tag:\"Inference engine\""});
+}
