@@ -83,6 +83,20 @@ class Layouter {
     chunk_.deco_end = static_cast<std::uint32_t>(doc_.decorations.size());
     if (chunk_.frag_end > chunk_.frag_begin || chunk_.deco_end > chunk_.deco_begin) doc_.chunks.push_back(chunk_);
   }
+  // A horizontal line in the rule colour, in a chunk of its own: under a heading, above
+  // the footnotes, for a thematic break.
+  void rule_line(float x, float w, float y, float thickness) {
+    begin_chunk(y);
+    Decoration d;
+    d.ink = Ink::rule;
+    d.x = x;
+    d.y = y;
+    d.w = w;
+    d.h = thickness;
+    d.region = region_;
+    doc_.decorations.push_back(d);
+    end_chunk(y + thickness);
+  }
   // Blocks are separated by a newline in the text, except right after a list marker,
   // whose item's first block follows on the same line ("1. First").
   void separate_block() {

@@ -95,15 +95,7 @@ float Layouter::footnote(cmark_node* n, float x, float w, float y, const Context
     footnotes_started_ = true;
     gap(32);
     y = place(y);
-    begin_chunk(y);
-    Decoration d;
-    d.ink = Ink::rule;
-    d.x = x;
-    d.y = y;
-    d.w = w;
-    d.h = 1;
-    doc_.decorations.push_back(d);
-    end_chunk(y + 1);
+    rule_line(x, w, y, 1);
     y += 1;
     gap(16);
   }

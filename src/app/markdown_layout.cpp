@@ -215,16 +215,7 @@ float Layouter::heading(cmark_node* n, float x, float w, float y, const Context&
   a.text = doc_.text.substr(std::min(text_start, doc_.text.size()));
   doc_.anchors.push_back(std::move(a));
   if (level <= 2) {
-    Decoration d;
-    d.ink = Ink::rule;
-    d.x = x;
-    d.y = y + 6;
-    d.w = w;
-    d.h = 1;
-    d.region = region_;
-    begin_chunk(y);
-    doc_.decorations.push_back(d);
-    end_chunk(y + 7);
+    rule_line(x, w, y + 6, 1);
     y += 7;
   }
   gap(level <= 2 ? 16 : 10);
@@ -317,16 +308,7 @@ float Layouter::code_block(cmark_node* n, float x, float w, float y) {
 float Layouter::rule(float x, float w, float y) {
   gap(26);
   y = place(y);
-  begin_chunk(y);
-  Decoration d;
-  d.ink = Ink::rule;
-  d.x = x;
-  d.y = y;
-  d.w = w;
-  d.h = 2;
-  d.region = region_;
-  doc_.decorations.push_back(d);
-  end_chunk(y + 2);
+  rule_line(x, w, y, 2);
   separate_block();
   gap(26);
   return y + 2;
