@@ -5,19 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.hpp"
-#include "fake_platform.hpp"
-#include "imgui_harness.hpp"
+#include "running_app.hpp"
 
 using namespace logbook;
 
 namespace {
 
-struct Fixture {
-  test::ImGuiHarness imgui{1280, 800};
-  test::FakePlatform platform;
-  app::App app{platform};
-
+struct Fixture : test::RunningApp {
   Fixture() {
     const nlohmann::json manifest = {
         {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
@@ -28,25 +22,10 @@ struct Fixture {
         {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1}}, {"children", nlohmann::json::array()}}}}};
     platform.files["/docs/index.md"] = "# Home\n\n[Install](guide.md#install) [out](https://example.org) [gone](nowhere.md)\n";
     platform.files["/docs/guide/index.md"] = "---\ntitle: Guide\n---\n# Guide\n\nIntro.\n\n## Install\n\nSteps.\n";
-    app::AppInit init;
-    init.fonts = imgui.fonts;
-    init.manifest_json = manifest.dump();
-    init.route = "/";
-    frame([&] { CHECK(app.init(init) == ""); });
+    start(manifest.dump(), "/");
     settle();
   }
-  template <typename F>
-  void frame(F&& f) {
-    imgui.new_frame();
-    f();
-    imgui.end_frame();
-  }
-  void settle() {
-    for (int i = 0; i < 3; ++i) {
-      platform.deliver();
-      frame([&] { app.frame(1280, 800); });
-    }
-  }
+  void settle() { settle_frames(3); }
   int link_to(const std::string& text) {
     const auto links = app.visible_links();
     for (std::size_t i = 0; i < app.page().layout.links.size(); ++i) {

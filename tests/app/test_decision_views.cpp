@@ -10,8 +10,7 @@
 #include "app/decision_log.hpp"
 #include "app/filter_suggestions.hpp"
 #include "app/seen_pages.hpp"
-#include "fake_platform.hpp"
-#include "imgui_harness.hpp"
+#include "running_app.hpp"
 
 using namespace logbook;
 using namespace logbook::app;
@@ -182,35 +181,16 @@ TEST_CASE("filter completions come from the manifest and replace the last token"
 
 namespace {
 
-struct AppFixture {
-  test::ImGuiHarness imgui{1280, 800};
-  test::FakePlatform platform;
-  App app{platform};
-
+struct AppFixture : test::RunningApp {
   explicit AppFixture(const nlohmann::json& m, const std::string& route = "/", std::map<std::string, std::string> storage = {},
-                      float width = 1280)
-      : width_(width) {
+                      float page_width = 1280) {
+    width = page_width;
     platform.storage = std::move(storage);
     for (const auto& p : m["pages"]) platform.files["/docs" + p["url"].get<std::string>() + "index.md"] = "# " + p["title"].get<std::string>() + "\n\nText.\n";
-    AppInit init;
-    init.fonts = imgui.fonts;
-    init.manifest_json = m.dump();
-    init.route = route;
-    frame([&] { CHECK(app.init(init) == ""); });
+    start(m.dump(), route);
     settle();
   }
-  template <typename F>
-  void frame(F&& f) {
-    imgui.new_frame();
-    f();
-    imgui.end_frame();
-  }
-  void settle() {
-    for (int i = 0; i < 4; ++i) {
-      platform.deliver();
-      frame([&] { app.frame(width_, 800); });
-    }
-  }
+  void settle() { settle_frames(4); }
   const VisibleLink* link(const std::string& text) {
     links_ = app.visible_links();
     for (const VisibleLink& l : links_)
@@ -222,16 +202,15 @@ struct AppFixture {
     ImGuiIO& io = ImGui::GetIO();
     const float x = l.x + l.w * 0.5f, y = l.y + l.h * 0.5f;
     io.AddMousePosEvent(x, y);
-    frame([&] { app.frame(width_, 800); });
+    app_frame();
     io.AddMouseButtonEvent(0, true);
-    frame([&] { app.frame(width_, 800); });
+    app_frame();
     io.AddMouseButtonEvent(0, false);
-    frame([&] { app.frame(width_, 800); });
+    app_frame();
     settle();
   }
 
  private:
-  float width_;
   std::vector<VisibleLink> links_;
 };
 
