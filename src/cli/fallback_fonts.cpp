@@ -49,36 +49,6 @@ constexpr FallbackSource kSources[] = {
     {"/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf", "2190-2BFF,1F000-1FAFF"},
 };
 
-using Ranges = std::vector<std::pair<char32_t, char32_t>>;
-
-// "U+0020-007E,U+00A0-024F,..." (the U+ is optional), as pairs.
-Ranges parse_ranges(std::string_view ranges) {
-  Ranges out;
-  std::size_t pos = 0;
-  while (pos < ranges.size()) {
-    auto end = ranges.find(',', pos);
-    if (end == std::string_view::npos) end = ranges.size();
-    std::string_view item = ranges.substr(pos, end - pos);
-    pos = end + 1;
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\n')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\n')) item.remove_suffix(1);
-    if (item.rfind("U+", 0) == 0) item.remove_prefix(2);
-    const auto dash = item.find('-');
-    try {
-      const auto lo = static_cast<char32_t>(std::stoul(std::string(item.substr(0, dash)), nullptr, 16));
-      const auto hi = dash == std::string_view::npos ? lo : static_cast<char32_t>(std::stoul(std::string(item.substr(dash + 1)), nullptr, 16));
-      out.emplace_back(lo, hi);
-    } catch (...) {
-      continue;
-    }
-  }
-  return out;
-}
-
-bool in_ranges(char32_t cp, const Ranges& ranges) {
-  return std::any_of(ranges.begin(), ranges.end(), [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
-}
-
 // Characters that need no glyph of their own: controls, joiners, variation selectors.
 bool drawn_without_glyph(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
@@ -101,12 +71,44 @@ bool run_pyftsubset(const std::vector<std::string>& args) {
 
 }  // namespace
 
-void add_uncovered_characters(std::string_view text, std::string_view coverage, std::set<char32_t>& out) {
-  const Ranges covered = parse_ranges(coverage);
+CharacterRanges::CharacterRanges(std::string_view ranges) {
+  std::size_t pos = 0;
+  while (pos < ranges.size()) {
+    auto end = ranges.find(',', pos);
+    if (end == std::string_view::npos) end = ranges.size();
+    std::string_view item = ranges.substr(pos, end - pos);
+    pos = end + 1;
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\n')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\n')) item.remove_suffix(1);
+    if (item.rfind("U+", 0) == 0) item.remove_prefix(2);
+    const auto dash = item.find('-');
+    try {
+      const auto lo = static_cast<char32_t>(std::stoul(std::string(item.substr(0, dash)), nullptr, 16));
+      const auto hi = dash == std::string_view::npos ? lo : static_cast<char32_t>(std::stoul(std::string(item.substr(dash + 1)), nullptr, 16));
+      ranges_.emplace_back(lo, hi);
+    } catch (...) {
+      continue;
+    }
+  }
+  std::sort(ranges_.begin(), ranges_.end());
+}
+
+bool CharacterRanges::contains(char32_t cp) const {
+  // The last range starting at or before cp is the only one that can hold it (they do
+  // not overlap).
+  auto it = std::upper_bound(ranges_.begin(), ranges_.end(), std::pair<char32_t, char32_t>(cp, U'\U0010FFFF'));
+  return it != ranges_.begin() && cp <= std::prev(it)->second;
+}
+
+bool CharacterRanges::overlaps(const std::set<char32_t>& characters) const {
+  return std::any_of(characters.begin(), characters.end(), [this](char32_t cp) { return contains(cp); });
+}
+
+void add_uncovered_characters(std::string_view text, const CharacterRanges& coverage, std::set<char32_t>& out) {
   for (std::size_t i = 0; i < text.size();) {
     const char32_t cp = next_code_point(text, i);
     if (cp < 0x80 || drawn_without_glyph(cp) || out.count(cp)) continue;
-    if (!in_ranges(cp, covered)) out.insert(cp);
+    if (!coverage.contains(cp)) out.insert(cp);
   }
 }
 
@@ -132,9 +134,8 @@ FallbackFonts make_fallback_fonts(const std::set<char32_t>& characters, const fs
   fs::create_directories(fonts_dir, ec);
   for (const FallbackSource& fallback : kSources) {
     const char* source = fallback.path;
-    const Ranges meant_for = parse_ranges(fallback.ranges);
-    const bool needed = meant_for.empty() ||
-                        std::any_of(wanted.begin(), wanted.end(), [&](char32_t cp) { return in_ranges(cp, meant_for); });
+    const CharacterRanges meant_for(fallback.ranges);
+    const bool needed = meant_for.empty() || meant_for.overlaps(wanted);
     if (!needed || !fs::exists(source, ec)) continue;
     const std::string name = "fallback-" + std::to_string(result.files.size()) + ".ttf";
     if (run_pyftsubset({"pyftsubset", source, "--unicodes=" + unicodes, "--layout-features=", "--no-hinting",

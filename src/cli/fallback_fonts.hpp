@@ -14,8 +14,21 @@
 
 namespace logbook::cli {
 
-// Code points in `text` outside `coverage` ("U+0020-007E,U+00A0-024F,..."), added to `out`.
-void add_uncovered_characters(std::string_view text, std::string_view coverage, std::set<char32_t>& out);
+// A set of characters written as ranges ("U+0020-007E,U+00A0-024F,..."; the U+ is
+// optional), read once and asked many times: a build asks it of every character.
+class CharacterRanges {
+ public:
+  explicit CharacterRanges(std::string_view ranges);
+  bool contains(char32_t cp) const;
+  bool empty() const { return ranges_.empty(); }
+  bool overlaps(const std::set<char32_t>& characters) const;
+
+ private:
+  std::vector<std::pair<char32_t, char32_t>> ranges_;  // sorted by their first character
+};
+
+// Code points in `text` outside `coverage`, added to `out`.
+void add_uncovered_characters(std::string_view text, const CharacterRanges& coverage, std::set<char32_t>& out);
 
 // The characters the app's text faces have: the wasm build writes their exact list to
 // APP/fonts/coverage.txt; an app without it is taken to cover `fallback` (the ranges the

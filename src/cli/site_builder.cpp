@@ -367,7 +367,7 @@ BuildReport SiteBuilder::build() {
     fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
     if (ec) write_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
     s.uncovered.clear();
-    const std::string coverage = app_font_coverage(s.options.app_dir, embedded::font_coverage_txt);
+    const CharacterRanges coverage(app_font_coverage(s.options.app_dir, embedded::font_coverage_txt));
     for (const Page& p : s.site.pages) add_uncovered_characters(p.source, coverage, s.uncovered);
     FallbackFonts fonts = make_fallback_fonts(s.uncovered, staged / "app" / "fonts");
     s.fallback_fonts = std::move(fonts.files);
@@ -406,7 +406,7 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   if (fs::exists(s.out_dir() / "app" / "boot.js", ec)) {
     // A page that brings characters the fonts made so far lack needs new fallback faces.
     std::set<char32_t> seen = s.uncovered;
-    const std::string coverage = app_font_coverage(s.out_dir() / "app", embedded::font_coverage_txt);
+    const CharacterRanges coverage(app_font_coverage(s.out_dir() / "app", embedded::font_coverage_txt));
     for (const std::string& path : changed) {
       std::string bytes, error;
       if (read_file(s.options.content_dir / path, bytes, error)) add_uncovered_characters(bytes, coverage, seen);

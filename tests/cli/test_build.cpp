@@ -344,16 +344,29 @@ TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactl
     CHECK(size < 200000);  // a handful of glyphs, not a whole CJK font
   }
   std::set<char32_t> uncovered;
-  add_uncovered_characters("Zürich → ok, 東京", embedded_coverage_for_tests(), uncovered);
+  add_uncovered_characters("Zürich → ok, 東京", CharacterRanges(embedded_coverage_for_tests()), uncovered);
   CHECK(uncovered == std::set<char32_t>{U'東', U'京'});
 }
 
 TEST_CASE("the app's own list of the characters its text face has decides what needs a fallback") {
   TempDir dir;
   dir.write("app/fonts/coverage.txt", "U+0020-007E,U+00FC\n");  // ASCII and ü, nothing else
-  const std::string coverage = app_font_coverage(dir.path / "app", "U+0020-007E,U+00A0-024F,U+2700-27BF");
+  const CharacterRanges coverage(app_font_coverage(dir.path / "app", "U+0020-007E,U+00A0-024F,U+2700-27BF"));
   std::set<char32_t> uncovered;
   add_uncovered_characters("Zürich ✅ Ärger", coverage, uncovered);
   CHECK(uncovered == std::set<char32_t>{U'✅', U'Ä'});  // the ranges alone would have claimed both
   CHECK(app_font_coverage(dir.path / "no-app", "U+0020-007E") == "U+0020-007E");
+}
+
+TEST_CASE("character ranges: ranges and single characters, in any order, with or without U+") {
+  const CharacterRanges r("U+00FC, 0041-005A,U+2705");
+  CHECK(r.contains(U'A'));
+  CHECK(r.contains(U'Z'));
+  CHECK_FALSE(r.contains(U'a'));
+  CHECK(r.contains(U'ü'));
+  CHECK(r.contains(U'✅'));
+  CHECK_FALSE(r.contains(U'✆'));
+  CHECK(r.overlaps({U'a', U'B'}));
+  CHECK_FALSE(r.overlaps({U'a', U'b'}));
+  CHECK(CharacterRanges("").empty());
 }
