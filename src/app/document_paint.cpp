@@ -166,7 +166,7 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
     const ImU32 color = hover ? th[Ink::link_hover] : th[st.ink];
     const ImVec2 p = at(f.x, f.y, f.region);
     if (f.flags & kRightToLeft) {
-      const std::string shown = visual_rtl(std::string_view(L.text).substr(f.begin, f.end - f.begin));
+      const std::string& shown = L.right_to_left_shown.at(f.begin);
       dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, shown.data(), shown.data() + shown.size());
     } else {
       dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, L.text.data() + f.begin, L.text.data() + f.end);

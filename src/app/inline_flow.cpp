@@ -247,6 +247,7 @@ void InlineFlow::flush(std::vector<Piece>& line, const std::vector<Run>& runs, f
       d.region = region;
       doc_.decorations.push_back(d);
     }
+    if (line[i].rtl) doc_.right_to_left_shown[f.begin] = visual_rtl(std::string_view(doc_.text).substr(f.begin, f.end - f.begin));
     doc_.fragments.push_back(f);
     i = j;
   }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "theme.hpp"
@@ -114,6 +115,9 @@ struct DocLayout {
   std::vector<Anchor> anchors;
   std::vector<ScrollRegion> regions;
   std::vector<ImageSlot> images;
+  // Right-to-left fragments as drawn (shaped, in visual order), by the fragment's begin:
+  // made once at layout, not in every frame.
+  std::unordered_map<std::uint32_t, std::string> right_to_left_shown;
 
   // Index of the first chunk whose bottom is below y.
   std::size_t first_chunk_below(float y) const;

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/markdown_layout.hpp"
+#include "core/bidi_text.hpp"
 #include "core/markdown.hpp"
 #include "imgui_harness.hpp"
 
@@ -236,4 +237,12 @@ TEST_CASE("Hebrew words inside an English sentence are drawn right to left, the 
   CHECK(texts[2] == "here");
   CHECK(l.layout.fragments[0].x < l.layout.fragments[1].x);
   CHECK(l.layout.fragments[1].x < l.layout.fragments[2].x);
+}
+
+TEST_CASE("a right-to-left fragment's drawn form is made once, at layout") {
+  Laid l("مرحبا بالعالم\n", 600);
+  REQUIRE(l.layout.fragments.size() == 1);
+  const Fragment& f = l.layout.fragments.front();
+  REQUIRE(l.layout.right_to_left_shown.count(f.begin) == 1);
+  CHECK(l.layout.right_to_left_shown.at(f.begin) == visual_rtl(l.fragment_text(0)));
 }
