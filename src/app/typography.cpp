@@ -17,6 +17,14 @@ ImFont* add_font(const std::string& bytes, const std::vector<std::string>& fallb
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), static_cast<int>(bytes.size()), 16.0f, &cfg);
+  // Characters that only steer the ones around them (emoji variation selectors, joiners,
+  // direction marks) have no glyph of their own: they are drawn as the zero-width space,
+  // not as the missing-glyph mark.
+  if (font) {
+    constexpr ImWchar kInvisible[] = {0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF};
+    for (const ImWchar c : kInvisible) font->AddRemapChar(c, 0x200B);
+    for (ImWchar c = 0xFE00; c <= 0xFE0F; ++c) font->AddRemapChar(c, 0x200B);
+  }
   for (const std::string& fallback : fallbacks) {
     if (!font || fallback.empty()) continue;
     ImFontConfig merge;

@@ -246,3 +246,10 @@ TEST_CASE("a right-to-left fragment's drawn form is made once, at layout") {
   REQUIRE(l.layout.right_to_left_shown.count(f.begin) == 1);
   CHECK(l.layout.right_to_left_shown.at(f.begin) == visual_rtl(l.fragment_text(0)));
 }
+
+TEST_CASE("regression: an emoji's variation selector is drawn as nothing, not as a missing-glyph mark") {
+  Laid l("x\n", 600);
+  const float plain = l.type.measure(Face::regular, 16, "ab");
+  CHECK(l.type.measure(Face::regular, 16, "a\xEF\xB8\x8F" "b") == doctest::Approx(plain));  // U+FE0F
+  CHECK(l.type.measure(Face::regular, 16, "a\xE2\x80\x8D" "b") == doctest::Approx(plain));  // U+200D
+}
