@@ -88,6 +88,10 @@ const bigServer = await serve(join(tmp, "big-site"));
   const { page, context } = await openPage(browser, { width: 1366, height: 860 });
   await boot(page, bigServer.url + "/");
   await page.mouse.move(700, 450);
+  // What a frame asks of the GPU: a software renderer (SwiftShader here) pays for every pixel filled.
+  const draw = await page.evaluate(() => window.logbook.drawStats());
+  results.frame_fill = { vertices: draw.vertices, pixels: draw.pixels, screens: +(draw.pixels / (1366 * 860)).toFixed(2) };
+  console.log(`a frame of the page: ${draw.vertices} vertices, ${draw.pixels} pixels filled (${results.frame_fill.screens} screenfuls)`);
   await page.evaluate(() => window.logbook.frameTimes().length);
   const before = (await page.evaluate(() => window.logbook.frameTimes())).length;
   for (let i = 0; i < 400; ++i) {
