@@ -16,6 +16,7 @@
 
 #include "diagnostic.hpp"
 #include "front_matter.hpp"
+#include "limits.hpp"
 #include "markdown.hpp"
 
 namespace logbook {
@@ -71,7 +72,7 @@ struct Section {
 };
 
 struct SiteOptions {
-  std::size_t max_file_bytes = 8u << 20;
+  std::size_t max_file_bytes = limits::kPageBytes;
   bool include_drafts = false;
   MarkdownOptions markdown;
   // Runs body(i) for i in [0, n); the CLI passes a thread pool, the default is a loop.

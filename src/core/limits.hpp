@@ -1,0 +1,35 @@
+// The limits Logbook enforces on what content and readers hand it. Content comes from
+// many hands through pull requests and a query is whatever a reader pastes, so every
+// input is bounded here, in one place: past a limit the input is cut or drawn flat, a
+// diagnostic names the file and line (or the query is shortened), and the rest of the
+// site still builds. Each limit is far above what real writing needs; SECURITY.md and
+// the writing guide state them for writers.
+#pragma once
+
+#include <cstddef>
+
+namespace logbook::limits {
+
+// A page's source file. Larger files are left out of the site with an error; the file's
+// size is checked before it is read.
+inline constexpr std::size_t kPageBytes = 8u << 20;
+
+// Front matter: its size and the nodes its YAML may expand to (aliases included, so a
+// "billion laughs" document is refused instead of expanded).
+inline constexpr std::size_t kFrontMatterBytes = 64u << 10;
+inline constexpr std::size_t kFrontMatterNodes = 10'000;
+
+// Block nesting (block quotes and lists inside each other). Deeper levels are kept and
+// drawn flat at this depth by the app; the build warns at the first line past it.
+inline constexpr int kNestingDepth = 32;
+
+// A word: the longest run without a space that the build accepts without a warning
+// (long URLs fit); the app wraps longer runs anywhere, in linear time.
+inline constexpr std::size_t kWordBytes = 4096;
+
+// A search query: its length in bytes and its distinct terms. Longer queries are cut
+// at a character boundary; repeated terms count once.
+inline constexpr std::size_t kQueryBytes = 1024;
+inline constexpr std::size_t kQueryTerms = 32;
+
+}  // namespace logbook::limits
