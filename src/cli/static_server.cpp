@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "content_reader.hpp"
 
 namespace logbook::embedded {
@@ -35,6 +38,30 @@ std::string content_type(const fs::path& p) {
   return "application/octet-stream";
 }
 
+// A segment a request may name: not empty, "." or "..", and free of what a file name
+// in a built site never holds but a path trick needs: a backslash, a control
+// character, NUL. (httplib has already decoded %2F and %2E, so an encoded slash or
+// dot arrives here as itself and splits or fails like a plain one.)
+bool safe_segment(std::string_view s) {
+  if (s.empty() || s == "." || s == "..") return false;
+  for (const unsigned char c : s)
+    if (c < 0x20 || c == 0x7f || c == '\\') return false;
+  return true;
+}
+
+// The file itself (symlinks resolved) when it is a regular file inside root; "" when
+// not. Compared segment by segment, so "/srv/site-old" is not inside "/srv/site".
+fs::path inside_root(const fs::path& root, const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return {};
+  const fs::path real = fs::canonical(file, ec);
+  if (ec) return {};
+  const fs::path real_root = fs::canonical(root, ec);
+  if (ec) return {};
+  const auto [r, f] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+  return r == real_root.end() ? real : fs::path();
+}
+
 // Maps a request path to a file under root; "" when there is none. Sets redirect
 // when the path names a folder without its trailing slash, as GitHub Pages does.
 fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect) {
@@ -46,8 +73,18 @@ fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect)
     if (path.rfind(o.base + "/", 0) != 0) return {};
     path.erase(0, o.base.size());
   }
-  if (path.find("..") != std::string::npos) return {};
-  fs::path file = o.root / fs::path(path.substr(1));
+  if (path.empty() || path[0] != '/') return {};
+  // The path's segments, each checked; only the last may be empty (a folder's URL).
+  fs::path file = o.root;
+  for (std::size_t start = 1;;) {
+    const std::size_t slash = path.find('/', start);
+    const std::string_view segment = std::string_view(path).substr(start, slash - start);
+    if (slash == std::string::npos && segment.empty()) break;
+    if (!safe_segment(segment)) return {};
+    file /= segment;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
   std::error_code ec;
   if (fs::is_directory(file, ec)) {
     if (path.back() != '/') {
@@ -58,7 +95,7 @@ fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect)
   } else if (!fs::exists(file, ec) && fs::exists(file.string() + ".html", ec)) {
     file = file.string() + ".html";
   }
-  return fs::is_regular_file(file, ec) ? file : fs::path();
+  return inside_root(o.root, file);
 }
 
 }  // namespace
@@ -89,13 +126,12 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
   impl_->options = std::move(options);
   const ServeOptions& o = impl_->options;
   httplib::Server& server = impl_->server;
+  server.set_default_headers({{"Cache-Control", "no-cache"}});
   if (o.live) {
     server.Get(o.base + "/_logbook/live-reload.js", [](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Cache-Control", "no-cache");
       res.set_content(std::string(embedded::live_reload_js), "text/javascript; charset=utf-8");
     });
     server.Get(o.base + "/_logbook/events", [&o](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Cache-Control", "no-cache");
       const auto start = std::make_shared<std::uint64_t>(o.live->sequence());
       res.set_chunked_content_provider("text/event-stream", [&o, start](std::size_t offset, httplib::DataSink& sink) {
         if (offset == 0) {
@@ -126,13 +162,14 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
     }
     std::string body, err;
     const bool found = !file.empty() && read_file(file, body, err);
+    fs::path served = file;
     if (!found) {
       res.status = 404;
-      if (!read_file(o.root / "404.html", body, err)) body = "Not found";
+      served = o.root / "404.html";
+      const fs::path page = inside_root(o.root, served);
+      if (page.empty() || !read_file(page, body, err)) body = "Not found";
     }
-    const fs::path served = found ? file : o.root / "404.html";
     if (o.live && served.extension() == ".html") add_live_reload(body, o.base);
-    res.set_header("Cache-Control", "no-cache");
     res.set_content(std::move(body), content_type(served).c_str());
   });
 }
@@ -140,13 +177,18 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
 StaticServer::~StaticServer() = default;
 
 bool StaticServer::bind(std::string& error) {
-  const ServeOptions& o = impl_->options;
-  if (!impl_->server.bind_to_port(o.host.c_str(), o.port)) {
+  ServeOptions& o = impl_->options;
+  httplib::Server& server = impl_->server;
+  const int port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
+  if (port <= 0) {
     error = "cannot listen on " + o.host + ":" + std::to_string(o.port) + "; is another server using it? Try --port.";
     return false;
   }
+  o.port = port;
   return true;
 }
+
+int StaticServer::port() const { return impl_->options.port; }
 
 void StaticServer::listen() { impl_->server.listen_after_bind(); }
 

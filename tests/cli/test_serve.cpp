@@ -3,8 +3,11 @@
 // stops cleanly on SIGTERM.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +16,10 @@
 #include <fstream>
 #include <random>
 #include <thread>
+#include <vector>
+
+#include "cli/static_server.hpp"
+#include "temp_folder.hpp"
 
 namespace fs = std::filesystem;
 
@@ -140,4 +147,127 @@ TEST_CASE("serve: pages, clean URLs, 404, live reload on edit, problems on a bro
   CHECK(text.find("Stopped.") != std::string::npos);
   std::error_code ec;
   fs::remove_all(dir, ec);
+}
+
+namespace {
+
+using logbook::cli::LiveReload;
+using logbook::cli::ServeOptions;
+using logbook::cli::StaticServer;
+
+// A StaticServer on a free loopback port, serving on its own thread.
+struct RunningServer {
+  LiveReload live;
+  StaticServer server;
+  std::thread thread;
+
+  explicit RunningServer(const fs::path& root) : server(ServeOptions{root, "", "127.0.0.1", 0, &live}) {
+    std::string error;
+    REQUIRE_MESSAGE(server.bind(error), error);
+    thread = std::thread([this] { server.listen(); });
+  }
+  ~RunningServer() { stop(); }
+  void stop() {
+    if (!thread.joinable()) return;
+    server.stop();
+    thread.join();
+  }
+};
+
+// A raw connection, so a request reaches the server exactly as written: no client
+// normalises its path or fills in its headers.
+struct RawClient {
+  int fd = -1;
+
+  explicit RawClient(int port) {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    timeval timeout{10, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  }
+  ~RawClient() { close(fd); }
+  RawClient(const RawClient&) = delete;
+  RawClient& operator=(const RawClient&) = delete;
+
+  void send_text(const std::string& text) const { REQUIRE(send(fd, text.data(), text.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(text.size())); }
+  // Reads until `until` has arrived or the server closes; returns what arrived.
+  std::string receive(const std::string& until = "") const {
+    std::string got;
+    char buf[4096];
+    while (until.empty() || got.find(until) == std::string::npos) {
+      const ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      got.append(buf, static_cast<std::size_t>(n));
+    }
+    return got;
+  }
+};
+
+std::string raw_get(int port, const std::string& target, const std::string& host = "127.0.0.1") {
+  RawClient c(port);
+  c.send_text("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+  return c.receive();
+}
+
+int status_of(const std::string& response) {
+  return response.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(response.c_str() + 9) : 0;
+}
+
+std::string percent_encode_slashes(const std::string& path) {
+  std::string out;
+  for (const char c : path) out += c == '/' ? std::string("%2F") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("serve: no request reads a file outside the site's folder, however its path is spelled") {
+  TempFolder dir("logbook-serve-escape");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  dir.write("site/guide/index.html", "<html><head></head><body>Guide</body></html>");
+  dir.write("site/404.html", "<html><head></head><body>Page not found</body></html>");
+  dir.write("secret.txt", "SECRET-MARKER");
+  dir.write("site-old/page.html", "SECRET-MARKER");  // a sibling whose name starts like the site's
+  fs::create_symlink(dir.path / "secret.txt", dir.path / "site/link-to-secret.txt");
+  fs::create_symlink(dir.path, dir.path / "site/link-to-parent");
+  fs::create_symlink(dir.path / "site-old", dir.path / "site/old");
+  RunningServer s(dir.path / "site");
+  const int port = s.server.port();
+  const std::string secret = (dir.path / "secret.txt").string();
+
+  const std::vector<std::string> attacks = {
+      "/" + secret,                        // "//tmp/.../secret.txt": an absolute path joined onto the root
+      "/" + percent_encode_slashes(secret),  // "/%2Ftmp%2F...": the same, encoded
+      "//etc/passwd",
+      "/%2Fetc%2Fpasswd",
+      "/../secret.txt",
+      "/%2e%2e/secret.txt",
+      "/%2E%2E%2Fsecret.txt",
+      "/guide/..%2F..%2Fsecret.txt",
+      "/..\\secret.txt",
+      "/%5C..%5Csecret.txt",
+      "/guide/%00/../../secret.txt",
+      "/./index.html",
+      "/guide//index.html",
+      "/link-to-secret.txt",               // symlinks inside the site that point out of it
+      "/link-to-parent/secret.txt",
+      "/old/page.html",
+      "/old/page",
+  };
+  for (const std::string& target : attacks) {
+    CAPTURE(target);
+    const std::string response = raw_get(port, target);
+    CHECK((status_of(response) == 404 || status_of(response) == 400));
+    CHECK(response.find("SECRET-MARKER") == std::string::npos);
+    CHECK(response.find("root:") == std::string::npos);
+  }
+  // What the site holds is still served.
+  CHECK(raw_get(port, "/").find("Home") != std::string::npos);
+  CHECK(raw_get(port, "/guide/").find("Guide") != std::string::npos);
+  CHECK(raw_get(port, "/guide/index.html").find("Guide") != std::string::npos);
+  CHECK(status_of(raw_get(port, "/guide")) == 301);
 }
