@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 
 #include "content_reader.hpp"
@@ -103,6 +104,7 @@ fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect)
 struct StaticServer::Impl {
   ServeOptions options;
   httplib::Server server;
+  std::atomic<int> event_streams{0};
 };
 
 namespace {
@@ -115,42 +117,62 @@ void add_live_reload(std::string& html, const std::string& base) {
   html.insert(head, "<script src=\"" + base + "/_logbook/live-reload.js\" data-base=\"" + base + "\" defer></script>\n");
 }
 
-void send_event(httplib::DataSink& sink, const LiveEvent& e) {
+bool send_event(httplib::DataSink& sink, const LiveEvent& e) {
   const std::string text = "event: " + e.name + "\ndata: " + e.data + "\n\n";
-  sink.write(text.data(), text.size());
+  return sink.write(text.data(), text.size());
+}
+
+// Serves /_logbook/events: one stream per open page, up to kEventStreams of them.
+void serve_events(LiveReload& live, std::atomic<int>& streams, httplib::Response& res) {
+  using namespace serve_limits;
+  if (++streams > kEventStreams) {
+    --streams;
+    res.status = 503;
+    res.set_content("logbook serve: too many open pages; this one will not reload\n", "text/plain; charset=utf-8");
+    return;
+  }
+  const auto start = std::make_shared<std::uint64_t>(live.sequence());
+  res.set_chunked_content_provider(
+      "text/event-stream",
+      [&live, start](std::size_t offset, httplib::DataSink& sink) {
+        if (offset == 0) {
+          const std::string hello = "retry: 500\n\n";
+          if (!sink.write(hello.data(), hello.size())) return false;
+          if (auto p = live.current_problems()) return send_event(sink, *p);
+          return true;
+        }
+        bool closed = false;
+        const auto event = live.next(*start, kEventPingMilliseconds, closed);
+        if (closed) return false;
+        if (!event) return sink.write(":\n\n", 3);  // a comment: fails once the tab is gone
+        *start = event->sequence;
+        return send_event(sink, *event);
+      },
+      [&streams](bool) { --streams; });
 }
 
 }  // namespace
 
 StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>()) {
+  using namespace serve_limits;
   impl_->options = std::move(options);
-  const ServeOptions& o = impl_->options;
-  httplib::Server& server = impl_->server;
+  Impl& impl = *impl_;
+  const ServeOptions& o = impl.options;
+  httplib::Server& server = impl.server;
+  // Event streams each hold a thread for as long as their page is open, so the pool
+  // has a thread for each one allowed plus kRequestThreads for everything else; the
+  // timeouts drop a client that stalls instead of letting it hold a thread.
+  server.new_task_queue = [] { return new httplib::ThreadPool(kEventStreams + kRequestThreads); };
+  server.set_read_timeout(kReadTimeoutSeconds, 0);
+  server.set_write_timeout(kWriteTimeoutSeconds, 0);
+  server.set_keep_alive_timeout(kKeepAliveSeconds);
   server.set_default_headers({{"Cache-Control", "no-cache"}});
   if (o.live) {
     server.Get(o.base + "/_logbook/live-reload.js", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(embedded::live_reload_js), "text/javascript; charset=utf-8");
     });
-    server.Get(o.base + "/_logbook/events", [&o](const httplib::Request&, httplib::Response& res) {
-      const auto start = std::make_shared<std::uint64_t>(o.live->sequence());
-      res.set_chunked_content_provider("text/event-stream", [&o, start](std::size_t offset, httplib::DataSink& sink) {
-        if (offset == 0) {
-          const std::string hello = "retry: 500\n\n";
-          sink.write(hello.data(), hello.size());
-          if (auto p = o.live->current_problems()) send_event(sink, *p);
-          return true;
-        }
-        bool closed = false;
-        const auto event = o.live->next(*start, 15000, closed);
-        if (closed) return false;
-        if (event) {
-          *start = event->sequence;
-          send_event(sink, *event);
-        } else {
-          sink.write(":\n\n", 3);  // keep-alive comment
-        }
-        return sink.is_writable();
-      });
+    server.Get(o.base + "/_logbook/events", [&impl](const httplib::Request&, httplib::Response& res) {
+      serve_events(*impl.options.live, impl.event_streams, res);
     });
   }
   server.Get(".*", [&o](const httplib::Request& req, httplib::Response& res) {

@@ -1,6 +1,7 @@
 // Serves a built site the way GitHub Pages does: under its base path, folders as
 // their index.html, a missing page as 404.html with status 404. It serves files
-// under the site's folder and nothing else.
+// under the site's folder and nothing else, and it keeps answering when clients hold
+// connections open (live-reload tabs) or send their requests slowly.
 #pragma once
 
 #include <filesystem>
@@ -10,6 +11,23 @@
 #include "live_reload.hpp"
 
 namespace logbook::cli {
+
+// What the server holds itself to (SECURITY.md states these numbers).
+namespace serve_limits {
+// Open pages that live-reload at once; one more gets 503 and simply does not reload.
+inline constexpr int kEventStreams = 64;
+// Requests answered at once besides the event streams. A client that stalls holds
+// one of these until its timeout, so this many stalled clients delay everyone.
+inline constexpr int kRequestThreads = 32;
+// A client that sends nothing of its request for kReadTimeoutSeconds, or takes nothing
+// of the answer for kWriteTimeoutSeconds, is dropped; so is a kept-alive connection
+// idle for kKeepAliveSeconds. Stopping the server waits at most that long for them.
+inline constexpr int kReadTimeoutSeconds = 2;
+inline constexpr int kWriteTimeoutSeconds = 5;
+inline constexpr int kKeepAliveSeconds = 2;
+// An event stream writes a comment this often, so a closed tab frees its slot soon.
+inline constexpr int kEventPingMilliseconds = 2000;
+}  // namespace serve_limits
 
 struct ServeOptions {
   std::filesystem::path root;  // the built site

@@ -154,6 +154,7 @@ namespace {
 using logbook::cli::LiveReload;
 using logbook::cli::ServeOptions;
 using logbook::cli::StaticServer;
+namespace limits = logbook::cli::serve_limits;
 
 // A StaticServer on a free loopback port, serving on its own thread.
 struct RunningServer {
@@ -223,6 +224,10 @@ std::string percent_encode_slashes(const std::string& path) {
   return out;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 TEST_CASE("serve: no request reads a file outside the site's folder, however its path is spelled") {
@@ -270,4 +275,60 @@ TEST_CASE("serve: no request reads a file outside the site's folder, however its
   CHECK(raw_get(port, "/guide/").find("Guide") != std::string::npos);
   CHECK(raw_get(port, "/guide/index.html").find("Guide") != std::string::npos);
   CHECK(status_of(raw_get(port, "/guide")) == 301);
+}
+
+TEST_CASE("serve: keeps answering with every live-reload tab open and clients that stall, and stops promptly") {
+  TempFolder dir("logbook-serve-load");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  dir.write("site/big.bin", std::string(16u << 20, 'x'));
+  RunningServer s(dir.path / "site");
+  const int port = s.server.port();
+
+  std::vector<std::unique_ptr<RawClient>> streams, stalled, slow_readers;
+  const auto open_stream = [&] {
+    auto c = std::make_unique<RawClient>(port);
+    c->send_text("GET /_logbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    const std::string head = c->receive("retry:");
+    return std::make_pair(std::move(c), head);
+  };
+  for (int i = 0; i < limits::kEventStreams; ++i) {
+    auto [c, head] = open_stream();
+    REQUIRE_MESSAGE(status_of(head) == 200, "stream ", i, ": ", head);
+    streams.push_back(std::move(c));
+  }
+  // One page more than the limit is refused at once instead of waiting for a thread.
+  CHECK(status_of(open_stream().second) == 503);
+  for (int i = 0; i < 20; ++i) {  // half a request, then nothing
+    stalled.push_back(std::make_unique<RawClient>(port));
+    stalled.back()->send_text("GET / HTTP/1.1\r\nHo");
+  }
+  for (int i = 0; i < 5; ++i) {  // ask for a large file and never read it
+    slow_readers.push_back(std::make_unique<RawClient>(port));
+    slow_readers.back()->send_text("GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  const auto start = std::chrono::steady_clock::now();
+  httplib::Client client("127.0.0.1", port);
+  client.set_connection_timeout(2, 0);
+  client.set_read_timeout(2, 0);
+  int status = 0;
+  CHECK(get(client, "/", &status).find("Home") != std::string::npos);
+  CHECK(status == 200);
+  CHECK(seconds_since(start) < 1.0);
+
+  // A closed tab gives its place back to the next page that opens, within two pings.
+  streams.pop_back();
+  const auto closed_at = std::chrono::steady_clock::now();
+  CHECK(eventually([&] { return status_of(open_stream().second) == 200; }));
+  CHECK(seconds_since(closed_at) < 2 * limits::kEventPingMilliseconds / 1000.0 + 1.0);
+
+  // Stopping waits for a client that stalls only until its read timeout drops it.
+  slow_readers.clear();
+  RawClient late(port);
+  late.send_text("GET / HTTP/1.1\r\nHo");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto stop_start = std::chrono::steady_clock::now();
+  s.stop();
+  CHECK(seconds_since(stop_start) < limits::kReadTimeoutSeconds + 1.0);
 }
