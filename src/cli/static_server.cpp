@@ -1,9 +1,11 @@
 #include "static_server.hpp"
 
+#include <arpa/inet.h>
 #include <httplib.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <string_view>
 
 #include "content_reader.hpp"
@@ -99,6 +101,18 @@ fs::path resolve(const ServeOptions& o, std::string path, std::string& redirect)
   return inside_root(o.root, file);
 }
 
+// The host a request names, without its port: "[::1]:8000" gives "::1".
+std::string host_name(const std::string& header) {
+  std::string host = header;
+  if (!host.empty() && host[0] == '[') {
+    host = host.substr(1, host.find(']') - 1);
+  } else if (const auto colon = host.find(':'); colon != std::string::npos) {
+    host.erase(colon);
+  }
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host;
+}
+
 }  // namespace
 
 struct StaticServer::Impl {
@@ -120,6 +134,15 @@ void add_live_reload(std::string& html, const std::string& base) {
 bool send_event(httplib::DataSink& sink, const LiveEvent& e) {
   const std::string text = "event: " + e.name + "\ndata: " + e.data + "\n\n";
   return sink.write(text.data(), text.size());
+}
+
+// DNS rebinding: a page on evil.example whose name is made to resolve to 127.0.0.1
+// reaches this server as its own origin, with "Host: evil.example". A server bound to
+// loopback therefore answers only requests that name a loopback host.
+bool host_allowed(const ServeOptions& o, const httplib::Request& req) {
+  if (!is_loopback_host(o.host) || !req.has_header("Host")) return true;
+  const std::string host = host_name(req.get_header_value("Host"));
+  return is_loopback_host(host) || host == o.host;
 }
 
 // Serves /_logbook/events: one stream per open page, up to kEventStreams of them.
@@ -153,6 +176,15 @@ void serve_events(LiveReload& live, std::atomic<int>& streams, httplib::Response
 
 }  // namespace
 
+bool is_loopback_host(std::string_view host) {
+  if (host == "localhost" || (host.size() > 10 && host.substr(host.size() - 10) == ".localhost")) return true;
+  const std::string name(host);
+  in_addr v4{};
+  if (inet_pton(AF_INET, name.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  return inet_pton(AF_INET6, name.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
 StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>()) {
   using namespace serve_limits;
   impl_->options = std::move(options);
@@ -166,7 +198,16 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
   server.set_read_timeout(kReadTimeoutSeconds, 0);
   server.set_write_timeout(kWriteTimeoutSeconds, 0);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
-  server.set_default_headers({{"Cache-Control", "no-cache"}});
+  server.set_default_headers({{"Cache-Control", "no-cache"},
+                              {"X-Content-Type-Options", "nosniff"},
+                              {"Cross-Origin-Resource-Policy", "same-origin"}});
+  server.set_pre_routing_handler([&o](const httplib::Request& req, httplib::Response& res) {
+    if (host_allowed(o, req)) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 421;
+    res.set_content("logbook serve answers requests for localhost only; open http://127.0.0.1:" + std::to_string(o.port) + "/\n",
+                    "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   if (o.live) {
     server.Get(o.base + "/_logbook/live-reload.js", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(embedded::live_reload_js), "text/javascript; charset=utf-8");

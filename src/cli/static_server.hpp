@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "live_reload.hpp"
 
@@ -36,6 +37,10 @@ struct ServeOptions {
   int port = 8000;             // 0: any free port (see StaticServer::port)
   LiveReload* live = nullptr;  // when set: /_logbook/events, and pages load live-reload.js
 };
+
+// True for an address or name that only this machine can reach: "localhost" (and
+// names under it), 127.0.0.0/8, "::1".
+bool is_loopback_host(std::string_view host);
 
 class StaticServer {
  public:

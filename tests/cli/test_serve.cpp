@@ -277,6 +277,48 @@ TEST_CASE("serve: no request reads a file outside the site's folder, however its
   CHECK(status_of(raw_get(port, "/guide")) == 301);
 }
 
+TEST_CASE("serve: a server on loopback answers only requests for a loopback host (DNS rebinding)") {
+  CHECK(logbook::cli::is_loopback_host("localhost"));
+  CHECK(logbook::cli::is_loopback_host("docs.localhost"));
+  CHECK(logbook::cli::is_loopback_host("127.0.0.1"));
+  CHECK(logbook::cli::is_loopback_host("127.3.2.1"));
+  CHECK(logbook::cli::is_loopback_host("::1"));
+  CHECK_FALSE(logbook::cli::is_loopback_host("0.0.0.0"));
+  CHECK_FALSE(logbook::cli::is_loopback_host("192.168.1.20"));
+  CHECK_FALSE(logbook::cli::is_loopback_host("evil.example"));
+  CHECK_FALSE(logbook::cli::is_loopback_host("localhost.evil.example"));
+  CHECK_FALSE(logbook::cli::is_loopback_host("evillocalhost"));
+
+  TempFolder dir("logbook-serve-host");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  RunningServer s(dir.path / "site");
+  const int port = s.server.port();
+  const std::string p = ":" + std::to_string(port);
+  for (const std::string& host : std::vector<std::string>{"127.0.0.1" + p, "localhost" + p, "LOCALHOST", "docs.localhost" + p, "[::1]" + p}) {
+    CAPTURE(host);
+    CHECK(status_of(raw_get(port, "/", host)) == 200);
+  }
+  for (const std::string& host : std::vector<std::string>{"evil.example" + p, "evil.example", "127.0.0.1.evil.example" + p, "[::2]" + p}) {
+    CAPTURE(host);
+    const std::string response = raw_get(port, "/", host);
+    CHECK(status_of(response) == 421);
+    CHECK(response.find("Home") == std::string::npos);
+  }
+}
+
+TEST_CASE("serve: every answer tells the browser not to guess its type or share it with other sites") {
+  TempFolder dir("logbook-serve-headers");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  dir.write("site/data.bin", "<script>alert(1)</script>");
+  RunningServer s(dir.path / "site");
+  for (const std::string target : {"/", "/data.bin", "/missing/"}) {
+    CAPTURE(target);
+    const std::string response = raw_get(s.server.port(), target);
+    CHECK(response.find("X-Content-Type-Options: nosniff\r\n") != std::string::npos);
+    CHECK(response.find("Cross-Origin-Resource-Policy: same-origin\r\n") != std::string::npos);
+  }
+}
+
 TEST_CASE("serve: keeps answering with every live-reload tab open and clients that stall, and stops promptly") {
   TempFolder dir("logbook-serve-load");
   dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
