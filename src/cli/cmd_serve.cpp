@@ -1,4 +1,4 @@
-// logbook serve [CONTENT_DIR] [-o OUT_DIR] [--port N]: build, serve on 127.0.0.1 the
+// logbook serve [CONTENT_DIR] [-o OUT_DIR] [--port N] [--host ADDR]: build, serve on 127.0.0.1 (unless --host) the
 // way GitHub Pages does, rebuild when content/ or the site config changes, and reload
 // open pages. A broken edit shows its problems in the browser; the server keeps going.
 #include <signal.h>
@@ -50,7 +50,8 @@ void add_serve_command(CLI::App& app, Action& run) {
   CLI::App* cmd = app.add_subcommand("serve", "Build the site, serve it at http://127.0.0.1:PORT/ and rebuild on changes");
   add_site_options(cmd, *build);
   cmd->add_option("-p,--port", serve->port, "Port (default 8000)")->check(CLI::Range(1, 65535));
-  cmd->add_option("--host", serve->host, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--host", serve->host,
+                  "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 lets anyone on the network read the site)");
   cmd->add_flag("!--no-watch", *watch, "Serve the site as built; do not rebuild on changes");
   cmd->callback([build, serve, watch, &run] {
     run = [build, serve, watch] {
@@ -67,6 +68,9 @@ void add_serve_command(CLI::App& app, Action& run) {
         std::cerr << "logbook serve: " << error << '\n';
         return 1;
       }
+      if (!is_loopback_host(serve->host))
+        std::cerr << "logbook serve: warning: listening on " << serve->host << ", so anyone who can reach this machine on port "
+                  << serve->port << " can read the site; leave out --host to serve this machine only.\n";
       signal(SIGINT, on_stop_signal);
       signal(SIGTERM, on_stop_signal);
       std::cerr << "Serving " << build->out_dir.string() << " at http://" << serve->host << ':' << serve->port

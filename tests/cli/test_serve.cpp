@@ -36,7 +36,7 @@ struct Server {
   int port = 0;
   fs::path log;
 
-  Server(const fs::path& content, const fs::path& out, const std::string& base = "/") {
+  Server(const fs::path& content, const fs::path& out, const std::string& base = "/", const char* host = nullptr) {
     std::random_device rd;
     port = 20000 + static_cast<int>(rd() % 20000);
     log = out.parent_path() / "serve.log";
@@ -45,7 +45,7 @@ struct Server {
       const std::string port_s = std::to_string(port);
       freopen(log.c_str(), "w", stderr);
       execl(LOGBOOK_BINARY, "logbook", "serve", content.c_str(), "-o", out.c_str(), "--port", port_s.c_str(),
-            "--base-url", base.c_str(), static_cast<char*>(nullptr));
+            "--base-url", base.c_str(), host ? "--host" : nullptr, host, static_cast<char*>(nullptr));  // --host only when given
       _exit(127);
     }
   }
@@ -373,4 +373,19 @@ TEST_CASE("serve: keeps answering with every live-reload tab open and clients th
   const auto stop_start = std::chrono::steady_clock::now();
   s.stop();
   CHECK(seconds_since(stop_start) < limits::kReadTimeoutSeconds + 1.0);
+}
+
+TEST_CASE("serve: listens on 127.0.0.1 by default and warns when told to listen on the network") {
+  const fs::path dir = fs::temp_directory_path() / ("logbook-serve-host-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  write(dir / "content/index.md", "# Home\n");
+  Server server(dir / "content", dir / "site", "/", "0.0.0.0");
+  httplib::Client client("127.0.0.1", server.port);
+  REQUIRE_MESSAGE(eventually([&] { int s = 0; get(client, "/", &s); return s == 200; }), "server did not start");
+  server.stop();
+  std::ifstream log(server.log);
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  CHECK_MESSAGE(text.find("logbook serve: warning: listening on 0.0.0.0, so anyone who can reach this machine") != std::string::npos, text);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
 }
