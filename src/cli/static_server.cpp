@@ -4,8 +4,10 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
+#include <fstream>
 #include <string_view>
 
 #include "content_reader.hpp"
@@ -131,6 +133,35 @@ void add_live_reload(std::string& html, const std::string& base) {
   html.insert(head, "<script src=\"" + base + "/_logbook/live-reload.js\" data-base=\"" + base + "\" defer></script>\n");
 }
 
+// A page gets the live-reload script, so it is read whole: pages are small, the build
+// holds their sources to limits::kPageBytes. A larger .html file is sent as it is.
+bool gets_live_reload(const ServeOptions& o, const fs::path& file) {
+  std::error_code ec;
+  return o.live && file.extension() == ".html" && fs::file_size(file, ec) <= serve_limits::kLivePageBytes && !ec;
+}
+
+// Sends a file in chunks as the client takes them, so serving a large file costs a
+// chunk of memory, not the file's size, however many clients ask for it. The open file
+// stays whole if a rebuild replaces it meanwhile (pages are written by rename).
+bool send_file(httplib::Response& res, const fs::path& file) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(file, ec);
+  auto in = std::make_shared<std::ifstream>(file, std::ios::binary);
+  if (ec || !*in) return false;
+  if (size == 0) {
+    res.set_content("", content_type(file).c_str());
+    return true;
+  }
+  res.set_content_provider(size, content_type(file), [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+    std::array<char, 64 * 1024> chunk;
+    in->seekg(static_cast<std::streamoff>(offset));
+    in->read(chunk.data(), static_cast<std::streamsize>(std::min(length, chunk.size())));
+    const auto got = static_cast<std::size_t>(in->gcount());
+    return got > 0 && sink.write(chunk.data(), got);
+  });
+  return true;
+}
+
 bool send_event(httplib::DataSink& sink, const LiveEvent& e) {
   const std::string text = "event: " + e.name + "\ndata: " + e.data + "\n\n";
   return sink.write(text.data(), text.size());
@@ -223,6 +254,7 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
       res.set_redirect(redirect, 301);
       return;
     }
+    if (!file.empty() && !gets_live_reload(o, file) && send_file(res, file)) return;
     std::string body, err;
     const bool found = !file.empty() && read_file(file, body, err);
     fs::path served = file;

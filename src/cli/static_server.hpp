@@ -4,6 +4,7 @@
 // connections open (live-reload tabs) or send their requests slowly.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ inline constexpr int kRequestThreads = 32;
 inline constexpr int kReadTimeoutSeconds = 2;
 inline constexpr int kWriteTimeoutSeconds = 5;
 inline constexpr int kKeepAliveSeconds = 2;
+// A page larger than this is sent without the live-reload script, as any other file:
+// files are streamed, pages that get the script are read whole.
+inline constexpr std::uintmax_t kLivePageBytes = 32u << 20;
 // An event stream writes a comment this often, so a closed tab frees its slot soon.
 inline constexpr int kEventPingMilliseconds = 2000;
 }  // namespace serve_limits

@@ -7,6 +7,7 @@
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -206,6 +207,13 @@ struct RawClient {
     }
     return got;
   }
+  // Reads until the server closes, keeping nothing; returns the number of bytes.
+  std::size_t drain() const {
+    std::size_t total = 0;
+    char buf[65536];
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) total += static_cast<std::size_t>(n);
+    return total;
+  }
 };
 
 std::string raw_get(int port, const std::string& target, const std::string& host = "127.0.0.1") {
@@ -222,6 +230,12 @@ std::string percent_encode_slashes(const std::string& path) {
   std::string out;
   for (const char c : path) out += c == '/' ? std::string("%2F") : std::string(1, c);
   return out;
+}
+
+long peak_memory_kib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -317,6 +331,27 @@ TEST_CASE("serve: every answer tells the browser not to guess its type or share 
     CHECK(response.find("X-Content-Type-Options: nosniff\r\n") != std::string::npos);
     CHECK(response.find("Cross-Origin-Resource-Policy: same-origin\r\n") != std::string::npos);
   }
+}
+
+TEST_CASE("serve: a large file is sent in chunks as the client takes it, not read whole for each request") {
+  TempFolder dir("logbook-serve-large");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  const fs::path big = dir.path / "site/big.bin";
+  std::ofstream(big, std::ios::binary).close();
+  fs::resize_file(big, 256u << 20);  // sparse: takes no disk, reads as zeros
+  RunningServer s(dir.path / "site");
+
+  const long peak_before = peak_memory_kib();
+  RawClient c(s.server.port());
+  c.send_text("GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  CHECK(c.drain() > (256u << 20));
+  CHECK(peak_memory_kib() - peak_before < 64 * 1024);
+
+  RawClient range(s.server.port());
+  range.send_text("GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=100-199\r\nConnection: close\r\n\r\n");
+  const std::string part = range.receive();
+  CHECK(status_of(part) == 206);
+  CHECK(part.find("Content-Length: 100\r\n") != std::string::npos);
 }
 
 TEST_CASE("serve: keeps answering with every live-reload tab open and clients that stall, and stops promptly") {
