@@ -229,6 +229,7 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
   server.set_read_timeout(kReadTimeoutSeconds, 0);
   server.set_write_timeout(kWriteTimeoutSeconds, 0);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_payload_max_length(kRequestBodyBytes);  // httplib's default is unlimited
   server.set_default_headers({{"Cache-Control", "no-cache"},
                               {"X-Content-Type-Options", "nosniff"},
                               {"Cross-Origin-Resource-Policy", "same-origin"}});

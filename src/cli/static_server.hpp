@@ -27,6 +27,9 @@ inline constexpr int kRequestThreads = 32;
 inline constexpr int kReadTimeoutSeconds = 2;
 inline constexpr int kWriteTimeoutSeconds = 5;
 inline constexpr int kKeepAliveSeconds = 2;
+// The site is read-only: a request body (POST, PUT) larger than this is discarded as
+// it arrives, never held in memory, and answered 413.
+inline constexpr std::size_t kRequestBodyBytes = 64u << 10;
 // A page larger than this is sent without the live-reload script, as any other file:
 // files are streamed, pages that get the script are read whole.
 inline constexpr std::uintmax_t kLivePageBytes = 32u << 20;

@@ -354,6 +354,15 @@ TEST_CASE("serve: a large file is sent in chunks as the client takes it, not rea
   CHECK(part.find("Content-Length: 100\r\n") != std::string::npos);
 }
 
+TEST_CASE("serve: a large request body is answered 413 and never held in memory (httplib keeps any size by default)") {
+  TempFolder dir("logbook-serve-body");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  RunningServer s(dir.path / "site");
+  RawClient c(s.server.port());
+  c.send_text("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1073741824\r\n\r\n");
+  CHECK(status_of(c.receive("\r\n\r\n")) == 413);
+}
+
 TEST_CASE("serve: keeps answering with every live-reload tab open and clients that stall, and stops promptly") {
   TempFolder dir("logbook-serve-load");
   dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
