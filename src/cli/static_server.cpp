@@ -176,6 +176,14 @@ bool host_allowed(const ServeOptions& o, const httplib::Request& req) {
   return is_loopback_host(host) || host == o.host;
 }
 
+// Another site's page may link here (a navigation) but not load or fetch from here:
+// such requests could hold the live-reload streams or probe the site. Browsers say
+// where a request comes from in Sec-Fetch-Site; other clients send none.
+bool from_allowed_site(const httplib::Request& req) {
+  const std::string site = req.get_header_value("Sec-Fetch-Site");
+  return (site != "cross-site" && site != "same-site") || req.get_header_value("Sec-Fetch-Mode") == "navigate";
+}
+
 // Serves /_logbook/events: one stream per open page, up to kEventStreams of them.
 void serve_events(LiveReload& live, std::atomic<int>& streams, httplib::Response& res) {
   using namespace serve_limits;
@@ -234,10 +242,16 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
                               {"X-Content-Type-Options", "nosniff"},
                               {"Cross-Origin-Resource-Policy", "same-origin"}});
   server.set_pre_routing_handler([&o](const httplib::Request& req, httplib::Response& res) {
-    if (host_allowed(o, req)) return httplib::Server::HandlerResponse::Unhandled;
-    res.status = 421;
-    res.set_content("logbook serve answers requests for localhost only; open http://127.0.0.1:" + std::to_string(o.port) + "/\n",
-                    "text/plain; charset=utf-8");
+    if (!host_allowed(o, req)) {
+      res.status = 421;
+      res.set_content("logbook serve answers requests for localhost only; open http://127.0.0.1:" + std::to_string(o.port) + "/\n",
+                      "text/plain; charset=utf-8");
+    } else if (!from_allowed_site(req)) {
+      res.status = 403;
+      res.set_content("logbook serve: pages of other sites may link here but not load from here\n", "text/plain; charset=utf-8");
+    } else {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     return httplib::Server::HandlerResponse::Handled;
   });
   if (o.live) {

@@ -320,6 +320,24 @@ TEST_CASE("serve: a server on loopback answers only requests for a loopback host
   }
 }
 
+TEST_CASE("serve: another site's page may link to the site but not load from it or hold its live-reload streams") {
+  TempFolder dir("logbook-serve-cross-site");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  RunningServer s(dir.path / "site");
+  const auto status = [&](const std::string& target, const std::string& site, const std::string& mode) {
+    RawClient c(s.server.port());
+    c.send_text("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: " + site + "\r\nSec-Fetch-Mode: " + mode + "\r\n\r\n");
+    return status_of(c.receive("\r\n\r\n"));  // the head only: an event stream does not end
+  };
+  CHECK(status("/", "cross-site", "navigate") == 200);  // a link from elsewhere
+  CHECK(status("/", "none", "navigate") == 200);        // typed in the address bar
+  CHECK(status("/", "same-origin", "cors") == 200);     // the site's own pages
+  CHECK(status("/", "cross-site", "no-cors") == 403);
+  CHECK(status("/", "same-site", "cors") == 403);       // another server on localhost
+  CHECK(status("/_logbook/events", "cross-site", "cors") == 403);
+  CHECK(status_of(raw_get(s.server.port(), "/")) == 200);  // a client that is not a browser
+}
+
 TEST_CASE("serve: every answer tells the browser not to guess its type or share it with other sites") {
   TempFolder dir("logbook-serve-headers");
   dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
