@@ -21,6 +21,7 @@
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/manifest.hpp"
+#include "core/publish_policy.hpp"
 #include "core/site.hpp"
 #include "parallel.hpp"
 #include "site_config_loader.hpp"
@@ -323,6 +324,8 @@ BuildReport SiteBuilder::build() {
     }
   s.markdown.clear();
   s.assets.clear();
+  // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
+  for (Diagnostic& d : apply_publish_policy(content.files, s.config.config)) report.diagnostics.push_back(std::move(d));
   for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
   s.built = false;
   s.make_model(report, nullptr);
