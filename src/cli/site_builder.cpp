@@ -175,6 +175,7 @@ struct SiteBuilder::State {
     info.content_prefix = history.content_prefix;
     info.decisions_folder = config.config.decisions;
     info.history = &history.pages;
+    info.image_hosts = config.config.image_hosts;
     info.propose_decision_url = propose_decision_url();
   }
 
