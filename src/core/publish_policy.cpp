@@ -30,7 +30,7 @@ bool listed_for_publishing(std::string_view path, const SiteConfig& config) {
 }
 
 std::string how_to_publish(std::string_view path) {
-  return "To publish it as it is on purpose, list it in logbook.yml: `publish_files: [" + std::string(path) + "]`.";
+  return "to publish it as it is on purpose, list it in logbook.yml: `publish_files: [" + std::string(path) + "]`.";
 }
 
 }  // namespace
@@ -79,12 +79,12 @@ Diagnostics apply_publish_policy(std::vector<SourceFile>& files, const SiteConfi
         return false;
       }
       refusals.push_back({Severity::warning, f.path, svg.line, 0,
-                          "this SVG is not published: " + svg.problem + ". Remove that from the file, or check it and publish it as it is. " +
-                              how_to_publish(f.path) + " Links to it are broken until then."});
+                          "this SVG is not published: " + svg.problem + ". Remove that from the file; or, " + how_to_publish(f.path) +
+                              " Links to it are broken until then."});
       return true;
     }
     refusals.push_back({Severity::warning, f.path, 0, 0,
-                        "not published: a ." + extension_of(f.path) + " file can run script on the site's origin when it is opened. " +
+                        "not published: a ." + extension_of(f.path) + " file can run script on the site's origin when it is opened; " +
                             how_to_publish(f.path) + " Links to it are broken until then."});
     return true;
   };
