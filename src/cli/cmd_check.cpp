@@ -12,6 +12,7 @@
 #include "content_reader.hpp"
 #include "core/checks.hpp"
 #include "core/front_matter.hpp"
+#include "core/publish_policy.hpp"
 #include "local_date.hpp"
 #include "site_config_loader.hpp"
 
@@ -73,10 +74,12 @@ int run_check(const CheckOptions& o) {
     return 2;
   }
   drop_decision_template(content.files, loaded.config);
+  const Diagnostics refused = apply_publish_policy(content.files, loaded.config);  // as the build leaves them out
   const Site site = build_site(std::move(content.files));
   const DecisionLog log = extract_decisions(site, loaded.config);
   Diagnostics findings = loaded.diagnostics;
   const std::size_t from_config = findings.size();
+  findings.insert(findings.end(), refused.begin(), refused.end());
   for (Diagnostic& d : run_checks({site, log, loaded.config, today})) findings.push_back(std::move(d));
 
   // Paths: relative to the repository root for tools and GitHub, to the current folder for people.

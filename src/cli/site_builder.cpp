@@ -21,6 +21,7 @@
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/manifest.hpp"
+#include "core/publish_policy.hpp"
 #include "core/site.hpp"
 #include "parallel.hpp"
 #include "site_config_loader.hpp"
@@ -174,6 +175,7 @@ struct SiteBuilder::State {
     info.content_prefix = history.content_prefix;
     info.decisions_folder = config.config.decisions;
     info.history = &history.pages;
+    info.image_hosts = config.config.image_hosts;
     info.propose_decision_url = propose_decision_url();
   }
 
@@ -323,6 +325,8 @@ BuildReport SiteBuilder::build() {
     }
   s.markdown.clear();
   s.assets.clear();
+  // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
+  for (Diagnostic& d : apply_publish_policy(content.files, s.config.config)) report.diagnostics.push_back(std::move(d));
   for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
   s.built = false;
   s.make_model(report, nullptr);

@@ -116,6 +116,14 @@ std::string footer(const Page& page, const SiteInfo& info) {
   return out;
 }
 
+// The Content-Security-Policy's extra image sources: none unless logbook.yml lists some
+// (ADR-0011), so a page cannot embed a tracking pixel from anywhere.
+std::string image_hosts(const SiteInfo& info) {
+  std::string out;
+  for (const std::string& host : info.image_hosts) out += " " + escape_html(host);
+  return out;
+}
+
 }  // namespace
 
 std::string source_url(const Page& page) { return page.url + "index.md"; }
@@ -131,6 +139,7 @@ std::string render_static_page(const Site& site, std::size_t page_index, const S
       {"url", escape_html(page.url)},
       {"path", escape_html(page.path)},
       {"base", escape_html(info.base)},
+      {"image_hosts", image_hosts(info)},
       {"source", escape_html(info.base + source_url(page))},
       {"breadcrumbs", breadcrumbs(site, page, info)},
       {"sidebar", sidebar(site, page_index, info)},
@@ -158,6 +167,7 @@ std::string render_not_found_page(const Site& site, const SiteInfo& info) {
       {"url", "/404.html"},
       {"path", ""},
       {"base", escape_html(info.base)},
+      {"image_hosts", image_hosts(info)},
       {"source", ""},
       {"breadcrumbs", ""},
       {"sidebar", ""},

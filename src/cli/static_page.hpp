@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/page_history.hpp"
 #include "core/site.hpp"
@@ -21,6 +22,7 @@ struct SiteInfo {
   std::string decisions_folder;            // "decisions"
   std::string propose_decision_url;        // GitHub's new-file page, template and next id filled in
   const SiteHistory* history = nullptr;    // last change and authors per page (git)
+  std::vector<std::string> image_hosts;    // image sources besides the site, for the pages' CSP (logbook.yml)
 };
 
 std::string render_static_page(const Site& site, std::size_t page_index, const SiteInfo& info, const std::string& body_html);

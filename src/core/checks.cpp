@@ -269,10 +269,21 @@ void check_titles(const CheckContext& c, Diagnostics& out) {
   }
 }
 
+// The pages' CSP loads images from the site and from the hosts in image_hosts only
+// (ADR-0011): an image anywhere else shows as a broken image to every reader.
+void check_image_hosts(const CheckContext& c, Diagnostics& out) {
+  for (const Page& page : c.site.pages)
+    for (const Link& link : page.links)
+      if (link.image && !link.wikilink && !c.config.allows_image(link.destination))
+        add(out, Severity::warning, page.path, {link.line, link.column},
+            "image " + link.destination.substr(0, 200) + " will not load: its host is not allowed. Add the host to image_hosts in "
+            "logbook.yml (like `image_hosts: [\"https://img.shields.io\"]`), or copy the image into the content folder.");
+}
+
 Diagnostics run_checks(const CheckContext& c) {
   Diagnostics found;
   for (auto* check : {check_links, check_dates, check_statuses, check_decision_ids, check_decision_fields,
-                      check_supersession, check_reviews, check_orphans, check_titles})
+                      check_supersession, check_reviews, check_orphans, check_titles, check_image_hosts})
     check(c, found);
   std::set<std::tuple<std::string, int, int>> positions;
   for (const Diagnostic& d : found) positions.emplace(d.file, d.line, d.column);

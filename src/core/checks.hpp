@@ -6,7 +6,8 @@
 // ids, malformed dates, supersession to a missing record, one-sided or cyclic
 // supersession, a superseded record whose successor is not accepted.
 // Warnings: pages past review_by, proposals past their comment deadline, orphan pages,
-// missing titles, records without status or date, ids that disagree with the file name.
+// missing titles, records without status or date, ids that disagree with the file name,
+// images from hosts the pages' Content-Security-Policy does not allow (image_hosts).
 #pragma once
 
 #include <string>
@@ -35,6 +36,7 @@ void check_supersession(const CheckContext& c, Diagnostics& out);
 void check_reviews(const CheckContext& c, Diagnostics& out);
 void check_orphans(const CheckContext& c, Diagnostics& out);
 void check_titles(const CheckContext& c, Diagnostics& out);
+void check_image_hosts(const CheckContext& c, Diagnostics& out);
 
 // Every check, merged with the site's own build diagnostics (malformed front matter
 // and the like). Where a check reports a position the build also warned about (a

@@ -5,9 +5,11 @@
 
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
+#include "html_sanitizer.hpp"
 #include "slug.hpp"
 
 namespace logbook {
@@ -67,6 +69,47 @@ bool is_inline_container(cmark_node* n) {
   cmark_node* child = cmark_node_first_child(n);
   return child != nullptr && is_inline(child);
 }
+
+// Raw HTML reaches a page only through the allowlist sanitizer (ADR-0011). Each raw
+// node's literal is replaced by its sanitized form, and elements left open are closed
+// where their Markdown container ends; undo() leaves the tree as cmark-gfm made it.
+class SanitizedRawHtml {
+ public:
+  explicit SanitizedRawHtml(cmark_node* root) {
+    HtmlSanitizer sanitizer;
+    std::vector<std::pair<cmark_node*, std::string>> closers;
+    for_each_node(root, [&](cmark_node* n, cmark_event_type ev) {
+      const cmark_node_type type = cmark_node_get_type(n);
+      if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE)) {
+        const char* literal = cmark_node_get_literal(n);
+        originals_.emplace_back(n, literal ? literal : "");
+        cmark_node_set_literal(n, sanitizer.fragment(originals_.back().second, cmark_node_parent(n)).c_str());
+      } else if (ev == CMARK_EVENT_EXIT) {
+        if (std::string end_tags = sanitizer.close(n); !end_tags.empty()) closers.emplace_back(n, std::move(end_tags));
+      }
+    });
+    for (const auto& [container, end_tags] : closers) {
+      cmark_node* first = cmark_node_first_child(container);
+      cmark_node* node = cmark_node_new(first && is_inline(first) ? CMARK_NODE_HTML_INLINE : CMARK_NODE_HTML_BLOCK);
+      cmark_node_set_literal(node, end_tags.c_str());
+      if (cmark_node_append_child(container, node)) added_.push_back(node);
+      else cmark_node_free(node);
+    }
+  }
+  SanitizedRawHtml(const SanitizedRawHtml&) = delete;
+  SanitizedRawHtml& operator=(const SanitizedRawHtml&) = delete;
+
+  void undo() {
+    for (cmark_node* n : added_) cmark_node_free(n);
+    for (const auto& [n, literal] : originals_) cmark_node_set_literal(n, literal.c_str());
+    added_.clear();
+    originals_.clear();
+  }
+
+ private:
+  std::vector<std::pair<cmark_node*, std::string>> originals_;
+  std::vector<cmark_node*> added_;
+};
 
 }  // namespace
 
@@ -271,7 +314,10 @@ std::string MarkdownDocument::render_html(const std::function<std::string(const 
     cmark_node_set_on_enter(anchor, html.c_str());
     cmark_node_prepend_child(n, anchor);
   }
+  std::optional<SanitizedRawHtml> raw;
+  if (impl_->options.unsafe_html) raw.emplace(impl_->root);
   std::string out = html();
+  if (raw) raw->undo();
   for (cmark_node* n : headings) cmark_node_free(cmark_node_first_child(n));  // leave the tree as it was
   return out;
 }

@@ -17,7 +17,9 @@ namespace logbook {
 struct MarkdownOptions {
   bool gfm = true;               // table, strikethrough, autolink, tagfilter, tasklist, footnotes
   bool wikilinks = true;         // [[Target]] and [[Target|label]]
-  bool unsafe_html = true;       // raw HTML passes (tagfilter still applies); CSP guards the page
+  // Raw HTML: true keeps it in pages after the allowlist sanitizer (html_sanitizer.hpp,
+  // ADR-0011); false omits it, as cmark-gfm's safe mode does. tagfilter stays on either way.
+  bool unsafe_html = true;
 };
 
 struct Heading {
@@ -57,12 +59,14 @@ class MarkdownDocument {
   MarkdownSummary summarize() const;
 
   // Calls rewrite for each link and image (in document order, matching summarize().links)
-  // and uses the returned destination; then renders HTML. Headings get id attributes.
+  // and uses the returned destination; then renders HTML. Headings get id attributes;
+  // raw HTML is sanitized (see MarkdownOptions::unsafe_html).
   std::string render_html(const std::function<std::string(const Link&)>& rewrite);
   // The same, reusing a summary of this document made earlier (saves walking the tree again).
   std::string render_html(const std::function<std::string(const Link&)>& rewrite, const MarkdownSummary& summary);
 
-  // The tree rendered as it stands, exactly as cmark-gfm would (no anchors, no rewriting).
+  // The tree rendered as it stands, exactly as cmark-gfm would (no anchors, no rewriting,
+  // raw HTML NOT sanitized): for cmark-gfm's spec tests. Pages use render_html.
   std::string html() const;
 
   cmark_node* root() const;
@@ -73,7 +77,7 @@ class MarkdownDocument {
   std::unique_ptr<Impl> impl_;
 };
 
-// Convenience for tests and tools: Markdown to HTML with no link rewriting.
+// Convenience for tests and tools: html() of a Markdown text (raw HTML not sanitized).
 std::string markdown_to_html(std::string_view markdown, const MarkdownOptions& options = {});
 
 // Plain text of a subtree, as cmark's plaintext renderer would print it (no wrapping).

@@ -10,6 +10,41 @@ bool SiteConfig::is_known_status(std::string_view status) const {
   return std::find(statuses.begin(), statuses.end(), status) != statuses.end();
 }
 
+bool SiteConfig::allows_image(std::string_view url) const {
+  std::string lower(url.substr(0, 512));
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  if (lower.rfind("data:image/", 0) == 0) return true;
+  std::string scheme = "https";  // protocol-relative URLs take the page's, and sites are served over https
+  std::string_view rest = lower;
+  if (const auto colon = lower.find(':'); colon != std::string::npos && colon < lower.find_first_of("/?#")) {
+    scheme = lower.substr(0, colon);
+    rest.remove_prefix(colon + 1);
+  } else if (lower.rfind("//", 0) != 0) {
+    return true;  // relative: the site itself
+  }
+  if (rest.rfind("//", 0) != 0) return false;
+  rest.remove_prefix(2);
+  const std::string_view host = rest.substr(0, rest.find_first_of(":/?#"));
+  for (const std::string& source : image_hosts) {
+    if (source == "*" || source == scheme + ":" || (source == "http:" && scheme == "https")) return true;
+    std::string_view expected = source;
+    if (const auto sep = expected.find("://"); sep != std::string_view::npos) {
+      if (expected.substr(0, sep) != scheme && !(expected.substr(0, sep) == "http" && scheme == "https")) continue;
+      expected.remove_prefix(sep + 3);
+    } else if (scheme != "https" && scheme != "http") {
+      continue;
+    }
+    std::string pattern(expected.substr(0, expected.find_first_of(":/")));
+    for (char& c : pattern)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (pattern.rfind("*.", 0) == 0 ? host.size() > pattern.size() - 1 && host.substr(host.size() - (pattern.size() - 1)) == pattern.substr(1)
+                                    : host == pattern)
+      return true;
+  }
+  return false;
+}
+
 namespace {
 
 struct Reader {
@@ -50,7 +85,47 @@ struct Reader {
     }
     out = std::move(values);
   }
+
+  // A list of strings kept as written, each checked by `valid`; `example` shows one.
+  void strings(const YAML::Node& root, const char* key, std::vector<std::string>& out, bool (*valid)(std::string_view),
+               const char* example) {
+    const YAML::Node node = root[key];
+    if (!node || node.IsNull()) return;
+    if (!node.IsSequence()) {
+      report(Severity::error, node.Mark(), std::string("'") + key + "' should be a list, like `" + key + ": [" + example + "]`.");
+      return;
+    }
+    for (const auto& item : node) {
+      if (item.IsScalar() && valid(item.Scalar())) out.push_back(item.Scalar());
+      else report(Severity::error, item.Mark(), std::string("this item of '") + key + "' is ignored: write it like " + example + ".");
+    }
+  }
 };
+
+// A Content-Security-Policy source Logbook accepts in image_hosts: a scheme ("https:"),
+// "*", or a host with an optional scheme, "*." and port. Nothing that could end the
+// policy or the attribute it stands in (spaces, ';', quotes, '<').
+bool is_image_source(std::string_view source) {
+  if (source.empty() || source.size() > 253) return false;
+  if (source == "*" || source == "https:" || source == "http:") return true;
+  if (source.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-*:/_") != std::string_view::npos) return false;
+  const auto scheme = source.find("://");
+  if (scheme != std::string_view::npos) {
+    const std::string_view name = source.substr(0, scheme);
+    if (name != "https" && name != "http") return false;
+    source.remove_prefix(scheme + 3);
+  }
+  const std::string_view host = source.substr(0, source.find_first_of(":/"));
+  if (host.empty() || host.find('*', host.rfind("*.", 0) == 0 ? 1 : 0) != std::string_view::npos) return false;
+  if (host.size() == source.size() || source[host.size()] == '/') return true;
+  const std::string_view port = source.substr(host.size() + 1, source.find('/', host.size()) - host.size() - 1);
+  return port == "*" || (!port.empty() && port.find_first_not_of("0123456789") == std::string_view::npos);
+}
+
+bool is_content_pattern(std::string_view pattern) {
+  if (pattern.empty() || pattern.front() == '/') return false;
+  return ("/" + std::string(pattern) + "/").find("/../") == std::string::npos;
+}
 
 bool is_safe_folder(std::string_view folder) {
   if (folder.empty() || folder.front() == '/' || folder.back() == '/') return false;
@@ -98,6 +173,8 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
     read.text(root, "decision_id_prefix", c.decision_id_prefix);
     read.text(root, "theme", c.theme);
     read.list(root, "statuses", c.statuses);
+    read.strings(root, "image_hosts", c.image_hosts, is_image_source, "\"https://img.shields.io\" (or \"https:\" for any host)");
+    read.strings(root, "publish_files", c.publish_files, is_content_pattern, "demo/widget.html or \"embeds/**\" (inside the content folder)");
     std::string decisions = c.decisions;
     read.text(root, "decisions", decisions);
     while (!decisions.empty() && decisions.back() == '/') decisions.pop_back();
@@ -109,7 +186,7 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
       c.theme = "auto";
     }
     static const char* const kKnown[] = {"version", "title", "repository", "branch", "base_url", "decisions",
-                                         "decision_id_prefix", "theme", "statuses"};
+                                         "decision_id_prefix", "theme", "statuses", "image_hosts", "publish_files"};
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown))

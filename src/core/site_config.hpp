@@ -10,6 +10,11 @@
 //   decision_id_prefix: ADR-         ids of new records: ADR-0008
 //   theme: auto                      auto | light | dark
 //   statuses: [proposed, accepted, rejected, deprecated, superseded]   MADR's, the default
+//   image_hosts: ["https://img.shields.io"]   where pages may load images from besides the
+//                                    site itself (default: nowhere; "https:" for anywhere)
+//   publish_files: [demo/widget.html, "embeds/**"]   files that can run script when opened
+//                                    (.html, .js, an SVG the sanitizer refuses), published
+//                                    as they are on purpose (ADR-0011); globs allowed
 //
 // Unknown keys are warnings (a typo should not pass silently); values of the wrong
 // type are errors that name the line.
@@ -34,6 +39,12 @@ struct SiteConfig {
   std::string decision_id_prefix = "ADR-";
   std::string theme = "auto";
   std::vector<std::string> statuses = {"proposed", "accepted", "rejected", "deprecated", "superseded"};
+  std::vector<std::string> image_hosts;    // CSP sources: "https:", "https://img.shields.io", "*.example.org"
+  std::vector<std::string> publish_files;  // glob patterns of content paths
+
+  // True when a page may load an image from `url` (absolute or protocol-relative) under
+  // the pages' Content-Security-Policy; relative URLs and data: images always may.
+  bool allows_image(std::string_view url) const;
 
   // The template `logbook new decision` copies; it is neither built nor checked.
   std::string decision_template_path() const { return decisions + "/template.md"; }

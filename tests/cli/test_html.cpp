@@ -1,9 +1,21 @@
-// Spec: static pages escape what they insert and fill {{placeholders}}.
+// Spec: static pages escape what they insert and fill {{placeholders}}; what content
+// may put on them and beside them is ADR-0011's policy.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "cli/html.hpp"
+#include "cli/site_builder.hpp"
+#include "cli/static_page.hpp"
+#include "temp_folder.hpp"
 
 using namespace logbook::cli;
+
+namespace {
+
+bool has(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
 
 TEST_CASE("escape_html escapes the five special characters") {
   CHECK(escape_html("<a href=\"x\">Tom & 'Jerry'</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
@@ -13,4 +25,42 @@ TEST_CASE("fill_template replaces known keys and leaves unknown ones") {
   CHECK(fill_template("<t>{{title}}</t>{{other}}{{title}}", {{"title", "Hi"}}) == "<t>Hi</t>{{other}}Hi");
   CHECK(fill_template("no placeholders", {}) == "no placeholders");
   CHECK(fill_template("{{unclosed", {{"unclosed", "x"}}) == "{{unclosed");
+}
+
+TEST_CASE("the pages' CSP loads images from the site only, unless logbook.yml lists hosts") {
+  const logbook::Site site = logbook::build_site({{"index.md", "# Home\n"}});
+  SiteInfo info;
+  const std::string closed = render_static_page(site, 0, info, "");
+  CHECK(has(closed, "img-src 'self' data:;"));
+  CHECK_FALSE(has(closed, "https:;"));
+  CHECK(has(render_not_found_page(site, info), "img-src 'self' data:;"));
+  info.image_hosts = {"https://img.shields.io", "*.example.org"};
+  CHECK(has(render_static_page(site, 0, info, ""), "img-src 'self' data: https://img.shields.io *.example.org;"));
+}
+
+TEST_CASE("a build publishes no file that runs script on the site's origin, unless logbook.yml lists it") {
+  TempFolder dir;
+  dir.write("content/index.md", "# Home\n\n<img name=\"logbookBooted\" src=\"a.svg\">\n\n<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example\">\n");
+  dir.write("content/a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\"/></svg>");
+  dir.write("content/bad.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>");
+  dir.write("content/demo/widget.html", "<script>navigator.serviceWorker.register('/x.js')</script>");
+  dir.write("content/demo/listed.html", "<script>demo()</script>");
+  dir.write("logbook.yml", "publish_files: [demo/listed.html]\n");
+  BuildOptions options;
+  options.content_dir = dir.path / "content";
+  options.out_dir = dir.path / "site";
+  const BuildReport report = build_site_to_disk(options);
+  REQUIRE(report.written);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "site/bad.svg"));
+  CHECK_FALSE(std::filesystem::exists(dir.path / "site/demo/widget.html"));
+  CHECK(dir.read("site/demo/listed.html") == "<script>demo()</script>");
+  CHECK(dir.read("site/a.svg") == "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\"/></svg>");
+  int refusals = 0;
+  for (const logbook::Diagnostic& d : report.diagnostics)
+    refusals += (d.file == "bad.svg" || d.file == "demo/widget.html") && has(d.message, "publish_files");
+  CHECK(refusals == 2);
+  CHECK(report.warnings >= 2);
+  const std::string home = dir.read("site/index.html");
+  CHECK(has(home, "<img name=\"user-content-logbookBooted\" src=\"a.svg\">"));
+  CHECK_FALSE(has(home, "evil.example"));
 }

@@ -267,3 +267,24 @@ TEST_CASE("findings are sorted by file, line and column, and each says how to fi
     CHECK_MESSAGE(says_how, d.message);
   }
 }
+
+TEST_CASE("images from hosts logbook.yml does not allow are warnings at the image") {
+  const std::vector<SourceFile> files = with_home({{"a.md", "# A\n\n![badge](https://img.shields.io/b.svg) ![pixel](//t.example/p.gif)\n\n"
+                                                             "![data](data:image/png;base64,iVBO) ![x](HTTPS://cdn.example.org/x.png)\n"},
+                                                   {"img/logo.png", ""}});
+  const Checked closed = check(files);
+  CHECK(closed.has(Severity::warning, "a.md", "image https://img.shields.io/b.svg will not load", 3, 1));
+  CHECK(closed.has(Severity::warning, "a.md", "image //t.example/p.gif will not load", 3));
+  CHECK(closed.find("a.md", "add the host to image_hosts").empty());  // the message says "Add"
+  CHECK(closed.find("a.md", "Add the host to image_hosts in logbook.yml").size() == 3);
+  CHECK(closed.find("a.md", "data:image").empty());
+
+  SiteConfig config;
+  config.image_hosts = {"https://img.shields.io", "*.example.org"};
+  const Checked open = check(files, config);
+  CHECK(open.find("a.md", "image https://img.shields.io").empty());
+  CHECK(open.find("a.md", "cdn.example.org/x.png").empty());
+  CHECK(open.has(Severity::warning, "a.md", "image //t.example/p.gif will not load", 3));
+  config.image_hosts = {"https:"};
+  CHECK(check(files, config).find("a.md", "will not load").empty());
+}

@@ -85,3 +85,33 @@ TEST_CASE("dangerous URLs are neutralised, raw script tags filtered") {
   CHECK(is_dangerous_url("data:text/html,x", true));
   CHECK_FALSE(is_dangerous_url("https://example.com", false));
 }
+
+TEST_CASE("raw HTML reaches the page only through the allowlist sanitizer") {
+  MarkdownDocument doc("<meta http-equiv=\"refresh\" content=\"0; url=https://evil.example\">\n\n"
+                       "Press <kbd>Ctrl</kbd> <img src=x onerror=alert(1) name=\"logbookBooted\"> <form name=\"logbook\">\n");
+  const std::string html = doc.render_html(nullptr);
+  CHECK(html.find("refresh") == std::string::npos);
+  CHECK(html.find("evil.example") == std::string::npos);
+  CHECK(html.find("onerror") == std::string::npos);
+  CHECK(html.find("<form") == std::string::npos);
+  CHECK(html.find("<kbd>Ctrl</kbd>") != std::string::npos);
+  CHECK(html.find("<img src=\"x\" name=\"user-content-logbookBooted\">") != std::string::npos);
+  CHECK(doc.html().find("refresh") != std::string::npos);  // the tree itself is left as cmark-gfm made it
+}
+
+TEST_CASE("raw elements may span Markdown blocks, and are closed where their container ends") {
+  MarkdownDocument doc("<details>\n<summary>More</summary>\n\nSome *Markdown* inside.\n\n</details>\n\n"
+                       "> a <span>quoted\n\nafter </span> the quote\n");
+  const std::string html = doc.render_html(nullptr);
+  CHECK(html.find("<details>\n<summary>More</summary>\n<p>Some <em>Markdown</em> inside.</p>\n</details>") != std::string::npos);
+  CHECK(html.find("<p>a <span>quoted</span></p>") != std::string::npos);
+  CHECK(html.find("<p>after  the quote</p>") != std::string::npos);  // a stray end tag is dropped
+  CHECK(doc.render_html(nullptr) == html);
+}
+
+TEST_CASE("unsafe_html off omits raw HTML altogether") {
+  MarkdownOptions options;
+  options.unsafe_html = false;
+  MarkdownDocument doc("a <kbd>b</kbd>\n", options);
+  CHECK(doc.render_html(nullptr).find("<kbd>") == std::string::npos);
+}

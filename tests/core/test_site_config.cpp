@@ -70,3 +70,37 @@ TEST_CASE("a file that is not a mapping is an error") {
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].severity == Severity::error);
 }
+
+TEST_CASE("image_hosts: none by default; listed hosts are what the pages' CSP allows") {
+  CHECK(parse_site_config("logbook.yml", "").config.image_hosts.empty());
+  const SiteConfigResult r = parse_site_config("logbook.yml", "image_hosts: [\"https://img.shields.io\", \"*.example.org\"]\n");
+  CHECK(r.diagnostics.empty());
+  CHECK(r.config.image_hosts == std::vector<std::string>{"https://img.shields.io", "*.example.org"});
+  CHECK(r.config.allows_image("img/logo.png"));
+  CHECK(r.config.allows_image("/img/logo.png"));
+  CHECK(r.config.allows_image("data:image/png;base64,iVBO"));
+  CHECK(r.config.allows_image("https://img.shields.io/badge/x.svg"));
+  CHECK(r.config.allows_image("HTTPS://IMG.SHIELDS.IO/b.svg"));
+  CHECK(r.config.allows_image("https://cdn.example.org/x.png"));
+  CHECK_FALSE(r.config.allows_image("https://example.org.evil.test/x.png"));
+  CHECK_FALSE(r.config.allows_image("https://img.shields.io.evil.test/x.png"));
+  CHECK_FALSE(r.config.allows_image("//tracker.example/p.gif"));
+  CHECK_FALSE(parse_site_config("logbook.yml", "").config.allows_image("https://img.shields.io/b.svg"));
+  CHECK(parse_site_config("logbook.yml", "image_hosts: [\"https:\"]\n").config.allows_image("https://any.example/x.png"));
+}
+
+TEST_CASE("image_hosts items that could break out of the policy are errors on their line") {
+  const SiteConfigResult r = parse_site_config("logbook.yml", "image_hosts:\n  - \"https://ok.example\"\n  - \"x; script-src *\"\n  - \"'unsafe-inline'\"\n  - \"javascript:\"\n");
+  CHECK(r.config.image_hosts == std::vector<std::string>{"https://ok.example"});
+  REQUIRE(r.diagnostics.size() == 3);
+  CHECK(r.diagnostics[0].line == 3);
+  CHECK(r.diagnostics[0].severity == Severity::error);
+  CHECK(r.diagnostics[0].message.find("image_hosts") != std::string::npos);
+}
+
+TEST_CASE("publish_files: content paths and globs, nothing outside the content folder") {
+  const SiteConfigResult r = parse_site_config("logbook.yml", "publish_files: [demo/widget.html, \"embeds/**\", /etc/passwd, ../x.html]\n");
+  CHECK(r.config.publish_files == std::vector<std::string>{"demo/widget.html", "embeds/**"});
+  CHECK(r.diagnostics.size() == 2);
+  CHECK(parse_site_config("logbook.yml", "publish_files: demo.html\n").diagnostics.size() == 1);
+}
