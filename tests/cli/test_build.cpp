@@ -3,19 +3,26 @@
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/content_reader.hpp"
 #include "cli/fallback_fonts.hpp"
 #include "cli/site_builder.hpp"
+#include "cli/site_files.hpp"
 #include "temp_folder.hpp"
 
 namespace logbook::embedded {
@@ -369,4 +376,28 @@ TEST_CASE("character ranges: ranges and single characters, in any order, with or
   CHECK(r.overlaps({U'a', U'B'}));
   CHECK_FALSE(r.overlaps({U'a', U'b'}));
   CHECK(CharacterRanges("").empty());
+}
+
+// Spec: no content, front matter or URL makes the build write outside its output folder
+// or in the place of a file it generates; the live site is never missing or half written.
+
+TEST_CASE("logbook search takes words starting with '-' after SITE as the query") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/draft-notes.md", "# Setup draft\n\nA draft of the setup.\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const std::string site = (dir.path / "site").string();
+  int status = 0;
+  const std::string json = run(std::string(LOGBOOK_BINARY) + " search " + site + " setup -draft --json", status);
+  CHECK(status == 0);
+  const auto hits = nlohmann::json::parse(json);
+  CHECK(hits.size() == 2);  // the setup page and the home page, which links to it
+  for (const auto& hit : hits) CHECK(hit["path"] != "draft-notes.md");
+  CHECK(run(std::string(LOGBOOK_BINARY) + " search " + site + " -draft 2>&1", status).find("No pages match \"-draft\"") == 0);
+  CHECK(status == 0);
+  const std::string words = run(std::string(LOGBOOK_BINARY) + " search " + site + " zzz --limit 5 -draft", status);
+  CHECK(status == 0);
+  CHECK(words.find("No pages match \"zzz -draft\"") != std::string::npos);
+  run(std::string(LOGBOOK_BINARY) + " search " + site + " 2>&1", status);
+  CHECK(status != 0);  // no query
 }
