@@ -118,6 +118,7 @@ struct SiteBuilder::State {
   SiteInfo info;
   std::map<std::string, std::string> markdown;  // every Markdown file: path -> bytes
   std::map<std::string, std::string> assets;    // every other file
+  std::map<std::string, std::size_t> unread;    // pages too big to read: path -> size
   Site site;
   DecisionLog decisions;
   GitHistory history;       // read once per full build; edits being served are not committed yet
@@ -151,6 +152,7 @@ struct SiteBuilder::State {
     files.reserve(markdown.size() + assets.size());
     for (const auto& [path, bytes] : markdown) files.push_back({path, bytes});
     for (const auto& [path, bytes] : assets) files.push_back({path, std::string()});  // only the name matters
+    for (const auto& [path, size] : unread) files.push_back({path, std::string(), size});
     drop_decision_template(files, config.config);
     const auto start = Clock::now();
     site = build_site(std::move(files), site_options(), previous);
@@ -323,7 +325,11 @@ BuildReport SiteBuilder::build() {
     }
   s.markdown.clear();
   s.assets.clear();
-  for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
+  s.unread.clear();
+  for (SourceFile& f : content.files) {
+    if (f.unread_size) s.unread[f.path] = f.unread_size;
+    else (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
+  }
   s.built = false;
   s.make_model(report, nullptr);
   if (s.options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
@@ -400,7 +406,8 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   for (const std::string& path : changed) {
     const fs::path file = s.options.content_dir / path;
     const bool is_file = fs::is_regular_file(file, ec);
-    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file)) only_markdown = false;
+    const bool too_big = is_file && fs::file_size(file, ec) > limits::kPageBytes;  // never read; build() reports it
+    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file) || too_big || s.unread.count(path)) only_markdown = false;
   }
   if (!only_markdown) return build();
   if (fs::exists(s.out_dir() / "app" / "boot.js", ec)) {

@@ -164,14 +164,15 @@ class Builder {
   bool unchanged_since_previous(const SourceFile& file) const {
     if (!previous_) return false;
     const int old = previous_->find_page(file.path);
-    return old >= 0 && previous_->pages[static_cast<std::size_t>(old)].source == file.bytes;
+    return old >= 0 && file.unread_size == 0 && previous_->pages[static_cast<std::size_t>(old)].source == file.bytes;
   }
 
   // Reports files too big, binary or not UTF-8; false for those left out of the site.
   bool check_bytes(SourceFile& file) {
-    if (file.bytes.size() > options_.max_file_bytes) {
+    const std::size_t size = std::max(file.bytes.size(), file.unread_size);
+    if (size > options_.max_file_bytes) {
       report(Severity::error, file.path, 0, 0,
-             "file is " + std::to_string(file.bytes.size() >> 20) + " MiB, over the " +
+             "file is " + std::to_string(size >> 20) + " MiB, over the " +
                  std::to_string(options_.max_file_bytes >> 20) + " MiB limit for a page; split it into smaller pages.");
       return false;
     }

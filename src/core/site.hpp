@@ -24,6 +24,9 @@ namespace logbook {
 struct SourceFile {
   std::string path;   // relative to the content folder, '/'-separated
   std::string bytes;
+  // A page the reader left unread because it is over SiteOptions::max_file_bytes: its
+  // size on disk (bytes is empty), so that build_site reports it like any page too big.
+  std::size_t unread_size = 0;
 };
 
 enum class LinkKind { page, anchor, asset, external, missing };

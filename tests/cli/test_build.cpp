@@ -381,6 +381,36 @@ TEST_CASE("character ranges: ranges and single characters, in any order, with or
 // Spec: no content, front matter or URL makes the build write outside its output folder
 // or in the place of a file it generates; the live site is never missing or half written.
 
+namespace {
+
+std::size_t count_diagnostics(const BuildReport& report, const std::string& file, const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& d : report.diagnostics) n += d.file == file && d.message.find(text) != std::string::npos;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a page over the size limit is never read into memory and is reported like any page too big") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/huge.md", "");
+  fs::resize_file(dir.path / "content/huge.md", 200u << 20);  // sparse: 200 MB on paper
+  const ContentReadResult content = read_content(dir.path / "content");
+  bool seen = false;
+  for (const SourceFile& f : content.files) {
+    if (f.path != "huge.md") continue;
+    seen = true;
+    CHECK(f.bytes.empty());
+    CHECK(f.unread_size == 200u << 20);
+  }
+  CHECK(seen);
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(count_diagnostics(report, "huge.md", "file is 200 MiB, over the 8 MiB limit for a page") == 1);
+  CHECK_FALSE(fs::exists(dir.path / "site/huge/index.html"));
+}
+
 TEST_CASE("logbook search takes words starting with '-' after SITE as the query") {
   TempDir dir;
   write_fixture(dir);
