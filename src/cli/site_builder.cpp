@@ -336,7 +336,7 @@ BuildReport SiteBuilder::build() {
 
   const fs::path out_dir = s.out_dir();
   fs::create_directories(out_dir.parent_path(), ec);
-  const fs::path staged = out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
+  const fs::path staged = staging_path(out_dir);
   fs::remove_all(staged, ec);
   remove_leftovers(out_dir);
   fs::create_directories(staged, ec);

@@ -1,9 +1,13 @@
 #include "site_files.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <fstream>
 
 #include "core/search_db.hpp"
@@ -34,6 +38,12 @@ void remove_in_background(const fs::path& dir) {
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
+}
+
+// A name no other file or thread of this process uses at the same time.
+std::string unique_suffix() {
+  static std::atomic<unsigned> counter{0};
+  return std::to_string(getpid()) + "-" + std::to_string(counter++);
 }
 
 }  // namespace
@@ -89,17 +99,43 @@ std::string robots_txt(const std::string& site_url, const std::string& base) {
   return out;
 }
 
+fs::path staging_path(const fs::path& out_dir) {
+  return out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
+}
+
 void remove_leftovers(const fs::path& out_dir) {
   std::error_code ec;
-  const std::string prefix = "." + out_dir.filename().string() + ".old-";
-  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec))
-    if (entry.path().filename().string().rfind(prefix, 0) == 0) remove_in_background(entry.path());
+  const std::string old_prefix = "." + out_dir.filename().string() + ".old-";
+  const std::string staging_prefix = "." + out_dir.filename().string() + ".tmp-";
+  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(old_prefix)) {
+      remove_in_background(entry.path());
+    } else if (name.starts_with(staging_prefix)) {
+      // Another build may be staging right now; only a dead process's folder is left over.
+      const std::string digits = name.substr(staging_prefix.size());
+      if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      const pid_t pid = static_cast<pid_t>(std::stol(digits));
+      if (pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH) remove_in_background(entry.path());
+    }
+  }
 }
 
 std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
   std::error_code ec;
-  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + std::to_string(getpid()));
+  // A name of its own for each swap: a serving process swaps again and again, and the
+  // previous old site may still be being deleted.
+  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + unique_suffix());
   const bool had_old = fs::exists(out_dir, ec);
+#ifdef RENAME_EXCHANGE
+  if (had_old && renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::rename(staged, old, ec);  // staged now holds the previous site
+    if (ec) fs::remove_all(staged, ec);
+    else remove_in_background(old);
+    return {};
+  }
+  // EINVAL or ENOSYS: a filesystem or kernel without exchange; two renames then.
+#endif
   if (had_old) {
     fs::rename(out_dir, old, ec);
     if (ec) return "cannot move the previous site " + out_dir.string() + " aside: " + ec.message();

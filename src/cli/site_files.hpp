@@ -27,11 +27,16 @@ std::string write_database_file(const Site& site, const DecisionLog& decisions, 
 std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base);
 std::string robots_txt(const std::string& site_url, const std::string& base);
 
-// Replaces out_dir with staged in one rename, keeping the old site until then; the old
-// one is deleted in the background. "" or what went wrong.
+// Puts staged in out_dir's place, keeping the old site until then; the old one is
+// deleted in the background. On Linux the two folders are exchanged in one step, so
+// there is no moment without a site; elsewhere it takes two renames. "" or what went wrong.
 std::string swap_in(const std::filesystem::path& staged, const std::filesystem::path& out_dir);
 
-// Deletes what an interrupted earlier swap left beside out_dir.
+// Where a build stages its site: ".<out>.tmp-<pid>" beside out_dir.
+std::filesystem::path staging_path(const std::filesystem::path& out_dir);
+
+// Deletes what interrupted earlier builds left beside out_dir: old sites being deleted,
+// and staging folders of builds whose process is gone (killed mid-build).
 void remove_leftovers(const std::filesystem::path& out_dir);
 
 }  // namespace logbook::cli

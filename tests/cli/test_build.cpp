@@ -389,7 +389,48 @@ std::size_t count_diagnostics(const BuildReport& report, const std::string& file
   return n;
 }
 
+// Waits up to two seconds for a path to disappear (old folders are deleted in the background).
+bool gone_soon(const fs::path& p) {
+  for (int i = 0; i < 200 && fs::exists(p); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return !fs::exists(p);
+}
+
 }  // namespace
+
+TEST_CASE("a build removes the staging folders of killed builds, but not those of running ones") {
+  TempDir dir;
+  write_fixture(dir);
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  waitpid(child, nullptr, 0);  // a process that is gone, like a killed build
+  const fs::path dead = dir.path / (".site.tmp-" + std::to_string(child));
+  const fs::path running = dir.path / ".site.tmp-1";  // pid 1 always runs
+  dir.write(dead.filename().string() + "/index.html", "half a site");
+  dir.write(running.filename().string() + "/index.html", "a build in progress");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  CHECK(gone_soon(dead));
+  CHECK(fs::exists(running / "index.html"));
+}
+
+TEST_CASE("the output swap leaves no moment without a site") {
+  TempDir dir;
+  const fs::path out = dir.path / "site";
+  dir.write("site/index.html", "first");
+  std::atomic<bool> done{false};
+  std::atomic<int> missing{0};
+  std::thread watcher([&] {
+    while (!done) missing += access((out / "index.html").c_str(), F_OK) != 0;
+  });
+  for (int i = 0; i < 300; ++i) {
+    const fs::path staged = staging_path(out);
+    dir.write(staged.filename().string() + "/index.html", std::to_string(i));
+    REQUIRE(swap_in(staged, out) == "");
+  }
+  done = true;
+  watcher.join();
+  CHECK(missing == 0);
+  CHECK(dir.read("site/index.html") == "299");
+}
 
 TEST_CASE("a page over the size limit is never read into memory and is reported like any page too big") {
   TempDir dir;
