@@ -51,10 +51,13 @@ std::string unique_suffix() {
 bool write_file(const fs::path& path, std::string_view bytes, std::string& error) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + unique_suffix());
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
-  if (!out) {
+  if (out) fs::rename(tmp, path, ec);
+  if (!out || ec) {
+    fs::remove(tmp, ec);
     error = "cannot write " + path.string();
     return false;
   }

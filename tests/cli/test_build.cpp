@@ -389,6 +389,14 @@ std::size_t count_diagnostics(const BuildReport& report, const std::string& file
   return n;
 }
 
+// Files under `root`, as paths relative to it.
+std::set<std::string> files_under(const fs::path& root) {
+  std::set<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file()) out.insert(fs::relative(entry.path(), root).generic_string());
+  return out;
+}
+
 // Waits up to two seconds for a path to disappear (old folders are deleted in the background).
 bool gone_soon(const fs::path& p) {
   for (int i = 0; i < 200 && fs::exists(p); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -471,4 +479,17 @@ TEST_CASE("logbook search takes words starting with '-' after SITE as the query"
   CHECK(words.find("No pages match \"zzz -draft\"") != std::string::npos);
   run(std::string(LOGBOOK_BINARY) + " search " + site + " 2>&1", status);
   CHECK(status != 0);  // no query
+}
+
+TEST_CASE("write_file replaces a file whole: a reader of the old file never sees a part of the new one") {
+  TempDir dir;
+  const fs::path file = dir.path / "pages/index.html";
+  std::string error;
+  REQUIRE(write_file(file, "the old page", error));
+  std::ifstream reader(file, std::ios::binary);  // open, like a server sending it
+  REQUIRE(write_file(file, "the new page, longer", error));
+  std::string seen((std::istreambuf_iterator<char>(reader)), std::istreambuf_iterator<char>());
+  CHECK(seen == "the old page");
+  CHECK(slurp(file) == "the new page, longer");
+  CHECK(files_under(dir.path) == std::set<std::string>{"pages/index.html"});  // no temporary file left
 }
