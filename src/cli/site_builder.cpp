@@ -211,8 +211,8 @@ struct SiteBuilder::State {
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
     const Page& page = site.pages[i];
     const std::string body = render_page_html(site, page, info.base);
-    return write_file(output_path(root, page.url, "index.html"), render_static_page(site, i, info, body), error) &&
-           write_file(output_path(root, page.url, "index.md"), page.source, error);
+    return write_output(root, page.url, "index.html", render_static_page(site, i, info, body), error) &&
+           write_output(root, page.url, "index.md", page.source, error);
   }
 
   // What the offline copy downloads on a first visit: the app, the database, the
@@ -223,7 +223,7 @@ struct SiteBuilder::State {
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(root / "app", ec))
       if (entry.is_regular_file(ec)) out.push_back(fs::relative(entry.path(), root, ec).generic_string());
-    for (const auto& [path, bytes] : assets) out.push_back(path);
+    for (const std::string& path : site.assets) out.push_back(url_for_asset(path).substr(1));
     constexpr std::size_t kMostPages = 2000;
     if (site.pages.size() <= kMostPages)
       for (const Page& p : site.pages) {
@@ -233,23 +233,19 @@ struct SiteBuilder::State {
     return out;
   }
 
-  // A page at each of a page's `aliases` (its old URLs) that sends the reader on.
-  // A meta refresh, since GitHub Pages cannot send redirects and the CSP forbids script.
+  // A page at each of a page's `aliases` (its old URLs) that sends the reader on; the
+  // core keeps only aliases inside the site (Site::redirects). A meta refresh, since
+  // GitHub Pages cannot send redirects and the CSP forbids script.
   bool write_redirects(const fs::path& root, std::string& error) const {
-    for (const Page& page : site.pages) {
-      for (std::string alias : page.meta.aliases) {
-        if (alias.empty() || alias.find("..") != std::string::npos) continue;
-        if (alias.front() != '/') alias.insert(alias.begin(), '/');
-        if (alias.back() != '/') alias += '/';
-        if (site.find_url(alias) >= 0) continue;  // a real page wins
-        const std::string target = escape_html(info.site_url + info.base + page.url);
-        const std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>Moved: " + escape_html(page.title) + "</title>"
-            "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"><link rel=\"canonical\" href=\"" + target + "\">"
-            "<meta name=\"robots\" content=\"noindex\"></head><body><p>This page moved to <a href=\"" + target + "\">" +
-            escape_html(page.title) + "</a>.</p></body></html>\n";
-        if (!write_file(output_path(root, alias, "index.html"), html, error)) return false;
-      }
+    for (const auto& [alias, target_page] : site.redirects) {
+      const Page& page = site.pages[static_cast<std::size_t>(target_page)];
+      const std::string target = escape_html(info.site_url + info.base + page.url);
+      const std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          "<title>Moved: " + escape_html(page.title) + "</title>"
+          "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"><link rel=\"canonical\" href=\"" + target + "\">"
+          "<meta name=\"robots\" content=\"noindex\"></head><body><p>This page moved to <a href=\"" + target + "\">" +
+          escape_html(page.title) + "</a>.</p></body></html>\n";
+      if (!write_output(root, alias, "index.html", html, error)) return false;
     }
     return true;
   }
@@ -366,8 +362,8 @@ BuildReport SiteBuilder::build() {
   report.pages_seconds = seconds_since(write_start);
 
   std::string err;
-  for (const auto& [path, bytes] : s.assets)
-    if (!write_file(staged / path, bytes, err)) write_error = err;
+  for (const std::string& path : s.site.assets)  // the files the core admitted
+    if (!write_output(staged, url_for_asset(path), {}, s.assets[path], err)) write_error = err;
   s.fallback_fonts.clear();
   if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
     fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
@@ -476,9 +472,11 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   });
   for (const std::string& url : removed_urls) {
     if (s.site.find_url(url) >= 0) continue;
-    fs::remove(output_path(out_dir, url, "index.html"), ec);
-    fs::remove(output_path(out_dir, url, "index.md"), ec);
-    fs::remove(output_path(out_dir, url, "").parent_path(), ec);  // only if now empty
+    const std::optional<fs::path> folder = output_path(out_dir, url);
+    if (!folder) continue;
+    fs::remove(*folder / "index.html", ec);
+    fs::remove(*folder / "index.md", ec);
+    fs::remove(*folder, ec);  // only if now empty
   }
   std::string err;
   if (listing_changed && write_error.empty() && !s.write_site_files(out_dir, err)) write_error = err;

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <fstream>
 
 #include "core/search_db.hpp"
@@ -46,6 +47,30 @@ std::string unique_suffix() {
   return std::to_string(getpid()) + "-" + std::to_string(counter++);
 }
 
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A URL path segment percent-decoded; nothing if it is not a plain file name.
+std::optional<std::string> file_name_of(std::string_view segment) {
+  std::string out;
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    if (segment[i] == '%' && i + 2 < segment.size() && hex_digit(segment[i + 1]) >= 0 && hex_digit(segment[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(segment[i + 1]) * 16 + hex_digit(segment[i + 2]));
+      i += 2;
+    } else {
+      out += segment[i];
+    }
+  }
+  if (out == "." || out == "..") return std::nullopt;
+  for (char c : out)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 bool write_file(const fs::path& path, std::string_view bytes, std::string& error) {
@@ -64,8 +89,30 @@ bool write_file(const fs::path& path, std::string_view bytes, std::string& error
   return true;
 }
 
-fs::path output_path(const fs::path& root, const std::string& url, const char* file) {
-  return root / fs::path(url.substr(1)) / file;
+std::optional<fs::path> output_path(const fs::path& root, std::string_view url, std::string_view file) {
+  if (!url.starts_with('/')) return std::nullopt;
+  fs::path out = root;
+  url.remove_prefix(1);
+  for (std::size_t start = 0; start < url.size();) {
+    auto end = url.find('/', start);
+    if (end == std::string_view::npos) end = url.size();
+    const std::optional<std::string> name = file_name_of(url.substr(start, end - start));
+    if (!name || name->empty()) return std::nullopt;  // also "//": an absolute path once joined
+    out /= *name;
+    start = end + 1;
+  }
+  if (!file.empty()) out /= file;
+  return out;
+}
+
+bool write_output(const fs::path& root, std::string_view url, std::string_view file, std::string_view bytes,
+                  std::string& error) {
+  const std::optional<fs::path> path = output_path(root, url, file);
+  if (!path) {
+    error = "refused to write " + std::string(url) + std::string(file) + ": that URL leaves the output folder " + root.string();
+    return false;
+  }
+  return write_file(*path, bytes, error);
 }
 
 std::string write_database_file(const Site& site, const DecisionLog& decisions, const SiteConfig& config, const fs::path& path,
