@@ -1,4 +1,8 @@
-// logbook search SITE_DIR "query" [--json] [--limit N]
+// logbook search SITE_DIR QUERY WORDS... [--json] [--limit N]
+//
+// Every word after SITE_DIR that is not one of the options is part of the query, as
+// written and in order: `logbook search _site -draft` excludes "draft" (a word starting
+// with '-' is an exclusion, not an option). Only the options' own names are not words.
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -69,10 +73,18 @@ void add_search_command(CLI::App& app, Action& run) {
   auto o = std::make_shared<SearchOptions>();
   CLI::App* cmd = app.add_subcommand("search", "Search a built site with the same engine as the browser");
   cmd->add_option("site", o->site_dir, "Folder of a built site (holds search.db)")->required();
-  cmd->add_option("query", o->query, "Words, \"phrases\", OR, -exclusions; the last word is a prefix")->required();
   cmd->add_flag("--json", o->json, "Print a JSON array of {title, path, url, section, snippet, score}");
   cmd->add_option("-n,--limit", o->limit, "Most results to print (default 10)")->check(CLI::Range(1, 1000));
-  cmd->callback([o, &run] { run = [o] { return run_search(*o); }; });
+  // The query's words are what CLI11 leaves over, so that "-draft" is a word, not an option.
+  cmd->allow_extras();
+  cmd->footer("QUERY: words, \"phrases\", OR, -exclusions; the last word is a prefix. Words starting with '-' are "
+              "part of the query: `logbook search _site setup -draft` leaves out pages with \"draft\".");
+  cmd->callback([o, cmd, &run] {
+    o->query.clear();
+    for (const std::string& word : cmd->remaining()) o->query += (o->query.empty() ? "" : " ") + word;
+    if (o->query.empty()) throw CLI::ValidationError("QUERY", "give the words to search for, e.g. logbook search _site setup");
+    run = [o] { return run_search(*o); };
+  });
 }
 
 }  // namespace logbook::cli

@@ -51,6 +51,12 @@ ContentReadResult read_content(const fs::path& content_dir, const fs::path& skip
     if (!it->is_regular_file(ec)) continue;
     SourceFile file;
     file.path = fs::relative(p, content_dir, ec).generic_string();
+    // A page over the limit is never read (it could be any size); the core reports it.
+    if (const std::uintmax_t size = it->file_size(ec); !ec && size > limits::kPageBytes && is_markdown_path(file.path)) {
+      file.unread_size = static_cast<std::size_t>(size);
+      result.files.push_back(std::move(file));
+      continue;
+    }
     std::string error;
     if (!read_file(p, file.bytes, error)) {
       result.error = error;

@@ -1,5 +1,6 @@
 // Reads a content folder from disk into the core's SourceFiles: every file under it,
 // except hidden files and folders (".git", ".DS_Store") and the build output folder.
+// Pages over limits::kPageBytes are not read: their SourceFile carries only the size.
 #pragma once
 
 #include <filesystem>

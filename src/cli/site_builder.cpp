@@ -119,6 +119,7 @@ struct SiteBuilder::State {
   SiteInfo info;
   std::map<std::string, std::string> markdown;  // every Markdown file: path -> bytes
   std::map<std::string, std::string> assets;    // every other file
+  std::map<std::string, std::size_t> unread;    // pages too big to read: path -> size
   Site site;
   DecisionLog decisions;
   GitHistory history;       // read once per full build; edits being served are not committed yet
@@ -152,6 +153,7 @@ struct SiteBuilder::State {
     files.reserve(markdown.size() + assets.size());
     for (const auto& [path, bytes] : markdown) files.push_back({path, bytes});
     for (const auto& [path, bytes] : assets) files.push_back({path, std::string()});  // only the name matters
+    for (const auto& [path, size] : unread) files.push_back({path, std::string(), size});
     drop_decision_template(files, config.config);
     const auto start = Clock::now();
     site = build_site(std::move(files), site_options(), previous);
@@ -211,8 +213,8 @@ struct SiteBuilder::State {
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
     const Page& page = site.pages[i];
     const std::string body = render_page_html(site, page, info.base);
-    return write_file(output_path(root, page.url, "index.html"), render_static_page(site, i, info, body), error) &&
-           write_file(output_path(root, page.url, "index.md"), page.source, error);
+    return write_output(root, page.url, "index.html", render_static_page(site, i, info, body), error) &&
+           write_output(root, page.url, "index.md", page.source, error);
   }
 
   // What the offline copy downloads on a first visit: the app, the database, the
@@ -223,7 +225,7 @@ struct SiteBuilder::State {
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(root / "app", ec))
       if (entry.is_regular_file(ec)) out.push_back(fs::relative(entry.path(), root, ec).generic_string());
-    for (const auto& [path, bytes] : assets) out.push_back(path);
+    for (const std::string& path : site.assets) out.push_back(url_for_asset(path).substr(1));
     constexpr std::size_t kMostPages = 2000;
     if (site.pages.size() <= kMostPages)
       for (const Page& p : site.pages) {
@@ -233,23 +235,19 @@ struct SiteBuilder::State {
     return out;
   }
 
-  // A page at each of a page's `aliases` (its old URLs) that sends the reader on.
-  // A meta refresh, since GitHub Pages cannot send redirects and the CSP forbids script.
+  // A page at each of a page's `aliases` (its old URLs) that sends the reader on; the
+  // core keeps only aliases inside the site (Site::redirects). A meta refresh, since
+  // GitHub Pages cannot send redirects and the CSP forbids script.
   bool write_redirects(const fs::path& root, std::string& error) const {
-    for (const Page& page : site.pages) {
-      for (std::string alias : page.meta.aliases) {
-        if (alias.empty() || alias.find("..") != std::string::npos) continue;
-        if (alias.front() != '/') alias.insert(alias.begin(), '/');
-        if (alias.back() != '/') alias += '/';
-        if (site.find_url(alias) >= 0) continue;  // a real page wins
-        const std::string target = escape_html(info.site_url + info.base + page.url);
-        const std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>Moved: " + escape_html(page.title) + "</title>"
-            "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"><link rel=\"canonical\" href=\"" + target + "\">"
-            "<meta name=\"robots\" content=\"noindex\"></head><body><p>This page moved to <a href=\"" + target + "\">" +
-            escape_html(page.title) + "</a>.</p></body></html>\n";
-        if (!write_file(output_path(root, alias, "index.html"), html, error)) return false;
-      }
+    for (const auto& [alias, target_page] : site.redirects) {
+      const Page& page = site.pages[static_cast<std::size_t>(target_page)];
+      const std::string target = escape_html(info.site_url + info.base + page.url);
+      const std::string html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          "<title>Moved: " + escape_html(page.title) + "</title>"
+          "<meta http-equiv=\"refresh\" content=\"0; url=" + target + "\"><link rel=\"canonical\" href=\"" + target + "\">"
+          "<meta name=\"robots\" content=\"noindex\"></head><body><p>This page moved to <a href=\"" + target + "\">" +
+          escape_html(page.title) + "</a>.</p></body></html>\n";
+      if (!write_output(root, alias, "index.html", html, error)) return false;
     }
     return true;
   }
@@ -325,16 +323,20 @@ BuildReport SiteBuilder::build() {
     }
   s.markdown.clear();
   s.assets.clear();
+  s.unread.clear();
   // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
   for (Diagnostic& d : apply_publish_policy(content.files, s.config.config)) report.diagnostics.push_back(std::move(d));
-  for (SourceFile& f : content.files) (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
+  for (SourceFile& f : content.files) {
+    if (f.unread_size) s.unread[f.path] = f.unread_size;
+    else (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
+  }
   s.built = false;
   s.make_model(report, nullptr);
   if (s.options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
 
   const fs::path out_dir = s.out_dir();
   fs::create_directories(out_dir.parent_path(), ec);
-  const fs::path staged = out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
+  const fs::path staged = staging_path(out_dir);
   fs::remove_all(staged, ec);
   remove_leftovers(out_dir);
   fs::create_directories(staged, ec);
@@ -364,8 +366,8 @@ BuildReport SiteBuilder::build() {
   report.pages_seconds = seconds_since(write_start);
 
   std::string err;
-  for (const auto& [path, bytes] : s.assets)
-    if (!write_file(staged / path, bytes, err)) write_error = err;
+  for (const std::string& path : s.site.assets)  // the files the core admitted
+    if (!write_output(staged, url_for_asset(path), {}, s.assets[path], err)) write_error = err;
   s.fallback_fonts.clear();
   if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
     fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
@@ -404,7 +406,8 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   for (const std::string& path : changed) {
     const fs::path file = s.options.content_dir / path;
     const bool is_file = fs::is_regular_file(file, ec);
-    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file)) only_markdown = false;
+    const bool too_big = is_file && fs::file_size(file, ec) > limits::kPageBytes;  // never read; build() reports it
+    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file) || too_big || s.unread.count(path)) only_markdown = false;
   }
   if (!only_markdown) return build();
   if (fs::exists(s.out_dir() / "app" / "boot.js", ec)) {
@@ -473,9 +476,11 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   });
   for (const std::string& url : removed_urls) {
     if (s.site.find_url(url) >= 0) continue;
-    fs::remove(output_path(out_dir, url, "index.html"), ec);
-    fs::remove(output_path(out_dir, url, "index.md"), ec);
-    fs::remove(output_path(out_dir, url, "").parent_path(), ec);  // only if now empty
+    const std::optional<fs::path> folder = output_path(out_dir, url);
+    if (!folder) continue;
+    fs::remove(*folder / "index.html", ec);
+    fs::remove(*folder / "index.md", ec);
+    fs::remove(*folder, ec);  // only if now empty
   }
   std::string err;
   if (listing_changed && write_error.empty() && !s.write_site_files(out_dir, err)) write_error = err;

@@ -1,9 +1,14 @@
 #include "site_files.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
 #include <fstream>
 
 #include "core/search_db.hpp"
@@ -36,23 +41,78 @@ void remove_in_background(const fs::path& dir) {
   }
 }
 
+// A name no other file or thread of this process uses at the same time.
+std::string unique_suffix() {
+  static std::atomic<unsigned> counter{0};
+  return std::to_string(getpid()) + "-" + std::to_string(counter++);
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A URL path segment percent-decoded; nothing if it is not a plain file name.
+std::optional<std::string> file_name_of(std::string_view segment) {
+  std::string out;
+  for (std::size_t i = 0; i < segment.size(); ++i) {
+    if (segment[i] == '%' && i + 2 < segment.size() && hex_digit(segment[i + 1]) >= 0 && hex_digit(segment[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit(segment[i + 1]) * 16 + hex_digit(segment[i + 2]));
+      i += 2;
+    } else {
+      out += segment[i];
+    }
+  }
+  if (out == "." || out == "..") return std::nullopt;
+  for (char c : out)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 bool write_file(const fs::path& path, std::string_view bytes, std::string& error) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + unique_suffix());
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
-  if (!out) {
+  if (out) fs::rename(tmp, path, ec);
+  if (!out || ec) {
+    fs::remove(tmp, ec);
     error = "cannot write " + path.string();
     return false;
   }
   return true;
 }
 
-fs::path output_path(const fs::path& root, const std::string& url, const char* file) {
-  return root / fs::path(url.substr(1)) / file;
+std::optional<fs::path> output_path(const fs::path& root, std::string_view url, std::string_view file) {
+  if (!url.starts_with('/')) return std::nullopt;
+  fs::path out = root;
+  url.remove_prefix(1);
+  for (std::size_t start = 0; start < url.size();) {
+    auto end = url.find('/', start);
+    if (end == std::string_view::npos) end = url.size();
+    const std::optional<std::string> name = file_name_of(url.substr(start, end - start));
+    if (!name || name->empty()) return std::nullopt;  // also "//": an absolute path once joined
+    out /= *name;
+    start = end + 1;
+  }
+  if (!file.empty()) out /= file;
+  return out;
+}
+
+bool write_output(const fs::path& root, std::string_view url, std::string_view file, std::string_view bytes,
+                  std::string& error) {
+  const std::optional<fs::path> path = output_path(root, url, file);
+  if (!path) {
+    error = "refused to write " + std::string(url) + std::string(file) + ": that URL leaves the output folder " + root.string();
+    return false;
+  }
+  return write_file(*path, bytes, error);
 }
 
 std::string write_database_file(const Site& site, const DecisionLog& decisions, const SiteConfig& config, const fs::path& path,
@@ -89,17 +149,43 @@ std::string robots_txt(const std::string& site_url, const std::string& base) {
   return out;
 }
 
+fs::path staging_path(const fs::path& out_dir) {
+  return out_dir.parent_path() / ("." + out_dir.filename().string() + ".tmp-" + std::to_string(getpid()));
+}
+
 void remove_leftovers(const fs::path& out_dir) {
   std::error_code ec;
-  const std::string prefix = "." + out_dir.filename().string() + ".old-";
-  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec))
-    if (entry.path().filename().string().rfind(prefix, 0) == 0) remove_in_background(entry.path());
+  const std::string old_prefix = "." + out_dir.filename().string() + ".old-";
+  const std::string staging_prefix = "." + out_dir.filename().string() + ".tmp-";
+  for (const auto& entry : fs::directory_iterator(out_dir.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with(old_prefix)) {
+      remove_in_background(entry.path());
+    } else if (name.starts_with(staging_prefix)) {
+      // Another build may be staging right now; only a dead process's folder is left over.
+      const std::string digits = name.substr(staging_prefix.size());
+      if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+      const pid_t pid = static_cast<pid_t>(std::stol(digits));
+      if (pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH) remove_in_background(entry.path());
+    }
+  }
 }
 
 std::string swap_in(const fs::path& staged, const fs::path& out_dir) {
   std::error_code ec;
-  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + std::to_string(getpid()));
+  // A name of its own for each swap: a serving process swaps again and again, and the
+  // previous old site may still be being deleted.
+  const fs::path old = out_dir.parent_path() / ("." + out_dir.filename().string() + ".old-" + unique_suffix());
   const bool had_old = fs::exists(out_dir, ec);
+#ifdef RENAME_EXCHANGE
+  if (had_old && renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::rename(staged, old, ec);  // staged now holds the previous site
+    if (ec) fs::remove_all(staged, ec);
+    else remove_in_background(old);
+    return {};
+  }
+  // EINVAL or ENOSYS: a filesystem or kernel without exchange; two renames then.
+#endif
   if (had_old) {
     fs::rename(out_dir, old, ec);
     if (ec) return "cannot move the previous site " + out_dir.string() + " aside: " + ec.message();

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,11 +14,21 @@
 
 namespace logbook::cli {
 
-// Writes a whole file, creating folders; false with a message on failure.
+// Writes a whole file, creating folders; false with a message on failure. The bytes go
+// to a temporary file beside it that is renamed into place, so a reader of the live
+// site (`logbook serve`) sees the old file or the new one, never a part of one.
 bool write_file(const std::filesystem::path& path, std::string_view bytes, std::string& error);
 
-// Where a page's file lives: ROOT/<url>/<file> (URLs start with '/').
-std::filesystem::path output_path(const std::filesystem::path& root, const std::string& url, const char* file);
+// The one mapping from a site URL to a file under root: ROOT/<url, percent-decoded>/<file>
+// ("/guides/a%23b/", "index.html" -> ROOT/guides/a#b/index.html). Nothing for a URL that
+// would leave root: not starting with '/', "//", "." or ".." segments (encoded too),
+// backslashes, control characters. Every writer of the build goes through it.
+std::optional<std::filesystem::path> output_path(const std::filesystem::path& root, std::string_view url,
+                                                 std::string_view file = {});
+
+// write_file at output_path(root, url, file); a URL leaving root is an error.
+bool write_output(const std::filesystem::path& root, std::string_view url, std::string_view file, std::string_view bytes,
+                  std::string& error);
 
 // Creates `path` and writes the search database into it; "" or what went wrong.
 // Setting *cancel abandons the write (a newer build will write the database again).
@@ -27,11 +38,16 @@ std::string write_database_file(const Site& site, const DecisionLog& decisions, 
 std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base);
 std::string robots_txt(const std::string& site_url, const std::string& base);
 
-// Replaces out_dir with staged in one rename, keeping the old site until then; the old
-// one is deleted in the background. "" or what went wrong.
+// Puts staged in out_dir's place, keeping the old site until then; the old one is
+// deleted in the background. On Linux the two folders are exchanged in one step, so
+// there is no moment without a site; elsewhere it takes two renames. "" or what went wrong.
 std::string swap_in(const std::filesystem::path& staged, const std::filesystem::path& out_dir);
 
-// Deletes what an interrupted earlier swap left beside out_dir.
+// Where a build stages its site: ".<out>.tmp-<pid>" beside out_dir.
+std::filesystem::path staging_path(const std::filesystem::path& out_dir);
+
+// Deletes what interrupted earlier builds left beside out_dir: old sites being deleted,
+// and staging folders of builds whose process is gone (killed mid-build).
 void remove_leftovers(const std::filesystem::path& out_dir);
 
 }  // namespace logbook::cli

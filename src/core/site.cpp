@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
+#include "decision.hpp"
 #include "page_history.hpp"
 #include "slug.hpp"
 #include "utf8.hpp"
@@ -37,11 +39,76 @@ std::string title_from_name(std::string_view name) {
   return out;
 }
 
+// '%', '#' and '?' would end or change a URL's path: a file named with them is
+// published under its name, and linked to with them percent-encoded.
+std::string encode_url_chars(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '%') out += "%25";
+    else if (c == '#') out += "%23";
+    else if (c == '?') out += "%3F";
+    else out += c;
+  }
+  return out;
+}
+
 std::string url_segment(std::string_view segment) {
   std::string out;
   for (char c : segment) out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return encode_url_chars(out);
+}
+
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
+
+// A name as it can be printed in a diagnostic: control characters as \t, \n, \xHH.
+std::string printable(std::string_view name) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (char c : name) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (is_control(c)) out += std::string("\\x") + kHex[(c >> 4) & 0xF] + kHex[c & 0xF];
+    else out += c;
+  }
   return out;
 }
+
+// Why no link can reach a file of this name, or "": control characters (a tab, a
+// newline) cannot be written in a link, and browsers read a backslash as '/'.
+std::string unlinkable_name(std::string_view path) {
+  if (std::any_of(path.begin(), path.end(), is_control))
+    return "has a control character (a tab, a newline or another invisible character)";
+  if (path.find('\\') != std::string_view::npos) return "has a backslash, which browsers read as '/'";
+  return {};
+}
+
+// What the build writes besides pages, their sources and redirects (src/cli writes
+// them), and the reader app's folder. No content file, page or alias takes their place.
+constexpr std::string_view kGeneratedOutputs[] = {"search.db", "manifest.json", "sw.js", "feed.xml", "sitemap.xml",
+                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js", "app"};
+
+std::string describe_output(const std::string& path) {
+  return path == "app" ? "app/ (the reader app's folder)" : path;
+}
+
+// Every file the build writes, so that no output takes another's place: the same file
+// twice, a file where a folder must be, or a folder where a file is.
+class OutputPaths {
+ public:
+  // Claims `file` (a path in the output folder): "" if it was free, else what holds it.
+  std::string claim(const std::string& file) {
+    if (files_.count(file) || folders_.count(file)) return file;
+    for (auto slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
+      if (files_.count(file.substr(0, slash))) return file.substr(0, slash);
+    files_.insert(file);
+    for (auto slash = file.find('/'); slash != std::string::npos; slash = file.find('/', slash + 1))
+      folders_.insert(file.substr(0, slash));
+    return {};
+  }
+
+ private:
+  std::unordered_set<std::string> files_, folders_;
+};
 
 // Joins base directory and a relative path, resolving "." and "..". Returns false if
 // the path climbs above the content folder.
@@ -142,6 +209,7 @@ class Builder {
     build_sections();
     index_titles();
     resolve_all();
+    admit_redirects();
     std::stable_sort(site_.diagnostics.begin(), site_.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
@@ -154,6 +222,7 @@ class Builder {
   std::vector<Diagnostics> page_diagnostics_;
   std::unordered_map<std::string, std::vector<int>> by_stem_;
   std::unordered_map<std::string, std::vector<int>> by_title_;
+  OutputPaths outputs_;
 
   void report(Severity severity, const std::string& file, int line, int column, std::string message) {
     site_.diagnostics.push_back({severity, file, line, column, std::move(message)});
@@ -164,14 +233,15 @@ class Builder {
   bool unchanged_since_previous(const SourceFile& file) const {
     if (!previous_) return false;
     const int old = previous_->find_page(file.path);
-    return old >= 0 && previous_->pages[static_cast<std::size_t>(old)].source == file.bytes;
+    return old >= 0 && file.unread_size == 0 && previous_->pages[static_cast<std::size_t>(old)].source == file.bytes;
   }
 
   // Reports files too big, binary or not UTF-8; false for those left out of the site.
   bool check_bytes(SourceFile& file) {
-    if (file.bytes.size() > options_.max_file_bytes) {
+    const std::size_t size = std::max(file.bytes.size(), file.unread_size);
+    if (size > options_.max_file_bytes) {
       report(Severity::error, file.path, 0, 0,
-             "file is " + std::to_string(file.bytes.size() >> 20) + " MiB, over the " +
+             "file is " + std::to_string(size >> 20) + " MiB, over the " +
                  std::to_string(options_.max_file_bytes >> 20) + " MiB limit for a page; split it into smaller pages.");
       return false;
     }
@@ -189,11 +259,32 @@ class Builder {
     return true;
   }
 
-  // Checks each file's bytes; pages that cannot be read at all are left out.
+  // A page's files (index.html and its source index.md), unless another output holds them.
+  bool claim_page_outputs(const std::string& path, const std::string& url) {
+    const std::string folder = percent_decode(url.substr(1));
+    for (const char* file : {"index.html", "index.md"}) {
+      if (const std::string taken = outputs_.claim(folder + file); !taken.empty()) {
+        report(Severity::error, path, 0, 0,
+               "its URL " + url + " would take the place of " + describe_output(taken) +
+                   ", which the build writes; rename the file (it was not built).");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Checks each file's name and bytes; files that cannot be published are left out.
   void admit(std::vector<SourceFile>& files) {
+    for (std::string_view generated : kGeneratedOutputs) outputs_.claim(std::string(generated));
+    std::vector<std::string> assets;
     for (SourceFile& file : files) {
+      if (const std::string problem = unlinkable_name(file.path); !problem.empty()) {
+        report(Severity::warning, printable(file.path), 0, 0,
+               "the file name " + problem + "; rename the file (it was not published).");
+        continue;
+      }
       if (!is_markdown_path(file.path)) {
-        site_.assets.push_back(file.path);
+        assets.push_back(std::move(file.path));
         continue;
       }
       if (!unchanged_since_previous(file) && !check_bytes(file)) continue;
@@ -204,6 +295,7 @@ class Builder {
                    "; rename one of them.");
         continue;
       }
+      if (!claim_page_outputs(file.path, url)) continue;
       Page page;
       page.path = std::move(file.path);
       page.url = std::move(url);
@@ -211,6 +303,39 @@ class Builder {
       page.is_section_index = basename(page.path) == "index.md";
       site_.by_url.emplace(page.url, static_cast<int>(site_.pages.size()));
       site_.pages.push_back(std::move(page));
+    }
+    // After the pages: what the build generates wins over a file of the same name.
+    for (std::string& path : assets) {
+      if (const std::string taken = outputs_.claim(path); !taken.empty()) {
+        report(Severity::error, path, 0, 0,
+               "this file would take the place of " + describe_output(taken) +
+                   ", which the build writes; rename or move it (it was not published).");
+        continue;
+      }
+      site_.assets.push_back(std::move(path));
+    }
+  }
+
+  // A redirect page at each alias that stays inside the site and takes no other output's place.
+  void admit_redirects() {
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      const Page& page = site_.pages[i];
+      for (const std::string& alias : page.meta.aliases) {
+        if (alias.empty()) continue;
+        const std::string url = alias_url(alias);
+        if (!url.empty() && site_.find_url(url) >= 0) continue;  // a real page wins
+        const std::string taken = url.empty() ? "" : outputs_.claim(percent_decode(url.substr(1)) + "index.html");
+        const SourcePosition at = front_matter_position(page, "aliases");
+        if (url.empty())
+          report(Severity::warning, page.path, at.line, at.column,
+                 "alias '" + printable(alias) + "' leaves the site; write it as a path like /old/page/.");
+        else if (!taken.empty())
+          report(Severity::warning, page.path, at.line, at.column,
+                 "alias '" + printable(alias) + "' would take the place of " + describe_output(taken) +
+                     ", which the build writes; choose another old URL or remove it.");
+        else
+          site_.redirects.emplace(url, static_cast<int>(i));
+      }
     }
   }
 
@@ -425,7 +550,7 @@ class Builder {
     }
     if (std::binary_search(site_.assets.begin(), site_.assets.end(), path)) {
       r.kind = LinkKind::asset;
-      r.href = "/" + path;
+      r.href = url_for_asset(path);
       return r;
     }
     return r;
@@ -498,6 +623,25 @@ std::string url_for_path(std::string_view path) {
     if (end == std::string_view::npos) end = rest.size();
     url += url_segment(rest.substr(start, end - start)) + "/";
     start = end + 1;
+  }
+  return url;
+}
+
+std::string url_for_asset(std::string_view path) { return "/" + encode_url_chars(path); }
+
+std::string alias_url(std::string_view alias) {
+  if (has_scheme(alias)) return {};  // also "//host/..."
+  std::string url = "/";
+  std::size_t start = 0;
+  while (start <= alias.size()) {
+    auto end = alias.find('/', start);
+    if (end == std::string_view::npos) end = alias.size();
+    const std::string segment = percent_decode(alias.substr(start, end - start));
+    start = end + 1;
+    if (segment.empty()) continue;
+    if (segment == "." || segment == ".." || !unlinkable_name(segment).empty() || segment.find('/') != std::string::npos)
+      return {};
+    url += encode_url_chars(segment) + "/";
   }
   return url;
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,6 +25,9 @@ namespace logbook {
 struct SourceFile {
   std::string path;   // relative to the content folder, '/'-separated
   std::string bytes;
+  // A page the reader left unread because it is over SiteOptions::max_file_bytes: its
+  // size on disk (bytes is empty), so that build_site reports it like any page too big.
+  std::size_t unread_size = 0;
 };
 
 enum class LinkKind { page, anchor, asset, external, missing };
@@ -83,6 +87,10 @@ struct Site {
   std::vector<Page> pages;        // ordered by path
   std::vector<Section> sections;  // sections[0] is the root
   std::vector<std::string> assets;  // other files to publish as they are
+  // The old URLs of pages (front matter `aliases`) that get a page sending readers on:
+  // alias URL ("/old/page/") -> page. Only aliases that stay inside the site and take no
+  // other output's place are here; the others are reported.
+  std::map<std::string, int> redirects;
   Diagnostics diagnostics;          // ordered by file, then line
 
   int find_page(std::string_view path) const;  // by source path; -1 if none
@@ -98,8 +106,17 @@ struct Site {
 // bytes have not changed (for fast rebuilds); its parsed pages are moved out of it.
 Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {}, Site* previous = nullptr);
 
-// URL of a source path under the rules above.
+// URL of a source path under the rules above. '%', '#' and '?' in names are
+// percent-encoded, so that links to the page work.
 std::string url_for_path(std::string_view path);
+
+// URL of a file published as it is: "img/a#1.png" -> "/img/a%231.png".
+std::string url_for_asset(std::string_view path);
+
+// An alias (a page's old URL, as written in its front matter) as a site URL
+// ("old/page" -> "/old/page/"), or "" when it would leave the site: a scheme or "//"
+// host, "." or ".." segments (percent-encoded too), backslashes or control characters.
+std::string alias_url(std::string_view alias);
 
 // True for files build_site treats as pages.
 bool is_markdown_path(std::string_view path);

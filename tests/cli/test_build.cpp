@@ -3,19 +3,26 @@
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/content_reader.hpp"
 #include "cli/fallback_fonts.hpp"
 #include "cli/site_builder.hpp"
+#include "cli/site_files.hpp"
 #include "temp_folder.hpp"
 
 namespace logbook::embedded {
@@ -157,9 +164,11 @@ TEST_CASE("a build that cannot write leaves the previous site untouched") {
   write_fixture(dir);
   BuildOptions o = options_for(dir);
   REQUIRE(build_site_to_disk(o).written);
-  // A folder named like a page file's parent makes writing the page impossible.
+  // The app cannot be copied: it holds a file that is no regular file (a FIFO).
   dir.write("content/clash.md", "# Clash\n");
-  dir.write("content/assets/page.css/keep", "x");  // an asset folder where the CSS file must go
+  dir.write("app/boot.js", "// the app");
+  REQUIRE(mkfifo((dir.path / "app/pipe").c_str(), 0600) == 0);
+  o.app_dir = dir.path / "app";
   const BuildReport report = build_site_to_disk(o);
   CHECK_FALSE(report.written);
   CHECK(report.fatal.find("previous site") != std::string::npos);
@@ -369,4 +378,237 @@ TEST_CASE("character ranges: ranges and single characters, in any order, with or
   CHECK(r.overlaps({U'a', U'B'}));
   CHECK_FALSE(r.overlaps({U'a', U'b'}));
   CHECK(CharacterRanges("").empty());
+}
+
+// Spec: no content, front matter or URL makes the build write outside its output folder
+// or in the place of a file it generates; the live site is never missing or half written.
+
+namespace {
+
+std::size_t count_diagnostics(const BuildReport& report, const std::string& file, const std::string& text) {
+  std::size_t n = 0;
+  for (const auto& d : report.diagnostics) n += d.file == file && d.message.find(text) != std::string::npos;
+  return n;
+}
+
+// Files under `root`, as paths relative to it.
+std::set<std::string> files_under(const fs::path& root) {
+  std::set<std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file()) out.insert(fs::relative(entry.path(), root).generic_string());
+  return out;
+}
+
+// Waits up to two seconds for a path to disappear (old folders are deleted in the background).
+bool gone_soon(const fs::path& p) {
+  for (int i = 0; i < 200 && fs::exists(p); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return !fs::exists(p);
+}
+
+}  // namespace
+
+TEST_CASE("an alias that would leave the output folder is a warning at its line; nothing is written outside") {
+  TempDir dir;
+  write_fixture(dir);
+  const std::string outside = (dir.path / "outside").string();  // absolute: "//" + it is a path from the root
+  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [\"/" + outside + "\", \"//" + outside +
+                                           "-2\", /../outside-3, \"a/%2e%2e/%2E%2E/%2e%2e/outside-4\", \"..\\\\..\\\\outside-5\", "
+                                           "\"https://example.org/x\", \"a\\0b\", \"/%2Fetc/x\", /kept/]\n---\n# Setup\n");
+  BuildOptions o = options_for(dir);
+  o.out_dir = dir.path / "out/site";
+  const BuildReport report = build_site_to_disk(o);
+  CHECK(report.written);
+  CHECK(report.errors == 0);
+  CHECK(count_diagnostics(report, "guides/setup.md", "leaves the site; write it as a path like /old/page/") == 8);
+  for (const auto& d : report.diagnostics) CHECK(d.line == 3);
+  CHECK(fs::exists(dir.path / "out/site/kept/index.html"));  // a good alias still works
+  std::set<std::string> top;
+  for (const auto& entry : fs::directory_iterator(dir.path)) top.insert(entry.path().filename().string());
+  CHECK(top == std::set<std::string>{"content", "out"});
+  std::set<std::string> beside;
+  for (const auto& entry : fs::directory_iterator(dir.path / "out"))
+    if (!entry.path().filename().string().starts_with(".site.old-")) beside.insert(entry.path().filename().string());
+  CHECK(beside == std::set<std::string>{"site"});
+  const std::set<std::string> written = files_under(dir.path / "out/site");
+  for (const std::string& f : written) CHECK(f.find("outside") == std::string::npos);
+}
+
+TEST_CASE("output_path maps a site URL into the output folder or refuses it") {
+  const fs::path root = "/srv/site";
+  CHECK(output_path(root, "/guides/setup/", "index.html") == root / "guides/setup/index.html");
+  CHECK(output_path(root, "/a%23b/", "index.md") == root / "a#b/index.md");
+  CHECK(output_path(root, "/img/100%25.png") == root / "img/100%.png");
+  for (const char* url : {"//etc/x/", "/../x/", "/a/%2e%2e/%2e%2e/x/", "/a/%2F/x/", "/%2Fetc/", "/a\\b/", "/a%00b/", "x/", "/a/./b/"}) {
+    CAPTURE(url);
+    CHECK_FALSE(output_path(root, url, "index.html"));
+  }
+  std::string error;
+  CHECK_FALSE(write_output(root, "//etc/", "passwd", "x", error));
+  CHECK(error.find("leaves the output folder") != std::string::npos);
+}
+
+TEST_CASE("a content file in the place of a generated file is an error; the generated file stays") {
+  TempDir dir;
+  write_fixture(dir);
+  const std::vector<std::string> clashes = {"index.html", "guides/setup/index.html", "guides/index.md.txt", "search.db",
+                                            "manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt",
+                                            "assets/page.css", "assets/loader.js", "app/boot.js", "guides/index.html/x.txt"};
+  for (const std::string& f : clashes) dir.write("content/" + f, "<script>alert(1)</script>");
+  dir.write("content/search.db.md", "# A page whose folder would replace search.db\n");
+  dir.write("content/assets/logo.svg.txt", "an asset beside the generated ones is fine");
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  for (const std::string& f : clashes) {
+    CAPTURE(f);
+    if (f == "guides/index.md.txt") continue;  // not a clash: no output has that name
+    CHECK(count_diagnostics(report, f, "which the build writes; rename or move it (it was not published)") == 1);
+  }
+  CHECK(count_diagnostics(report, "search.db.md", "its URL /search.db/ would take the place of search.db") == 1);
+  CHECK(report.errors == clashes.size());  // 13 files and the page
+  const fs::path site = dir.path / "site";
+  CHECK(slurp(site / "index.html").find("Team Handbook") != std::string::npos);
+  CHECK(slurp(site / "guides/setup/index.html").find("Install") != std::string::npos);
+  CHECK(slurp(site / "search.db").starts_with("SQLite format 3"));
+  for (const char* f : {"manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css", "assets/loader.js"}) {
+    CAPTURE(f);
+    CHECK(slurp(site / f).find("<script>alert(1)</script>") == std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(site / "app"));
+  CHECK(fs::exists(site / "assets/logo.svg.txt"));
+  CHECK(fs::exists(site / "guides/index.md.txt"));
+}
+
+TEST_CASE("an alias in the place of a generated file or another alias is a warning") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/img/logo.png/, /search.db/, /app/, /old/]\n---\n# Setup\n");
+  dir.write("content/other.md", "---\naliases:\n  - /old/\n---\n# Other\n");
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(report.errors == 0);
+  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of img/logo.png, which the build writes") == 1);
+  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of search.db") == 1);
+  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of app/ (the reader app's folder)") == 1);
+  CHECK(count_diagnostics(report, "other.md", "'/old/' would take the place of old/index.html") == 1);
+  CHECK(slurp(dir.path / "site/old/index.html").find("url=/guides/setup/") != std::string::npos);  // the first keeps it
+  CHECK(slurp(dir.path / "site/img/logo.png").starts_with("\x89PNG"));
+}
+
+TEST_CASE("a build removes the staging folders of killed builds, but not those of running ones") {
+  TempDir dir;
+  write_fixture(dir);
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  waitpid(child, nullptr, 0);  // a process that is gone, like a killed build
+  const fs::path dead = dir.path / (".site.tmp-" + std::to_string(child));
+  const fs::path running = dir.path / ".site.tmp-1";  // pid 1 always runs
+  dir.write(dead.filename().string() + "/index.html", "half a site");
+  dir.write(running.filename().string() + "/index.html", "a build in progress");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  CHECK(gone_soon(dead));
+  CHECK(fs::exists(running / "index.html"));
+}
+
+TEST_CASE("the output swap leaves no moment without a site") {
+  TempDir dir;
+  const fs::path out = dir.path / "site";
+  dir.write("site/index.html", "first");
+  std::atomic<bool> done{false};
+  std::atomic<int> missing{0};
+  std::thread watcher([&] {
+    while (!done) missing += access((out / "index.html").c_str(), F_OK) != 0;
+  });
+  for (int i = 0; i < 300; ++i) {
+    const fs::path staged = staging_path(out);
+    dir.write(staged.filename().string() + "/index.html", std::to_string(i));
+    REQUIRE(swap_in(staged, out) == "");
+  }
+  done = true;
+  watcher.join();
+  CHECK(missing == 0);
+  CHECK(dir.read("site/index.html") == "299");
+}
+
+TEST_CASE("a page over the size limit is never read into memory and is reported like any page too big") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/huge.md", "");
+  fs::resize_file(dir.path / "content/huge.md", 200u << 20);  // sparse: 200 MB on paper
+  const ContentReadResult content = read_content(dir.path / "content");
+  bool seen = false;
+  for (const SourceFile& f : content.files) {
+    if (f.path != "huge.md") continue;
+    seen = true;
+    CHECK(f.bytes.empty());
+    CHECK(f.unread_size == 200u << 20);
+  }
+  CHECK(seen);
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(count_diagnostics(report, "huge.md", "file is 200 MiB, over the 8 MiB limit for a page") == 1);
+  CHECK_FALSE(fs::exists(dir.path / "site/huge/index.html"));
+}
+
+TEST_CASE("file names with #, ? and % are published with encoded links; control characters are refused by name") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/c#-notes.md", "# C# notes\n");
+  dir.write("content/100%.md", "# All of it\n");
+  dir.write("content/why?.md", "# Why\n");
+  dir.write("content/img/a#1.png", "PNG");
+  dir.write("content/tab\there.md", "# Tab\n");
+  dir.write("content/new\nline.png", "PNG");
+  dir.write("content/links.md", "# Links\n\n[c](c%23-notes.md) [all](100%25.md) [why](why%3F.md) ![a](img/a%231.png)\n");
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(report.errors == 0);
+  CHECK(count_diagnostics(report, "tab\\there.md", "the file name has a control character") == 1);
+  CHECK(count_diagnostics(report, "new\\nline.png", "the file name has a control character") == 1);
+  CHECK(report.warnings == 2);  // and no broken link
+  const fs::path site = dir.path / "site";
+  for (const char* f : {"c#-notes/index.html", "100%/index.html", "why?/index.md", "img/a#1.png"}) {
+    CAPTURE(f);
+    CHECK(fs::exists(site / f));
+  }
+  const std::string links = slurp(site / "links/index.html");
+  for (const char* href : {"href=\"/c%23-notes/\"", "href=\"/100%25/\"", "href=\"/why%3F/\"", "src=\"/img/a%231.png\""}) {
+    CAPTURE(href);
+    CHECK(links.find(href) != std::string::npos);
+  }
+  CHECK(slurp(site / "sitemap.xml").find("<loc>/c%23-notes/</loc>") != std::string::npos);
+  for (const std::string& f : files_under(site)) CHECK(f.find_first_of("\t\n") == std::string::npos);
+}
+
+TEST_CASE("logbook search takes words starting with '-' after SITE as the query") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/draft-notes.md", "# Setup draft\n\nA draft of the setup.\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const std::string site = (dir.path / "site").string();
+  int status = 0;
+  const std::string json = run(std::string(LOGBOOK_BINARY) + " search " + site + " setup -draft --json", status);
+  CHECK(status == 0);
+  const auto hits = nlohmann::json::parse(json);
+  CHECK(hits.size() == 2);  // the setup page and the home page, which links to it
+  for (const auto& hit : hits) CHECK(hit["path"] != "draft-notes.md");
+  CHECK(run(std::string(LOGBOOK_BINARY) + " search " + site + " -draft 2>&1", status).find("No pages match \"-draft\"") == 0);
+  CHECK(status == 0);
+  const std::string words = run(std::string(LOGBOOK_BINARY) + " search " + site + " zzz --limit 5 -draft", status);
+  CHECK(status == 0);
+  CHECK(words.find("No pages match \"zzz -draft\"") != std::string::npos);
+  run(std::string(LOGBOOK_BINARY) + " search " + site + " 2>&1", status);
+  CHECK(status != 0);  // no query
+}
+
+TEST_CASE("write_file replaces a file whole: a reader of the old file never sees a part of the new one") {
+  TempDir dir;
+  const fs::path file = dir.path / "pages/index.html";
+  std::string error;
+  REQUIRE(write_file(file, "the old page", error));
+  std::ifstream reader(file, std::ios::binary);  // open, like a server sending it
+  REQUIRE(write_file(file, "the new page, longer", error));
+  std::string seen((std::istreambuf_iterator<char>(reader)), std::istreambuf_iterator<char>());
+  CHECK(seen == "the old page");
+  CHECK(slurp(file) == "the new page, longer");
+  CHECK(files_under(dir.path) == std::set<std::string>{"pages/index.html"});  // no temporary file left
 }

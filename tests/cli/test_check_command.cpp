@@ -138,3 +138,20 @@ TEST_CASE("a missing folder or a bad --today cannot be checked: exit 2") {
   write_clean(repo);
   CHECK(logbook(repo.path, "check content --today 01/12/2026").status == 2);
 }
+
+TEST_CASE("what the build would refuse to publish is reported by check, each at its file") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/guide.md", "---\ntitle: Guide\naliases: [\"//etc/cron.d/x\", /old-guide/]\n---\n# Guide\n\n[home](index.md)\n");
+  repo.write("content/index.md", "# Home\n\n[guide](guide.md) [the decisions](decisions/index.md)\n");
+  repo.write("content/search.db", "not a database");
+  repo.write("content/notes\tdraft.md", "# Notes\n");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("content/guide.md:3:10: warning: alias '//etc/cron.d/x' leaves the site; write it as a path like /old/page/.") !=
+        std::string::npos);
+  CHECK(r.out.find("content/search.db: error: this file would take the place of search.db, which the build writes") !=
+        std::string::npos);
+  CHECK(r.out.find("content/notes\\tdraft.md: warning: the file name has a control character") != std::string::npos);
+  CHECK(r.out.find("old-guide") == std::string::npos);  // a good alias is fine
+}
