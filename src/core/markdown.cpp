@@ -3,12 +3,14 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 
+#include "limits.hpp"
 #include "slug.hpp"
 
 namespace logbook {
@@ -67,6 +69,42 @@ void append_plain_text(cmark_node* node, std::string& out) {
 bool is_inline_container(cmark_node* n) {
   cmark_node* child = cmark_node_first_child(n);
   return child != nullptr && is_inline(child);
+}
+
+// Finds the first run of more than limits::kWordBytes bytes without whitespace, across
+// inline nodes (`a*b*c` is one word to the reader), in one pass over the literals.
+struct LongWordFinder {
+  std::size_t run = 0;
+  int run_line = 0;
+  int found_line = 0;
+
+  void feed(const char* literal, int line) {
+    for (const char* c = literal; *c; ++c) {
+      if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+        if (*c == '\n') ++line;
+        run = 0;
+        continue;
+      }
+      if (run++ == 0) run_line = line;
+      if (run > limits::kWordBytes && found_line == 0) found_line = run_line;
+    }
+  }
+};
+
+// Block quotes and lists are what nests; the other containers sit inside them.
+bool is_nesting_block(cmark_node_type type) { return type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST; }
+
+struct LimitWalk {
+  int depth = 0;
+  int block_line = 0;  // start line of the innermost block entered
+  int too_deep_line = 0;
+  LongWordFinder words;
+};
+
+bool is_fenced(cmark_node* code_block) {
+  int length = 0, offset = 0;
+  char character = 0;
+  return cmark_node_get_fenced(code_block, &length, &offset, &character) != 0;
 }
 
 }  // namespace
@@ -183,6 +221,40 @@ struct MarkdownDocument::Impl {
     }
   }
 
+  // Part of summarize's one walk of the tree: nesting depth and word length.
+  void track_limits(cmark_node* n, cmark_event_type event, LimitWalk& walk) const {
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (!is_inline(n)) {
+      walk.words.run = 0;
+      if (event == CMARK_EVENT_ENTER) walk.block_line = cmark_node_get_start_line(n);
+    }
+    if (is_nesting_block(type)) {
+      walk.depth += event == CMARK_EVENT_ENTER ? 1 : -1;
+      if (walk.depth > limits::kNestingDepth && walk.too_deep_line == 0) walk.too_deep_line = walk.block_line;
+    }
+    if (event != CMARK_EVENT_ENTER) return;
+    switch (type) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        // Text nodes made by split_wikilinks have no line of their own.
+        walk.words.feed(cmark_node_get_literal(n), std::max(position(n).first, walk.block_line));
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        walk.words.run = 0;
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        walk.words.feed(cmark_node_get_literal(n), walk.block_line + (is_fenced(n) ? 1 : 0));
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+        walk.words.feed(cmark_node_get_literal(n), walk.block_line);
+        break;
+      default:
+        break;
+    }
+  }
+
   void apply_wikilinks() {
     std::vector<cmark_node*> containers;
     for_each_node(root, [&](cmark_node* n, cmark_event_type ev) {
@@ -225,7 +297,9 @@ MarkdownSummary MarkdownDocument::summarize() const {
   MarkdownSummary summary;
   Slugger slugger;
   const int offset = impl_->line_offset - 1;
+  LimitWalk walk;
   for_each_node(impl_->root, [&](cmark_node* n, cmark_event_type ev) {
+    impl_->track_limits(n, ev, walk);
     if (ev != CMARK_EVENT_ENTER) return;
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: {
@@ -268,6 +342,8 @@ MarkdownSummary MarkdownDocument::summarize() const {
     }
   });
   append_plain_text(impl_->root, summary.plain_text);
+  if (walk.too_deep_line) summary.too_deep_line = walk.too_deep_line + offset;
+  if (walk.words.found_line) summary.long_word_line = walk.words.found_line + offset;
   return summary;
 }
 

@@ -112,6 +112,18 @@ std::string trim_description(std::string text) {
   return text.substr(0, cut) + "…";
 }
 
+// Content past the limits of limits.hpp still builds; the writer is told where.
+void warn_past_limits(const std::string& file, const MarkdownSummary& summary, Diagnostics& diags) {
+  if (summary.too_deep_line)
+    diags.push_back({Severity::warning, file, summary.too_deep_line, 1,
+                     "block quotes and lists nest more than " + std::to_string(limits::kNestingDepth) +
+                         " levels deep here; the app draws the deeper levels flat. Nest less."});
+  if (summary.long_word_line)
+    diags.push_back({Severity::warning, file, summary.long_word_line, 1,
+                     "a word on this line runs past " + std::to_string(limits::kWordBytes) +
+                         " bytes without a space; the app breaks it anywhere. Add spaces, or link to the text instead."});
+}
+
 // Link destinations in Page::html_with_link_markers. cmark percent-encodes the
 // control character, so the marker reads "%1Flbk<index>%1F" in the HTML.
 constexpr std::string_view kMarkerStart = "%1Flbk";
@@ -253,6 +265,7 @@ class Builder {
     }
     MarkdownDocument doc(fm.body, options_.markdown, fm.body_line);
     MarkdownSummary summary = doc.summarize();
+    warn_past_limits(page.path, summary, diags);
     std::size_t link_index = 0;
     page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); }, summary);
     page.headings = std::move(summary.headings);

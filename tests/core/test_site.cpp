@@ -241,3 +241,33 @@ TEST_CASE("a rebuild reuses unchanged pages and re-reads changed ones, with the 
   CHECK(page(rebuilt, "b.md").title == "B renamed");
   CHECK(page(rebuilt, "a.md").backlinks.size() == 1);
 }
+
+TEST_CASE("blocks nested past kNestingDepth: a warning at the first line too deep; the page builds") {
+  const std::string quotes = "# Deep\n\n" + std::string(10'000, '>') + " x\n";
+  std::string lists = "---\ntitle: Lists\n---\n";  // the first list opens on line 4
+  for (int level = 0; level <= limits::kNestingDepth; ++level)
+    lists += std::string(static_cast<std::size_t>(2 * level), ' ') + "- item\n";
+  const Site site = build_site({{"quotes.md", quotes}, {"lists.md", lists}});
+  CHECK(has_diagnostic(site, "quotes.md", "nest more than 32 levels", 3));
+  CHECK(has_diagnostic(site, "lists.md", "nest more than 32 levels", 4 + limits::kNestingDepth));
+  CHECK(page(site, "quotes.md").plain_text.find('x') != std::string::npos);
+  CHECK(site.error_count() == 0);
+  CHECK(site.warning_count() == 2);
+}
+
+TEST_CASE("a word longer than kWordBytes: a warning at its line; the page builds") {
+  const std::string word(limits::kWordBytes + 1, 'a');
+  std::string emphasised;  // one word to the reader, many nodes to cmark
+  for (std::size_t i = 0; i < limits::kWordBytes; ++i) emphasised += "a*b*";
+  const Site site = build_site({
+      {"text.md", "# Long\n\nshort words " + word + " end\n"},
+      {"code.md", "# Code\n\n```\nshort\n" + word + "\n```\n"},
+      {"emphasis.md", "# Emphasis\n\n" + emphasised + "\n"},
+      {"fine.md", "# Fine\n\n![a data image](data:image/png;base64," + word + ") " + std::string(limits::kWordBytes, 'b') + "\n"},
+  });
+  CHECK(has_diagnostic(site, "text.md", "runs past 4096 bytes", 3));
+  CHECK(has_diagnostic(site, "code.md", "runs past 4096 bytes", 5));
+  CHECK(has_diagnostic(site, "emphasis.md", "runs past 4096 bytes", 3));
+  CHECK_FALSE(has_diagnostic(site, "fine.md", "runs past"));
+  CHECK(page(site, "text.md").plain_text.find(word) != std::string::npos);
+}
