@@ -60,12 +60,12 @@ void check_links(const CheckContext& c, Diagnostics& out) {
       }
       if ((r.kind == LinkKind::page || r.kind == LinkKind::anchor) && !r.anchor.empty() && r.target_page >= 0) {
         const Page& target = c.site.pages[static_cast<std::size_t>(r.target_page)];
-        const bool footnote = r.anchor.rfind("fn-", 0) == 0 || r.anchor.rfind("fnref-", 0) == 0;
-        const bool found = std::any_of(target.headings.begin(), target.headings.end(), [&](const Heading& h) { return h.slug == r.anchor; });
-        if (!footnote && !found) {
+        if (!target.has_anchor(r.anchor)) {
           std::string known;
-          for (const Heading& h : target.headings)
-            if (known.size() < 120) known += (known.empty() ? "#" : ", #") + h.slug;
+          for (const Heading& h : target.headings) {
+            if (known.size() >= 120) break;
+            known += (known.empty() ? "#" : ", #") + h.slug;
+          }
           add(out, Severity::error, page.path, at,
               "link to #" + r.anchor + " in " + target.path + " is broken: no heading there has that anchor" +
                   (known.empty() ? "" : " (it has " + known + ")") + ". Fix the anchor or the heading.");

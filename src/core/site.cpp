@@ -237,6 +237,7 @@ class Builder {
     page.body_offset = before.body_offset;
     page.body_line = before.body_line;
     page.headings = std::move(before.headings);
+    page.anchors = std::move(before.anchors);
     page.links = std::move(before.links);
     page.plain_text = std::move(before.plain_text);
     page.html_with_link_markers = std::move(before.html_with_link_markers);
@@ -269,6 +270,7 @@ class Builder {
     std::size_t link_index = 0;
     page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); }, summary);
     page.headings = std::move(summary.headings);
+    for (const Heading& h : page.headings) page.anchors.insert(h.slug);
     page.links = std::move(summary.links);
     page.plain_text = std::move(summary.plain_text);
     if (page.meta.title && !page.meta.title->empty()) {
@@ -444,11 +446,6 @@ class Builder {
     return r;
   }
 
-  bool has_anchor(const Page& page, const std::string& anchor) const {
-    if (anchor.rfind("fn-", 0) == 0 || anchor.rfind("fnref-", 0) == 0) return true;  // footnotes
-    return std::any_of(page.headings.begin(), page.headings.end(), [&](const Heading& h) { return h.slug == anchor; });
-  }
-
   void resolve_all() {
     for (std::size_t i = 0; i < site_.pages.size(); ++i) {
       Page& page = site_.pages[i];
@@ -462,7 +459,7 @@ class Builder {
           r.href = target.url;
           if (!r.anchor.empty()) {
             r.href += "#" + r.anchor;
-            if (!has_anchor(target, r.anchor)) {
+            if (!target.has_anchor(r.anchor)) {
               report(Severity::warning, page.path, link.line, link.column,
                      "link to #" + r.anchor + " in " + target.path + ", which has no heading with that anchor; " +
                          "check the heading's text (anchors are lowercase, with hyphens for spaces).");
@@ -492,6 +489,11 @@ class Builder {
 };
 
 }  // namespace
+
+bool Page::has_anchor(const std::string& anchor) const {
+  if (anchor.rfind("fn-", 0) == 0 || anchor.rfind("fnref-", 0) == 0) return true;  // footnotes
+  return anchors.count(anchor) > 0;
+}
 
 bool is_markdown_path(std::string_view path) {
   const std::string lower = lower_ascii(path);
