@@ -298,10 +298,13 @@ MarkdownSummary MarkdownDocument::summarize() const {
   Slugger slugger;
   const int offset = impl_->line_offset - 1;
   LimitWalk walk;
+  int open_links = 0;  // links and images around the node (images nest in image text)
   for_each_node(impl_->root, [&](cmark_node* n, cmark_event_type ev) {
     impl_->track_limits(n, ev, walk);
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) open_links += ev == CMARK_EVENT_ENTER ? 1 : -1;
     if (ev != CMARK_EVENT_ENTER) return;
-    switch (cmark_node_get_type(n)) {
+    switch (type) {
       case CMARK_NODE_HEADING: {
         Heading h;
         h.level = cmark_node_get_heading_level(n);
@@ -322,7 +325,9 @@ MarkdownSummary MarkdownDocument::summarize() const {
           url.erase(0, kWikilinkScheme.size());
         }
         link.destination = std::move(url);
-        append_plain_text(n, link.text);
+        // Only the outermost link reads its text: reading it again for every nested
+        // image made 10,000 nested images quadratic.
+        if (open_links == 1) append_plain_text(n, link.text);
         while (!link.text.empty() && link.text.back() == '\n') link.text.pop_back();
         const auto [line, column] = impl_->position(n);
         link.line = line + offset;

@@ -29,7 +29,7 @@ struct Heading {
 
 struct Link {
   std::string destination;  // as written (for wikilinks: the target inside [[ ]])
-  std::string text;
+  std::string text;  // plain text; "" for an image or link inside another one's text
   int line = 0;
   int column = 0;
   bool wikilink = false;

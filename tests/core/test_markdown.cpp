@@ -30,6 +30,28 @@ TEST_CASE("links and images are collected with their positions") {
   CHECK(s.links[1].image);
 }
 
+TEST_CASE("a link's text is read once: an image inside it has its own destination, no text") {
+  MarkdownDocument doc("[![logo](logo.png) Home](index.md)\n");
+  const auto s = doc.summarize();
+  REQUIRE(s.links.size() == 2);
+  CHECK(s.links[0].text == "logo Home");
+  CHECK(s.links[1].destination == "logo.png");
+  CHECK(s.links[1].text == "");
+}
+
+// Each nested image read the text of all images inside it again: 10,000 took 2.6 s
+// (quadratic), the same 60 KB of ordinary text a few milliseconds.
+TEST_CASE("images nested 40,000 deep are summarised in linear time" * doctest::timeout(3)) {
+  std::string md;
+  for (int i = 0; i < 40'000; ++i) md += "![";
+  md += "a";
+  for (int i = 0; i < 40'000; ++i) md += "](x)";
+  MarkdownDocument doc(md + "\n");
+  const auto s = doc.summarize();
+  CHECK(s.links.size() == 40'000);
+  CHECK(s.links[0].text == "a");
+}
+
 TEST_CASE("wikilinks become links with their target and label") {
   MarkdownDocument doc("Read [[Getting started]] and [[guides/setup|the setup guide]].\n\n`[[not a link]]`\n");
   const auto s = doc.summarize();
