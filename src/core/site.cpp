@@ -381,8 +381,9 @@ class Builder {
     return -1;
   }
 
-  // candidates: set when the target names several pages, so the warning can list them.
-  ResolvedLink resolve_wikilink(const Page& page, const Link& link, std::vector<int>& candidates) const {
+  // candidates: set when the target names several pages, so the warning can list them
+  // (a pointer into the index: copying it for every link would be quadratic).
+  ResolvedLink resolve_wikilink(const Page& page, const Link& link, const std::vector<int>*& candidates) const {
     ResolvedLink r;
     std::string target = link.destination;
     if (const auto hash = target.find('#'); hash != std::string::npos) {
@@ -403,7 +404,7 @@ class Builder {
             r.target_page = it->second.front();
             break;
           }
-          if (candidates.empty()) candidates = it->second;
+          if (!candidates) candidates = &it->second;
         }
       }
     }
@@ -411,7 +412,7 @@ class Builder {
     return r;
   }
 
-  ResolvedLink resolve_link(const Page& page, const Link& link, std::vector<int>& candidates) const {
+  ResolvedLink resolve_link(const Page& page, const Link& link, const std::vector<int>*& candidates) const {
     if (link.wikilink) return resolve_wikilink(page, link, candidates);
     ResolvedLink r;
     const std::string& dest = link.destination;
@@ -452,7 +453,7 @@ class Builder {
       std::set<int> outgoing;
       page.resolved.reserve(page.links.size());
       for (const Link& link : page.links) {
-        std::vector<int> candidates;
+        const std::vector<int>* candidates = nullptr;
         ResolvedLink r = resolve_link(page, link, candidates);
         if (r.kind == LinkKind::page || r.kind == LinkKind::anchor) {
           const Page& target = site_.pages[static_cast<std::size_t>(r.target_page)];
@@ -466,10 +467,15 @@ class Builder {
             }
           }
           if (r.target_page != static_cast<int>(i)) outgoing.insert(r.target_page);
-        } else if (!candidates.empty()) {
+        } else if (candidates) {
+          // A few names say enough; listing every page of a popular title in each
+          // warning made the warnings quadratic in the content.
+          constexpr std::size_t kNamed = 5;
           std::string names;
-          for (int c : candidates) names += (names.empty() ? "" : ", ") + site_.pages[static_cast<std::size_t>(c)].path;
-          const std::string& first = site_.pages[static_cast<std::size_t>(candidates.front())].path;
+          for (std::size_t c = 0; c < candidates->size() && c < kNamed; ++c)
+            names += (c ? ", " : "") + site_.pages[static_cast<std::size_t>((*candidates)[c])].path;
+          if (candidates->size() > kNamed) names += " and " + std::to_string(candidates->size() - kNamed) + " more";
+          const std::string& first = site_.pages[static_cast<std::size_t>(candidates->front())].path;
           report(Severity::warning, page.path, link.line, link.column,
                  "[[" + link.destination + "]] could mean " + names + "; link by path instead, e.g. [[" +
                      first.substr(0, first.rfind('.')) + "]].");
