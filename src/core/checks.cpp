@@ -4,9 +4,11 @@
 #include <functional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "calendar_date.hpp"
 #include "front_matter.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -103,17 +105,19 @@ void check_statuses(const CheckContext& c, Diagnostics& out) {
 
 void check_decision_ids(const CheckContext& c, Diagnostics& out) {
   const int next = c.log.next_number();
+  // Records by id, compared without case; grouped once, not record against record.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+  for (std::size_t i = 0; i < c.log.decisions.size(); ++i) by_id[lower_ascii(c.log.decisions[i].id)].push_back(i);
   for (std::size_t i = 0; i < c.log.decisions.size(); ++i) {
     const Decision& d = c.log.decisions[i];
+    const std::vector<std::size_t>& same = by_id[lower_ascii(d.id)];
     std::string others;
-    for (std::size_t j = 0; j < c.log.decisions.size(); ++j) {
+    std::size_t named = 0;
+    for (std::size_t j : same) {
       if (j == i) continue;
-      const Decision& o = c.log.decisions[j];
-      std::string a = d.id, b = o.id;
-      std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-      std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-      if (a == b) others += (others.empty() ? "" : ", ") + o.path;
+      if (named++ < 5) others += (others.empty() ? "" : ", ") + c.log.decisions[j].path;
     }
+    if (named > 5) others += " and " + std::to_string(named - 5) + " more";
     if (!others.empty()) {
       add(out, Severity::error, d.path, d.id_at,
           "id " + d.id + " is also used by " + others + "; ids must be unique. Renumber the newer record to " +
