@@ -164,6 +164,7 @@ ParsedQuery parse_query(std::string_view typed) {
   ParsedQuery q;
   const std::vector<Token> tokens = tokenize(bounded_query(typed));
   TermCounter terms;
+  bool dropped = false;  // the last word was left out, so alternatives OR-ed to it are too
   bool join_with_or = false;
   bool negate_next = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -214,7 +215,12 @@ ParsedQuery parse_query(std::string_view typed) {
       join_with_or = false;
       continue;
     }
-    // A repeated alternative adds nothing; nor does a repeated word that must match.
+    // A repeated alternative adds nothing; nor does a repeated word that must match
+    // ("x x OR y" asks for x and for x or y: for x).
+    if (join_with_or && dropped) {
+      join_with_or = false;
+      continue;
+    }
     const bool seen = join_with_or ? std::any_of(q.groups.back().begin(), q.groups.back().end(), is_same)
                                    : std::any_of(q.groups.begin(), q.groups.end(), [&](const std::vector<QueryTerm>& g) {
                                        return g.size() == 1 && is_same(g.front());
@@ -224,6 +230,7 @@ ParsedQuery parse_query(std::string_view typed) {
       if (join_with_or) q.groups.back().push_back(std::move(term));
       else q.groups.push_back({std::move(term)});
     }
+    if (!join_with_or) dropped = seen || terms.full();
     join_with_or = false;
   }
   return q;

@@ -85,6 +85,8 @@ TEST_CASE("a repeated word counts once") {
   for (int i = 0; i < 4000; ++i) pasted += "deploy ";
   CHECK(fts(pasted) == "\"deploy\"");
   CHECK(fts("Deploy deploy OR deploy -x -x ") == "\"Deploy\" NOT \"x\"");
+  CHECK(fts("x x OR y ") == "\"x\"");  // x, and x or y: x
+  CHECK(fts("x OR x OR y x ") == "(\"x\" OR \"y\") AND \"x\"");
 }
 
 TEST_CASE("at most kQueryTerms distinct terms and filters are kept") {
