@@ -4,9 +4,11 @@
 #include <functional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "calendar_date.hpp"
 #include "front_matter.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -60,12 +62,12 @@ void check_links(const CheckContext& c, Diagnostics& out) {
       }
       if ((r.kind == LinkKind::page || r.kind == LinkKind::anchor) && !r.anchor.empty() && r.target_page >= 0) {
         const Page& target = c.site.pages[static_cast<std::size_t>(r.target_page)];
-        const bool footnote = r.anchor.rfind("fn-", 0) == 0 || r.anchor.rfind("fnref-", 0) == 0;
-        const bool found = std::any_of(target.headings.begin(), target.headings.end(), [&](const Heading& h) { return h.slug == r.anchor; });
-        if (!footnote && !found) {
+        if (!target.has_anchor(r.anchor)) {
           std::string known;
-          for (const Heading& h : target.headings)
-            if (known.size() < 120) known += (known.empty() ? "#" : ", #") + h.slug;
+          for (const Heading& h : target.headings) {
+            if (known.size() >= 120) break;
+            known += (known.empty() ? "#" : ", #") + h.slug;
+          }
           add(out, Severity::error, page.path, at,
               "link to #" + r.anchor + " in " + target.path + " is broken: no heading there has that anchor" +
                   (known.empty() ? "" : " (it has " + known + ")") + ". Fix the anchor or the heading.");
@@ -103,17 +105,19 @@ void check_statuses(const CheckContext& c, Diagnostics& out) {
 
 void check_decision_ids(const CheckContext& c, Diagnostics& out) {
   const int next = c.log.next_number();
+  // Records by id, compared without case; grouped once, not record against record.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id;
+  for (std::size_t i = 0; i < c.log.decisions.size(); ++i) by_id[lower_ascii(c.log.decisions[i].id)].push_back(i);
   for (std::size_t i = 0; i < c.log.decisions.size(); ++i) {
     const Decision& d = c.log.decisions[i];
+    const std::vector<std::size_t>& same = by_id[lower_ascii(d.id)];
     std::string others;
-    for (std::size_t j = 0; j < c.log.decisions.size(); ++j) {
+    std::size_t named = 0;
+    for (std::size_t j : same) {
       if (j == i) continue;
-      const Decision& o = c.log.decisions[j];
-      std::string a = d.id, b = o.id;
-      std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-      std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-      if (a == b) others += (others.empty() ? "" : ", ") + o.path;
+      if (named++ < 5) others += (others.empty() ? "" : ", ") + c.log.decisions[j].path;
     }
+    if (named > 5) others += " and " + std::to_string(named - 5) + " more";
     if (!others.empty()) {
       add(out, Severity::error, d.path, d.id_at,
           "id " + d.id + " is also used by " + others + "; ids must be unique. Renumber the newer record to " +

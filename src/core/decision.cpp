@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <unordered_set>
 
 #include "utf8.hpp"
 
@@ -294,8 +295,15 @@ Decision read_decision(const Site& site, int page_index, const SiteConfig& confi
   return d;
 }
 
-void add_unique(std::vector<int>& v, int x) {
-  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+// Drops repeated entries, keeping the first of each: one pass, whatever the count.
+void dedupe(std::vector<int>& v) {
+  std::unordered_set<int> seen;
+  v.erase(std::remove_if(v.begin(), v.end(), [&](int x) { return !seen.insert(x).second; }), v.end());
+}
+
+int find_or(const std::unordered_map<std::string, int>& map, const std::string& key) {
+  const auto it = map.find(key);
+  return it == map.end() ? -1 : it->second;
 }
 
 }  // namespace
@@ -343,10 +351,21 @@ bool is_decision_path(const SiteConfig& config, std::string_view path) {
   return name != "index.md" && name != "readme.md" && path != config.decision_template_path();
 }
 
+void DecisionLog::build_index() {
+  for (std::size_t i = 0; i < decisions.size(); ++i) {
+    const Decision& d = decisions[i];
+    const int at = static_cast<int>(i);
+    by_path.emplace(d.path, at);
+    by_id.emplace(lower_ascii(d.id), at);
+    by_stem.emplace(lower_ascii(stem(d.path)), at);
+    by_number.emplace(d.number, at);
+    by_page.emplace(d.page, at);
+  }
+}
+
 int DecisionLog::for_page(int page) const {
-  for (std::size_t i = 0; i < decisions.size(); ++i)
-    if (decisions[i].page == page) return static_cast<int>(i);
-  return -1;
+  const auto it = by_page.find(page);
+  return it == by_page.end() ? -1 : it->second;
 }
 
 int DecisionLog::next_number() const {
@@ -360,7 +379,6 @@ int DecisionLog::resolve(std::string_view ref_text, int from) const {
   if (ref.starts_with("[[") && ref.ends_with("]]")) ref = trim(ref.substr(2, ref.size() - 4));
   if (const auto hash = ref.find('#'); hash != std::string_view::npos) ref = ref.substr(0, hash);
   if (ref.empty()) return -1;
-  const auto count = static_cast<int>(decisions.size());
   // A path, relative to the referring record's folder.
   if (ref.find('/') != std::string_view::npos || is_markdown_path(ref)) {
     const std::string base = from >= 0 ? std::string(dirname(decisions[static_cast<std::size_t>(from)].path)) : std::string();
@@ -377,24 +395,19 @@ int DecisionLog::resolve(std::string_view ref_text, int from) const {
     }
     std::string path;
     for (const auto& p : parts) path += (path.empty() ? "" : "/") + p;
-    for (int i = 0; i < count; ++i)
-      if (decisions[static_cast<std::size_t>(i)].path == path) return i;
-    return -1;
+    return find_or(by_path, path);
   }
   const std::string wanted = lower_ascii(ref);
-  for (int i = 0; i < count; ++i)
-    if (lower_ascii(decisions[static_cast<std::size_t>(i)].id) == wanted) return i;
-  for (int i = 0; i < count; ++i)
-    if (lower_ascii(stem(decisions[static_cast<std::size_t>(i)].path)) == wanted) return i;
+  if (const int i = find_or(by_id, wanted); i >= 0) return i;
+  if (const int i = find_or(by_stem, wanted); i >= 0) return i;
   // "3", "ADR-3", "adr-0003": letters, an optional dash, then the number.
   std::size_t letters = 0;
   while (letters < ref.size() && std::isalpha(static_cast<unsigned char>(ref[letters]))) ++letters;
   std::string_view rest = ref.substr(letters);
   if (letters > 0 && !rest.empty() && rest.front() == '-') rest.remove_prefix(1);
   if (!rest.empty() && rest.size() <= 6 && leading_digits(rest) == rest.size()) {
-    const int number = std::stoi(std::string(rest));
-    for (int i = 0; i < count; ++i)
-      if (decisions[static_cast<std::size_t>(i)].number == number) return i;
+    const auto it = by_number.find(std::stoi(std::string(rest)));
+    if (it != by_number.end()) return it->second;
   }
   return -1;
 }
@@ -403,6 +416,7 @@ DecisionLog extract_decisions(const Site& site, const SiteConfig& config) {
   DecisionLog log;
   for (std::size_t i = 0; i < site.pages.size(); ++i)
     if (is_decision_path(config, site.pages[i].path)) log.decisions.push_back(read_decision(site, static_cast<int>(i), config));
+  log.build_index();
   for (std::size_t i = 0; i < log.decisions.size(); ++i) {
     Decision& d = log.decisions[i];
     const int self = static_cast<int>(i);
@@ -414,14 +428,18 @@ DecisionLog extract_decisions(const Site& site, const SiteConfig& config) {
     const int self = static_cast<int>(i);
     for (const DecisionRef& r : log.decisions[i].supersedes) {
       if (r.target < 0) continue;
-      add_unique(log.decisions[i].predecessors, r.target);
-      add_unique(log.decisions[static_cast<std::size_t>(r.target)].successors, self);
+      log.decisions[i].predecessors.push_back(r.target);
+      log.decisions[static_cast<std::size_t>(r.target)].successors.push_back(self);
     }
     for (const DecisionRef& r : log.decisions[i].superseded_by) {
       if (r.target < 0) continue;
-      add_unique(log.decisions[i].successors, r.target);
-      add_unique(log.decisions[static_cast<std::size_t>(r.target)].predecessors, self);
+      log.decisions[i].successors.push_back(r.target);
+      log.decisions[static_cast<std::size_t>(r.target)].predecessors.push_back(self);
     }
+  }
+  for (Decision& d : log.decisions) {
+    dedupe(d.predecessors);
+    dedupe(d.successors);
   }
   return log;
 }

@@ -18,6 +18,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "site.hpp"
@@ -72,6 +73,12 @@ struct DecisionLog {
   int for_page(int page) const;
   // One more than the highest number in use (gaps are never filled: numbers are never reused).
   int next_number() const;
+
+  // Lookups for resolve and for_page, made by extract_decisions, so that resolving every
+  // reference of every record stays linear in the content (the first record wins a key).
+  void build_index();
+  std::unordered_map<std::string, int> by_path, by_id, by_stem;  // ids and stems in lower case
+  std::unordered_map<int, int> by_number, by_page;
 };
 
 // True for a page the decisions folder holds as a record (not index, README or template).

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "limits.hpp"
+
 namespace logbook {
 
 namespace {
@@ -11,16 +13,29 @@ bool is_fence_line(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
-nlohmann::json to_json(const YAML::Node& node) {
+// yaml-cpp keeps an alias as a second reference to its anchor's node, so loading is
+// linear; copying into JSON is where "billion laughs" aliases would multiply. Every node
+// copied is counted, and past limits::kFrontMatterNodes the copy stops.
+struct NodeBudget {
+  std::size_t left = limits::kFrontMatterNodes;
+};
+
+struct TooManyNodes {
+  YAML::Mark mark;  // the node being copied when the budget ran out
+};
+
+nlohmann::json to_json(const YAML::Node& node, NodeBudget& budget) {
+  if (budget.left == 0) throw TooManyNodes{node.Mark()};
+  --budget.left;
   switch (node.Type()) {
     case YAML::NodeType::Sequence: {
       auto arr = nlohmann::json::array();
-      for (const auto& item : node) arr.push_back(to_json(item));
+      for (const auto& item : node) arr.push_back(to_json(item, budget));
       return arr;
     }
     case YAML::NodeType::Map: {
       auto obj = nlohmann::json::object();
-      for (const auto& kv : node) obj[kv.first.Scalar()] = to_json(kv.second);
+      for (const auto& kv : node) obj[kv.first.Scalar()] = to_json(kv.second, budget);
       return obj;
     }
     case YAML::NodeType::Scalar: {
@@ -33,6 +48,11 @@ nlohmann::json to_json(const YAML::Node& node) {
     default:
       return nullptr;
   }
+}
+
+nlohmann::json to_json(const YAML::Node& node) {
+  NodeBudget budget;
+  return to_json(node, budget);
 }
 
 struct FieldReader {
@@ -164,6 +184,13 @@ FrontMatter parse_front_matter(std::string_view file, std::string_view text, Dia
     return fm;
   }
   if (block.kind == Block::Kind::none) return fm;
+  if (block.yaml.size() > limits::kFrontMatterBytes) {
+    diagnostics.push_back({Severity::error, std::string(file), 2, 1,
+                           "front matter is " + std::to_string(block.yaml.size() >> 10) + " KiB, more than the " +
+                               std::to_string(limits::kFrontMatterBytes >> 10) +
+                               " KiB allowed; move long text into the page. The page was built without its front matter."});
+    return fm;
+  }
   const std::string yaml(block.yaml);
 
   YAML::Node root;
@@ -197,6 +224,13 @@ FrontMatter parse_front_matter(std::string_view file, std::string_view text, Dia
       if (value.is_boolean()) m.draft = value.get<bool>();
       else read.warn(draft, "'draft' should be true or false.");
     }
+  } catch (const TooManyNodes& e) {
+    fm.meta = PageMeta{};
+    diagnostics.push_back({Severity::error, std::string(file), e.mark.line >= 0 ? e.mark.line + 2 : 2,
+                           e.mark.column >= 0 ? e.mark.column + 1 : 0,
+                           "front matter expands to more than " + std::to_string(limits::kFrontMatterNodes) +
+                               " values (each *alias repeats what its &anchor holds); write the values out or use "
+                               "fewer aliases. The page was built without its front matter."});
   } catch (const YAML::Exception& e) {
     diagnostics.push_back({Severity::error, std::string(file), e.mark.line + 2, e.mark.column + 1,
                            "front matter could not be read: " + e.msg});

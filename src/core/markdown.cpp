@@ -3,13 +3,16 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
 #include "html_sanitizer.hpp"
+#include "limits.hpp"
 #include "slug.hpp"
 
 namespace logbook {
@@ -111,6 +114,42 @@ class SanitizedRawHtml {
   std::vector<cmark_node*> added_;
 };
 
+// Finds the first run of more than limits::kWordBytes bytes without whitespace, across
+// inline nodes (`a*b*c` is one word to the reader), in one pass over the literals.
+struct LongWordFinder {
+  std::size_t run = 0;
+  int run_line = 0;
+  int found_line = 0;
+
+  void feed(const char* literal, int line) {
+    for (const char* c = literal; *c; ++c) {
+      if (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r') {
+        if (*c == '\n') ++line;
+        run = 0;
+        continue;
+      }
+      if (run++ == 0) run_line = line;
+      if (run > limits::kWordBytes && found_line == 0) found_line = run_line;
+    }
+  }
+};
+
+// Block quotes and lists are what nests; the other containers sit inside them.
+bool is_nesting_block(cmark_node_type type) { return type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST; }
+
+struct LimitWalk {
+  int depth = 0;
+  int block_line = 0;  // start line of the innermost block entered
+  int too_deep_line = 0;
+  LongWordFinder words;
+};
+
+bool is_fenced(cmark_node* code_block) {
+  int length = 0, offset = 0;
+  char character = 0;
+  return cmark_node_get_fenced(code_block, &length, &offset, &character) != 0;
+}
+
 }  // namespace
 
 struct MarkdownDocument::Impl {
@@ -146,54 +185,116 @@ struct MarkdownDocument::Impl {
     }
   }
 
-  // Splits "see [[Target|label]] here" into text, a link node and text.
-  void split_wikilinks(cmark_node* text_node) {
-    std::string literal = cmark_node_get_literal(text_node);
-    const auto open = literal.find("[[");
-    if (open == std::string::npos) return;
-    const auto close = literal.find("]]", open + 2);
-    if (close == std::string::npos) return;
-    const std::string inner = literal.substr(open + 2, close - open - 2);
-    if (inner.empty() || inner.find('[') != std::string::npos || inner.find('\n') != std::string::npos) return;
+  // One wikilink found in a text literal: the bytes [open, close + 2) are "[[inner]]".
+  struct WikilinkSpan {
+    std::size_t open = 0, close = 0;
+    std::string target, label;
+  };
 
-    std::string target = inner;
-    std::string label = inner;
-    if (const auto bar = inner.find('|'); bar != std::string::npos) {
-      target = inner.substr(0, bar);
-      label = inner.substr(bar + 1);
+  // The wikilinks of one literal, left to right, in one pass: each "[[" pairs with the
+  // first "]]" after it, and scanning resumes after that "]]" whether or not the pair
+  // made a link, so every byte is looked at a fixed number of times.
+  static std::vector<WikilinkSpan> find_wikilinks(std::string_view literal) {
+    std::vector<WikilinkSpan> spans;
+    std::size_t pos = 0;
+    while (true) {
+      const auto open = literal.find("[[", pos);
+      if (open == std::string_view::npos) break;
+      const auto close = literal.find("]]", open + 2);
+      if (close == std::string_view::npos) break;  // no later "[[" can close either
+      pos = close + 2;
+      const std::string_view inner = literal.substr(open + 2, close - open - 2);
+      if (inner.find_first_of("[\n") != std::string_view::npos) continue;
+      const auto bar = inner.find('|');
+      const auto trim = [](std::string_view s) {
+        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+        while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+        return s;
+      };
+      const std::string_view target = trim(inner.substr(0, bar));
+      const std::string_view label = bar == std::string_view::npos ? target : trim(inner.substr(bar + 1));
+      if (target.empty()) continue;
+      spans.push_back({open, close, std::string(target), std::string(label.empty() ? target : label)});
     }
-    const auto trim = [](std::string& s) {
-      while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-      while (!s.empty() && s.back() == ' ') s.pop_back();
-    };
-    trim(target);
-    trim(label);
-    if (target.empty()) return;
-    if (label.empty()) label = target;
+    return spans;
+  }
 
+  // Splits "see [[Target|label]] here" into text, a link node and text, for every
+  // wikilink of the node. Linear in the literal: no recursion, no copy of the rest.
+  void split_wikilinks(cmark_node* text_node) {
+    const std::string literal = cmark_node_get_literal(text_node);
+    const std::vector<WikilinkSpan> spans = find_wikilinks(literal);
+    if (spans.empty()) return;
     const auto [line, column] = position(text_node);
-    // Columns count characters; the bytes before the link are mostly ASCII in practice.
-    int chars_before = 0;
-    for (std::size_t i = 0; i < open; ++i)
-      if ((static_cast<unsigned char>(literal[i]) & 0xC0) != 0x80) ++chars_before;
-
-    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
-    cmark_node_set_url(link, (std::string(kWikilinkScheme) + target).c_str());
-    cmark_node_set_title(link, "");
-    cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
-    cmark_node_set_literal(label_node, label.c_str());
-    cmark_node_append_child(link, label_node);
-    positions[link] = {line, column + chars_before};
-
-    const std::string after = literal.substr(close + 2);
-    cmark_node_set_literal(text_node, literal.substr(0, open).c_str());
-    cmark_node_insert_after(text_node, link);
-    if (!after.empty()) {
+    // Columns count characters (not UTF-8 continuation bytes) from the node's start.
+    int chars = 0;
+    std::size_t counted = 0;
+    const auto column_at = [&](std::size_t offset) {
+      for (; counted < offset; ++counted)
+        if ((static_cast<unsigned char>(literal[counted]) & 0xC0) != 0x80) ++chars;
+      return column + chars;
+    };
+    cmark_node* last = text_node;
+    std::size_t text_start = 0;
+    for (const WikilinkSpan& span : spans) {
+      const std::string before = literal.substr(text_start, span.open - text_start);
+      if (last == text_node) {
+        cmark_node_set_literal(text_node, before.c_str());
+      } else if (!before.empty()) {
+        cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(text, before.c_str());
+        cmark_node_insert_after(last, text);
+        last = text;
+      }
+      cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+      cmark_node_set_url(link, (std::string(kWikilinkScheme) + span.target).c_str());
+      cmark_node_set_title(link, "");
+      cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(label_node, span.label.c_str());
+      cmark_node_append_child(link, label_node);
+      positions[link] = {line, column_at(span.open)};
+      cmark_node_insert_after(last, link);
+      last = link;
+      text_start = span.close + 2;
+    }
+    if (text_start < literal.size()) {
       cmark_node* rest = cmark_node_new(CMARK_NODE_TEXT);
-      cmark_node_set_literal(rest, after.c_str());
-      cmark_node_insert_after(link, rest);
-      positions[rest] = {line, column + chars_before + 4 + static_cast<int>(inner.size())};
-      split_wikilinks(rest);
+      cmark_node_set_literal(rest, literal.substr(text_start).c_str());
+      cmark_node_insert_after(last, rest);
+    }
+  }
+
+  // Part of summarize's one walk of the tree: nesting depth and word length.
+  void track_limits(cmark_node* n, cmark_event_type event, LimitWalk& walk) const {
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (!is_inline(n)) {
+      walk.words.run = 0;
+      if (event == CMARK_EVENT_ENTER) walk.block_line = cmark_node_get_start_line(n);
+    }
+    if (is_nesting_block(type)) {
+      walk.depth += event == CMARK_EVENT_ENTER ? 1 : -1;
+      if (walk.depth > limits::kNestingDepth && walk.too_deep_line == 0) walk.too_deep_line = walk.block_line;
+    }
+    if (event != CMARK_EVENT_ENTER) return;
+    switch (type) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        // Text nodes made by split_wikilinks have no line of their own.
+        walk.words.feed(cmark_node_get_literal(n), std::max(position(n).first, walk.block_line));
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        walk.words.run = 0;
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        walk.words.feed(cmark_node_get_literal(n), walk.block_line + (is_fenced(n) ? 1 : 0));
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+        walk.words.feed(cmark_node_get_literal(n), walk.block_line);
+        break;
+      default:
+        break;
     }
   }
 
@@ -239,9 +340,14 @@ MarkdownSummary MarkdownDocument::summarize() const {
   MarkdownSummary summary;
   Slugger slugger;
   const int offset = impl_->line_offset - 1;
+  LimitWalk walk;
+  int open_links = 0;  // links and images around the node (images nest in image text)
   for_each_node(impl_->root, [&](cmark_node* n, cmark_event_type ev) {
+    impl_->track_limits(n, ev, walk);
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) open_links += ev == CMARK_EVENT_ENTER ? 1 : -1;
     if (ev != CMARK_EVENT_ENTER) return;
-    switch (cmark_node_get_type(n)) {
+    switch (type) {
       case CMARK_NODE_HEADING: {
         Heading h;
         h.level = cmark_node_get_heading_level(n);
@@ -262,7 +368,9 @@ MarkdownSummary MarkdownDocument::summarize() const {
           url.erase(0, kWikilinkScheme.size());
         }
         link.destination = std::move(url);
-        append_plain_text(n, link.text);
+        // Only the outermost link reads its text: reading it again for every nested
+        // image made 10,000 nested images quadratic.
+        if (open_links == 1) append_plain_text(n, link.text);
         while (!link.text.empty() && link.text.back() == '\n') link.text.pop_back();
         const auto [line, column] = impl_->position(n);
         link.line = line + offset;
@@ -282,6 +390,8 @@ MarkdownSummary MarkdownDocument::summarize() const {
     }
   });
   append_plain_text(impl_->root, summary.plain_text);
+  if (walk.too_deep_line) summary.too_deep_line = walk.too_deep_line + offset;
+  if (walk.words.found_line) summary.long_word_line = walk.words.found_line + offset;
   return summary;
 }
 

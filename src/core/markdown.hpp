@@ -31,7 +31,7 @@ struct Heading {
 
 struct Link {
   std::string destination;  // as written (for wikilinks: the target inside [[ ]])
-  std::string text;
+  std::string text;  // plain text; "" for an image or link inside another one's text
   int line = 0;
   int column = 0;
   bool wikilink = false;
@@ -43,6 +43,10 @@ struct MarkdownSummary {
   std::vector<Link> links;
   std::string plain_text;       // all visible text, blocks separated by newlines
   std::string first_paragraph;  // for descriptions
+  // Past the limits of limits.hpp (0: within them): the line of the first block nested
+  // deeper than kNestingDepth, and of the first word longer than kWordBytes.
+  int too_deep_line = 0;
+  int long_word_line = 0;
 };
 
 constexpr std::string_view kWikilinkScheme = "wikilink:";

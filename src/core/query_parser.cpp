@@ -1,6 +1,9 @@
 #include "query_parser.hpp"
 
+#include <algorithm>
+
 #include "front_matter.hpp"
+#include "limits.hpp"
 #include "slug.hpp"
 #include "utf8.hpp"
 
@@ -31,6 +34,41 @@ std::string quote(std::string_view text) {
 }
 
 std::string term_to_fts5(const QueryTerm& t) { return quote(t.text) + (t.prefix ? "*" : ""); }
+
+// A query is whatever a reader pastes. It is cut to limits::kQueryBytes, before the word
+// the limit falls in (or, in a single longer word, at a character boundary), and control
+// characters, NUL included, become spaces: FTS5 would stop at a NUL inside a quoted term
+// and answer "unterminated string".
+std::string bounded_query(std::string_view text) {
+  if (text.size() > limits::kQueryBytes) {
+    std::size_t end = limits::kQueryBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    const auto space = text.find_last_of(" \t\n", end);
+    if (space != std::string_view::npos && space > 0 && space < end) end = space + 1;  // whole words
+    text = text.substr(0, end);
+  }
+  std::string out(text);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7F') c = ' ';
+  return out;
+}
+
+// Two terms that give FTS5 the same condition (it quotes every term and folds case).
+bool same_term(const QueryTerm& a, const QueryTerm& b) {
+  return a.prefix == b.prefix && lower_ascii(a.text) == lower_ascii(b.text);
+}
+
+bool same_filter(const QueryFilter& a, const QueryFilter& b) {
+  return a.key == b.key && a.value == b.value && a.negated == b.negated;
+}
+
+// Each distinct term or filter is one more condition for FTS5 and SQLite to evaluate;
+// a pasted paragraph repeating a word thousands of times took seconds. Repeats count
+// once and past limits::kQueryTerms the rest of the query is left out.
+struct TermCounter {
+  std::size_t count = 0;
+  bool full() const { return count >= limits::kQueryTerms; }
+};
 
 struct Token {
   std::string text;
@@ -122,9 +160,11 @@ std::optional<QueryFilter> parse_filter(std::string_view token) {
   return f;
 }
 
-ParsedQuery parse_query(std::string_view text) {
+ParsedQuery parse_query(std::string_view typed) {
   ParsedQuery q;
-  const std::vector<Token> tokens = tokenize(text);
+  const std::vector<Token> tokens = tokenize(bounded_query(typed));
+  TermCounter terms;
+  bool dropped = false;  // the last word was left out, so alternatives OR-ed to it are too
   bool join_with_or = false;
   bool negate_next = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -145,7 +185,12 @@ ParsedQuery parse_query(std::string_view text) {
       if (colon != std::string::npos && is_filter_key(tok.text.substr(0, colon))) {
         if (auto filter = parse_filter(tok.text)) {
           filter->negated = tok.negated || negate_next;
-          q.filters.push_back(std::move(*filter));
+          const bool seen = std::any_of(q.filters.begin(), q.filters.end(),
+                                        [&](const QueryFilter& f) { return same_filter(f, *filter); });
+          if (!seen && !terms.full()) {
+            ++terms.count;
+            q.filters.push_back(std::move(*filter));
+          }
         }
         negate_next = false;
         join_with_or = false;
@@ -161,13 +206,31 @@ ParsedQuery parse_query(std::string_view text) {
     // The word being typed is a prefix: the last token, with no space after it, and
     // not a phrase whose closing quote was typed.
     term.prefix = tok.at_end && !term.negated && (!tok.quoted || (!tok.closed && !tok.trailing_space));
+    const auto is_same = [&](const QueryTerm& t) { return same_term(t, term); };
     if (term.negated) {
-      q.excluded.push_back(std::move(term));
+      if (std::none_of(q.excluded.begin(), q.excluded.end(), is_same) && !terms.full()) {
+        ++terms.count;
+        q.excluded.push_back(std::move(term));
+      }
       join_with_or = false;
       continue;
     }
-    if (join_with_or) q.groups.back().push_back(std::move(term));
-    else q.groups.push_back({std::move(term)});
+    // A repeated alternative adds nothing; nor does a repeated word that must match
+    // ("x x OR y" asks for x and for x or y: for x).
+    if (join_with_or && dropped) {
+      join_with_or = false;
+      continue;
+    }
+    const bool seen = join_with_or ? std::any_of(q.groups.back().begin(), q.groups.back().end(), is_same)
+                                   : std::any_of(q.groups.begin(), q.groups.end(), [&](const std::vector<QueryTerm>& g) {
+                                       return g.size() == 1 && is_same(g.front());
+                                     });
+    if (!seen && !terms.full()) {
+      ++terms.count;
+      if (join_with_or) q.groups.back().push_back(std::move(term));
+      else q.groups.push_back({std::move(term)});
+    }
+    if (!join_with_or) dropped = seen || terms.full();
     join_with_or = false;
   }
   return q;

@@ -13,6 +13,9 @@
 // after: is inclusive, before: exclusive; partial dates (2026, 2026-03) mean their first day.
 // A malformed filter (after:soon, status:) is dropped, never an error; an unknown key
 // (http://x) is read as words.
+//
+// Bounded (limits.hpp): the text is cut at kQueryBytes, control characters are spaces,
+// a repeated word or filter counts once and at most kQueryTerms distinct ones are kept.
 #pragma once
 
 #include <optional>

@@ -179,6 +179,18 @@ std::string trim_description(std::string text) {
   return text.substr(0, cut) + "…";
 }
 
+// Content past the limits of limits.hpp still builds; the writer is told where.
+void warn_past_limits(const std::string& file, const MarkdownSummary& summary, Diagnostics& diags) {
+  if (summary.too_deep_line)
+    diags.push_back({Severity::warning, file, summary.too_deep_line, 1,
+                     "block quotes and lists nest more than " + std::to_string(limits::kNestingDepth) +
+                         " levels deep here; the app draws the deeper levels flat. Nest less."});
+  if (summary.long_word_line)
+    diags.push_back({Severity::warning, file, summary.long_word_line, 1,
+                     "a word on this line runs past " + std::to_string(limits::kWordBytes) +
+                         " bytes without a space; the app breaks it anywhere. Add spaces, or link to the text instead."});
+}
+
 // Link destinations in Page::html_with_link_markers. cmark percent-encodes the
 // control character, so the marker reads "%1Flbk<index>%1F" in the HTML.
 constexpr std::string_view kMarkerStart = "%1Flbk";
@@ -350,6 +362,7 @@ class Builder {
     page.body_offset = before.body_offset;
     page.body_line = before.body_line;
     page.headings = std::move(before.headings);
+    page.anchors = std::move(before.anchors);
     page.links = std::move(before.links);
     page.plain_text = std::move(before.plain_text);
     page.html_with_link_markers = std::move(before.html_with_link_markers);
@@ -378,9 +391,11 @@ class Builder {
     }
     MarkdownDocument doc(fm.body, options_.markdown, fm.body_line);
     MarkdownSummary summary = doc.summarize();
+    warn_past_limits(page.path, summary, diags);
     std::size_t link_index = 0;
     page.html_with_link_markers = doc.render_html([&](const Link&) { return link_marker(link_index++); }, summary);
     page.headings = std::move(summary.headings);
+    for (const Heading& h : page.headings) page.anchors.insert(h.slug);
     page.links = std::move(summary.links);
     page.plain_text = std::move(summary.plain_text);
     if (page.meta.title && !page.meta.title->empty()) {
@@ -491,8 +506,9 @@ class Builder {
     return -1;
   }
 
-  // candidates: set when the target names several pages, so the warning can list them.
-  ResolvedLink resolve_wikilink(const Page& page, const Link& link, std::vector<int>& candidates) const {
+  // candidates: set when the target names several pages, so the warning can list them
+  // (a pointer into the index: copying it for every link would be quadratic).
+  ResolvedLink resolve_wikilink(const Page& page, const Link& link, const std::vector<int>*& candidates) const {
     ResolvedLink r;
     std::string target = link.destination;
     if (const auto hash = target.find('#'); hash != std::string::npos) {
@@ -513,7 +529,7 @@ class Builder {
             r.target_page = it->second.front();
             break;
           }
-          if (candidates.empty()) candidates = it->second;
+          if (!candidates) candidates = &it->second;
         }
       }
     }
@@ -521,7 +537,7 @@ class Builder {
     return r;
   }
 
-  ResolvedLink resolve_link(const Page& page, const Link& link, std::vector<int>& candidates) const {
+  ResolvedLink resolve_link(const Page& page, const Link& link, const std::vector<int>*& candidates) const {
     if (link.wikilink) return resolve_wikilink(page, link, candidates);
     ResolvedLink r;
     const std::string& dest = link.destination;
@@ -556,35 +572,35 @@ class Builder {
     return r;
   }
 
-  bool has_anchor(const Page& page, const std::string& anchor) const {
-    if (anchor.rfind("fn-", 0) == 0 || anchor.rfind("fnref-", 0) == 0) return true;  // footnotes
-    return std::any_of(page.headings.begin(), page.headings.end(), [&](const Heading& h) { return h.slug == anchor; });
-  }
-
   void resolve_all() {
     for (std::size_t i = 0; i < site_.pages.size(); ++i) {
       Page& page = site_.pages[i];
       std::set<int> outgoing;
       page.resolved.reserve(page.links.size());
       for (const Link& link : page.links) {
-        std::vector<int> candidates;
+        const std::vector<int>* candidates = nullptr;
         ResolvedLink r = resolve_link(page, link, candidates);
         if (r.kind == LinkKind::page || r.kind == LinkKind::anchor) {
           const Page& target = site_.pages[static_cast<std::size_t>(r.target_page)];
           r.href = target.url;
           if (!r.anchor.empty()) {
             r.href += "#" + r.anchor;
-            if (!has_anchor(target, r.anchor)) {
+            if (!target.has_anchor(r.anchor)) {
               report(Severity::warning, page.path, link.line, link.column,
                      "link to #" + r.anchor + " in " + target.path + ", which has no heading with that anchor; " +
                          "check the heading's text (anchors are lowercase, with hyphens for spaces).");
             }
           }
           if (r.target_page != static_cast<int>(i)) outgoing.insert(r.target_page);
-        } else if (!candidates.empty()) {
+        } else if (candidates) {
+          // A few names say enough; listing every page of a popular title in each
+          // warning made the warnings quadratic in the content.
+          constexpr std::size_t kNamed = 5;
           std::string names;
-          for (int c : candidates) names += (names.empty() ? "" : ", ") + site_.pages[static_cast<std::size_t>(c)].path;
-          const std::string& first = site_.pages[static_cast<std::size_t>(candidates.front())].path;
+          for (std::size_t c = 0; c < candidates->size() && c < kNamed; ++c)
+            names += (c ? ", " : "") + site_.pages[static_cast<std::size_t>((*candidates)[c])].path;
+          if (candidates->size() > kNamed) names += " and " + std::to_string(candidates->size() - kNamed) + " more";
+          const std::string& first = site_.pages[static_cast<std::size_t>(candidates->front())].path;
           report(Severity::warning, page.path, link.line, link.column,
                  "[[" + link.destination + "]] could mean " + names + "; link by path instead, e.g. [[" +
                      first.substr(0, first.rfind('.')) + "]].");
@@ -604,6 +620,11 @@ class Builder {
 };
 
 }  // namespace
+
+bool Page::has_anchor(const std::string& anchor) const {
+  if (anchor.rfind("fn-", 0) == 0 || anchor.rfind("fnref-", 0) == 0) return true;  // footnotes
+  return anchors.count(anchor) > 0;
+}
 
 bool is_markdown_path(std::string_view path) {
   const std::string lower = lower_ascii(path);

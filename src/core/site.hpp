@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -52,6 +53,7 @@ struct Page {
   std::size_t body_offset = 0;  // where the Markdown starts in source, past front matter
   int body_line = 1;
   std::vector<Heading> headings;
+  std::unordered_set<std::string> anchors;  // the headings' slugs, so a link's #anchor is found at once
   std::vector<Link> links;             // as written, in document order
   std::vector<ResolvedLink> resolved;  // parallel to links
   std::vector<int> outgoing;           // distinct linked pages
@@ -63,6 +65,8 @@ struct Page {
   Diagnostics parse_diagnostics;  // what reading this file found (front matter, emptiness)
 
   std::string_view body() const { return std::string_view(source).substr(body_offset); }
+  // True when #anchor names one of its headings or a footnote.
+  bool has_anchor(const std::string& anchor) const;
 };
 
 struct Section {

@@ -288,3 +288,43 @@ TEST_CASE("images from hosts logbook.yml does not allow are warnings at the imag
   config.image_hosts = {"https:"};
   CHECK(check(files, config).find("a.md", "will not load").empty());
 }
+
+// Each link used to scan every heading of its target: 100,000 headings and as many
+// links took minutes. Anchors are now looked up in a set; this runs in well under a second.
+TEST_CASE("links to anchors are checked in linear time" * doctest::timeout(10)) {
+  std::string page;
+  for (int i = 0; i < 100'000; ++i) page += "# h" + std::to_string(i) + "\n";
+  page += "\n";
+  for (int i = 0; i < 100'000; ++i) page += "[x](#h" + std::to_string(i) + ") ";
+  page += "[y](#h100000)\n";
+  const Checked c = check(with_home({{"a.md", page}}));
+  CHECK(c.has(Severity::error, "a.md", "#h100000", 100'002));
+  CHECK(c.find("a.md", "is broken").size() == 1);
+}
+
+TEST_CASE("a duplicated id names five other records and counts the rest") {
+  std::vector<SourceFile> files;
+  for (int i = 1; i <= 8; ++i) files.push_back({"decisions/000" + std::to_string(i) + "-r.md", "---\nid: ADR-0001\n---\n# R\n"});
+  const Checked c = check(with_home(files));
+  CHECK(c.has(Severity::error, "decisions/0001-r.md",
+              "is also used by decisions/0002-r.md, decisions/0003-r.md, decisions/0004-r.md, decisions/0005-r.md, "
+              "decisions/0006-r.md and 2 more;"));
+}
+
+// Every id was compared with every other, and every reference looked through every
+// record: 4,000 chained records took 3.4 s. Ids and references are now looked up.
+TEST_CASE("decision records are read and checked in linear time" * doctest::timeout(15)) {
+  std::vector<SourceFile> files;
+  constexpr int kRecords = 20'000;
+  for (int i = 1; i <= kRecords; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string status = i == kRecords ? "accepted" : "superseded";
+    files.push_back({"decisions/" + std::string(5 - n.size(), '0') + n + "-d.md",
+                     "---\nstatus: " + status + "\ndate: 2026-01-01\n" + (i > 1 ? "supersedes: [" + std::to_string(i - 1) + "]\n" : "") +
+                         "---\n# D" + n + "\n"});
+  }
+  const Checked c = check(with_home(files));
+  REQUIRE(c.log.decisions.size() == kRecords);
+  CHECK(c.log.decisions[1].predecessors == std::vector<int>{0});
+  CHECK(c.log.decisions[0].successors == std::vector<int>{1});
+}

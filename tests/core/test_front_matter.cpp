@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/front_matter.hpp"
+#include "core/limits.hpp"
 
 using namespace logbook;
 
@@ -92,4 +93,43 @@ TEST_CASE("ISO dates are checked for real months and days") {
   CHECK_FALSE(is_iso_date("2026-13-01"));
   CHECK_FALSE(is_iso_date("2026-1-01"));
   CHECK_FALSE(is_iso_date("yesterday"));
+}
+
+TEST_CASE("aliases that would expand past the node limit are refused, not expanded") {
+  // "Billion laughs": 356 bytes whose aliases expanded to billions of values took 1.6 GB.
+  std::string yaml = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char level = 'b'; level <= 'e'; ++level) {  // e: 10^5 values
+    const char below = static_cast<char>(level - 1);
+    yaml += std::string(1, level) + ": &" + level + " [";
+    for (int i = 0; i < 10; ++i) yaml += std::string(i ? ", *" : "*") + below;
+    yaml += "]\n";
+  }
+  yaml += "title: Bomb\n---\n# Body\n";
+  Diagnostics d;
+  const auto fm = parse_front_matter("bomb.md", yaml, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].severity == Severity::error);
+  CHECK(d[0].file == "bomb.md");
+  CHECK(d[0].line >= 2);
+  CHECK(d[0].message.find("alias") != std::string::npos);
+  CHECK_FALSE(fm.meta.title);  // the page builds, without its front matter
+  CHECK(fm.body == "# Body\n");
+}
+
+TEST_CASE("aliases within the node limit are expanded as written") {
+  Diagnostics d;
+  const auto fm = parse_front_matter("a.md", "---\nteam: &t [ana, bo]\nreviewers: *t\n---\n", d);
+  CHECK(d.empty());
+  CHECK(fm.meta.fields["reviewers"] == nlohmann::json::array({"ana", "bo"}));
+}
+
+TEST_CASE("front matter larger than the limit is refused before it is parsed") {
+  const std::string yaml = "---\ndescription: " + std::string(limits::kFrontMatterBytes, 'x') + "\n---\nBody\n";
+  Diagnostics d;
+  const auto fm = parse_front_matter("big.md", yaml, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].line == 2);
+  CHECK(d[0].message.find("KiB") != std::string::npos);
+  CHECK_FALSE(fm.meta.description);
+  CHECK(fm.body == "Body\n");
 }

@@ -1,6 +1,7 @@
 // Spec: what a reader types becomes a safe FTS5 expression. Never an error.
 #include <doctest/doctest.h>
 
+#include "core/limits.hpp"
 #include "core/query_parser.hpp"
 
 using namespace logbook;
@@ -77,4 +78,35 @@ TEST_CASE("the filter being typed at the end of a query is read for completions"
   CHECK(complete_filter_key(*key, 5) == std::vector<std::string>{"status:"});
   CHECK(complete_filter_value(*t, {"infra", "Inference engine", "ops"}, 5) ==
         std::vector<std::string>{"-tag:infra", "-tag:\"Inference engine\""});
+}
+
+TEST_CASE("a repeated word counts once") {
+  std::string pasted;
+  for (int i = 0; i < 4000; ++i) pasted += "deploy ";
+  CHECK(fts(pasted) == "\"deploy\"");
+  CHECK(fts("Deploy deploy OR deploy -x -x ") == "\"Deploy\" NOT \"x\"");
+  CHECK(fts("x x OR y ") == "\"x\"");  // x, and x or y: x
+  CHECK(fts("x OR x OR y x ") == "(\"x\" OR \"y\") AND \"x\"");
+}
+
+TEST_CASE("at most kQueryTerms distinct terms and filters are kept") {
+  std::string pasted;
+  for (int i = 0; i < 100; ++i) pasted += "w" + std::to_string(i) + " tag:t" + std::to_string(i) + " ";
+  const ParsedQuery q = parse_query(pasted);
+  CHECK(q.groups.size() + q.filters.size() + q.excluded.size() == limits::kQueryTerms);
+  CHECK(q.groups.front().front().text == "w0");
+}
+
+TEST_CASE("a query is cut at kQueryBytes, before the word the limit falls in") {
+  const std::string word = "x" + std::string(limits::kQueryBytes - 2, 'b');
+  const ParsedQuery one_word = parse_query(word + "é more");  // é's two bytes straddle the cut
+  REQUIRE(one_word.groups.size() == 1);
+  CHECK(one_word.groups[0][0].text == word);
+  const std::string words = "first " + std::string(limits::kQueryBytes - 10, 'b') + " straddling";
+  CHECK(parse_query(words).to_fts5() == "\"first\" AND \"" + std::string(limits::kQueryBytes - 10, 'b') + "\"");
+}
+
+TEST_CASE("NUL and other control characters are spaces") {
+  CHECK(fts(std::string_view("deploy\0pages\x01 ", 14)) == "\"deploy\" AND \"pages\"");
+  CHECK(fts(std::string_view("\"clean\0urls\"", 12)) == "\"clean urls\"");
 }

@@ -92,6 +92,19 @@ TEST_CASE("malformed queries never error") {
   CHECK(paths(engine->search("(cdn ")).size() == 2);
 }
 
+TEST_CASE("hostile queries: NUL, control characters, a pasted repetition") {
+  auto engine = engine_for(kSite);
+  const std::string with_nul("cdn\0cache\x01 ", 11);  // FTS5 saw the NUL: "unterminated string"
+  const SearchResult nul = engine->search(with_nul);
+  CHECK(nul.error == "");
+  CHECK(paths(nul).size() == 2);
+  std::string pasted;  // 4,000 copies of a word took 9.5 s; repeats now count once
+  for (int i = 0; i < 4000; ++i) pasted += "cache ";
+  const SearchResult repeated = engine->search(pasted);
+  CHECK(repeated.error == "");
+  CHECK(paths(repeated) == paths(engine->search("cache ")));
+}
+
 TEST_CASE("ranking: title beats headings beats body") {
   auto engine = engine_for({
       {"body.md", "# Something else\n\nA note about kubernetes here.\n"},

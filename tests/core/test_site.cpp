@@ -107,6 +107,15 @@ TEST_CASE("an ambiguous wikilink is a warning that names the candidates") {
   CHECK(page(site, "x.md").resolved[0].kind == LinkKind::missing);
 }
 
+TEST_CASE("an ambiguous wikilink names five candidates and counts the rest") {
+  // Every warning listed every page of the title: 2,000 pages titled alike and 20,000
+  // links to the title took 1.2 GB of warnings.
+  std::vector<SourceFile> files = {{"x.md", "[[Same]]\n"}};
+  for (int i = 0; i < 8; ++i) files.push_back({"p" + std::to_string(i) + ".md", "---\ntitle: Same\n---\n"});
+  const Site site = build_site(files);
+  CHECK(has_diagnostic(site, "x.md", "could mean p0.md, p1.md, p2.md, p3.md, p4.md and 3 more; link by path"));
+}
+
 TEST_CASE("outgoing links and backlinks form the link graph") {
   const Site site = build_site({
       {"a.md", "[b](b.md) [b again](b.md) [c](c.md) [self](#top)\n"},
@@ -240,4 +249,34 @@ TEST_CASE("a rebuild reuses unchanged pages and re-reads changed ones, with the 
   CHECK(rebuilt.diagnostics.size() == full.diagnostics.size());  // a.md's front matter error is kept
   CHECK(page(rebuilt, "b.md").title == "B renamed");
   CHECK(page(rebuilt, "a.md").backlinks.size() == 1);
+}
+
+TEST_CASE("blocks nested past kNestingDepth: a warning at the first line too deep; the page builds") {
+  const std::string quotes = "# Deep\n\n" + std::string(10'000, '>') + " x\n";
+  std::string lists = "---\ntitle: Lists\n---\n";  // the first list opens on line 4
+  for (int level = 0; level <= limits::kNestingDepth; ++level)
+    lists += std::string(static_cast<std::size_t>(2 * level), ' ') + "- item\n";
+  const Site site = build_site({{"quotes.md", quotes}, {"lists.md", lists}});
+  CHECK(has_diagnostic(site, "quotes.md", "nest more than 32 levels", 3));
+  CHECK(has_diagnostic(site, "lists.md", "nest more than 32 levels", 4 + limits::kNestingDepth));
+  CHECK(page(site, "quotes.md").plain_text.find('x') != std::string::npos);
+  CHECK(site.error_count() == 0);
+  CHECK(site.warning_count() == 2);
+}
+
+TEST_CASE("a word longer than kWordBytes: a warning at its line; the page builds") {
+  const std::string word(limits::kWordBytes + 1, 'a');
+  std::string emphasised;  // one word to the reader, many nodes to cmark
+  for (std::size_t i = 0; i < limits::kWordBytes; ++i) emphasised += "a*b*";
+  const Site site = build_site({
+      {"text.md", "# Long\n\nshort words " + word + " end\n"},
+      {"code.md", "# Code\n\n```\nshort\n" + word + "\n```\n"},
+      {"emphasis.md", "# Emphasis\n\n" + emphasised + "\n"},
+      {"fine.md", "# Fine\n\n![a data image](data:image/png;base64," + word + ") " + std::string(limits::kWordBytes, 'b') + "\n"},
+  });
+  CHECK(has_diagnostic(site, "text.md", "runs past 4096 bytes", 3));
+  CHECK(has_diagnostic(site, "code.md", "runs past 4096 bytes", 5));
+  CHECK(has_diagnostic(site, "emphasis.md", "runs past 4096 bytes", 3));
+  CHECK_FALSE(has_diagnostic(site, "fine.md", "runs past"));
+  CHECK(page(site, "text.md").plain_text.find(word) != std::string::npos);
 }
