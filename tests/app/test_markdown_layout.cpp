@@ -253,3 +253,18 @@ TEST_CASE("regression: an emoji's variation selector is drawn as nothing, not as
   CHECK(l.type.measure(Face::regular, 16, "a\xEF\xB8\x8F" "b") == doctest::Approx(plain));  // U+FE0F
   CHECK(l.type.measure(Face::regular, 16, "a\xE2\x80\x8D" "b") == doctest::Approx(plain));  // U+200D
 }
+
+// Hostile pages: whatever a page's shape, the app lays it out in time and memory that
+// grow with its size, and draws it.
+
+TEST_CASE("regression: a word of 100 KB is cut into lines in linear time") {
+  // Every cut measured the rest of the word again: quadratic in its length (a 1 MB
+  // word froze the tab for 36 s). The work is counted in bytes measured, not timed.
+  Laid small(std::string(10'000, 'x') + "\n", 600);
+  Laid large(std::string(100'000, 'x') + "\n", 600);
+  CHECK(large.lines() > 10 * small.lines() - 10);
+  CHECK(large.type.measured_bytes() < 12 * small.type.measured_bytes());
+  bool fits = true;
+  for (const Fragment& f : large.layout.fragments) fits = fits && f.w <= 600.5f;
+  CHECK(fits);
+}
