@@ -411,7 +411,10 @@ EM_JS(void, lbjs_install, (void* scratch), {
   };
   Module.lbSearchTrace = trace;
 
-  // --- window.logbook: the automation API.
+  // --- window.logbook: the automation API. A fresh object the app owns, defined on the
+  // window itself: an element of the page named or with the id "logbook" (a heading
+  // "Logbook") would otherwise stand in for it, and its setters (an anchor's `search`)
+  // would swallow the API's functions.
   let resolveReady;
   const ready = new Promise(function (r) { resolveReady = r; });
   Module.lbResolveReady = function () {
@@ -420,7 +423,8 @@ EM_JS(void, lbjs_install, (void* scratch), {
     resolveReady();
     resolveReady = null;
   };
-  const api = window.logbook || {};
+  const api = {};
+  Module.lbApi = api;
   api.ready = ready;
   api.open = function (path) { callStr(Module._lb_api_open, path); frameNow(); return api.state(); };
   api.state = function () { const p = Module._lb_api_state(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
@@ -458,7 +462,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   api.searchTrace = function () { return Array.from(Module.lbSearchTrace.values()).filter(function (t) { return t.drawn; }); };
   api.searchReady = function () { return state.status === 1; };
   api.lastCopied = function () { return Module.lbLastCopied || ""; };
-  window.logbook = api;
+  Object.defineProperty(window, "logbook", {value: api, enumerable: true, configurable: true, writable: false});
 });
 EM_JS(void, lbjs_fail, (const char* why), { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); });
 EM_JS(void, lbjs_warn, (const char* text), { console.warn("Logbook: " + UTF8ToString(text)); });

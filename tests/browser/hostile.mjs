@@ -1,0 +1,109 @@
+// Pages written as an attacker would: content whose elements are named like the app's
+// globals (a heading "Logbook" has id="logbook", which becomes window.logbook), and
+// pages whose shape made the app's layout recurse or go quadratic (nesting 10,000 deep,
+// a 1 MB word, a flood of "&#"). The app must boot on each, with a clean console, and
+// keep its automation API. The content is generated here; none of it is committed.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { openPage } from "./lib/browser.mjs";
+import { serve } from "./lib/server.mjs";
+
+const page = (title, body) => `---\ntitle: ${title}\n---\n${body}\n`;
+
+function writeContent(dir) {
+  const files = {
+    "logbook.yml": "title: Hostile pages\n",
+    "index.md": page("Hostile pages", "# Hostile pages\n\nSee [[Logbook]]."),
+    // Each of these replaced or disabled a global of the app's before it kept its state in closures.
+    "clobber/heading.md": page("Logbook", "# Logbook\n\nThe heading's anchor has id=\"logbook\"."),
+    "clobber/booted.md": page("Booted", "# Booted\n\n<img name=\"logbookBooted\" alt=\"\">\n\nText."),
+    "clobber/form.md": page("Form", "# Form\n\n<form name=\"logbook\"></form>\n\n<img name=\"logbookManifest\" alt=\"\">\n\nText."),
+    "clobber/current-script.md": page("Current script", "# Current script\n\n<img name=\"currentScript\" alt=\"\">\n\nText."),
+    "huge/deep-quote.md": page("Deep quote", ">".repeat(10000) + " deep"),
+    "huge/deep-list.md": page("Deep list", "- ".repeat(10000) + "deep"),
+    "huge/long-word.md": page("Long word", "x".repeat(1 << 20)),
+    "huge/entities.md": page("Entities", "&#".repeat(200000)),
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+export function hostileTests({ test, check, ready, until, browser, logbook, appDir }) {
+  const tmp = mkdtempSync(join(tmpdir(), "logbook-hostile-"));
+  let server = null;
+  const start = async () => {
+    if (server) return server;
+    writeContent(join(tmp, "content"));
+    execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir], { stdio: "pipe" });
+    server = await serve(join(tmp, "site"));
+    return server;
+  };
+
+  test("hostile: content named like the app's globals (a heading 'Logbook', <img name=logbookBooted>, <form name=logbook>) cannot replace them", async () => {
+    const { url, close } = await start();
+    try {
+      for (const path of ["/clobber/heading/", "/clobber/booted/", "/clobber/form/", "/clobber/current-script/"]) {
+        const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+        let manifests = 0;
+        page.on("request", (r) => { if (r.url().endsWith("/manifest.json")) ++manifests; });
+        try {
+          await page.goto(url + path);
+          await ready(page);
+          await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
+          // loader.js hands its manifest to boot.js on the script element; where an element
+          // named currentScript stands in for that, boot.js fetches its own.
+          if (path !== "/clobber/current-script/") check(manifests === 1, `${path}: the manifest was fetched ${manifests} times`);
+          const api = await page.evaluate(() => ({
+            own: Object.getOwnPropertyNames(window).includes("logbook"),
+            element: window.logbook instanceof Element,
+            search: typeof window.logbook.search,
+            open: typeof window.logbook.open,
+          }));
+          check(api.own && !api.element && api.search === "function" && api.open === "function", `${path}: window.logbook is ${JSON.stringify(api)}`);
+          const hits = await page.evaluate(() => window.logbook.search("text"));
+          check(Array.isArray(hits) && hits.length > 0, `${path}: search gave ${JSON.stringify(hits)}`);
+          check(await page.evaluate(() => document.documentElement.classList.contains("logbook-app-on")), `${path}: the app is not on`);
+          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await close();
+      server = null;
+    }
+  });
+
+  test("hostile: pages nested 10,000 deep, a 1 MB word and 200k '&#' boot the app quickly with a clean console", async () => {
+    const { url, close } = await start();
+    const times = [];
+    try {
+      for (const path of ["/huge/deep-quote/", "/huge/deep-list/", "/huge/long-word/", "/huge/entities/"]) {
+        const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+        try {
+          const t0 = Date.now();
+          await page.goto(url + path);
+          await ready(page);
+          await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
+          const ms = Date.now() - t0;
+          times.push(`${path} ${ms} ms`);
+          // Generous for a loaded CI machine; before the fixes these took 11-36 s or never booted.
+          check(ms < 8000, `${path} took ${ms} ms to boot`);
+          await page.mouse.wheel(0, 4000);  // draw further down the page too
+          await page.waitForTimeout(100);
+          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+        } finally {
+          await context.close();
+        }
+      }
+      console.log(`     boot times: ${times.join(", ")}`);
+    } finally {
+      await close();
+      server = null;
+    }
+  });
+}
