@@ -71,7 +71,21 @@ EM_JS(void, lbjs_accessible_page, (const char* url), {
     if (!html || Module.lbAccessibleUrl !== u) return;
     const doc = new DOMParser().parseFromString(html, "text/html");
     const fresh = doc.querySelector("main"), old = document.querySelector("main");
-    if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+    if (!fresh || !old) return;
+    // The build sanitizes pages already; this copy enters the live page, so whatever
+    // could run, navigate or load there is dropped again before it is imported.
+    fresh.querySelectorAll("script,meta,base,link,iframe,frame,object,embed,form,style,template,noscript").forEach(function (e) { e.remove(); });
+    fresh.querySelectorAll("*").forEach(function (e) {
+      for (const a of Array.from(e.attributes)) {
+        const name = a.name.toLowerCase();
+        // A URL's scheme ignores spaces and control characters: "java&#9;script:" runs too.
+        const scheme = a.value.replace(/[^a-z:]/gi, "").toLowerCase();
+        if (name.startsWith("on") || name === "srcdoc" || name === "formaction" ||
+            scheme.startsWith("javascript:") || scheme.startsWith("vbscript:"))
+          e.removeAttribute(a.name);
+      }
+    });
+    old.replaceWith(document.importNode(fresh, true));
   }).catch(function () {});
 });
 
