@@ -2,6 +2,7 @@
 // browser can run it; otherwise the static page stays as it is.
 (function () {
   "use strict";
+  unclobberDocument();
   var updating = false;  // the reader chose Reload: the new worker's takeover reloads the page
   var meta = document.querySelector('meta[name="logbook:page"]');
   if (!meta) return;
@@ -16,6 +17,21 @@
     s.src = base + "/" + m.app.boot;
     document.head.appendChild(s);
   }).catch(function () { /* offline or no manifest: keep the static page */ });
+
+  // A named img, form, embed, object or iframe in the content (<img name="querySelector">,
+  // <form name="body">) replaces that property of `document` for every script of the
+  // page, the app's runtime included. Their names and ids get GitHub's "user-content-"
+  // prefix before anything reads `document`, through methods that cannot be replaced.
+  function unclobberDocument() {
+    var named = Document.prototype.querySelectorAll.call(document,
+      "img[name],form[name],embed[name],object[name],iframe[name],img[id],object[id]");
+    Array.prototype.forEach.call(named, function (e) {
+      ["name", "id"].forEach(function (attr) {
+        var value = Element.prototype.getAttribute.call(e, attr);
+        if (value && value.indexOf("user-content-") !== 0) Element.prototype.setAttribute.call(e, attr, "user-content-" + value);
+      });
+    });
+  }
 
   // The offline copy (sw.js): registered on every page; `logbook serve` pages (live
   // reload) are always fresh, so there it stays off.

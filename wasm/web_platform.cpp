@@ -83,6 +83,9 @@ EM_JS(void, lbjs_accessible_page, (const char* url), {
         if (name.startsWith("on") || name === "srcdoc" || name === "formaction" ||
             scheme.startsWith("javascript:") || scheme.startsWith("vbscript:"))
           e.removeAttribute(a.name);
+        // A named image would replace that property of document (see loader.js).
+        else if (e.tagName === "IMG" && (name === "name" || name === "id") && !a.value.startsWith("user-content-"))
+          e.setAttribute(a.name, "user-content-" + a.value);
       }
     });
     old.replaceWith(document.importNode(fresh, true));

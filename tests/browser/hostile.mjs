@@ -21,7 +21,10 @@ function writeContent(dir) {
     "clobber/booted.md": page("Booted", "# Booted\n\n<img name=\"logbookBooted\" alt=\"\">\n\nText."),
     "clobber/form.md": page("Form", "# Form\n\n<form name=\"logbook\"></form>\n\n<img name=\"logbookManifest\" alt=\"\">\n\nText."),
     "clobber/current-script.md": page("Current script", "# Current script\n\n<img name=\"currentScript\" alt=\"\">\n\nText."),
-    "raw.md": page("Raw HTML", "# Raw HTML\n\n<img src=\"missing.png\" onerror=\"window.pwned = 1\">\n\n" +
+    // Named images and forms replace properties of document itself, which every script reads.
+    "clobber/document.md": page("Document", "# Document\n\n" + ["querySelector", "createElement", "body", "head", "addEventListener", "currentScript"]
+      .map((n) => `<img name="${n}" alt=""><form name="${n}"></form>`).join("\n") + "\n\nText."),
+    "raw.md": page("Raw HTML", "# Raw HTML\n\n<img src=\"missing.png\" name=\"createElement\" onerror=\"window.pwned = 1\">\n\n" +
                    "<a href=\"javascript:window.pwned = 2\">a link</a> <iframe src=\"about:blank\"></iframe>\n\n" +
                    "<form name=\"logbook\" action=\"https://example.org/\"><input name=\"q\"></form>\n\n<meta http-equiv=\"refresh\" content=\"60\">\n\nText."),
     "huge/deep-quote.md": page("Deep quote", ">".repeat(10000) + " deep"),
@@ -46,10 +49,10 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
     return server;
   };
 
-  test("hostile: content named like the app's globals (a heading 'Logbook', <img name=logbookBooted>, <form name=logbook>) cannot replace them", async () => {
+  test("hostile: content named like the app's globals (a heading 'Logbook', <img name=logbookBooted>, <form name=logbook>, <img name=querySelector>) cannot replace them", async () => {
     const { url, close } = await start();
     try {
-      for (const path of ["/clobber/heading/", "/clobber/booted/", "/clobber/form/", "/clobber/current-script/"]) {
+      for (const path of ["/clobber/heading/", "/clobber/booted/", "/clobber/form/", "/clobber/current-script/", "/clobber/document/"]) {
         const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
         let manifests = 0;
         page.on("request", (r) => { if (r.url().endsWith("/manifest.json")) ++manifests; });
@@ -57,9 +60,8 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
           await page.goto(url + path);
           await ready(page);
           await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
-          // loader.js hands its manifest to boot.js on the script element; where an element
-          // named currentScript stands in for that, boot.js fetches its own.
-          if (path !== "/clobber/current-script/") check(manifests === 1, `${path}: the manifest was fetched ${manifests} times`);
+          // loader.js hands its manifest to boot.js on the script element.
+          check(manifests === 1, `${path}: the manifest was fetched ${manifests} times`);
           const api = await page.evaluate(() => ({
             own: Object.getOwnPropertyNames(window).includes("logbook"),
             element: window.logbook instanceof Element,
@@ -81,7 +83,7 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
     }
   });
 
-  test("hostile: the static copy of a page the app opens loses its handlers, scripts, frames, forms and meta before it enters the live page", async () => {
+  test("hostile: the static copy of a page the app opens loses its handlers, scripts, frames, forms, meta and image names before it enters the live page", async () => {
     const { url, close } = await start();
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     try {
@@ -97,8 +99,10 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
         handlers: Array.from(document.querySelectorAll("main *")).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith("on"))).length,
         scripted: Array.from(document.querySelectorAll("main a")).filter((a) => /^javascript:/i.test(a.getAttribute("href") || "")).length,
         text: document.querySelector("main").textContent.includes("a link"),
+        createElement: typeof document.createElement,
       }));
-      check(left.pwned === undefined && left.elements.length === 0 && left.handlers === 0 && left.scripted === 0 && left.text,
+      check(left.pwned === undefined && left.elements.length === 0 && left.handlers === 0 && left.scripted === 0 && left.text &&
+            left.createElement === "function",
             `left in the live page: ${JSON.stringify(left)}`);
       // Chrome checks the page's CSP as soon as a handler attribute is parsed, even in an
       // inert document, and reports it blocked: that report is expected, nothing else.
