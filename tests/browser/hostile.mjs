@@ -115,6 +115,25 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
     }
   });
 
+  test("hostile: a query holding a NUL is searched whole, not cut at the NUL", async () => {
+    const { url, close } = await start();
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    try {
+      await page.goto(url + "/");
+      await ready(page);
+      const search = (q) => page.evaluate((query) => window.logbook.search(query).then((hits) => ({ hits: hits.length }), (e) => ({ error: e.message })), q);
+      const both = await search("hostile\u0000pages"), cut = await search("hostile\u0000zzznowhere");
+      check(both.hits > 0, `"hostile<NUL>pages" gave ${JSON.stringify(both)}`);
+      // Cut at the NUL, this was a search for "hostile" alone.
+      check(cut.hits === 0, `"hostile<NUL>zzznowhere" gave ${JSON.stringify(cut)}`);
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await close();
+      server = null;
+    }
+  });
+
   test("hostile: pages nested 10,000 deep, a 1 MB word and 200k '&#' boot the app quickly with a clean console", async () => {
     const { url, close } = await start();
     const times = [];
