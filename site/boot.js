@@ -2,11 +2,16 @@
 // downloads the wasm, the fonts and this page's Markdown in parallel with a progress
 // bar, then starts the app at this page. If anything is missing, the static page stays
 // and a short notice says why.
+//
+// Nothing here reads or writes a window global of its own: a page's content may hold
+// elements whose id or name becomes one (a heading "Logbook" has id="logbook"), so the
+// state lives in this closure and in properties of elements the shell itself made.
 (function () {
   "use strict";
+  var self = document.currentScript;
   var meta = document.querySelector('meta[name="logbook:page"]');
-  if (!meta || window.logbookBooted) return;
-  window.logbookBooted = true;
+  if (!meta || meta.logbookBooted === true) return;  // booted once per page
+  meta.logbookBooted = true;
   var base = meta.getAttribute("data-base") || "";
   var app = base + "/app/";
   var page = meta.getAttribute("content") || "/";
@@ -89,8 +94,11 @@
     });
   }
 
-  var manifest = window.logbookManifest
-    ? Promise.resolve(JSON.stringify(window.logbookManifest))
+  // loader.js hands over the manifest it fetched on this script element; anything else
+  // in its place (an element of the content named currentScript) is not trusted.
+  var handed = self instanceof HTMLScriptElement ? self.logbookManifest : null;
+  var manifest = handed && typeof handed === "object" && !(handed instanceof Node)
+    ? Promise.resolve(JSON.stringify(handed))
     : download("manifest", base + "/manifest.json", 20000, true);
   var fonts = {
     "font-regular": "inter-regular.otf", "font-bold": "inter-bold.otf", "font-italic": "inter-italic.otf",
@@ -157,7 +165,6 @@
       document.documentElement.classList.remove("logbook-app-on");
       notice("The Logbook app could not start (" + why + "). You are reading the static pages.");
     };
-    window.logbook = window.logbook || {};
     return createLogbookApp({
       canvas: canvas,
       instantiateWasm: function (imports, done) {
@@ -169,13 +176,15 @@
       lbFail: failed,
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); }
-    }).then(function () {
-      return window.logbook.ready;
-    }).then(function () {
-      document.documentElement.classList.add("logbook-app-on");
-      bar.style.opacity = "0";
-      setTimeout(function () { bar.remove(); }, 400);
-      window.logbook.bootMillis = performance.now();
+    }).then(function (module) {
+      // The app's own API object (window.logbook points to it; see lbjs_install).
+      var api = module.lbApi;
+      return api.ready.then(function () {
+        document.documentElement.classList.add("logbook-app-on");
+        bar.style.opacity = "0";
+        setTimeout(function () { bar.remove(); }, 400);
+        api.bootMillis = performance.now();
+      });
     });
   }).catch(function (e) {
     bar.remove();

@@ -2,17 +2,36 @@
 // browser can run it; otherwise the static page stays as it is.
 (function () {
   "use strict";
+  unclobberDocument();
+  var updating = false;  // the reader chose Reload: the new worker's takeover reloads the page
   var meta = document.querySelector('meta[name="logbook:page"]');
   if (!meta) return;
   var base = meta.getAttribute("data-base") || "";
   registerOfflineCopy(base);
   fetch(base + "/manifest.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (m) {
     if (!m || !m.app) return;  // the wasm app was not part of this build
-    window.logbookManifest = m;  // the app reads it from here instead of fetching it again
     var s = document.createElement("script");
+    // boot.js reads it from its own script element instead of fetching it again (never
+    // from a window global, which an element of the page's content could stand in for).
+    s.logbookManifest = m;
     s.src = base + "/" + m.app.boot;
     document.head.appendChild(s);
   }).catch(function () { /* offline or no manifest: keep the static page */ });
+
+  // A named img, form, embed, object or iframe in the content (<img name="querySelector">,
+  // <form name="body">) replaces that property of `document` for every script of the
+  // page, the app's runtime included. Their names and ids get GitHub's "user-content-"
+  // prefix before anything reads `document`, through methods that cannot be replaced.
+  function unclobberDocument() {
+    var named = Document.prototype.querySelectorAll.call(document,
+      "img[name],form[name],embed[name],object[name],iframe[name],img[id],object[id]");
+    Array.prototype.forEach.call(named, function (e) {
+      ["name", "id"].forEach(function (attr) {
+        var value = Element.prototype.getAttribute.call(e, attr);
+        if (value && value.indexOf("user-content-") !== 0) Element.prototype.setAttribute.call(e, attr, "user-content-" + value);
+      });
+    });
+  }
 
   // The offline copy (sw.js): registered on every page; `logbook serve` pages (live
   // reload) are always fresh, so there it stays off.
@@ -34,7 +53,7 @@
     }).catch(function () { /* no offline copy: the site works online as before */ });
     var reloading = false;
     navigator.serviceWorker.addEventListener("controllerchange", function () {
-      if (reloading || !window.logbookUpdating) return;
+      if (reloading || !updating) return;
       reloading = true;
       location.reload();
     });
@@ -54,7 +73,7 @@
     button.textContent = "Reload";
     button.style.cssText = "font:inherit;font-weight:600;border:0;border-radius:6px;padding:.35rem .8rem;background:#4493f8;color:#fff;cursor:pointer";
     button.onclick = function () {
-      window.logbookUpdating = true;
+      updating = true;
       worker.postMessage({ type: "activate" });
     };
     bar.appendChild(button);

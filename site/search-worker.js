@@ -11,8 +11,11 @@ let scheduled = false;
 
 function answer(d) {
   const t0 = performance.now();
-  const n = core.lengthBytesUTF8(d.query) + 1, q = core._malloc(n);
-  core.stringToUTF8(d.query, q, n);
+  // The engine takes a C string: a NUL would cut the query short ('"a<NUL>b"' became an
+  // unterminated phrase), so control characters count as the spaces they stand for.
+  const query = String(d.query).replace(/[\u0000-\u001f\u007f]/g, " ");
+  const n = core.lengthBytesUTF8(query) + 1, q = core._malloc(n);
+  core.stringToUTF8(query, q, n);
   const p = core._sw_search(q, d.limit || 20);
   core._free(q);
   const json = core.UTF8ToString(p);

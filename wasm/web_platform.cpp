@@ -71,7 +71,24 @@ EM_JS(void, lbjs_accessible_page, (const char* url), {
     if (!html || Module.lbAccessibleUrl !== u) return;
     const doc = new DOMParser().parseFromString(html, "text/html");
     const fresh = doc.querySelector("main"), old = document.querySelector("main");
-    if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+    if (!fresh || !old) return;
+    // The build sanitizes pages already; this copy enters the live page, so whatever
+    // could run, navigate or load there is dropped again before it is imported.
+    fresh.querySelectorAll("script,meta,base,link,iframe,frame,object,embed,form,style,template,noscript").forEach(function (e) { e.remove(); });
+    fresh.querySelectorAll("*").forEach(function (e) {
+      for (const a of Array.from(e.attributes)) {
+        const name = a.name.toLowerCase();
+        // A URL's scheme ignores spaces and control characters: "java&#9;script:" runs too.
+        const scheme = a.value.replace(/[^a-z:]/gi, "").toLowerCase();
+        if (name.startsWith("on") || name === "srcdoc" || name === "formaction" ||
+            scheme.startsWith("javascript:") || scheme.startsWith("vbscript:"))
+          e.removeAttribute(a.name);
+        // A named image would replace that property of document (see loader.js).
+        else if (e.tagName === "IMG" && (name === "name" || name === "id") && !a.value.startsWith("user-content-"))
+          e.setAttribute(a.name, "user-content-" + a.value);
+      }
+    });
+    old.replaceWith(document.importNode(fresh, true));
   }).catch(function () {});
 });
 
@@ -411,7 +428,10 @@ EM_JS(void, lbjs_install, (void* scratch), {
   };
   Module.lbSearchTrace = trace;
 
-  // --- window.logbook: the automation API.
+  // --- window.logbook: the automation API. A fresh object the app owns, defined on the
+  // window itself: an element of the page named or with the id "logbook" (a heading
+  // "Logbook") would otherwise stand in for it, and its setters (an anchor's `search`)
+  // would swallow the API's functions.
   let resolveReady;
   const ready = new Promise(function (r) { resolveReady = r; });
   Module.lbResolveReady = function () {
@@ -420,7 +440,8 @@ EM_JS(void, lbjs_install, (void* scratch), {
     resolveReady();
     resolveReady = null;
   };
-  const api = window.logbook || {};
+  const api = {};
+  Module.lbApi = api;
   api.ready = ready;
   api.open = function (path) { callStr(Module._lb_api_open, path); frameNow(); return api.state(); };
   api.state = function () { const p = Module._lb_api_state(); const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
@@ -458,7 +479,7 @@ EM_JS(void, lbjs_install, (void* scratch), {
   api.searchTrace = function () { return Array.from(Module.lbSearchTrace.values()).filter(function (t) { return t.drawn; }); };
   api.searchReady = function () { return state.status === 1; };
   api.lastCopied = function () { return Module.lbLastCopied || ""; };
-  window.logbook = api;
+  Object.defineProperty(window, "logbook", {value: api, enumerable: true, configurable: true, writable: false});
 });
 EM_JS(void, lbjs_fail, (const char* why), { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); });
 EM_JS(void, lbjs_warn, (const char* text), { console.warn("Logbook: " + UTF8ToString(text)); });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "app.hpp"
 #include "core/bidi_text.hpp"
@@ -105,8 +106,12 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
   const std::uint32_t d1 = c1 > 0 && c1 - 1 < L.chunks.size() ? L.chunks[c1 - 1].deco_end : 0;
   for (std::uint32_t i = d0; i < d1; ++i) {
     const Decoration& d = L.decorations[i];
-    enter_region(d.region);
+    // Only what is on screen: one block (a paragraph of 50,000 code pills, a table row of
+    // 10,000 cells) may hold far more than fits.
+    if (d.y > bottom || d.y + d.h < top) continue;
     const ImVec2 p = at(d.x, d.y, d.region), q(p.x + d.w, p.y + d.h);
+    if (q.x < clip.x || p.x > clip.x + clip.w) continue;
+    enter_region(d.region);
     switch (d.kind) {
       case DecorationKind::fill: dl->AddRectFilled(p, q, th[d.ink], d.rounding); break;
       case DecorationKind::stroke: dl->AddRect(p, q, th[d.ink], d.rounding, 0, 1.0f); break;
@@ -138,10 +143,22 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
     enter_region(-1);
     return;
   }
-  const std::size_t f0 = L.chunks[c0].frag_begin, f1 = L.chunks[c1 - 1].frag_end;
+  // The fragments on screen, and the text they show: a long paragraph is one chunk, and
+  // marks are looked for only among the lines in view.
+  std::size_t f0 = L.chunks[c1 - 1].frag_end, f1 = f0;
+  std::uint32_t shown_begin = UINT32_MAX, shown_end = 0;
+  for (std::size_t i = L.chunks[c0].frag_begin; i < L.chunks[c1 - 1].frag_end; ++i) {
+    const Fragment& f = L.fragments[i];
+    if (f.line_y > bottom || f.line_y + f.line_h < top) continue;
+    f0 = std::min(f0, i);
+    f1 = i + 1;
+    shown_begin = std::min(shown_begin, f.begin);
+    shown_end = std::max(shown_end, f.end);
+  }
 
   // Under the text: search highlights, find matches, the selection.
   const auto mark = [&](std::uint32_t b, std::uint32_t e, ImU32 color) {
+    if (e <= shown_begin || b > shown_end) return;
     for_range(L, T, f0, f1, b, e, [&](const Fragment& f, float x0, float x1) {
       enter_region(f.region);
       const ImVec2 p = at(f.x + x0, f.line_y, f.region);
@@ -151,20 +168,26 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
   const double now = app.platform().now_ms();
   const bool flash = now < v.flash_until;
   if (flash) app.request_frames(2);
-  for (const auto& [b, e] : v.highlights) mark(b, e, th[Ink::search_mark]);
+  // Both lists are sorted: start at the first that may be in view.
+  const auto first_shown = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& marks) {
+    return static_cast<std::size_t>(std::partition_point(marks.begin(), marks.end(), [&](const auto& m) { return m.second <= shown_begin; }) - marks.begin());
+  };
+  for (std::size_t i = first_shown(v.highlights); i < v.highlights.size() && v.highlights[i].first <= shown_end; ++i)
+    mark(v.highlights[i].first, v.highlights[i].second, th[Ink::search_mark]);
   const FindBarState& find = app.find();
-  for (std::size_t i = 0; i < find.matches.size(); ++i)
+  for (std::size_t i = first_shown(find.matches); i < find.matches.size() && find.matches[i].first <= shown_end; ++i)
     mark(find.matches[i].first, find.matches[i].second, th[static_cast<int>(i) == find.current ? Ink::find_current : Ink::find_match]);
   if (!v.selection.empty()) mark(v.selection.begin(), v.selection.end(), th[Ink::selection]);
 
   for (std::size_t i = f0; i < f1; ++i) {
     const Fragment& f = L.fragments[i];
     if (f.line_y > bottom || f.line_y + f.line_h < top) continue;
+    const ImVec2 p = at(f.x, f.y, f.region);
+    if (p.x + f.w < clip.x || p.x > clip.x + clip.w) continue;  // a cell of a wide table, scrolled away
     enter_region(f.region);
     const TextStyle& st = L.styles[f.style];
     const bool hover = f.link >= 0 && f.link == v.hovered_link;
     const ImU32 color = hover ? th[Ink::link_hover] : th[st.ink];
-    const ImVec2 p = at(f.x, f.y, f.region);
     if (f.flags & kRightToLeft) {
       const std::string& shown = L.right_to_left_shown.at(f.begin);
       dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, shown.data(), shown.data() + shown.size());

@@ -144,22 +144,27 @@ float InlineFlow::lay(const std::vector<Run>& runs, float x, float y, float widt
         chain = 0;
       }
       std::size_t start = i;
-      while (w > width - cx && word_end - start > 1) {  // too long for any line: cut it
-        std::size_t cut = start, probe = start;
-        while (probe < word_end) {
-          std::size_t k = probe;
+      if (w > width - cx && word_end - start > 1) {
+        // Too long for any line: cut before the character that would overflow. Widths
+        // add up character by character, so one pass measures the word, however long
+        // (measuring each piece's prefix again made a 1 MB word quadratic).
+        float piece_w = 0;
+        for (std::size_t probe = start, k; probe < word_end; probe = k) {
+          k = probe;
           next_code_point(s, k);
-          if (cx + type_.measure(st.face, st.size, s.substr(start, k - start)) > width && cut > start) break;
-          cut = probe = k;
+          const float char_w = type_.measure(st.face, st.size, s.substr(probe, k - probe));
+          if (cx + piece_w + char_w > width && probe > start) {
+            line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(probe), cx,
+                            piece_w, static_cast<int>(ri)});
+            flush(line, runs, x, y, width, align, line_factor, region, first);
+            cx = 0;
+            chain = 0;
+            start = probe;
+            piece_w = 0;
+          }
+          piece_w += char_w;
         }
-        if (cut == start) break;
-        line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(cut), cx,
-                        type_.measure(st.face, st.size, s.substr(start, cut - start)), static_cast<int>(ri)});
-        flush(line, runs, x, y, width, align, line_factor, region, first);
-        cx = 0;
-        chain = 0;
-        start = cut;
-        w = word_width(st, s.substr(start, word_end - start), bidi_);
+        w = word_width(st, s.substr(start, word_end - start), bidi_);  // the last piece, as drawn
       }
       line.push_back({base + static_cast<std::uint32_t>(start), base + static_cast<std::uint32_t>(word_end), cx, w,
                       static_cast<int>(ri)});

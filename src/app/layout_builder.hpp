@@ -42,6 +42,7 @@ struct Context {
   float size = 16;
   bool tight = false;  // paragraphs of a tight list: no space between them
   int list_depth = 0;
+  int depth = 0;       // quotes and lists around this block (drawn flat past limits::kNestingDepth)
 };
 
 // Items of a paragraph: runs of text, with block images between them.
@@ -114,9 +115,14 @@ class Layouter {
   }
 
   float block(cmark_node* n, float x, float w, float y, const Context& ctx);
+  // The blocks inside a container nested too deep, one after another at this depth.
+  float flat(cmark_node* n, float x, float w, float y, const Context& ctx);
 
   // --- inline content -------------------------------------------------------------
-  void collect(cmark_node* n, TextStyle style, int link, InlineItems& out);
+  // depth: the inline containers (emphasis, links...) around n; past
+  // limits::kNestingDepth their text is taken in the style reached there.
+  void collect(cmark_node* n, TextStyle style, int link, InlineItems& out, int depth = 0);
+  void collect_flat(cmark_node* n, const TextStyle& style, int link, InlineItems& out);
 
   static void push_text(InlineItems& out, std::string text, const TextStyle& s, int link) {
     if (text.empty()) return;

@@ -39,6 +39,7 @@ float Layouter::list(cmark_node* n, float x, float w, float y, const Context& ct
   Context inner = ctx;
   inner.tight = cmark_node_get_list_tight(n) != 0;
   inner.list_depth = ctx.list_depth + 1;
+  inner.depth = ctx.depth + 1;
   const char delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
   for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
     if (!inner.tight) gap(std::round(ctx.size * 0.5f));

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <strings.h>
 
+#include "core/limits.hpp"
 #include "core/markdown.hpp"
 #include "layout_builder.hpp"
 
@@ -25,8 +26,8 @@ float Layouter::block(cmark_node* n, float x, float w, float y, const Context& c
     case CMARK_NODE_HEADING: return heading(n, x, w, y, ctx);
     case CMARK_NODE_CODE_BLOCK: return code_block(n, x, w, y);
     case CMARK_NODE_THEMATIC_BREAK: return rule(x, w, y);
-    case CMARK_NODE_BLOCK_QUOTE: return quote(n, x, w, y, ctx);
-    case CMARK_NODE_LIST: return list(n, x, w, y, ctx);
+    case CMARK_NODE_BLOCK_QUOTE: return ctx.depth < limits::kNestingDepth ? quote(n, x, w, y, ctx) : flat(n, x, w, y, ctx);
+    case CMARK_NODE_LIST: return ctx.depth < limits::kNestingDepth ? list(n, x, w, y, ctx) : flat(n, x, w, y, ctx);
     case CMARK_NODE_FOOTNOTE_DEFINITION: return footnote(n, x, w, y, ctx);
     case CMARK_NODE_HTML_BLOCK: return y;  // raw HTML is never executed, and not shown
     default:
@@ -35,7 +36,44 @@ float Layouter::block(cmark_node* n, float x, float w, float y, const Context& c
   }
 }
 
-void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& out) {
+// Past the nesting limit, quotes and lists add no bar, marker or indent: their leaf
+// blocks are found with cmark's iterator, so the stack (small in wasm) does not grow with
+// the input's nesting, and a page nested 10,000 deep still draws.
+float Layouter::flat(cmark_node* n, float x, float w, float y, const Context& ctx) {
+  cmark_iter* it = cmark_iter_new(n);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* c = cmark_iter_get_node(it);
+    const cmark_node_type type = cmark_node_get_type(c);
+    const bool leaf = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK ||
+                      type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_TABLE;
+    if (ev != CMARK_EVENT_ENTER || !leaf) continue;
+    y = block(c, x, w, y, ctx);
+    cmark_iter_reset(it, c, CMARK_EVENT_EXIT);  // its inline content is the block's own
+  }
+  cmark_iter_free(it);
+  return y;
+}
+
+// Inline content nested past the limit: its text, in one style, found without recursion.
+// Links and images inside still count, so later ones keep their source index.
+void Layouter::collect_flat(cmark_node* n, const TextStyle& style, int link, InlineItems& out) {
+  cmark_iter* it = cmark_iter_new(n);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* c = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || c == n) continue;
+    const cmark_node_type type = cmark_node_get_type(c);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) ++source_link_;
+    else if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) push_text(out, cmark_node_get_literal(c), style, link);
+    else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) push_text(out, " ", style, link);
+  }
+  cmark_iter_free(it);
+}
+
+void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& out, int depth) {
+  if (depth >= limits::kNestingDepth) {
+    collect_flat(n, style, link, out);
+    return;
+  }
   for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
     const cmark_node_type type = cmark_node_get_type(c);
     TextStyle s = style;
@@ -68,11 +106,11 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
         break;
       case CMARK_NODE_EMPH:
         s.face = s.face == Face::bold ? Face::bold_italic : s.face == Face::regular ? Face::italic : s.face;
-        collect(c, s, link, out);
+        collect(c, s, link, out, depth + 1);
         break;
       case CMARK_NODE_STRONG:
         s.face = s.face == Face::italic ? Face::bold_italic : s.face == Face::regular ? Face::bold : s.face;
-        collect(c, s, link, out);
+        collect(c, s, link, out, depth + 1);
         break;
       case CMARK_NODE_LINK: {
         LinkInfo info;
@@ -80,7 +118,7 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
         info.source_index = source_link_++;
         doc_.links.push_back(std::move(info));
         s.ink = Ink::link;
-        collect(c, s, static_cast<int>(doc_.links.size() - 1), out);
+        collect(c, s, static_cast<int>(doc_.links.size() - 1), out, depth + 1);
         break;
       }
       case CMARK_NODE_IMAGE: {
@@ -88,7 +126,7 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
         slot.url = cmark_node_get_url(c);
         slot.source_index = source_link_++;
         InlineItems alt;  // collected for the links and images inside, which count in document order
-        collect(c, s, link, alt);
+        collect(c, s, link, alt, depth + 1);
         slot.alt = logbook::plain_text_of(c);
         while (!slot.alt.empty() && slot.alt.back() == '\n') slot.alt.pop_back();
         doc_.images.push_back(std::move(slot));
@@ -119,7 +157,7 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
       }
       default:
         if (type == CMARK_NODE_STRIKETHROUGH) s.strike = true;
-        collect(c, s, link, out);
+        collect(c, s, link, out, depth + 1);
         break;
     }
   }
@@ -338,6 +376,7 @@ float Layouter::quote(cmark_node* n, float x, float w, float y, const Context& c
   const float top = y;
   Context inner = ctx;
   inner.tight = false;
+  inner.depth = ctx.depth + 1;
   Decoration bar;
   bar.x = x;
   bar.w = 4;

@@ -64,6 +64,7 @@ std::string Typography::load(const FontBytes& bytes) {
 
 float Typography::measure(Face f, float size, std::string_view text) const {
   if (text.empty()) return 0;
+  measured_bytes_ += text.size();
   return font(f)->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 

@@ -40,6 +40,8 @@ class Typography {
 
   ImFont* font(Face f) const { return fonts_[static_cast<int>(f)]; }
   float measure(Face f, float size, std::string_view text) const;
+  // Bytes measured so far: the layout's work, which tests hold to a linear bound.
+  std::size_t measured_bytes() const { return measured_bytes_; }
   // Distance from the top of a line box of this size to the baseline, as a share of size.
   float ascent(Face f) const { return ascent_[static_cast<int>(f)]; }
   TypeScale scale;
@@ -47,6 +49,7 @@ class Typography {
  private:
   ImFont* fonts_[static_cast<int>(Face::count)] = {};
   float ascent_[static_cast<int>(Face::count)] = {};
+  mutable std::size_t measured_bytes_ = 0;
 };
 
 // Decodes one UTF-8 code point at text[i], advancing i; invalid bytes give U+FFFD.

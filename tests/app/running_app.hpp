@@ -33,8 +33,11 @@ struct RunningApp {
     f();
     imgui.end_frame();
   }
-  void app_frame() {
-    frame([&] { app.frame(width, 800); });
+  // Runs one frame; returns the vertices it drew.
+  int app_frame() {
+    imgui.new_frame();
+    app.frame(width, 800);
+    return imgui.end_frame();
   }
   void settle_frames(int count) {
     for (int i = 0; i < count; ++i) {

@@ -120,3 +120,47 @@ TEST_CASE("copy as Markdown copies the page's source") {
   f.app.copy_page_markdown();
   CHECK(f.platform.clipboard.rfind("# Home", 0) == 0);
 }
+
+namespace {
+
+// One page of the given Markdown, opened and settled.
+struct OnePage : test::RunningApp {
+  explicit OnePage(const std::string& markdown) {
+    const nlohmann::json manifest = {
+        {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+        {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                    {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}}}},
+        {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", nlohmann::json::array()}, {"children", nlohmann::json::array()}}}}};
+    platform.files["/docs/index.md"] = markdown;
+    start(manifest.dump(), "/");
+    settle_frames(3);
+  }
+};
+
+std::string repeated(const std::string& piece, int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += piece;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("regression: a frame draws what is on screen, however long the block it is in") {
+  // Every decoration of the blocks in view was drawn: a paragraph of 50,000 code spans put
+  // 50,000 pills into every frame, a table row of 2,000 cells 2,000 borders.
+  const auto vertices = [](const std::string& markdown) {
+    OnePage page(markdown);
+    CHECK(page.app.state().ready);
+    return page.app_frame();
+  };
+  const int pills = vertices(repeated("`a` ", 2'000) + "\n"), many_pills = vertices(repeated("`a` ", 50'000) + "\n");
+  CAPTURE(pills);
+  CAPTURE(many_pills);
+  CHECK(many_pills < pills * 3 / 2);
+  const std::string row = "|" + repeated(" a |", 200) + "\n|" + repeated("---|", 200) + "\n";
+  const std::string wide_row = "|" + repeated(" a |", 2'000) + "\n|" + repeated("---|", 2'000) + "\n";
+  const int cells = vertices(repeated(row, 3)), many_cells = vertices(repeated(wide_row, 3));
+  CAPTURE(cells);
+  CAPTURE(many_cells);
+  CHECK(many_cells < cells * 3 / 2);
+}

@@ -7,6 +7,7 @@
 
 #include "app/markdown_layout.hpp"
 #include "core/bidi_text.hpp"
+#include "core/limits.hpp"
 #include "core/markdown.hpp"
 #include "imgui_harness.hpp"
 
@@ -252,4 +253,62 @@ TEST_CASE("regression: an emoji's variation selector is drawn as nothing, not as
   const float plain = l.type.measure(Face::regular, 16, "ab");
   CHECK(l.type.measure(Face::regular, 16, "a\xEF\xB8\x8F" "b") == doctest::Approx(plain));  // U+FE0F
   CHECK(l.type.measure(Face::regular, 16, "a\xE2\x80\x8D" "b") == doctest::Approx(plain));  // U+200D
+}
+
+// Hostile pages: whatever a page's shape, the app lays it out in time and memory that
+// grow with its size, and draws it.
+
+TEST_CASE("regression: quotes and lists nested 10,000 deep are drawn flat past the nesting limit") {
+  // The layout recursed once per level, and 10,000 levels overflowed the browser's
+  // stack ("Maximum call stack size exceeded": the app never booted on that page).
+  Laid quotes(std::string(10'000, '>') + " deep\n");
+  CHECK(quotes.layout.text.find("deep") != std::string::npos);
+  CHECK(quotes.layout.spans.size() == static_cast<std::size_t>(limits::kNestingDepth));  // one bar per level drawn
+  REQUIRE(!quotes.layout.fragments.empty());
+  CHECK(quotes.layout.fragments.back().x <= limits::kNestingDepth * 28.0f);
+
+  std::string items;
+  for (int i = 0; i < 10'000; ++i) items += "- ";
+  Laid lists(items + "deep\n");
+  CHECK(lists.layout.text.find("deep") != std::string::npos);
+  const auto bullets = std::count_if(lists.layout.decorations.begin(), lists.layout.decorations.end(),
+                                     [](const Decoration& d) { return d.kind == DecorationKind::bullet; });
+  CHECK(bullets == limits::kNestingDepth);
+  REQUIRE(!lists.layout.fragments.empty());
+  CHECK(lists.layout.fragments.back().x <= limits::kNestingDepth * 28.0f);
+}
+
+TEST_CASE("a quote past the nesting limit keeps all its blocks, in order") {
+  std::string deep(limits::kNestingDepth + 3, '>');
+  Laid l(deep + " one\n" + deep + "\n" + deep + " # two\n" + deep + "\n" + deep + " - three\n\nafter\n");
+  const std::size_t one = l.layout.text.find("one"), two = l.layout.text.find("two"), three = l.layout.text.find("three");
+  CHECK(one < two);
+  CHECK(two < three);
+  CHECK(three < l.layout.text.find("after"));
+  CHECK(l.layout.anchors.size() == 1);  // the heading still has its anchor
+}
+
+TEST_CASE("regression: emphasis nested 50,000 deep keeps its text, without recursing 50,000 deep") {
+  // Inline containers recursed once per level too: this overflowed even a native stack.
+  std::string md;
+  for (int i = 0; i < 50'000; ++i) md += "*a ";
+  md += "b*";
+  for (int i = 1; i < 50'000; ++i) md += " c*";
+  Laid l(md + " [after](x)\n");
+  CHECK(l.layout.text.find("a a a") != std::string::npos);
+  CHECK(l.layout.text.find("b c c") != std::string::npos);
+  REQUIRE(l.layout.links.size() == 1);
+  CHECK(l.layout.links[0].source_index == 0);
+}
+
+TEST_CASE("regression: a word of 100 KB is cut into lines in linear time") {
+  // Every cut measured the rest of the word again: quadratic in its length (a 1 MB
+  // word froze the tab for 36 s). The work is counted in bytes measured, not timed.
+  Laid small(std::string(10'000, 'x') + "\n", 600);
+  Laid large(std::string(100'000, 'x') + "\n", 600);
+  CHECK(large.lines() > 10 * small.lines() - 10);
+  CHECK(large.type.measured_bytes() < 12 * small.type.measured_bytes());
+  bool fits = true;
+  for (const Fragment& f : large.layout.fragments) fits = fits && f.w <= 600.5f;
+  CHECK(fits);
 }

@@ -10,6 +10,7 @@ import { decodePng, difference, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
 import { decisionTests } from "./decisions.mjs";
 import { offlineTests } from "./offline.mjs";
+import { hostileTests } from "./hostile.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -215,6 +216,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
 
   decisionTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
+  hostileTests({ test, check, ready, until, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {
