@@ -1,7 +1,8 @@
 # Third-party libraries, built from the sources pinned in cmake/deps.lock.
 # scripts/fetch-deps.sh downloads and verifies them into .cache/deps (git-ignored);
 # running it here makes `cmake --preset ...` enough on a machine that has the
-# registries. Header-only libraries come from Debian packages (scripts/bootstrap.sh).
+# registries. cpp-httplib is header-only from a pin too; other header-only libraries
+# come from Debian packages (scripts/bootstrap.sh).
 set(LOGBOOK_DEPS_DIR "${PROJECT_SOURCE_DIR}/.cache/deps" CACHE PATH "Cache of fetched third-party sources")
 
 execute_process(
@@ -17,6 +18,7 @@ set(CMARK_DIR "${LOGBOOK_DEPS_DIR}/src/cmark-gfm-0.29.0.gfm.13")
 set(IMGUI_DIR "${LOGBOOK_DEPS_DIR}/src/imgui-1.92.2b")
 set(YAMLCPP_DIR "${LOGBOOK_DEPS_DIR}/src/yaml-cpp-0.8.0")
 set(SQLITE_DIR "${LOGBOOK_DEPS_DIR}/src/sqlite-3.53.2")
+set(HTTPLIB_DIR "${LOGBOOK_DEPS_DIR}/src/cpp-httplib-0.41.0")
 
 # --- cmark-gfm (library and its GFM extensions; upstream's CMake builds programs and
 # installs we do not need, so we list its sources and generate its two small headers).
@@ -80,6 +82,29 @@ add_library(imgui STATIC "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 target_compile_options(imgui PRIVATE -w)
+
+# --- cpp-httplib, header-only, for `logbook serve` (native only). Plain HTTP on
+# loopback: no TLS, no compression, so no OpenSSL, zlib or brotli. httplib.h alone is
+# copied, so the include path holds nothing else of the source tree.
+if(NOT EMSCRIPTEN)
+  configure_file("${HTTPLIB_DIR}/httplib.h" "${CMAKE_BINARY_DIR}/_deps/headers/httplib/httplib.h" COPYONLY)
+  add_library(httplib INTERFACE)
+  target_include_directories(httplib SYSTEM INTERFACE "${CMAKE_BINARY_DIR}/_deps/headers/httplib")
+  target_link_libraries(httplib INTERFACE Threads::Threads)
+  # The limits a request must keep, stated here so no upgrade changes them silently.
+  # Each is checked as the request arrives, so a client that sends more is answered
+  # 400 (414 for the URI) and dropped, and a request costs the server a bounded amount
+  # of memory whatever it sends (0.11.4 kept every header line: 200 MB of them grew
+  # the server by 410 MB). Every target that includes httplib.h sees the same values.
+  target_compile_definitions(httplib INTERFACE
+    CPPHTTPLIB_HEADER_MAX_COUNT=100          # header lines in a request
+    CPPHTTPLIB_HEADER_MAX_LENGTH=8192        # bytes in one header line
+    CPPHTTPLIB_MAX_LINE_LENGTH=32768         # bytes in any line read, before it is parsed
+    CPPHTTPLIB_REQUEST_URI_MAX_LENGTH=8192   # bytes in the request target
+    # Request bodies; the server lowers this at run time to
+    # serve_limits::kRequestBodyBytes (src/cli/static_server.hpp), 413 beyond.
+    CPPHTTPLIB_PAYLOAD_MAX_LENGTH=65536)
+endif()
 
 # --- Header-only libraries from Debian packages. The wasm build must not see
 # /usr/include as a whole, so each header tree is copied into the build folder.

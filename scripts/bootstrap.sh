@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 packages=(
   cmake ninja-build g++ pkg-config xz-utils ca-certificates python3
   emscripten                                   # Debian's 3.1.6: the wasm toolchain
-  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev doctest-dev libgit2-dev
+  libcli11-dev nlohmann-json3-dev doctest-dev libgit2-dev
   fonts-inter fonts-jetbrains-mono fonttools    # the app's fonts
   fonts-dejavu-core fonts-droid-fallback fonts-nanum fonts-noto-core fonts-symbola   # faces the build subsets for other scripts and CJK
   chromium                                     # browser tests (driven by playwright-core)

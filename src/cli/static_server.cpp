@@ -184,6 +184,13 @@ bool from_allowed_site(const httplib::Request& req) {
   return (site != "cross-site" && site != "same-site") || req.get_header_value("Sec-Fetch-Mode") == "navigate";
 }
 
+// A request that announces a body larger than the server takes is answered 413 before
+// any of it is read; httplib would read up to the limit first, or wait for a body that
+// never comes. (A body without a length is cut off at the limit by httplib itself.)
+bool body_too_large(const httplib::Request& req) {
+  return req.get_header_value_u64("Content-Length") > serve_limits::kRequestBodyBytes;
+}
+
 // Serves /_logbook/events: one stream per open page, up to kEventStreams of them.
 void serve_events(LiveReload& live, std::atomic<int>& streams, httplib::Response& res) {
   using namespace serve_limits;
@@ -237,7 +244,7 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
   server.set_read_timeout(kReadTimeoutSeconds, 0);
   server.set_write_timeout(kWriteTimeoutSeconds, 0);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
-  server.set_payload_max_length(kRequestBodyBytes);  // httplib's default is unlimited
+  server.set_payload_max_length(kRequestBodyBytes);  // bodies sent without a length stop here
   server.set_default_headers({{"Cache-Control", "no-cache"},
                               {"X-Content-Type-Options", "nosniff"},
                               {"Cross-Origin-Resource-Policy", "same-origin"}});
@@ -249,6 +256,11 @@ StaticServer::StaticServer(ServeOptions options) : impl_(std::make_unique<Impl>(
     } else if (!from_allowed_site(req)) {
       res.status = 403;
       res.set_content("logbook serve: pages of other sites may link here but not load from here\n", "text/plain; charset=utf-8");
+    } else if (body_too_large(req)) {
+      res.status = 413;
+      res.set_content("logbook serve: the site is read-only; request bodies larger than " + std::to_string(kRequestBodyBytes >> 10) +
+                          " KiB are refused\n",
+                      "text/plain; charset=utf-8");
     } else {
       return httplib::Server::HandlerResponse::Unhandled;
     }

@@ -238,6 +238,14 @@ long peak_memory_kib() {
   return usage.ru_maxrss;
 }
 
+// The memory the process holds now (the server under test runs in it).
+long resident_kib() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -379,6 +387,43 @@ TEST_CASE("serve: a large request body is answered 413 and never held in memory 
   RawClient c(s.server.port());
   c.send_text("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1073741824\r\n\r\n");
   CHECK(status_of(c.receive("\r\n\r\n")) == 413);
+}
+
+TEST_CASE("serve: a request whose headers never end is dropped after a bounded amount, and the server keeps answering") {
+  TempFolder dir("logbook-serve-header-flood");
+  dir.write("site/index.html", "<html><head></head><body>Home</body></html>");
+  RunningServer s(dir.path / "site");
+  const int port = s.server.port();
+  constexpr std::size_t kFloodBytes = 20u << 20;
+
+  // Sends a request head, then `piece` again and again: up to kFloodBytes, or until
+  // the server closes the connection. Returns the bytes the server took; the
+  // connection is still open when the server took them all.
+  const auto flood = [&](const std::string& piece, std::unique_ptr<RawClient>& c) {
+    c = std::make_unique<RawClient>(port);
+    timeval timeout{10, 0};
+    setsockopt(c->fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    c->send_text("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    std::string chunk;
+    while (chunk.size() < (64u << 10)) chunk += piece;
+    std::size_t sent = 0;
+    for (ssize_t n = 0; sent < kFloodBytes && n >= 0; sent += static_cast<std::size_t>(std::max<ssize_t>(n, 0)))
+      n = send(c->fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+    return sent;
+  };
+  const std::vector<std::pair<std::string, std::string>> floods = {
+      {"header lines without end", "X-Flood: " + std::string(40, 'a') + "\r\n"},
+      {"one header line without end", std::string(1000, 'a')},
+      {"lines ended by a bare newline", "X-Flood: " + std::string(40, 'a') + "\n"},
+  };
+  for (const auto& [what, piece] : floods) {
+    CAPTURE(what);
+    const long before = resident_kib();
+    std::unique_ptr<RawClient> c;
+    CHECK(flood(piece, c) < kFloodBytes);          // the server closed the connection
+    CHECK(resident_kib() - before < 8 * 1024);    // what it read was never kept
+    CHECK(status_of(raw_get(port, "/")) == 200);  // others are answered meanwhile
+  }
 }
 
 TEST_CASE("serve: keeps answering with every live-reload tab open and clients that stall, and stops promptly") {
