@@ -454,6 +454,9 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
                                             "manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt",
                                             "assets/page.css", "assets/loader.js", "app/boot.js", "guides/index.html/x.txt"};
   for (const std::string& f : clashes) dir.write("content/" + f, "<script>alert(1)</script>");
+  // Listed on purpose, so the publish policy (ADR-0011) lets the .html, .js and .xml
+  // files through: even then the generated file wins.
+  dir.write("logbook.yml", "publish_files: [\"**\"]\n");
   dir.write("content/search.db.md", "# A page whose folder would replace search.db\n");
   dir.write("content/assets/logo.svg.txt", "an asset beside the generated ones is fine");
   const BuildReport report = build_site_to_disk(options_for(dir));
