@@ -1,8 +1,9 @@
 // libFuzzer target: a small site built from fuzzed files, its decision records read in
 // every dialect, every check of `logbook check` and each page's HTML (the search
-// database writer is left to the search target: it would take most of the time). The input holds up to kPaths files separated by NUL
-// bytes; the paths put some in the decisions folder, so supersession, ids and dates
-// between records are exercised as well as links between pages.
+// database writer is left to the search target: here it would take most of the time).
+// The input holds up to kPaths files separated by NUL bytes; the paths put some in the
+// decisions folder, so supersession, ids and dates between records are exercised as
+// well as links between pages.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
