@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const logbook::SearchResult result = engine->search(query, 20);
   // Queries never fail for their syntax: an FTS5 error here is a parser bug.
   if (!result.error.empty()) {
-    std::fprintf(stderr, "search failed: %s\n", result.error.c_str());
+    std::fprintf(stderr, "fuzz_search: the engine failed on the query: %s\n", result.error.c_str());
     __builtin_trap();
   }
   for (const logbook::SearchHit& hit : result.hits) (void)logbook::render_snippet(hit.snippet, "<mark>", "</mark>", true);
