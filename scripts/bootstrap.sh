@@ -11,6 +11,7 @@ packages=(
   fonts-inter fonts-jetbrains-mono fonttools    # the app's fonts
   fonts-dejavu-core fonts-droid-fallback fonts-nanum fonts-noto-core fonts-symbola   # faces the build subsets for other scripts and CJK
   chromium                                     # browser tests (driven by playwright-core)
+  clang libclang-rt-14-dev                     # fuzzing: libFuzzer, ASan, UBSan (preset `fuzz`, scripts/fuzz)
 )
 
 # Node.js may come from elsewhere (e.g. NodeSource); Debian's is fine otherwise.
