@@ -151,9 +151,10 @@ BodyFields read_body(const Page& page) {
       const std::size_t level = line.find_first_not_of('#');
       const std::string_view text = trim(line.substr(level == std::string_view::npos ? line.size() : level));
       if (level == 1 && b.title.empty()) {
-        // "3. Use Markdown" (adr-tools numbers the title)
+        // "3. Use Markdown" (adr-tools numbers the title). Six digits at most, like a
+        // file's number: a longer run is part of the title, never an int overflow.
         const std::size_t digits = leading_digits(text);
-        if (digits > 0 && digits < text.size() && text[digits] == '.') {
+        if (digits > 0 && digits <= 6 && digits < text.size() && text[digits] == '.') {
           b.title_number = std::stoi(std::string(text.substr(0, digits)));
           b.title = std::string(trim(text.substr(digits + 1)));
         } else {

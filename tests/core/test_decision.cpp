@@ -157,6 +157,15 @@ TEST_CASE("adr-tools / Nygard: numbered title, Date line, Status section with su
   CHECK(first.successors == std::vector<int>{1});
 }
 
+// Found by fuzz_decisions: an eleven-digit title number threw std::out_of_range from
+// std::stoi, and `logbook build` and `check` aborted.
+TEST_CASE("a title number too long to be a record number is part of the title") {
+  const Built b = build({{"decisions/use-sqlite.md", "# 99999999999. Use SQLite\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n"}});
+  REQUIRE(b.log.decisions.size() == 1);
+  CHECK(b.log.decisions[0].title == "99999999999. Use SQLite");
+  CHECK(b.log.decisions[0].number == -1);
+}
+
 TEST_CASE("MADR 2: `* Status:` and `* Date:` bullets under the title") {
   const Built b = build({{"decisions/0000-use-markdown-architectural-decision-records.md", kMadr2}});
   const Decision& d = b.at("decisions/0000-use-markdown-architectural-decision-records.md");
