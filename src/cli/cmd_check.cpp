@@ -79,6 +79,7 @@ int run_check(const CheckOptions& o) {
   const DecisionLog log = extract_decisions(site, loaded.config);
   Diagnostics findings = loaded.diagnostics;
   const std::size_t from_config = findings.size();
+  findings.insert(findings.end(), content.diagnostics.begin(), content.diagnostics.end());
   findings.insert(findings.end(), refused.begin(), refused.end());
   for (Diagnostic& d : run_checks({site, log, loaded.config, today})) findings.push_back(std::move(d));
 

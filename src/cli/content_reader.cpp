@@ -48,9 +48,16 @@ ContentReadResult read_content(const fs::path& content_dir, const fs::path& skip
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
+    const std::string path = p.lexically_relative(content_dir).generic_string();
+    if (it->is_symlink(ec)) {
+      result.diagnostics.push_back({Severity::warning, path, 0, 0,
+                                    "is a symbolic link, which Logbook does not follow (it could reach outside the content "
+                                    "folder), so it was not published; put the file or folder itself here instead."});
+      continue;
+    }
     if (!it->is_regular_file(ec)) continue;
     SourceFile file;
-    file.path = fs::relative(p, content_dir, ec).generic_string();
+    file.path = path;
     // A page over the limit is never read (it could be any size); the core reports it.
     if (const std::uintmax_t size = it->file_size(ec); !ec && size > limits::kPageBytes && is_markdown_path(file.path)) {
       file.unread_size = static_cast<std::size_t>(size);

@@ -1,5 +1,7 @@
 // Reads a content folder from disk into the core's SourceFiles: every file under it,
 // except hidden files and folders (".git", ".DS_Store") and the build output folder.
+// Symbolic links are never followed (they could reach anywhere on the machine): each
+// is a warning, and the rest of the folder is read.
 // Pages over limits::kPageBytes are not read: their SourceFile carries only the size.
 #pragma once
 
@@ -14,6 +16,7 @@ namespace logbook::cli {
 struct ContentReadResult {
   std::vector<SourceFile> files;
   std::string error;  // set when the folder itself cannot be read
+  Diagnostics diagnostics;  // files left out (symbolic links), paths relative to the folder
 };
 
 ContentReadResult read_content(const std::filesystem::path& content_dir, const std::filesystem::path& skip_dir = {});

@@ -324,6 +324,7 @@ BuildReport SiteBuilder::build() {
   s.markdown.clear();
   s.assets.clear();
   s.unread.clear();
+  for (Diagnostic& d : content.diagnostics) report.diagnostics.push_back(std::move(d));
   // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
   for (Diagnostic& d : apply_publish_policy(content.files, s.config.config)) report.diagnostics.push_back(std::move(d));
   for (SourceFile& f : content.files) {
@@ -405,7 +406,7 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   bool only_markdown = s.built && !s.options.strict;
   for (const std::string& path : changed) {
     const fs::path file = s.options.content_dir / path;
-    const bool is_file = fs::is_regular_file(file, ec);
+    const bool is_file = fs::is_regular_file(fs::symlink_status(file, ec));  // a symbolic link: build() reports it
     const bool too_big = is_file && fs::file_size(file, ec) > limits::kPageBytes;  // never read; build() reports it
     if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file) || too_big || s.unread.count(path)) only_markdown = false;
   }

@@ -615,3 +615,20 @@ TEST_CASE("write_file replaces a file whole: a reader of the old file never sees
   CHECK(slurp(file) == "the new page, longer");
   CHECK(files_under(dir.path) == std::set<std::string>{"pages/index.html"});  // no temporary file left
 }
+
+// A symbolic link to a file outside the content folder was read and published (its
+// relative path climbed out, so the whole build failed): links are never followed.
+TEST_CASE("symbolic links in the content folder are not followed: each is a warning, the rest builds") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("outside/secret.md", "# Secret\n\nsecret-data\n");
+  fs::create_symlink(dir.path / "outside/secret.md", dir.path / "content/leak.md");
+  fs::create_directory_symlink(dir.path / "outside", dir.path / "content/elsewhere");
+  const BuildReport report = build_site_to_disk(options_for(dir));
+  CHECK(report.written);
+  CHECK(report.pages == 3);
+  CHECK(count_diagnostics(report, "leak.md", "is a symbolic link, which Logbook does not follow") == 1);
+  CHECK(count_diagnostics(report, "elsewhere", "is a symbolic link, which Logbook does not follow") == 1);
+  CHECK_FALSE(fs::exists(dir.path / "site/leak"));
+  CHECK_FALSE(fs::exists(dir.path / "site/elsewhere"));
+}
