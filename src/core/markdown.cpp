@@ -225,7 +225,10 @@ struct MarkdownDocument::Impl {
     const std::string literal = cmark_node_get_literal(text_node);
     const std::vector<WikilinkSpan> spans = find_wikilinks(literal);
     if (spans.empty()) return;
-    const auto [line, column] = position(text_node);
+    // Not a structured binding: clang 14 (Emscripten 3.1.6, the fuzz build) cannot
+    // capture one in a lambda.
+    const std::pair<int, int> start = position(text_node);
+    const int line = start.first, column = start.second;
     // Columns count characters (not UTF-8 continuation bytes) from the node's start.
     int chars = 0;
     std::size_t counted = 0;
