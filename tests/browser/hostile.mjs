@@ -16,6 +16,8 @@ function writeContent(dir) {
   const files = {
     "logbook.yml": "title: Hostile pages\n",
     "index.md": page("Hostile pages", "# Hostile pages\n\nSee [[Logbook]] and [C# notes](c%23-notes.md)."),
+    // Published at /c%23-notes/: a raw '#' would end the URL's path.
+    "c#-notes.md": page("C# notes", "# C# notes\n\nText."),
     // Each of these replaced or disabled a global of the app's before it kept its state in closures.
     "clobber/heading.md": page("Logbook", "# Logbook\n\nThe heading's anchor has id=\"logbook\"."),
     "clobber/booted.md": page("Booted", "# Booted\n\n<img name=\"logbookBooted\" alt=\"\">\n\nText."),
@@ -112,6 +114,29 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
       // inert document, and reports it blocked: that report is expected, nothing else.
       const csp = /Executing inline event handler violates the following Content Security Policy/;
       check(problems.filter((p) => !csp.test(p)).length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await close();
+      server = null;
+    }
+  });
+
+  test("hostile: a page named with '#' (c#-notes.md, published at /c%23-notes/) opens in the app from its address and by a link", async () => {
+    const { url, close } = await start();
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    try {
+      await page.goto(url + "/c%23-notes/");
+      await ready(page);
+      await until(page, () => window.logbook.state().path === "/c%23-notes/" && window.logbook.state().title === "C# notes", null, "the C# notes page");
+      await page.evaluate(() => window.logbook.open("/"));
+      await until(page, () => window.logbook.state().path === "/" && window.logbook.state().ready, null, "the home page");
+      const links = await page.evaluate(() => window.logbook.links());
+      const to = links.find((l) => l.href === "/c%23-notes/");
+      check(to, `no link to /c%23-notes/; visible: ${links.map((l) => `${l.text} -> ${l.href}`).join(", ")}`);
+      await page.mouse.click(to.x + Math.min(to.w / 2, 20), to.y + to.h / 2);
+      await until(page, () => window.logbook.state().path === "/c%23-notes/" && window.logbook.state().title === "C# notes", null, "the C# notes page by its link");
+      check(new URL(page.url()).pathname === "/c%23-notes/", `URL after the click: ${page.url()}`);
+      check(problems.length === 0, problems.join("\n"));
     } finally {
       await context.close();
       await close();
