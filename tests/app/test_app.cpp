@@ -62,6 +62,31 @@ TEST_CASE("a link goes where the manifest resolved it, with history and the anch
   CHECK(f.platform.history.back() == "push /docs/guide/#install");  // popstate adds no entry
 }
 
+TEST_CASE("a page whose URL the build percent-encoded opens, from its address and by a link") {
+  // content/c#-notes.md is published at /c%23-notes/: a raw '#' would end the path.
+  const nlohmann::json manifest = {
+      {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+      {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0}, {"links", {"/c%23-notes/"}}},
+                 {{"path", "c#-notes.md"}, {"url", "/c%23-notes/"}, {"title", "C# notes"}, {"section", 0}}}}};
+  test::RunningApp a;
+  a.platform.files["/docs/index.md"] = "# Home\n\n[C# notes](c%23-notes.md)\n";
+  a.platform.files["/docs/c%23-notes/index.md"] = "# C# notes\n\nText.\n";
+  a.start(manifest.dump(), "/c%23-notes/");
+  a.settle_frames(3);
+  CHECK(a.app.state().title == "C# notes");
+  CHECK(a.platform.history.back() == "replace /docs/c%23-notes/");
+
+  a.app.open("/");
+  a.settle_frames(3);
+  REQUIRE(a.app.page().layout.links.size() == 1);
+  a.app.follow_link(0, false);
+  a.settle_frames(3);
+  CHECK(a.app.state().title == "C# notes");
+  CHECK(a.app.state().path == "/c%23-notes/");
+  CHECK(a.platform.history.back() == "push /docs/c%23-notes/");
+  CHECK(a.platform.opened_tabs.empty());
+}
+
 TEST_CASE("external links and Ctrl-clicks open new tabs; broken links say so") {
   Fixture f;
   f.app.follow_link(f.link_to("out"), false);

@@ -34,3 +34,20 @@ TEST_CASE("routes: page URL, anchor and search words") {
   CHECK(parse_route("").url == "/");
   CHECK(parse_route("/files/report.pdf").url == "/files/report.pdf");
 }
+
+TEST_CASE("routes match the manifest's URLs however the browser encoded them") {
+  // The build percent-encodes '%', '#' and '?' in page URLs and leaves the rest as it is.
+  CHECK(parse_route("/c%23-notes/").url == "/c%23-notes/");
+  CHECK(parse_route("/c%23-notes/#usage").anchor == "usage");
+  CHECK(parse_route("/100%25-done/").url == "/100%25-done/");
+  CHECK(parse_route("/why%3F/?q=why").url == "/why%3F/");
+  CHECK(parse_route("/caf%C3%A9/").url == "/caf\xC3\xA9/");
+  CHECK(parse_route("/c++-notes/").url == "/c++-notes/");  // '+' is a space only in the query
+  CHECK(parse_route("/c++-notes/?q=a+b").query == "a b");
+
+  SiteIndex site;
+  REQUIRE(parse_manifest(R"({"format":"logbook-manifest","version":2,"title":"Docs",
+    "pages":[{"path":"c#-notes.md","url":"/c%23-notes/","title":"C# notes","section":0}]})", site) == "");
+  CHECK(site.find_url(parse_route("/c%23-notes/").url) == 0);
+  CHECK(site.find_url(parse_route("/c%23-notes/index.html").url) == 0);
+}
