@@ -179,6 +179,29 @@ std::string trim_description(std::string text) {
   return text.substr(0, cut) + "…";
 }
 
+std::string describe_refused_table(const RefusedTable& table) {
+  const std::string shape = "this table has " + std::to_string(table.columns) + " columns";
+  if (table.too_wide)
+    return shape + ", more than the " + std::to_string(limits::kTableColumns) +
+           " a table may have; it is shown as text. Split it into narrower tables, or publish the data as a CSV file.";
+  return shape + " and " + std::to_string(table.rows) + " rows in " + std::to_string(table.bytes) +
+         " bytes: its short rows would be padded with empty cells, more than " +
+         std::to_string(limits::kTableCellsPerByte) +
+         " cells per byte of the table; it is shown as text. Write the empty cells out ('| |'), or use fewer columns.";
+}
+
+// One warning for each of the first few refused tables, then one for the rest: a page
+// of thousands of such tables gets a short report.
+void warn_refused_tables(const std::string& file, const std::vector<RefusedTable>& tables, Diagnostics& diags) {
+  constexpr std::size_t kNamed = 5;
+  for (std::size_t i = 0; i < tables.size() && i < kNamed; ++i)
+    diags.push_back({Severity::warning, file, tables[i].line, 1, describe_refused_table(tables[i])});
+  if (tables.size() > kNamed)
+    diags.push_back({Severity::warning, file, tables[kNamed].line, 1,
+                     std::to_string(tables.size() - kNamed) +
+                         " more tables from this line on are past the same limits and shown as text."});
+}
+
 // Content past the limits of limits.hpp still builds; the writer is told where.
 void warn_past_limits(const std::string& file, const MarkdownSummary& summary, Diagnostics& diags) {
   if (summary.too_deep_line)
@@ -189,6 +212,7 @@ void warn_past_limits(const std::string& file, const MarkdownSummary& summary, D
     diags.push_back({Severity::warning, file, summary.long_word_line, 1,
                      "a word on this line runs past " + std::to_string(limits::kWordBytes) +
                          " bytes without a space; the app breaks it anywhere. Add spaces, or link to the text instead."});
+  warn_refused_tables(file, summary.refused_tables, diags);
 }
 
 // Link destinations in Page::html_with_link_markers. cmark percent-encodes the
