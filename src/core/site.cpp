@@ -83,13 +83,10 @@ std::string unlinkable_name(std::string_view path) {
 }
 
 // What the build writes besides pages, their sources and redirects (src/cli writes
-// them), and the reader app's folder. No content file, page or alias takes their place.
+// them). No content file, page or alias takes their place, nor that of
+// SiteOptions::reserved_outputs (the reader app's files).
 constexpr std::string_view kGeneratedOutputs[] = {"search.db", "manifest.json", "sw.js", "feed.xml", "sitemap.xml",
-                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js", "app"};
-
-std::string describe_output(const std::string& path) {
-  return path == "app" ? "app/ (the reader app's folder)" : path;
-}
+                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js"};
 
 // Every file the build writes, so that no output takes another's place: the same file
 // twice, a file where a folder must be, or a folder where a file is.
@@ -301,7 +298,7 @@ class Builder {
     for (const char* file : {"index.html", "index.md"}) {
       if (const std::string taken = outputs_.claim(folder + file); !taken.empty()) {
         report(Severity::error, path, 0, 0,
-               "its URL " + url + " would take the place of " + describe_output(taken) +
+               "its URL " + url + " would take the place of " + taken +
                    ", which the build writes; rename the file (it was not built).");
         return false;
       }
@@ -312,6 +309,7 @@ class Builder {
   // Checks each file's name and bytes; files that cannot be published are left out.
   void admit(std::vector<SourceFile>& files) {
     for (std::string_view generated : kGeneratedOutputs) outputs_.claim(std::string(generated));
+    for (const std::string& reserved : options_.reserved_outputs) outputs_.claim(reserved);
     std::vector<std::string> assets;
     for (SourceFile& file : files) {
       if (const std::string problem = unlinkable_name(file.path); !problem.empty()) {
@@ -344,7 +342,7 @@ class Builder {
     for (std::string& path : assets) {
       if (const std::string taken = outputs_.claim(path); !taken.empty()) {
         report(Severity::error, path, 0, 0,
-               "this file would take the place of " + describe_output(taken) +
+               "this file would take the place of " + taken +
                    ", which the build writes; rename or move it (it was not published).");
         continue;
       }
@@ -367,7 +365,7 @@ class Builder {
                  "alias '" + printable(alias) + "' leaves the site; write it as a path like /old/page/.");
         else if (!taken.empty())
           report(Severity::warning, page.path, at.line, at.column,
-                 "alias '" + printable(alias) + "' would take the place of " + describe_output(taken) +
+                 "alias '" + printable(alias) + "' would take the place of " + taken +
                      ", which the build writes; choose another old URL or remove it.");
         else
           site_.redirects.emplace(url, static_cast<int>(i));

@@ -300,3 +300,15 @@ TEST_CASE("tables past kTableColumns or kTableCellsPerByte: a warning at each he
   CHECK(site.error_count() == 0);
   CHECK(site.warning_count() == 7);
 }
+
+TEST_CASE("reserved outputs: a file or folder in SiteOptions::reserved_outputs is refused, the rest of its folder is content's") {
+  SiteOptions options;
+  options.reserved_outputs = {"app/boot.js", "app/fonts"};
+  const Site site = build_site({{"app/setup.md", "# Setup\n"}, {"app/boot.js", ""}, {"app/fonts/a.ttf", ""}, {"app/boot.js.md", "# B\n"}},
+                               options);
+  CHECK(site.find_url("/app/setup/") >= 0);
+  CHECK(has_diagnostic(site, "app/boot.js", "would take the place of app/boot.js, which the build writes"));
+  CHECK(has_diagnostic(site, "app/fonts/a.ttf", "would take the place of app/fonts"));
+  CHECK(has_diagnostic(site, "app/boot.js.md", "its URL /app/boot.js/ would take the place of app/boot.js"));
+  CHECK(site.error_count() == 3);
+}
