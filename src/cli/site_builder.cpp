@@ -113,6 +113,13 @@ std::string normalize_base(std::string base) {
   return base;
 }
 
+// The reader app's files in the site (wasm/CMakeLists.txt makes them) and the folder of
+// its fonts, fallback faces included. They are reserved whether or not this build has the
+// app, so that content valid without it stays valid with it; the rest of app/ is content's.
+constexpr const char* kAppFiles[] = {"app/boot.js",        "app/boot.css",          "app/logbook.js",
+                                     "app/logbook.wasm",   "app/search-core.js",    "app/search-core.wasm",
+                                     "app/search-worker.js", "app/fonts"};
+
 struct SiteBuilder::State {
   BuildOptions options;
   LoadedSiteConfig config;
@@ -124,6 +131,7 @@ struct SiteBuilder::State {
   DecisionLog decisions;
   GitHistory history;       // read once per full build; edits being served are not committed yet
   std::string app_version;  // hash of the app's files, part of the manifest's build hash
+  std::vector<std::string> app_files;  // the built app's files as the site has them: app/boot.js, ...
   std::set<char32_t> uncovered;       // characters of the content the app's fonts lack
   std::vector<std::string> fallback_fonts;  // the faces made for them (app/fonts/...)
   bool built = false;  // site, markdown and assets describe what is in out_dir
@@ -143,6 +151,8 @@ struct SiteBuilder::State {
 
   SiteOptions site_options() const {
     SiteOptions o;
+    o.reserved_outputs.assign(std::begin(kAppFiles), std::end(kAppFiles));
+    o.reserved_outputs.insert(o.reserved_outputs.end(), app_files.begin(), app_files.end());
     o.parallel_for = [](std::size_t n, const std::function<void(std::size_t)>& body) { parallel_for(n, body); };
     return o;
   }
@@ -223,8 +233,11 @@ struct SiteBuilder::State {
   std::vector<std::string> precache_list(const fs::path& root) const {
     std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js"};
     std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(root / "app", ec))
-      if (entry.is_regular_file(ec)) out.push_back(fs::relative(entry.path(), root, ec).generic_string());
+    // The app's own files only: pages of content under app/ are listed with the pages.
+    if (fs::exists(root / "app" / "boot.js", ec)) {
+      out.insert(out.end(), app_files.begin(), app_files.end());
+      out.insert(out.end(), fallback_fonts.begin(), fallback_fonts.end());
+    }
     for (const std::string& path : site.assets) out.push_back(url_for_asset(path).substr(1));
     constexpr std::size_t kMostPages = 2000;
     if (site.pages.size() <= kMostPages)
@@ -315,12 +328,16 @@ BuildReport SiteBuilder::build() {
   }
   s.history = read_git_history(s.options.content_dir);
   s.app_version.clear();
+  s.app_files.clear();
   std::error_code ec;
   if (!s.options.app_dir.empty())
     for (const auto& entry : fs::recursive_directory_iterator(s.options.app_dir, ec)) {
       std::string bytes, error;
-      if (entry.is_regular_file(ec) && read_file(entry.path(), bytes, error)) s.app_version += content_hash(bytes);
+      if (!entry.is_regular_file(ec) || !read_file(entry.path(), bytes, error)) continue;
+      s.app_version += content_hash(bytes);
+      s.app_files.push_back("app/" + fs::relative(entry.path(), s.options.app_dir, ec).generic_string());
     }
+  if (!s.options.app_dir.empty() && !fs::exists(s.options.app_dir / "boot.js", ec)) s.app_files.clear();  // not copied
   s.markdown.clear();
   s.assets.clear();
   s.unread.clear();

@@ -27,6 +27,15 @@ inline constexpr int kNestingDepth = 32;
 // (long URLs fit); the app wraps longer runs anywhere, in linear time.
 inline constexpr std::size_t kWordBytes = 4096;
 
+// A table: its columns, and its cells per byte of its source. cmark-gfm pads short rows
+// with empty cells up to the header's width, so unbounded, a 5 KB table made 524k cells.
+// A table written out cell by cell has at most one cell per byte ("|a|b|"); twice that
+// leaves room for rows that stop early. 256 columns are more than any screen shows
+// (wider data belongs in a CSV file) and bound each row's work in the app. A table past
+// either limit is shown as text, with a warning at its header row.
+inline constexpr std::size_t kTableColumns = 256;
+inline constexpr std::size_t kTableCellsPerByte = 2;
+
 // A search query: its length in bytes and its distinct terms. Longer queries are cut
 // at a character boundary; repeated terms count once.
 inline constexpr std::size_t kQueryBytes = 1024;

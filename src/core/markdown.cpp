@@ -157,6 +157,7 @@ struct MarkdownDocument::Impl {
   int line_offset = 1;
   std::unique_ptr<cmark_parser, ParserDeleter> parser;
   cmark_node* root = nullptr;
+  std::vector<RefusedTable> refused_tables;  // lines counted from the Markdown's start
   // Wikilink nodes are made by us and have no source position in cmark; we keep it here.
   std::unordered_map<cmark_node*, std::pair<int, int>> positions;
 
@@ -327,6 +328,10 @@ MarkdownDocument::MarkdownDocument(std::string_view markdown, const MarkdownOpti
     for (const char* name : kExtensions)
       cmark_parser_attach_syntax_extension(impl_->parser.get(), cmark_find_syntax_extension(name));
   }
+  // Every parse goes through the table guard: no table costs far more than its bytes.
+  GuardedMarkdown guarded = guard_tables(markdown);
+  impl_->refused_tables = std::move(guarded.refused);
+  if (!impl_->refused_tables.empty()) markdown = guarded.text;
   cmark_parser_feed(impl_->parser.get(), markdown.data(), markdown.size());
   impl_->root = cmark_parser_finish(impl_->parser.get());
   if (options.wikilinks) impl_->apply_wikilinks();
@@ -395,6 +400,8 @@ MarkdownSummary MarkdownDocument::summarize() const {
   append_plain_text(impl_->root, summary.plain_text);
   if (walk.too_deep_line) summary.too_deep_line = walk.too_deep_line + offset;
   if (walk.words.found_line) summary.long_word_line = walk.words.found_line + offset;
+  summary.refused_tables = impl_->refused_tables;
+  for (RefusedTable& table : summary.refused_tables) table.line += offset;
   return summary;
 }
 

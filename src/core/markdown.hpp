@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "table_guard.hpp"
+
 struct cmark_node;
 
 namespace logbook {
@@ -47,6 +49,8 @@ struct MarkdownSummary {
   // deeper than kNestingDepth, and of the first word longer than kWordBytes.
   int too_deep_line = 0;
   int long_word_line = 0;
+  // Tables past kTableColumns or kTableCellsPerByte, left as text (lines in the file).
+  std::vector<RefusedTable> refused_tables;
 };
 
 constexpr std::string_view kWikilinkScheme = "wikilink:";

@@ -83,13 +83,10 @@ std::string unlinkable_name(std::string_view path) {
 }
 
 // What the build writes besides pages, their sources and redirects (src/cli writes
-// them), and the reader app's folder. No content file, page or alias takes their place.
+// them). No content file, page or alias takes their place, nor that of
+// SiteOptions::reserved_outputs (the reader app's files).
 constexpr std::string_view kGeneratedOutputs[] = {"search.db", "manifest.json", "sw.js", "feed.xml", "sitemap.xml",
-                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js", "app"};
-
-std::string describe_output(const std::string& path) {
-  return path == "app" ? "app/ (the reader app's folder)" : path;
-}
+                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js"};
 
 // Every file the build writes, so that no output takes another's place: the same file
 // twice, a file where a folder must be, or a folder where a file is.
@@ -179,6 +176,29 @@ std::string trim_description(std::string text) {
   return text.substr(0, cut) + "…";
 }
 
+std::string describe_refused_table(const RefusedTable& table) {
+  const std::string shape = "this table has " + std::to_string(table.columns) + " columns";
+  if (table.too_wide)
+    return shape + ", more than the " + std::to_string(limits::kTableColumns) +
+           " a table may have; it is shown as text. Split it into narrower tables, or publish the data as a CSV file.";
+  return shape + " and " + std::to_string(table.rows) + " rows in " + std::to_string(table.bytes) +
+         " bytes: its short rows would be padded with empty cells, more than " +
+         std::to_string(limits::kTableCellsPerByte) +
+         " cells per byte of the table; it is shown as text. Write the empty cells out ('| |'), or use fewer columns.";
+}
+
+// One warning for each of the first few refused tables, then one for the rest: a page
+// of thousands of such tables gets a short report.
+void warn_refused_tables(const std::string& file, const std::vector<RefusedTable>& tables, Diagnostics& diags) {
+  constexpr std::size_t kNamed = 5;
+  for (std::size_t i = 0; i < tables.size() && i < kNamed; ++i)
+    diags.push_back({Severity::warning, file, tables[i].line, 1, describe_refused_table(tables[i])});
+  if (tables.size() > kNamed)
+    diags.push_back({Severity::warning, file, tables[kNamed].line, 1,
+                     std::to_string(tables.size() - kNamed) +
+                         " more tables from this line on are past the same limits and shown as text."});
+}
+
 // Content past the limits of limits.hpp still builds; the writer is told where.
 void warn_past_limits(const std::string& file, const MarkdownSummary& summary, Diagnostics& diags) {
   if (summary.too_deep_line)
@@ -189,6 +209,7 @@ void warn_past_limits(const std::string& file, const MarkdownSummary& summary, D
     diags.push_back({Severity::warning, file, summary.long_word_line, 1,
                      "a word on this line runs past " + std::to_string(limits::kWordBytes) +
                          " bytes without a space; the app breaks it anywhere. Add spaces, or link to the text instead."});
+  warn_refused_tables(file, summary.refused_tables, diags);
 }
 
 // Link destinations in Page::html_with_link_markers. cmark percent-encodes the
@@ -277,7 +298,7 @@ class Builder {
     for (const char* file : {"index.html", "index.md"}) {
       if (const std::string taken = outputs_.claim(folder + file); !taken.empty()) {
         report(Severity::error, path, 0, 0,
-               "its URL " + url + " would take the place of " + describe_output(taken) +
+               "its URL " + url + " would take the place of " + taken +
                    ", which the build writes; rename the file (it was not built).");
         return false;
       }
@@ -288,6 +309,7 @@ class Builder {
   // Checks each file's name and bytes; files that cannot be published are left out.
   void admit(std::vector<SourceFile>& files) {
     for (std::string_view generated : kGeneratedOutputs) outputs_.claim(std::string(generated));
+    for (const std::string& reserved : options_.reserved_outputs) outputs_.claim(reserved);
     std::vector<std::string> assets;
     for (SourceFile& file : files) {
       if (const std::string problem = unlinkable_name(file.path); !problem.empty()) {
@@ -320,7 +342,7 @@ class Builder {
     for (std::string& path : assets) {
       if (const std::string taken = outputs_.claim(path); !taken.empty()) {
         report(Severity::error, path, 0, 0,
-               "this file would take the place of " + describe_output(taken) +
+               "this file would take the place of " + taken +
                    ", which the build writes; rename or move it (it was not published).");
         continue;
       }
@@ -343,7 +365,7 @@ class Builder {
                  "alias '" + printable(alias) + "' leaves the site; write it as a path like /old/page/.");
         else if (!taken.empty())
           report(Severity::warning, page.path, at.line, at.column,
-                 "alias '" + printable(alias) + "' would take the place of " + describe_output(taken) +
+                 "alias '" + printable(alias) + "' would take the place of " + taken +
                      ", which the build writes; choose another old URL or remove it.");
         else
           site_.redirects.emplace(url, static_cast<int>(i));

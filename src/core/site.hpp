@@ -83,6 +83,11 @@ struct SiteOptions {
   std::size_t max_file_bytes = limits::kPageBytes;
   bool include_drafts = false;
   MarkdownOptions markdown;
+  // Files the build writes besides the core's own list, relative to the output folder; a
+  // folder reserves everything in it. The CLI passes the reader app's files (app/boot.js,
+  // app/logbook.wasm, app/fonts...), so that content/app/setup.md is a page but
+  // content/app/boot.js is refused.
+  std::vector<std::string> reserved_outputs;
   // Runs body(i) for i in [0, n); the CLI passes a thread pool, the default is a loop.
   std::function<void(std::size_t n, const std::function<void(std::size_t)>& body)> parallel_for;
 };

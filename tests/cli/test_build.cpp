@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -481,17 +482,48 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
   CHECK(fs::exists(site / "guides/index.md.txt"));
 }
 
+TEST_CASE("content may have an app/ section; only the reader app's own files are reserved") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/app/index.md", "# Mobile app\n\nSee [setup](setup.md).\n");
+  dir.write("content/app/setup.md", "# Setting up the mobile app\n");
+  dir.write("content/app/screenshot.png.txt", "a file beside the app's files is fine");
+  for (const char* f : {"app/logbook.wasm", "app/boot.js", "app/fonts/Inter.otf", "app/extra.js"})
+    dir.write(std::string("content/") + f, "not the app");
+  dir.write("logbook.yml", "publish_files: [\"**\"]\n");
+  dir.write("app/boot.js", "// a stand-in for the built app\n");
+  dir.write("app/extra.js", "// a file only this build of the app has\n");
+  BuildOptions o = options_for(dir);
+  o.app_dir = dir.path / "app";
+  const BuildReport report = build_site_to_disk(o);
+  REQUIRE(report.written);
+  const fs::path site = dir.path / "site";
+  CHECK(slurp(site / "app/setup/index.html").find("Setting up the mobile app") != std::string::npos);
+  CHECK(slurp(site / "app/index.html").find("Mobile app") != std::string::npos);
+  CHECK(fs::exists(site / "app/screenshot.png.txt"));
+  CHECK(count_diagnostics(report, "app/logbook.wasm", "would take the place of app/logbook.wasm, which the build writes") == 1);
+  CHECK(count_diagnostics(report, "app/boot.js", "would take the place of app/boot.js") == 1);
+  CHECK(count_diagnostics(report, "app/fonts/Inter.otf", "would take the place of app/fonts") == 1);
+  CHECK(count_diagnostics(report, "app/extra.js", "would take the place of app/extra.js") == 1);
+  CHECK(report.errors == 4);
+  CHECK(slurp(site / "app/boot.js") == "// a stand-in for the built app\n");
+  const auto manifest = nlohmann::json::parse(slurp(site / "manifest.json"));
+  const auto precache = manifest["precache"].get<std::vector<std::string>>();
+  CHECK(std::count(precache.begin(), precache.end(), "app/boot.js") == 1);
+  CHECK(std::count(precache.begin(), precache.end(), "app/setup/") == 1);
+}
+
 TEST_CASE("an alias in the place of a generated file or another alias is a warning") {
   TempDir dir;
   write_fixture(dir);
-  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/img/logo.png/, /search.db/, /app/, /old/]\n---\n# Setup\n");
+  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/img/logo.png/, /search.db/, /app/fonts/, /old/]\n---\n# Setup\n");
   dir.write("content/other.md", "---\naliases:\n  - /old/\n---\n# Other\n");
   const BuildReport report = build_site_to_disk(options_for(dir));
   CHECK(report.written);
   CHECK(report.errors == 0);
   CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of img/logo.png, which the build writes") == 1);
   CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of search.db") == 1);
-  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of app/ (the reader app's folder)") == 1);
+  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of app/fonts, which the build writes") == 1);
   CHECK(count_diagnostics(report, "other.md", "'/old/' would take the place of old/index.html") == 1);
   CHECK(slurp(dir.path / "site/old/index.html").find("url=/guides/setup/") != std::string::npos);  // the first keeps it
   CHECK(slurp(dir.path / "site/img/logo.png").starts_with("\x89PNG"));

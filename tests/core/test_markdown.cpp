@@ -2,6 +2,7 @@
 // text for the index and the HTML.
 #include <doctest/doctest.h>
 
+#include "core/limits.hpp"
 #include "core/markdown.hpp"
 
 using namespace logbook;
@@ -162,4 +163,83 @@ TEST_CASE("unsafe_html off omits raw HTML altogether") {
   options.unsafe_html = false;
   MarkdownDocument doc("a <kbd>b</kbd>\n", options);
   CHECK(doc.render_html(nullptr).find("<kbd>") == std::string::npos);
+}
+
+namespace {
+
+// A GFM table of `columns` columns: a full header and delimiter row, then `rows` rows.
+std::string table_source(std::size_t columns, const std::vector<std::string>& rows) {
+  std::string header = "|", delimiter = "|";
+  for (std::size_t c = 0; c < columns; ++c) {
+    header += " h" + std::to_string(c) + " |";
+    delimiter += "---|";
+  }
+  std::string out = header + "\n" + delimiter + "\n";
+  for (const std::string& row : rows) out += row + "\n";
+  return out;
+}
+
+bool has_table(MarkdownDocument& doc) { return doc.html().find("<table>") != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("an ordinary table is a table, short rows and cells written as '-' included") {
+  MarkdownDocument doc(table_source(4, {"| a | b | c | d |", "| x |", "| - | - | - | - |"}));
+  CHECK(has_table(doc));
+  CHECK(doc.summarize().refused_tables.empty());
+}
+
+TEST_CASE("a table wider than kTableColumns stays text, with its header row's line; no line shifts") {
+  const std::size_t columns = limits::kTableColumns + 1;
+  MarkdownDocument doc("# Data\n\n" + table_source(columns, {"| a |"}) + "\n## After\n", {}, 4);
+  CHECK_FALSE(has_table(doc));
+  const auto s = doc.summarize();
+  REQUIRE(s.refused_tables.size() == 1);
+  CHECK(s.refused_tables[0].line == 6);  // the header row: line 3 of the Markdown, which starts on line 4
+  CHECK(s.refused_tables[0].columns == columns);
+  CHECK(s.refused_tables[0].too_wide);
+  CHECK(s.plain_text.find("h256") != std::string::npos);  // the text is kept
+  REQUIRE(s.headings.size() == 2);
+  CHECK(s.headings[1].line == 10);
+  CHECK(doc.html().find("\\|") == std::string::npos);  // the escape does not show
+}
+
+TEST_CASE("a table whose short rows would be padded past kTableCellsPerByte stays text") {
+  // 100 columns and 1,000 one-character rows: 100k cells from about 2.5 KB.
+  MarkdownDocument doc("Intro\n\n" + table_source(100, std::vector<std::string>(1000, "x")));
+  CHECK_FALSE(has_table(doc));
+  const auto s = doc.summarize();
+  REQUIRE(s.refused_tables.size() == 1);
+  CHECK(s.refused_tables[0].line == 3);
+  CHECK(s.refused_tables[0].columns == 100);
+  CHECK(s.refused_tables[0].rows == 1000);
+  CHECK_FALSE(s.refused_tables[0].too_wide);
+}
+
+TEST_CASE("refused tables are found in block quotes, with CRLF and CR line endings, and each is counted") {
+  const std::string wide = table_source(limits::kTableColumns + 1, {"x"});
+  std::string quoted;
+  for (std::size_t start = 0, end; (end = wide.find('\n', start)) != std::string::npos; start = end + 1)
+    quoted += "> " + wide.substr(start, end - start) + "\r\n";
+  std::string cr = wide;
+  for (char& c : cr)
+    if (c == '\n') c = '\r';
+  MarkdownDocument doc(quoted + "\r\n" + cr + "\r" + wide);
+  CHECK_FALSE(has_table(doc));
+  const auto s = doc.summarize();
+  REQUIRE(s.refused_tables.size() == 3);
+  CHECK(s.refused_tables[0].line == 1);
+  CHECK(s.refused_tables[1].line == 5);
+  CHECK(s.refused_tables[2].line == 9);
+}
+
+TEST_CASE("many padded tables parse in time linear in their bytes" * doctest::timeout(5)) {
+  // Each: 200 columns (within kTableColumns) and 1,000 one-character rows, 3 KB that
+  // cmark-gfm would pad to 200k cells.
+  const std::string table = table_source(200, std::vector<std::string>(1000, "x"));
+  std::string page;
+  for (int i = 0; i < 20; ++i) page += table + "\n";
+  MarkdownDocument doc(page);
+  CHECK(doc.summarize().refused_tables.size() == 20);
+  CHECK_FALSE(has_table(doc));
 }

@@ -280,3 +280,35 @@ TEST_CASE("a word longer than kWordBytes: a warning at its line; the page builds
   CHECK_FALSE(has_diagnostic(site, "fine.md", "runs past"));
   CHECK(page(site, "text.md").plain_text.find(word) != std::string::npos);
 }
+
+TEST_CASE("tables past kTableColumns or kTableCellsPerByte: a warning at each header row; the page builds") {
+  std::string header = "|", delimiter = "|";
+  for (std::size_t c = 0; c <= limits::kTableColumns; ++c) {
+    header += " h |";
+    delimiter += "-|";
+  }
+  const std::string wide = "---\ntitle: Wide\n---\n" + header + "\n" + delimiter + "\n";  // header on line 4
+  std::string rows;
+  for (int i = 0; i < 100; ++i) rows += "x\n";
+  std::string padded;  // seven tables of 10 columns and 100 one-character rows, 103 lines apart
+  for (int i = 0; i < 7; ++i) padded += "a|b|c|d|e|f|g|h|i|j\n-|-|-|-|-|-|-|-|-|-\n" + rows + "\n";
+  const Site site = build_site({{"wide.md", wide}, {"padded.md", padded}});
+  CHECK(has_diagnostic(site, "wide.md", "this table has 257 columns, more than the 256 a table may have; it is shown as text", 4));
+  CHECK(page(site, "wide.md").html_with_link_markers.find("<table") == std::string::npos);
+  CHECK(has_diagnostic(site, "padded.md", "this table has 10 columns and 100 rows", 1));
+  CHECK(has_diagnostic(site, "padded.md", "2 more tables from this line on are past the same limits", 1 + 5 * 103));
+  CHECK(site.error_count() == 0);
+  CHECK(site.warning_count() == 7);
+}
+
+TEST_CASE("reserved outputs: a file or folder in SiteOptions::reserved_outputs is refused, the rest of its folder is content's") {
+  SiteOptions options;
+  options.reserved_outputs = {"app/boot.js", "app/fonts"};
+  const Site site = build_site({{"app/setup.md", "# Setup\n"}, {"app/boot.js", ""}, {"app/fonts/a.ttf", ""}, {"app/boot.js.md", "# B\n"}},
+                               options);
+  CHECK(site.find_url("/app/setup/") >= 0);
+  CHECK(has_diagnostic(site, "app/boot.js", "would take the place of app/boot.js, which the build writes"));
+  CHECK(has_diagnostic(site, "app/fonts/a.ttf", "would take the place of app/fonts"));
+  CHECK(has_diagnostic(site, "app/boot.js.md", "its URL /app/boot.js/ would take the place of app/boot.js"));
+  CHECK(site.error_count() == 3);
+}
