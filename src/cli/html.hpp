@@ -6,9 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include "core/html_escape.hpp"
+
 namespace logbook::cli {
 
-std::string escape_html(std::string_view text);
+using logbook::escape_html;  // core/html_escape.hpp
 
 // Replaces each {{key}} in tmpl with its value (values are inserted as given).
 std::string fill_template(std::string_view tmpl, const std::vector<std::pair<std::string_view, std::string>>& values);

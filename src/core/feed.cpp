@@ -3,21 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "html_escape.hpp"
+
 namespace logbook {
 
 namespace {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
 
 // The date a page last changed: git's, else its front matter date, else none.
 std::string changed_on(const Page& p, const SiteHistory& history) {
@@ -42,10 +33,10 @@ std::string write_atom_feed(const Site& site, const DecisionLog& decisions, cons
   const std::string root = info.site_url + info.base;
   const std::string newest = order.empty() ? std::string("1970-01-01") : changed_on(site.pages[static_cast<std::size_t>(order.front())], history);
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  out += "  <title>" + xml_escape(info.title) + " — recent changes and decisions</title>\n";
-  out += "  <link href=\"" + xml_escape(root + "/") + "\"/>\n";
-  out += "  <link rel=\"self\" href=\"" + xml_escape(root + "/feed.xml") + "\"/>\n";
-  out += "  <id>" + xml_escape(root + "/feed.xml") + "</id>\n";
+  out += "  <title>" + escape_html(info.title) + " — recent changes and decisions</title>\n";
+  out += "  <link href=\"" + escape_html(root + "/") + "\"/>\n";
+  out += "  <link rel=\"self\" href=\"" + escape_html(root + "/feed.xml") + "\"/>\n";
+  out += "  <id>" + escape_html(root + "/feed.xml") + "</id>\n";
   out += "  <updated>" + (newest.empty() ? std::string("1970-01-01") : newest) + "T00:00:00Z</updated>\n";
   out += "  <generator>Logbook</generator>\n";
   for (int i : order) {
@@ -58,14 +49,14 @@ std::string write_atom_feed(const Site& site, const DecisionLog& decisions, cons
     }
     const std::string date = changed_on(p, history);
     out += "  <entry>\n";
-    out += "    <title>" + xml_escape(title) + "</title>\n";
-    out += "    <link href=\"" + xml_escape(root + p.url) + "\"/>\n";
-    out += "    <id>" + xml_escape(root + p.url) + "</id>\n";
+    out += "    <title>" + escape_html(title) + "</title>\n";
+    out += "    <link href=\"" + escape_html(root + p.url) + "\"/>\n";
+    out += "    <id>" + escape_html(root + p.url) + "</id>\n";
     out += "    <updated>" + (date.empty() ? newest : date) + "T00:00:00Z</updated>\n";
     if (auto it = history.find(p.path); it != history.end())
-      for (const std::string& a : it->second.authors) out += "    <author><name>" + xml_escape(a) + "</name></author>\n";
+      for (const std::string& a : it->second.authors) out += "    <author><name>" + escape_html(a) + "</name></author>\n";
     if (d >= 0) out += "    <category term=\"decision\"/>\n";
-    if (!p.description.empty()) out += "    <summary>" + xml_escape(p.description) + "</summary>\n";
+    if (!p.description.empty()) out += "    <summary>" + escape_html(p.description) + "</summary>\n";
     out += "  </entry>\n";
   }
   return out + "</feed>\n";

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "html_escape.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -142,17 +143,6 @@ std::string lowercase(std::string_view s) {
   return out;
 }
 
-void escape_into(std::string_view text, std::string& out) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-}
 
 // Length of a character reference at text[0] ('&'), or 0 if it is not one. Bounded, so
 // a flood of '&' stays linear.
@@ -265,7 +255,7 @@ std::string allowed_attribute(const Rule& rule, const Attribute& a) {
     value.insert(0, kUserContentPrefix);
   }
   std::string out = " " + a.name + "=\"";
-  escape_into(value, out);
+  append_escaped_html(out, value);
   return out + "\"";
 }
 

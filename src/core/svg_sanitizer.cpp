@@ -4,6 +4,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "html_escape.hpp"
 #include "html_sanitizer.hpp"
 #include "utf8.hpp"
 
@@ -114,15 +115,6 @@ bool decode_xml(std::string_view text, std::string& out) {
   return true;
 }
 
-void escape_xml(std::string_view text, std::string& out) {
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-}
 
 struct Attribute {
   std::string name;
@@ -181,7 +173,7 @@ class SvgReader {
     }
     if (open_.back() == "style" && css_loads_url(decoded, true))
       return (void)fail("its <style> loads a URL (url(), @import or a CSS escape); only url(#id) is accepted", at);
-    if (!skipping()) escape_xml(decoded, out_);
+    if (!skipping()) append_escaped_html(out_, decoded);
   }
 
   void text() {
@@ -306,7 +298,7 @@ class SvgReader {
       for (const Attribute& a : attributes) {
         if (!listed(kAttributes, a.name)) continue;
         out_ += " " + a.name + "=\"";
-        escape_xml(a.value, out_);
+        append_escaped_html(out_, a.value);
         out_ += "\"";
       }
       out_ += self_closing ? "/>" : ">";
