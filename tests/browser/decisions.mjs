@@ -178,6 +178,11 @@ export function decisionTests({ test, check, ready, state, until, shot, browser,
         check(home.some((l) => l.text === "Guide"), "the guide is past its review date");
         check(!home.some((l) => l.text === "Mark all as read"), "a first visit shows changes");
         await shot(page, `home-${label}-first-visit`);
+        // The first deployment's offline copy must be installed and in control before the
+        // second deployment, or there is no copy for the new version to be offered over
+        // (on a busy machine the reload below came first, and the test timed out).
+        await page.evaluate(() => navigator.serviceWorker.ready);
+        await until(page, () => !!navigator.serviceWorker.controller, null, "the offline copy controls the page");
 
         writeContent(join(tmp, "content"), { changed: true });
         build();
