@@ -181,6 +181,9 @@
       var api = module.lbApi;
       return api.ready.then(function () {
         document.documentElement.classList.add("logbook-app-on");
+      // The canvas was sized while the static page showed; a page wider than a phone
+      // (deep nesting) had widened the viewport then. Hidden now, it no longer does.
+      window.dispatchEvent(new Event("resize"));
         bar.style.opacity = "0";
         setTimeout(function () { bar.remove(); }, 400);
         api.bootMillis = performance.now();

@@ -163,6 +163,32 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
     }
   });
 
+  // The static page of a deep quote is wider than a phone; the canvas was sized while it
+  // showed, so the app drew for a viewport twice the phone's width and half its page was
+  // off screen. Hidden, the static copy no longer widens the page, and the app re-measures.
+  test("hostile: on a phone, a page wider than the screen (nesting 10,000 deep, a 1 MB word) still fills the screen with the app", async () => {
+    const { url, close } = await start();
+    try {
+      for (const path of ["/huge/deep-quote/", "/huge/long-word/"]) {
+        const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
+        try {
+          await page.goto(url + path);
+          await ready(page);
+          await page.waitForTimeout(200);
+          const size = await page.evaluate(() => ({ inner: innerWidth, canvas: document.getElementById("logbook-canvas").getBoundingClientRect().width,
+            page: document.documentElement.scrollWidth }));
+          check(size.canvas === 390 && size.inner === 390 && size.page === 390, `${path}: ${JSON.stringify(size)}`);
+          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await close();
+      server = null;
+    }
+  });
+
   test("hostile: pages nested 10,000 deep, a 1 MB word and 200k '&#' boot the app quickly with a clean console", async () => {
     const { url, close } = await start();
     const times = [];
