@@ -137,11 +137,6 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 
 // Length of a character reference at text[0] ('&'), or 0 if it is not one. Bounded, so
@@ -184,7 +179,7 @@ Tag read_tag(std::string_view html, std::size_t i) {
   i += tag.closing ? 2 : 1;
   const std::size_t name = i;
   while (i < html.size() && !is_space(html[i]) && html[i] != '/' && html[i] != '>') ++i;
-  tag.name = lowercase(html.substr(name, i - name));
+  tag.name = lower_ascii(html.substr(name, i - name));
   while (i < html.size()) {
     while (i < html.size() && (is_space(html[i]) || html[i] == '/')) ++i;
     if (i >= html.size()) return tag;
@@ -194,7 +189,7 @@ Tag read_tag(std::string_view html, std::size_t i) {
     }
     const std::size_t start = i++;  // a leading '=' belongs to the name, as in browsers
     while (i < html.size() && !is_space(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=') ++i;
-    Attribute attribute{lowercase(html.substr(start, i - start)), {}};
+    Attribute attribute{lower_ascii(html.substr(start, i - start)), {}};
     std::size_t j = i;
     while (j < html.size() && is_space(html[j])) ++j;
     if (j < html.size() && html[j] == '=') {
@@ -387,11 +382,11 @@ std::string sanitize_html(std::string_view html) {
 bool is_allowed_url(std::string_view url, bool image) {
   const std::size_t end = url.find_first_of(":/?#");
   if (end == std::string_view::npos || url[end] != ':') return true;  // relative, or a fragment
-  const std::string scheme = lowercase(url.substr(0, end));
+  const std::string scheme = lower_ascii(url.substr(0, end));
   if (scheme == "http" || scheme == "https") return true;
   if (!image) return scheme == "mailto";
   if (scheme != "data") return false;
-  const std::string rest = lowercase(url.substr(end + 1, 16));
+  const std::string rest = lower_ascii(url.substr(end + 1, 16));
   for (std::string_view type : {"image/png", "image/gif", "image/jpeg", "image/webp"})
     if (rest.rfind(type, 0) == 0 && rest.size() > type.size() && (rest[type.size()] == ';' || rest[type.size()] == ',')) return true;
   return false;

@@ -67,12 +67,6 @@ bool listed(std::string_view list, std::string_view name) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 std::string_view local_name(std::string_view name) {
   const auto colon = name.find(':');
@@ -82,7 +76,7 @@ std::string_view local_name(std::string_view name) {
 // CSS that would fetch something: url() to anything but #fragment, @import, image-set(),
 // or escapes that could spell those.
 bool css_loads_url(std::string_view css, bool escapes_matter) {
-  const std::string lower = lowercase(css);
+  const std::string lower = lower_ascii(css);
   if (lower.find("@import") != std::string::npos || lower.find("image-set(") != std::string::npos) return true;
   if (escapes_matter && lower.find('\\') != std::string::npos) return true;
   for (auto i = lower.find("url("); i != std::string::npos; i = lower.find("url(", i + 4)) {
@@ -203,7 +197,7 @@ class SvgReader {
     const auto end = in_.find("?>", pos_);
     if (end == std::string_view::npos) return (void)fail("a processing instruction is never closed", pos_);
     const std::string_view body = in_.substr(pos_ + 2, end - pos_ - 2);
-    const std::string lower = lowercase(body);
+    const std::string lower = lower_ascii(body);
     const bool declaration = lower.substr(0, 3) == "xml" && (lower.size() == 3 || is_space(lower[3]));
     if (!declaration || seen_root_)
       return (void)fail("a processing instruction (<?" + std::string(body.substr(0, body.find(' '))) + "?>), which can apply a stylesheet; remove it", pos_);
@@ -252,13 +246,13 @@ class SvgReader {
 
   // Why an attribute refuses the file, or "".
   static std::string attribute_problem(std::string_view element, const Attribute& a) {
-    const std::string lower = lowercase(a.name);
+    const std::string lower = lower_ascii(a.name);
     if (lower.rfind("on", 0) == 0) return "it has an event handler (" + a.name + "), which runs script";
     if (lower == "xmlns" && a.value != kSvgNamespace) return "it puts elements in another namespace (xmlns=\"" + a.value + "\")";
     if ((lower == "xmlns:svg" && a.value != kSvgNamespace) || (lower == "xmlns:xlink" && a.value != kXlinkNamespace))
       return "it redefines the " + a.name.substr(6) + " namespace";
     if (local_name(lower) == "href") {
-      std::string url = lowercase(a.value);
+      std::string url = lower_ascii(a.value);
       std::replace(url.begin(), url.end(), '\\', '/');  // browsers read \\host as //host
       const bool allowed = element == "a" ? is_allowed_url(a.value, false)
                            : !url.empty() && url[0] == '#' ? true
@@ -267,7 +261,7 @@ class SvgReader {
       if (!allowed) return "it links to " + a.value.substr(0, 60) + " from <" + std::string(element) + ">: only #ids, relative files and data: images are accepted";
     }
     if (lower == "attributename") {
-      const std::string target = lowercase(a.value);
+      const std::string target = lower_ascii(a.value);
       if (local_name(target) == "href" || target.rfind("on", 0) == 0) return "it animates " + a.value + ", which can turn into a script link";
     }
     if (css_loads_url(a.value, lower == "style" || a.value.find('(') != std::string::npos))
@@ -283,7 +277,7 @@ class SvgReader {
     const std::string name(in_.substr(start, pos_ - start));
     const std::string_view local = local_name(name);
     if (name.empty()) return (void)fail("a '<' that starts no tag (write &lt;)", at);
-    if (listed(kRefusedElements, lowercase(local))) return (void)fail("it has a <" + name + "> element, which runs script or embeds a document", at);
+    if (listed(kRefusedElements, lower_ascii(local))) return (void)fail("it has a <" + name + "> element, which runs script or embeds a document", at);
     if (seen_root_ && open_.empty()) return (void)fail("a second root element <" + name + ">", at);
     if (!seen_root_ && local != "svg") return (void)fail("its root element is <" + name + ">, not <svg>", at);
     seen_root_ = true;
