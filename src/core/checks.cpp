@@ -197,38 +197,53 @@ void check_supersession(const CheckContext& c, Diagnostics& out) {
     }
   }
 
-  // Cycles longer than one record (self-supersession is reported above).
+  // Cycles longer than one record (self-supersession is reported above): a depth-first
+  // walk with a stack of its own, since a chain can be as long as the log (20,000
+  // records overflowed the wasm stack when the walk recursed). The first few cycles
+  // are reported; each costs its length, so a log full of them stays linear.
+  constexpr std::size_t kCyclesReported = 5;
   std::vector<int> state(static_cast<std::size_t>(count), 0);  // 0 new, 1 on the path, 2 done
-  std::vector<int> path;
+  std::vector<std::pair<int, std::size_t>> path;              // a record and its next successor to try
   std::set<std::vector<int>> reported;
-  std::function<void(int)> visit = [&](int v) {
-    state[static_cast<std::size_t>(v)] = 1;
-    path.push_back(v);
-    for (int w : decision(c, v).successors) {
+  const auto report_cycle = [&](int w) {
+    std::vector<int> cycle;
+    auto at = path.end();
+    while (at != path.begin() && (at - 1)->first != w) --at;
+    for (auto it = at - 1; it != path.end(); ++it) cycle.push_back(it->first);
+    std::vector<int> key = cycle;
+    std::sort(key.begin(), key.end());
+    if (!reported.insert(key).second) return;
+    const Decision& first = decision(c, key.front());
+    std::rotate(cycle.begin(), std::find(cycle.begin(), cycle.end(), key.front()), cycle.end());
+    std::string chain;
+    for (int x : cycle) chain += decision(c, x).id + " → ";
+    chain += first.id;
+    add(out, Severity::error, first.path, first.status_at,
+        "supersession forms a cycle: " + chain + " (each superseded by the next); a record cannot end up superseding itself. "
+        "Remove the link that points back.");
+  };
+  for (int root = 0; root < count; ++root) {
+    if (state[static_cast<std::size_t>(root)] != 0) continue;
+    state[static_cast<std::size_t>(root)] = 1;
+    path.push_back({root, 0});
+    while (!path.empty()) {
+      auto& [v, next] = path.back();
+      const std::vector<int>& successors = decision(c, v).successors;
+      if (next == successors.size()) {
+        state[static_cast<std::size_t>(v)] = 2;
+        path.pop_back();
+        continue;
+      }
+      const int w = successors[next++];
       if (w == v) continue;
       if (state[static_cast<std::size_t>(w)] == 1) {
-        std::vector<int> cycle(std::find(path.begin(), path.end(), w), path.end());
-        std::vector<int> key = cycle;
-        std::sort(key.begin(), key.end());
-        if (!reported.insert(key).second) continue;
-        const Decision& first = decision(c, key.front());
-        std::string chain;
-        const auto start = std::find(cycle.begin(), cycle.end(), key.front());
-        std::rotate(cycle.begin(), start, cycle.end());
-        for (int x : cycle) chain += decision(c, x).id + " → ";
-        chain += first.id;
-        add(out, Severity::error, first.path, first.status_at,
-            "supersession forms a cycle: " + chain + " (each superseded by the next); a record cannot end up superseding itself. "
-            "Remove the link that points back.");
+        if (reported.size() < kCyclesReported) report_cycle(w);
       } else if (state[static_cast<std::size_t>(w)] == 0) {
-        visit(w);
+        state[static_cast<std::size_t>(w)] = 1;
+        path.push_back({w, 0});
       }
     }
-    path.pop_back();
-    state[static_cast<std::size_t>(v)] = 2;
-  };
-  for (int v = 0; v < count; ++v)
-    if (state[static_cast<std::size_t>(v)] == 0) visit(v);
+  }
 }
 
 void check_reviews(const CheckContext& c, Diagnostics& out) {
