@@ -54,39 +54,48 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
     server = await serve(join(tmp, "site"));
     return server;
   };
-
-  test("hostile: content named like the app's globals (a heading 'Logbook', <img name=logbookBooted>, <form name=logbook>, <img name=querySelector>) cannot replace them", async () => {
+  // Opens each path of the hostile site in a fresh browser context of `view` and runs
+  // `body` on it, then closes the site.
+  const eachPage = async (paths, view, body) => {
     const { url, close } = await start();
     try {
-      for (const path of ["/clobber/heading/", "/clobber/booted/", "/clobber/form/", "/clobber/current-script/", "/clobber/document/"]) {
-        const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
-        let manifests = 0;
-        page.on("request", (r) => { if (r.url().endsWith("/manifest.json")) ++manifests; });
+      for (const path of paths) {
+        const opened = await openPage(browser, view);
         try {
-          await page.goto(url + path);
-          await ready(page);
-          await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
-          // loader.js hands its manifest to boot.js on the script element.
-          check(manifests === 1, `${path}: the manifest was fetched ${manifests} times`);
-          const api = await page.evaluate(() => ({
-            own: Object.getOwnPropertyNames(window).includes("logbook"),
-            element: window.logbook instanceof Element,
-            search: typeof window.logbook.search,
-            open: typeof window.logbook.open,
-          }));
-          check(api.own && !api.element && api.search === "function" && api.open === "function", `${path}: window.logbook is ${JSON.stringify(api)}`);
-          const hits = await page.evaluate(() => window.logbook.search("text"));
-          check(Array.isArray(hits) && hits.length > 0, `${path}: search gave ${JSON.stringify(hits)}`);
-          check(await page.evaluate(() => document.documentElement.classList.contains("logbook-app-on")), `${path}: the app is not on`);
-          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+          await body({ ...opened, path, url });
         } finally {
-          await context.close();
+          await opened.context.close();
         }
       }
     } finally {
       await close();
       server = null;
     }
+  };
+  const desktop = { width: 1366, height: 860 };
+
+  test("hostile: content named like the app's globals (a heading 'Logbook', <img name=logbookBooted>, <form name=logbook>, <img name=querySelector>) cannot replace them", async () => {
+    const paths = ["/clobber/heading/", "/clobber/booted/", "/clobber/form/", "/clobber/current-script/", "/clobber/document/"];
+    await eachPage(paths, desktop, async ({ page, problems, path, url }) => {
+      let manifests = 0;
+      page.on("request", (r) => { if (r.url().endsWith("/manifest.json")) ++manifests; });
+      await page.goto(url + path);
+      await ready(page);
+      await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
+      // loader.js hands its manifest to boot.js on the script element.
+      check(manifests === 1, `${path}: the manifest was fetched ${manifests} times`);
+      const api = await page.evaluate(() => ({
+        own: Object.getOwnPropertyNames(window).includes("logbook"),
+        element: window.logbook instanceof Element,
+        search: typeof window.logbook.search,
+        open: typeof window.logbook.open,
+      }));
+      check(api.own && !api.element && api.search === "function" && api.open === "function", `${path}: window.logbook is ${JSON.stringify(api)}`);
+      const hits = await page.evaluate(() => window.logbook.search("text"));
+      check(Array.isArray(hits) && hits.length > 0, `${path}: search gave ${JSON.stringify(hits)}`);
+      check(await page.evaluate(() => document.documentElement.classList.contains("logbook-app-on")), `${path}: the app is not on`);
+      check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+    });
   });
 
   test("hostile: the static copy of a page the app opens loses its handlers, scripts, frames, forms, meta and image names before it enters the live page", async () => {
@@ -167,55 +176,35 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
   // showed, so the app drew for a viewport twice the phone's width and half its page was
   // off screen. Hidden, the static copy no longer widens the page, and the app re-measures.
   test("hostile: on a phone, a page wider than the screen (nesting 10,000 deep, a 1 MB word) still fills the screen with the app", async () => {
-    const { url, close } = await start();
-    try {
-      for (const path of ["/huge/deep-quote/", "/huge/long-word/"]) {
-        const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 2, mobile: true });
-        try {
-          await page.goto(url + path);
-          await ready(page);
-          await page.waitForTimeout(200);
-          const size = await page.evaluate(() => ({ inner: innerWidth, canvas: document.getElementById("logbook-canvas").getBoundingClientRect().width,
-            page: document.documentElement.scrollWidth }));
-          check(size.canvas === 390 && size.inner === 390 && size.page === 390, `${path}: ${JSON.stringify(size)}`);
-          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
-        } finally {
-          await context.close();
-        }
-      }
-    } finally {
-      await close();
-      server = null;
-    }
+    const phone = { width: 390, height: 844, dpr: 2, mobile: true };
+    await eachPage(["/huge/deep-quote/", "/huge/long-word/"], phone, async ({ page, problems, path, url }) => {
+      await page.goto(url + path);
+      await ready(page);
+      await page.waitForTimeout(200);
+      const size = await page.evaluate(() => ({ inner: innerWidth, canvas: document.getElementById("logbook-canvas").getBoundingClientRect().width,
+        page: document.documentElement.scrollWidth }));
+      check(size.canvas === 390 && size.inner === 390 && size.page === 390, `${path}: ${JSON.stringify(size)}`);
+      check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+    });
   });
 
   test("hostile: pages nested 10,000 deep, a 1 MB word and 200k '&#' boot the app quickly with a clean console", async () => {
-    const { url, close } = await start();
     const times = [];
-    try {
-      for (const path of ["/huge/deep-quote/", "/huge/deep-list/", "/huge/long-word/", "/huge/entities/"]) {
-        const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
-        try {
-          const t0 = Date.now();
-          await page.goto(url + path);
-          await ready(page);
-          await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
-          const ms = Date.now() - t0;
-          times.push(`${path} ${ms} ms`);
-          // Generous for a loaded CI machine; before the fixes these took 11-36 s or never booted.
-          check(ms < 8000, `${path} took ${ms} ms to boot`);
-          await page.mouse.wheel(0, 4000);  // draw further down the page too
-          await page.waitForTimeout(100);
-          check(problems.length === 0, `${path}: ${problems.join("\n")}`);
-        } finally {
-          await context.close();
-        }
-      }
-      console.log(`     boot times: ${times.join(", ")}`);
-    } finally {
-      await close();
-      server = null;
-    }
+    const paths = ["/huge/deep-quote/", "/huge/deep-list/", "/huge/long-word/", "/huge/entities/"];
+    await eachPage(paths, desktop, async ({ page, problems, path, url }) => {
+      const t0 = Date.now();
+      await page.goto(url + path);
+      await ready(page);
+      await until(page, (p) => window.logbook.state().path === p && window.logbook.state().ready, path, path);
+      const ms = Date.now() - t0;
+      times.push(`${path} ${ms} ms`);
+      // Generous for a loaded CI machine; before the fixes these took 11-36 s or never booted.
+      check(ms < 8000, `${path} took ${ms} ms to boot`);
+      await page.mouse.wheel(0, 4000);  // draw further down the page too
+      await page.waitForTimeout(100);
+      check(problems.length === 0, `${path}: ${problems.join("\n")}`);
+    });
+    console.log(`     boot times: ${times.join(", ")}`);
   });
 
   test("hostile: pages of 50,000 code spans, 100,000 list items and 10,000 table rows: the app answers within a small multiple of the static page's own load time", async () => {
