@@ -36,7 +36,7 @@ std::string App::init(AppInit init) {
   theme_forced_ = saved == "light" || saved == "dark";
   set_theme(saved == "dark" || (!theme_forced_ && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
   ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
-  manifest_error_ = parse_manifest(init.manifest_json, site_);
+  manifest_error_ = read_manifest(init.manifest_json, site_);
   sidebar_.collapsed.assign(site_.sections.size(), 0);
   Route route = parse_route(init.route);
   const int index = site_.find_url(route.url);

@@ -109,7 +109,7 @@ float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float w
         const PageEntry& p = site.pages[static_cast<std::size_t>(d.page)];
         const std::string file = p.path.substr(p.path.rfind('/') + 1);
         const std::string prs = site.repository.url + "/pulls?q=" + percent_encode("is:pr " + file);
-        const std::string hist = history_url(site, p);
+        const std::string hist = site.history_url(d.page);
         float lx = a.x + 42;
         const float ly = a.y + 38;
         const auto link = [&](const char* id, const char* label, const std::string& url) {

@@ -33,11 +33,6 @@ std::vector<std::string> by_use(const std::vector<std::string>& all) {
 // Dates compare as written once valid; an absent or malformed date sorts last.
 int date_key(std::string_view d) { return day_number(d).value_or(-1); }
 
-std::string repo_path(const SiteIndex& site, const PageEntry& page) {
-  const std::string& prefix = site.repository.content_prefix;
-  return site.repository.branch + "/" + (prefix.empty() ? "" : prefix + "/") + page.path;
-}
-
 }  // namespace
 
 std::optional<int> day_number(std::string_view s) {
@@ -169,16 +164,6 @@ std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today
   std::vector<int> out;
   for (auto& f : found) out.push_back(f.second);
   return out;
-}
-
-std::string history_url(const SiteIndex& site, const PageEntry& page) {
-  if (site.repository.url.empty()) return {};
-  return site.repository.url + "/commits/" + repo_path(site, page);
-}
-
-std::string edit_url(const SiteIndex& site, const PageEntry& page) {
-  if (site.repository.url.empty()) return {};
-  return site.repository.url + "/edit/" + repo_path(site, page);
 }
 
 }  // namespace logbook::app

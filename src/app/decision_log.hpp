@@ -49,9 +49,4 @@ std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit);
 // A proposal's review_by is its comment deadline, listed with the proposals instead.
 std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today);
 
-// The record's page in the repository's history ("<url>/commits/<branch>/<prefix>/<path>"),
-// the editor for it ("<url>/edit/..."); "" when the site names no repository.
-std::string history_url(const SiteIndex& site, const PageEntry& page);
-std::string edit_url(const SiteIndex& site, const PageEntry& page);
-
 }  // namespace logbook::app

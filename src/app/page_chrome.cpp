@@ -9,21 +9,6 @@ namespace logbook::app {
 
 namespace {
 
-struct Neighbours {
-  int prev = -1, next = -1;
-};
-
-Neighbours neighbours(const SiteIndex& site, int page) {
-  Neighbours n;
-  if (page < 0) return n;
-  const std::vector<int> order = site.reading_order(site.pages[static_cast<std::size_t>(page)].section);
-  const auto it = std::find(order.begin(), order.end(), page);
-  if (it == order.end()) return n;
-  if (it != order.begin()) n.prev = *(it - 1);
-  if (it + 1 != order.end()) n.next = *(it + 1);
-  return n;
-}
-
 constexpr float kBacklinkRow = 30;
 constexpr float kCardH = 72;
 
@@ -35,19 +20,14 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
   const Theme& th = app.theme();
   const Typography& T = app.type();
   if (page.index < 0) return;
-  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
-  std::vector<int> chain;
-  for (int s = entry.section; s > 0; s = site.sections[static_cast<std::size_t>(s)].parent) chain.push_back(s);
-  std::reverse(chain.begin(), chain.end());
   ImFont* font = T.font(Face::regular);
   const float size = T.scale.small;
   ImVec2 p = pos;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (text_link("crumb-home", font, size, p, site.title.empty() ? "Home" : site.title.c_str(), th[Ink::muted], th[Ink::link])) app.open("/");
   p.x += font->CalcTextSizeA(size, FLT_MAX, 0, site.title.empty() ? "Home" : site.title.c_str()).x;
-  for (int s : chain) {
+  for (int s : site.trail(page.index)) {
     const SectionEntry& sec = site.sections[static_cast<std::size_t>(s)];
-    if (sec.index_page == page.index) break;
     draw_icon(dl, kIconChevronRight, ImVec2(p.x + 11, p.y + size * 0.55f), 10, th[Ink::faint]);
     p.x += 22;
     ImGui::PushID(s);
@@ -73,7 +53,7 @@ float page_footer_height(App& app, float) {
   const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
   float h = 24;
   if (!entry.backlinks.empty()) h += 56 + kBacklinkRow * static_cast<float>(entry.backlinks.size()) + 8;
-  const Neighbours n = neighbours(site, page.index);
+  const Neighbours n = site.neighbours(page.index);
   if (n.prev >= 0 || n.next >= 0) h += kCardH * (app.phone() && n.prev >= 0 && n.next >= 0 ? 2.0f : 1.0f) + 32;
   if (!entry.date.empty()) h += 32;
   return h;
@@ -104,7 +84,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
     }
     y += 8;
   }
-  const Neighbours n = neighbours(site, page.index);
+  const Neighbours n = site.neighbours(page.index);
   if (n.prev >= 0 || n.next >= 0) {
     y += 24;
     const bool stack = app.phone() && n.prev >= 0 && n.next >= 0;

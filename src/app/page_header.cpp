@@ -52,8 +52,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 // "Last changed 2026-11-20 by Ana and Bo · Edit this page · History"
-float history_line(App& app, const PageEntry& entry, ImVec2 pos, float width, bool draw) {
+float history_line(App& app, int index, ImVec2 pos, float width, bool draw) {
   const SiteIndex& site = app.site();
+  const PageEntry& entry = site.pages[static_cast<std::size_t>(index)];
   const bool repo = !site.repository.url.empty();
   if (entry.updated.empty() && !repo) return 0;
   if (!draw) return kMetaH;
@@ -80,7 +81,7 @@ float history_line(App& app, const PageEntry& entry, ImVec2 pos, float width, bo
   }
   if (repo) {
     x = pos.x + width - link_w + 22;
-    const std::string edit = edit_url(site, entry), history = history_url(site, entry);
+    const std::string edit = site.edit_url(index), history = site.history_url(index);
     const auto link = [&](const char* id, const char* label, const std::string& url) {
       const float w = font->CalcTextSizeA(size, FLT_MAX, 0, label).x;
       if (text_link(id, font, size, ImVec2(x, pos.y), label, th[Ink::link], th[Ink::link_hover])) app.platform().open_in_new_tab(url);
@@ -128,7 +129,7 @@ float draw_page_header(App& app, ImVec2 pos, float width, bool draw) {
   const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
   y += changed_notice(app, ImVec2(pos.x, y), width, draw);
-  y += history_line(app, entry, ImVec2(pos.x, y), width, draw);
+  y += history_line(app, page.index, ImVec2(pos.x, y), width, draw);
   if (entry.url == "/") y += draw_home_lists(app, ImVec2(pos.x, y), width, draw);
   else if (page.index == decision_log_page(site)) y += draw_decision_log_view(app, ImVec2(pos.x, y), width, draw);
   else if (entry.decision >= 0)

@@ -20,7 +20,7 @@
 #include "html.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
-#include "core/manifest.hpp"
+#include "core/published_site.hpp"
 #include "core/publish_policy.hpp"
 #include "core/site.hpp"
 #include "parallel.hpp"
@@ -68,8 +68,9 @@ class Progress {
 };
 
 // A fingerprint of what a page's static HTML depends on besides its own Markdown: its
-// title and links, the pages linking to it, and its section (sidebar, previous/next,
-// breadcrumbs). A page whose fingerprint changes between two builds is written again.
+// title and links, the pages linking to it, its section (sidebar, previous/next,
+// breadcrumbs) and, for a decision record, its chain. A page whose fingerprint changes
+// between two builds is written again.
 using Fingerprint = std::uint64_t;
 
 Fingerprint mix(Fingerprint h, std::string_view s) {
@@ -77,15 +78,15 @@ Fingerprint mix(Fingerprint h, std::string_view s) {
   return h;
 }
 
-std::vector<Fingerprint> section_fingerprints(const Site& site) {
+std::vector<Fingerprint> section_fingerprints(const PublishedSite& site) {
   std::vector<Fingerprint> out(site.sections.size(), 0);
+  const auto section = [&](int i) -> const Section& { return site.sections[static_cast<std::size_t>(i)]; };
   for (std::size_t i = 0; i < site.sections.size(); ++i) {
-    const Section& sec = site.sections[i];
     Fingerprint h = 0;
-    for (int s = static_cast<int>(i); s >= 0; s = site.sections[static_cast<std::size_t>(s)].parent)
-      h = mix(mix(h, site.sections[static_cast<std::size_t>(s)].title), site.sections[static_cast<std::size_t>(s)].url);
-    for (int p : sec.pages) h = mix(mix(h, site.pages[static_cast<std::size_t>(p)].url), site.pages[static_cast<std::size_t>(p)].title);
-    for (int c : sec.children) h = mix(mix(h, site.sections[static_cast<std::size_t>(c)].url), site.sections[static_cast<std::size_t>(c)].title);
+    for (int s = static_cast<int>(i); s >= 0; s = section(s).parent) h = mix(mix(h, section(s).title), section(s).url);
+    for (int p : site.reading_order(static_cast<int>(i)))
+      h = mix(mix(h, site.pages[static_cast<std::size_t>(p)].url), site.pages[static_cast<std::size_t>(p)].title);
+    for (int c : section(static_cast<int>(i)).children) h = mix(mix(h, section(c).url), section(c).title);
     out[i] = h;
   }
   return out;
@@ -98,10 +99,22 @@ Fingerprint listing_fingerprint(const Page& page) {
   return mix(mix(h, page.meta.fields.dump()), std::to_string(page.section));
 }
 
-Fingerprint page_fingerprint(const Site& site, const Page& page, const std::vector<Fingerprint>& sections) {
+Fingerprint decision_fingerprint(const PublishedSite& site, const PublishedDecision& d) {
+  Fingerprint h = mix(mix(mix(0, d.id), d.status), d.title);
+  for (const auto* chain : {&d.supersedes, &d.superseded_by})
+    for (int r : *chain) {
+      const PublishedDecision& other = site.decisions[static_cast<std::size_t>(r)];
+      h = mix(mix(mix(h, other.id), other.title), other.status);
+    }
+  return h;
+}
+
+Fingerprint page_fingerprint(const PublishedSite& site, int index, const std::vector<Fingerprint>& sections) {
+  const PublishedPage& page = site.pages[static_cast<std::size_t>(index)];
   Fingerprint h = mix(mix(mix(sections[static_cast<std::size_t>(page.section)], page.title), page.url), page.description);
-  for (const ResolvedLink& r : page.resolved) h = mix(h, r.href);
+  for (const std::string& href : page.links) h = mix(h, href);
   for (int b : page.backlinks) h = mix(mix(h, site.pages[static_cast<std::size_t>(b)].url), site.pages[static_cast<std::size_t>(b)].title);
+  if (const PublishedDecision* d = site.decision_of(index)) h = mix(h, std::to_string(decision_fingerprint(site, *d)));
   return h;
 }
 
@@ -129,6 +142,7 @@ struct SiteBuilder::State {
   std::map<std::string, std::size_t> unread;    // pages too big to read: path -> size
   Site site;
   DecisionLog decisions;
+  PublishedSite published;  // what readers see: every page and the manifest render from it
   GitHistory history;       // read once per full build; edits being served are not committed yet
   std::string app_version;  // hash of the app's files, part of the manifest's build hash
   std::vector<std::string> app_files;  // the built app's files as the site has them: app/boot.js, ...
@@ -186,7 +200,6 @@ struct SiteBuilder::State {
     info.branch = config.config.branch;
     info.content_prefix = history.content_prefix;
     info.decisions_folder = config.config.decisions;
-    info.history = &history.pages;
     info.image_hosts = config.config.image_hosts;
     info.propose_decision_url = propose_decision_url();
   }
@@ -220,10 +233,22 @@ struct SiteBuilder::State {
     return info.repository + "/new/" + info.branch + "/" + folder + "?filename=" + digits + "-title.md&value=" + encode(text);
   }
 
+  // The published model, once the output folder holds the app and its fonts.
+  void publish_site(const fs::path& root) {
+    std::error_code ec;
+    const bool app = fs::exists(root / "app" / "boot.js", ec);
+    published = publish(site, decisions, config.config,
+                        {.title = info.title, .base = info.base, .app_boot = app ? "app/boot.js" : "",
+                         .history = &history.pages, .app_version = app_version, .precache = precache_list(root),
+                         .content_prefix = info.content_prefix, .propose_decision = info.propose_decision_url,
+                         .fallback_fonts = fallback_fonts});
+  }
+
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
     const Page& page = site.pages[i];
     const std::string body = render_page_html(site, page, info.base);
-    return write_output(root, page.url, "index.html", render_static_page(site, i, info, body), error) &&
+    const std::string html = render_static_page(published, static_cast<int>(i), info, page.headings, body);
+    return write_output(root, page.url, "index.html", html, error) &&
            write_output(root, page.url, "index.md", page.source, error);
   }
 
@@ -267,19 +292,13 @@ struct SiteBuilder::State {
 
   // manifest.json, feed.xml, sw.js, 404.html, sitemap.xml, robots.txt and the static pages' assets.
   bool write_site_files(const fs::path& root, std::string& error) const {
-    std::error_code ec;
-    std::optional<std::string> app_boot;
-    if (fs::exists(root / "app" / "boot.js", ec)) app_boot = "app/boot.js";
-    ManifestInfo manifest{info.title, info.base, app_boot, &history.pages, app_version, precache_list(root),
-                          info.content_prefix, info.propose_decision_url, fallback_fonts};
     std::string service_worker(embedded::sw_js);
-    const std::string build = build_hash(site, app_version);
-    service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, build);
+    service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, published.build);
     FeedInfo feed{info.title, info.site_url, info.base};
-    return write_file(root / "manifest.json", write_manifest(site, manifest, decisions, config.config), error) &&
+    return write_file(root / "manifest.json", write_manifest(published), error) &&
            write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
            write_file(root / "sw.js", service_worker, error) && write_redirects(root, error) &&
-           write_file(root / "404.html", render_not_found_page(site, info), error) &&
+           write_file(root / "404.html", render_not_found_page(published, info), error) &&
            write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
            write_file(root / "assets" / "page.css", embedded::page_css, error) &&
@@ -363,16 +382,32 @@ BuildReport SiteBuilder::build() {
     return finish();
   }
 
-  // The database is one sequential writer; pages are rendered on every core meanwhile.
+  // The database is one sequential writer; the app, its fonts and the pages
+  // (on every core) are written meanwhile.
   const auto write_start = Clock::now();
   auto database = std::async(std::launch::async, [&] {
     std::string result = write_database_file(s.site, s.decisions, s.config.config, staged / "search.db");
     report.database_seconds = seconds_since(write_start);
     return result;
   });
+  // The app and its fonts before the pages: what the offline copy lists depends on them.
+  std::string copy_error;
+  s.fallback_fonts.clear();
+  if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
+    fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
+    if (ec) copy_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
+    s.uncovered.clear();
+    const CharacterRanges coverage(app_font_coverage(s.options.app_dir, embedded::font_coverage_txt));
+    for (const Page& p : s.site.pages) add_uncovered_characters(p.source, coverage, s.uncovered);
+    FallbackFonts fonts = make_fallback_fonts(s.uncovered, staged / "app" / "fonts");
+    s.fallback_fonts = std::move(fonts.files);
+    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
+  }
+  s.publish_site(staged);
+
   std::atomic<std::size_t> done{0};
   std::mutex error_mutex;
-  std::string write_error;
+  std::string write_error = copy_error;
   parallel_for(s.site.pages.size(), [&](std::size_t i) {
     std::string err;
     if (!s.write_page(staged, i, err)) {
@@ -386,17 +421,6 @@ BuildReport SiteBuilder::build() {
   std::string err;
   for (const std::string& path : s.site.assets)  // the files the core admitted
     if (!write_output(staged, url_for_asset(path), {}, s.assets[path], err)) write_error = err;
-  s.fallback_fonts.clear();
-  if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
-    fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
-    if (ec) write_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
-    s.uncovered.clear();
-    const CharacterRanges coverage(app_font_coverage(s.options.app_dir, embedded::font_coverage_txt));
-    for (const Page& p : s.site.pages) add_uncovered_characters(p.source, coverage, s.uncovered);
-    FallbackFonts fonts = make_fallback_fonts(s.uncovered, staged / "app" / "fonts");
-    s.fallback_fonts = std::move(fonts.files);
-    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
-  }
   if (write_error.empty() && !s.write_site_files(staged, err)) write_error = err;
   progress.step("writing the search database", 0, 1);
   if (std::string db_error = database.get(); !db_error.empty() && write_error.empty()) write_error = "search database: " + db_error;
@@ -453,8 +477,9 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   // Signatures of what each page's output depends on, before and after.
   Site previous = std::move(s.site);
   std::unordered_map<std::string, Fingerprint> before;
-  const auto old_sections = section_fingerprints(previous);
-  for (const Page& p : previous.pages) before.emplace(p.path, page_fingerprint(previous, p, old_sections));
+  const auto old_sections = section_fingerprints(s.published);
+  for (std::size_t i = 0; i < s.published.pages.size(); ++i)
+    before.emplace(s.published.pages[i].path, page_fingerprint(s.published, static_cast<int>(i), old_sections));
   std::vector<std::string> removed_urls;
   for (const Page& p : previous.pages)
     if (!s.markdown.count(p.path)) removed_urls.push_back(p.url);
@@ -476,11 +501,13 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   const fs::path out_dir = s.out_dir();
   const auto write_start = Clock::now();
   std::vector<std::size_t> dirty;
-  const auto new_sections = section_fingerprints(s.site);
+  s.publish_site(out_dir);
+  const auto new_sections = section_fingerprints(s.published);
   for (std::size_t i = 0; i < s.site.pages.size(); ++i) {
     const Page& p = s.site.pages[i];
     const auto old = before.find(p.path);
-    if (s.info.title != old_title || changed.count(p.path) || old == before.end() || old->second != page_fingerprint(s.site, p, new_sections))
+    if (s.info.title != old_title || changed.count(p.path) || old == before.end() ||
+        old->second != page_fingerprint(s.published, static_cast<int>(i), new_sections))
       dirty.push_back(i);
   }
   std::mutex error_mutex;

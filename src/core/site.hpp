@@ -77,6 +77,8 @@ struct Section {
   int index_page = -1;
   std::vector<int> pages;  // excluding the index page; ordered by `order`, then title
   std::vector<int> children;
+
+  bool operator==(const Section&) const = default;
 };
 
 struct SiteOptions {

@@ -285,6 +285,21 @@ TEST_CASE("a rebuild after an edit rewrites the pages whose output changed, in p
   CHECK(builder.pages_written() == 4);
 }
 
+TEST_CASE("a rebuild rewrites a record's page when a record in its chain changes status") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/decisions/0001-a.md", "---\nstatus: superseded\n---\n# A\n");
+  dir.write("content/decisions/0002-b.md", "---\nstatus: proposed\nsupersedes: [ADR-0001]\n---\n# B\n");
+  SiteBuilder builder(options_for(dir));
+  REQUIRE(builder.build().written);
+  const fs::path a = dir.path / "site/decisions/0001-a/index.html";
+  CHECK(slurp(a).find("ADR-0002: B</a> (proposed)") != std::string::npos);
+  dir.write("content/decisions/0002-b.md", "---\nstatus: accepted\nsupersedes: [ADR-0001]\n---\n# B\n");
+  REQUIRE(builder.rebuild({"decisions/0002-b.md"}).written);
+  CHECK(slurp(a).find("ADR-0002: B</a> (accepted)") != std::string::npos);
+  builder.wait_for_database();
+}
+
 TEST_CASE("edit, history and propose-a-decision links come from logbook.yml; the feed is written") {
   TempDir dir;
   write_fixture(dir);

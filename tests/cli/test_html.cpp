@@ -28,14 +28,50 @@ TEST_CASE("fill_template replaces known keys and leaves unknown ones") {
 }
 
 TEST_CASE("the pages' CSP loads images from the site only, unless logbook.yml lists hosts") {
-  const logbook::Site site = logbook::build_site({{"index.md", "# Home\n"}});
+  const logbook::PublishedSite site = logbook::publish(logbook::build_site({{"index.md", "# Home\n"}}), {});
   SiteInfo info;
-  const std::string closed = render_static_page(site, 0, info, "");
+  const std::string closed = render_static_page(site, 0, info, {}, "");
   CHECK(has(closed, "img-src 'self' data:;"));
   CHECK_FALSE(has(closed, "https:;"));
   CHECK(has(render_not_found_page(site, info), "img-src 'self' data:;"));
   info.image_hosts = {"https://img.shields.io", "*.example.org"};
-  CHECK(has(render_static_page(site, 0, info, ""), "img-src 'self' data: https://img.shields.io *.example.org;"));
+  CHECK(has(render_static_page(site, 0, info, {}, ""), "img-src 'self' data: https://img.shields.io *.example.org;"));
+}
+
+TEST_CASE("a decision record's static page shows its status, date, people and chain, as the app does") {
+  // Regression: the static page of a record showed none of it (no-JS readers, crawlers and
+  // link previews saw a record without its status).
+  const logbook::Site core = logbook::build_site({
+      {"decisions/0001-a.md", "---\nstatus: superseded\ndate: 2026-01-01\ndeciders: [Ana, Ben]\n---\n# A\n\nWhy.\n"},
+      {"decisions/0002-b.md", "---\nstatus: proposed\nsupersedes: [ADR-0001]\nreview_by: 2026-02-01\n---\n# B <i>\n"},
+  });
+  const logbook::PublishedSite site = logbook::publish(core, {});
+  SiteInfo info;
+  const int a = core.find_page("decisions/0001-a.md");
+  const std::string html = render_static_page(site, a, info, {}, "<h1>A</h1>\n<p>Why.</p>");
+  CHECK(has(html, "<meta name=\"description\" content=\"ADR-0001, superseded."));
+  CHECK(has(html, "<h1>A</h1>\n<section class=\"decision\""));  // after the title, before the text
+  CHECK(has(html, "Superseded</span> <code>ADR-0001</code> · Decided 2026-01-01"));
+  CHECK(has(html, "<dt>Deciders</dt><dd>Ana, Ben</dd>"));
+  CHECK(has(html, "<dt>Superseded by</dt><dd><a href=\"/decisions/0002-b/\">ADR-0002: B &lt;i&gt;</a> (proposed)</dd>"));
+  const std::string b = render_static_page(site, core.find_page("decisions/0002-b.md"), info, {}, "<h1>B</h1>");
+  CHECK(has(b, "<dt>Comments due</dt><dd>2026-02-01</dd>"));
+  CHECK(has(b, "<dt>Supersedes</dt><dd><a href=\"/decisions/0001-a/\">ADR-0001: A</a> (superseded)</dd>"));
+}
+
+TEST_CASE("static pages draw breadcrumbs, previous/next and edit links from the published model") {
+  const logbook::Site core = logbook::build_site({{"index.md", "# Home\n"}, {"guides/index.md", "# Guides\n"},
+                                                  {"guides/a.md", "# A\n"}, {"guides/b.md", "# B\n"}});
+  logbook::SiteConfig config;
+  config.repository = "https://github.com/acme/docs";
+  const logbook::PublishedSite site = logbook::publish(core, logbook::extract_decisions(core, config), config, {});
+  SiteInfo info;
+  info.base = "/docs";
+  const std::string html = render_static_page(site, core.find_page("guides/a.md"), info, {}, "");
+  CHECK(has(html, "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><a href=\"/docs/guides/\">Guides</a></nav>"));
+  CHECK(has(html, "<a class=\"prev\" rel=\"prev\" href=\"/docs/guides/\"><small>Previous</small>Guides</a>"));
+  CHECK(has(html, "<a class=\"next\" rel=\"next\" href=\"/docs/guides/b/\"><small>Next</small>B</a>"));
+  CHECK(has(html, "href=\"https://github.com/acme/docs/edit/main/content/guides/a.md\">Edit this page</a>"));
 }
 
 TEST_CASE("a build publishes no file that runs script on the site's origin, unless logbook.yml lists it") {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/manifest.hpp"
+#include "core/published_site.hpp"
 #include "core/search_db.hpp"
 #include "../../src/core/sqlite_util.hpp"
 
@@ -85,8 +85,8 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const Site site = build_site(kFiles);
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook";
-  const auto m = nlohmann::json::parse(write_manifest(site, {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"},
-                                                     extract_decisions(site, config), config));
+  const auto m = nlohmann::json::parse(write_manifest(publish(site, extract_decisions(site, config), config,
+      {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"})));
   CHECK(m["version"] == 2);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
   CHECK(m["repository"]["branch"] == "main");
@@ -114,7 +114,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
 }
 
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {
-  const auto m = nlohmann::json::parse(write_manifest(build_site(kFiles), {.title = "Docs", .base = ""}));
+  const auto m = nlohmann::json::parse(write_manifest(publish(build_site(kFiles), {.title = "Docs", .base = ""})));
   CHECK(m["repository"].is_null());
   CHECK(m["propose_decision"].is_null());
   CHECK(m["decisions"].size() == 3);

@@ -1,0 +1,175 @@
+// The published model: everything a reader of the built site sees, in one type. The
+// build makes it with publish() from the site, the decision log, the configuration and
+// the history; every renderer reads it (the static pages in src/cli, the app's chrome in
+// src/app), and it travels from one to the other as manifest.json through the one pair
+// of serializers below. A fact about the site has one home here: reading order,
+// previous/next, the section trail, edit and history links.
+//
+// manifest.json, format version 2 (readers refuse other versions; write_manifest and
+// read_manifest are the only writer and reader):
+// {
+//   "format": "logbook-manifest", "version": 2,
+//   "title": "Site title", "base": "/repo" ("" at the root),
+//   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
+//   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",
+//                         "content_prefix": "content"},   where content/ sits in the repository
+//   "propose_decision": null | "https://github.com/.../new/main/content/decisions?filename=...&value=..."
+//                       GitHub's new-file page with the template and next id
+//   "statuses": ["proposed", "accepted", ...],      the decision statuses, from logbook.yml
+//   "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
+//               "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
+//               "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,
+//               "decision": 0 | -1,                 index into decisions
+//               "links": ["/guides/", "https://x.org", ""],   where each link or image of
+//                        the page goes, in document order ("" when broken): the app matches
+//                        them to its own layout of the Markdown by ordinal
+//               "backlinks": [0, 3],                the pages that link here
+//               "hash": "16 hex digits of the page's bytes",
+//               "updated": "YYYY-MM-DD" | null,     last commit touching it (git)
+//               "authors": [names],                 who committed to it (git)
+//               "tags": [..]} ],                    from its front matter
+//   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
+//   "precache": ["search.db", "app/logbook.wasm", ...]   what the offline copy (sw.js)
+//               downloads on the first visit, relative to the site root
+//   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
+//               this content that the app's own fonts lack
+//   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   in path order
+//                   "status": "accepted" | "", "date": "...", "review_by": "..." | "",
+//                   "deciders": [..], "consulted": [..], "informed": [..], "tags": [..],
+//                   "dialect": "front-matter" | "madr2" | "nygard" | "none",
+//                   "supersedes": [2], "superseded_by": [9]} ],   the chain, both ways
+//   "sections": [ {"path": "guides", "url": "/guides/", "title": "Guides", "parent": 0,
+//                  "index": 3 | -1, "pages": [4, 5], "children": [2]} ]    sections[0] = root;
+//                  pages in reading order (decision records by number)
+// }
+// Page, section and decision references are indexes into these arrays. Dates are as
+// written; the app compares them with today's date. site/boot.js, site/loader.js and
+// site/sw.js read "app", "build", "precache" and "fallback_fonts" themselves.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "decision.hpp"
+#include "page_history.hpp"
+#include "site.hpp"
+#include "site_config.hpp"
+
+namespace logbook {
+
+constexpr int kManifestVersion = 2;
+
+struct PublishedPage {
+  std::string path{}, url{}, title{}, description{};
+  int section = 0;                          // index into PublishedSite::sections
+  std::string date{}, owner{}, review_by{}; // from the front matter, "" when absent
+  int decision = -1;                        // index into PublishedSite::decisions
+  std::vector<std::string> links{}; // one per link or image, in document order ("" = broken)
+  std::vector<int> backlinks{}; // pages that link here
+  std::string hash{}; // content_hash of the page's bytes
+  std::string updated{}; // last commit's date, "" without history
+  std::vector<std::string> authors{}, tags{};
+
+  bool operator==(const PublishedPage&) const = default;
+};
+
+struct PublishedDecision {
+  int page = -1;  // index into PublishedSite::pages
+  std::string id{}, title{}, status{}, date{}, review_by{};
+  int number = -1;  // -1 for date-named records
+  std::vector<std::string> deciders{}, consulted{}, informed{}, tags{};
+  std::string dialect{}; // how the record was written (dialect_name)
+  std::vector<int> supersedes{}, superseded_by{}; // indexes into PublishedSite::decisions
+
+  bool operator==(const PublishedDecision&) const = default;
+};
+
+// Where the site's sources live, for "Edit this page", "History" and proposals.
+struct PublishedRepository {
+  std::string url; // "https://github.com/org/repo" without a trailing '/'; "" for none
+  std::string branch = "main";
+  std::string content_prefix = "content";  // the content folder relative to the repository root
+
+  bool operator==(const PublishedRepository&) const = default;
+};
+
+struct Neighbours {
+  int prev = -1, next = -1;  // pages; -1 for none
+};
+
+struct PublishedSite {
+  std::string title;
+  std::string base; // "" or "/repo"
+  std::string app_boot; // "app/boot.js" when the app was built, else ""
+  PublishedRepository repository;
+  std::string propose_decision; // GitHub's new-file page for the next record, "" for none
+  std::vector<std::string> statuses;
+  std::vector<PublishedPage> pages;
+  std::vector<Section> sections;  // the core's own section type: sections[0] is the root
+  std::vector<PublishedDecision> decisions;
+  std::string build; // the deployment's hash
+  std::vector<std::string> precache, fallback_fonts;
+
+  bool operator==(const PublishedSite&) const = default;
+
+  // Look-ups and the facts the renderers share. All take and give indexes; a bad index
+  // gives an empty answer, never undefined behaviour.
+  int find_url(std::string_view url) const;  // -1 if no page has it
+  // A section's pages in reading order: its index page first.
+  std::vector<int> reading_order(int section) const;
+  // The pages before and after a page in its section's reading order.
+  Neighbours neighbours(int page) const;
+  // The sections above a page, outermost first, without the root (which is "Home") and
+  // without the section a section index page stands for: the breadcrumbs.
+  std::vector<int> trail(int page) const;
+  // The page's source in the repository: the editor and the list of commits ("" when the
+  // site names no repository).
+  std::string edit_url(int page) const;
+  std::string history_url(int page) const;
+  // The record of a page, or nullptr.
+  const PublishedDecision* decision_of(int page) const;
+
+  // URL -> page, made by index_urls() (publish and read_manifest call it).
+  void index_urls();
+  std::unordered_map<std::string, int> by_url;
+};
+
+// What the build adds to the site's own content. Every member has a default, so callers
+// name only what they set ({.title = ..., .base = ...}).
+struct PublishInputs {
+  std::string title{};
+  std::string base{};
+  std::string app_boot{}; // path of the app's boot script, "" without the app
+  const SiteHistory* history = nullptr;    // change dates and authors, when the build read git
+  std::string app_version{}; // changes when the app's files change
+  std::vector<std::string> precache{}; // files for the offline copy
+  std::string content_prefix = "content";  // the content folder relative to the repository root
+  std::string propose_decision{}; // "" when there is no repository
+  std::vector<std::string> fallback_fonts{}; // faces for characters beyond the app's fonts
+};
+
+// The one function that makes the published model.
+PublishedSite publish(const Site& site, const DecisionLog& decisions, const SiteConfig& config, const PublishInputs& inputs);
+// With the default configuration (decisions in decisions/).
+PublishedSite publish(const Site& site, const PublishInputs& inputs);
+
+// The "build" hash: changes when any page's bytes or the app change.
+std::string build_hash(const Site& site, std::string_view app_version);
+
+// The serializers, in nlohmann's convention (found by ADL). from_json never throws and
+// does not check the format version (read_manifest does): a field of the wrong type
+// reads as its default, and indexes out of range are dropped, so a hand-edited file
+// cannot crash a reader.
+void to_json(nlohmann::json& j, const PublishedSite& site);
+void from_json(const nlohmann::json& j, PublishedSite& site);
+
+std::string write_manifest(const PublishedSite& site);
+// "" on success, else what is wrong with the text and how to fix it (an old or newer
+// format version, not JSON, not a manifest).
+std::string read_manifest(std::string_view json, PublishedSite& out);
+
+}  // namespace logbook

@@ -1,0 +1,191 @@
+// Spec: the published model says everything a reader of the built site sees; it is made
+// by publish() and travels as manifest.json through one pair of serializers, versioned.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/published_site.hpp"
+
+using namespace logbook;
+
+namespace {
+
+PublishedSite round_trip(const PublishedSite& site) {
+  PublishedSite back;
+  REQUIRE(read_manifest(write_manifest(site), back) == "");
+  return back;
+}
+
+nlohmann::json manifest_json(const Site& site, const PublishInputs& inputs) {
+  return nlohmann::json::parse(write_manifest(publish(site, inputs)));
+}
+
+}  // namespace
+
+TEST_CASE("the manifest lists pages and sections with a format version") {
+  const Site site = build_site({{"index.md", "# Home\n"}, {"guides/a.md", "---\ndate: 2026-01-02\n---\n# A\n"}});
+  const auto m = manifest_json(site, {.title = "Docs", .base = "/repo"});
+  CHECK(m["format"] == "logbook-manifest");
+  CHECK(m["version"] == kManifestVersion);
+  CHECK(m["title"] == "Docs");
+  CHECK(m["base"] == "/repo");
+  CHECK(m["app"].is_null());
+  REQUIRE(m["pages"].size() == 2);
+  CHECK(m["pages"][0]["url"] == "/guides/a/");
+  CHECK(m["pages"][0]["date"] == "2026-01-02");
+  CHECK(m["pages"][1]["date"].is_null());
+  CHECK(m["sections"][0]["index"] == 1);
+  CHECK(m["sections"][1]["pages"] == nlohmann::json::array({0}));
+}
+
+TEST_CASE("the app entry appears when the app was built") {
+  const Site site = build_site({{"index.md", "# Home\n"}});
+  CHECK(manifest_json(site, {.title = "Docs", .base = "", .app_boot = "app/boot.js"})["app"]["boot"] == "app/boot.js");
+}
+
+TEST_CASE("each page lists where its links go, in document order, and who links to it") {
+  const Site site = build_site({{"index.md", "# Home\n[A](guides/a.md) [[Missing]] [x](https://example.org) ![i](pic.png)\n"},
+                                {"guides/a.md", "# A\n[back](../index.md#home)\n"}});
+  const auto m = manifest_json(site, {.title = "Docs", .base = ""});
+  const auto& home = m["pages"][1];
+  CHECK(home["url"] == "/");
+  CHECK(home["links"] == nlohmann::json::array({"/guides/a/", "", "https://example.org", ""}));
+  CHECK(home["backlinks"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][0]["links"] == nlohmann::json::array({"/#home"}));
+  CHECK(m["pages"][0]["backlinks"] == nlohmann::json::array({1}));
+}
+
+TEST_CASE("pages carry a content hash and their git history; the build hash follows every page") {
+  Site site = build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}});
+  SiteHistory history{{"a.md", {"2026-11-20", {"Ana", "Ben"}}}};
+  const auto m = manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app1"});
+  CHECK(m["pages"][0]["hash"] == content_hash("# A\n"));
+  CHECK(m["pages"][0]["updated"] == "2026-11-20");
+  CHECK(m["pages"][0]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
+  CHECK(m["pages"][1]["updated"].is_null());
+  const std::string build = m["build"];
+  CHECK(build.size() == 16);
+  CHECK(manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app2"})["build"] != build);
+  site = build_site({{"index.md", "# Home\n"}, {"a.md", "# A, edited\n"}});
+  CHECK(manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app1"})["build"] != build);
+}
+
+TEST_CASE("publish, write and read give back the same model") {
+  const Site site = build_site({
+      {"index.md", "---\nowner: docs-team\nreview_by: 2027-01-01\ntags: [home]\n---\n# Home\n[Setup](guides/setup.md) [[Nowhere]]\n"},
+      {"guides/index.md", "# Guides\n"},
+      {"guides/setup.md", "---\ndate: 2026-01-02\n---\n# Setup — café 设置\n[back](../index.md)\n"},
+      {"decisions/0001-a.md", "---\nstatus: superseded\ndate: 2026-01-01\ndeciders: [Ana]\n---\n# A\n"},
+      {"decisions/0002-b.md", "---\nstatus: accepted\nsupersedes: [ADR-0001]\nconsulted: [Ben, Chen]\ntags: [x]\n---\n# B\n"},
+  });
+  SiteConfig config;
+  config.repository = "https://github.com/acme/handbook/";
+  SiteHistory history{{"guides/setup.md", {"2026-11-20", {"Ana"}}}};
+  const PublishedSite model = publish(site, extract_decisions(site, config), config,
+                                      {.title = "Handbook", .base = "/handbook", .app_boot = "app/boot.js", .history = &history,
+                                       .app_version = "v1", .precache = {"search.db", "app/logbook.wasm"},
+                                       .propose_decision = "https://github.com/acme/handbook/new/main/content/decisions",
+                                       .fallback_fonts = {"app/fonts/fallback-0.ttf"}});
+  CHECK(model.repository.url == "https://github.com/acme/handbook");  // no trailing '/'
+  REQUIRE(model.decisions.size() == 2);
+  CHECK(model.decisions[1].supersedes == std::vector<int>{0});
+  CHECK(model.decisions[0].superseded_by == std::vector<int>{1});
+  CHECK(round_trip(model) == model);
+
+  const PublishedSite empty = publish(build_site({}), {});
+  CHECK(round_trip(empty) == empty);
+}
+
+TEST_CASE("a manifest of version 1 or 2 is read; other files are refused with a fix") {
+  PublishedSite site;
+  CHECK(read_manifest(R"({"format":"logbook-manifest","version":1,"title":"Docs",
+    "pages":[{"path":"index.md","url":"/","title":"Home","section":0}]})", site) == "");
+  CHECK(site.find_url("/") == 0);
+  CHECK(site.decisions.empty());
+  CHECK(site.sections.size() == 1);  // the root, always there
+
+  const std::string newer = read_manifest(R"({"format":"logbook-manifest","version":9})", site);
+  CHECK(newer.find("version 9") != std::string::npos);
+  CHECK(newer.find("rebuild the site") != std::string::npos);
+  CHECK(read_manifest("{", site).find("not valid JSON") != std::string::npos);
+  CHECK(read_manifest("[1, 2]", site).find("not valid JSON") != std::string::npos);
+  CHECK(read_manifest(R"({"format":"other","version":2})", site).find("not a Logbook manifest") != std::string::npos);
+}
+
+TEST_CASE("a hand-edited manifest cannot make a reader index out of range or loop") {
+  PublishedSite site;
+  REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":2,"title":"Docs",
+    "pages":[{"path":"index.md","url":"/","title":"Home","section":7,"backlinks":[1,-1,9],"decision":4,
+              "links":["/a/", 5, null]},
+             {"path":"a.md","url":"/a/","title":"A","section":1,"title":3}],
+    "decisions":[{"page":12,"supersedes":[0,3],"superseded_by":[-2]}],
+    "sections":[{"url":"/","parent":3,"index":0,"pages":[1,8],"children":[0,1,5]},
+                {"url":"/x/","parent":1,"index":77,"pages":[1]}]})", site) == "");
+  CHECK(site.pages[0].section == 0);
+  CHECK(site.pages[0].backlinks == std::vector<int>{1});
+  CHECK(site.pages[0].decision == -1);
+  CHECK(site.pages[0].links == std::vector<std::string>{"/a/", "", ""});  // matched by ordinal: none dropped
+  CHECK(site.pages[1].title == "");
+  CHECK(site.decisions[0].page == -1);
+  CHECK(site.decisions[0].supersedes == std::vector<int>{0});
+  CHECK(site.decisions[0].superseded_by.empty());
+  CHECK(site.sections[0].parent == -1);
+  CHECK(site.sections[0].pages == std::vector<int>{1});
+  CHECK(site.sections[0].children == std::vector<int>{1});
+  CHECK(site.sections[1].parent == 0);  // its own parent: a loop, cut
+  CHECK(site.sections[1].index_page == -1);
+  CHECK(site.trail(1) == std::vector<int>{1});
+  CHECK(site.neighbours(5).prev == -1);
+  CHECK(site.reading_order(9).empty());
+  CHECK(site.edit_url(0).empty());
+}
+
+TEST_CASE("reading order: the index page first; decision records by number, not by title") {
+  // Regression: records were ordered by title, so ADR-0001's neighbours were ADR-0008 and ADR-0005.
+  const Site site = build_site({
+      {"decisions/index.md", "# Decisions\n"},
+      {"decisions/0010-alpha.md", "---\nstatus: accepted\n---\n# Alpha\n"},
+      {"decisions/0002-zeta.md", "---\nstatus: accepted\n---\n# Zeta\n"},
+      {"decisions/0001-mid.md", "---\nstatus: accepted\n---\n# Mid\n"},
+      {"decisions/20201016-dated.md", "---\nstatus: accepted\n---\n# Dated\n"},
+  });
+  const PublishedSite model = publish(site, {});
+  const int section = model.pages[static_cast<std::size_t>(site.find_page("decisions/index.md"))].section;
+  std::vector<std::string> order;
+  for (int p : model.reading_order(section)) order.push_back(model.pages[static_cast<std::size_t>(p)].path);
+  CHECK(order == std::vector<std::string>{"decisions/index.md", "decisions/0001-mid.md",
+                                          "decisions/0002-zeta.md", "decisions/0010-alpha.md", "decisions/20201016-dated.md"});
+  const Neighbours n = model.neighbours(site.find_page("decisions/0002-zeta.md"));
+  CHECK(n.prev == site.find_page("decisions/0001-mid.md"));
+  CHECK(n.next == site.find_page("decisions/0010-alpha.md"));
+  CHECK(model.neighbours(site.find_page("decisions/index.md")).prev == -1);
+  CHECK(model.neighbours(site.find_page("decisions/20201016-dated.md")).next == -1);
+}
+
+TEST_CASE("the trail: the sections above a page, without the one its index page stands for") {
+  const Site site = build_site({{"index.md", "# Home\n"}, {"guides/index.md", "# Guides\n"},
+                                {"guides/api/index.md", "# API\n"}, {"guides/api/auth.md", "# Auth\n"}});
+  const PublishedSite model = publish(site, {});
+  const auto titles = [&](const std::string& path) {
+    std::vector<std::string> out;
+    for (int s : model.trail(site.find_page(path))) out.push_back(model.sections[static_cast<std::size_t>(s)].title);
+    return out;
+  };
+  CHECK(titles("guides/api/auth.md") == std::vector<std::string>{"Guides", "API"});
+  CHECK(titles("guides/api/index.md") == std::vector<std::string>{"Guides"});
+  CHECK(titles("index.md").empty());
+}
+
+TEST_CASE("edit and history links point at the page's file in the repository") {
+  const Site site = build_site({{"guides/setup.md", "# Setup\n"}});
+  SiteConfig config;
+  PublishedSite model = publish(site, extract_decisions(site, config), config, {.content_prefix = "docs/content"});
+  CHECK(model.edit_url(0).empty());  // no repository named
+  config.repository = "https://github.com/acme/handbook";
+  config.branch = "trunk";
+  model = publish(site, extract_decisions(site, config), config, {.content_prefix = "docs/content"});
+  CHECK(model.edit_url(0) == "https://github.com/acme/handbook/edit/trunk/docs/content/guides/setup.md");
+  CHECK(model.history_url(0) == "https://github.com/acme/handbook/commits/trunk/docs/content/guides/setup.md");
+  model = publish(site, extract_decisions(site, config), config, {.content_prefix = ""});
+  CHECK(model.edit_url(0) == "https://github.com/acme/handbook/edit/trunk/guides/setup.md");
+}
