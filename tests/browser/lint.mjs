@@ -1,6 +1,7 @@
 // The JavaScript linter: node tests/browser/lint.mjs (ctest js_lint). Runs ESLint with
 // eslint.config.js over the reader's glue, the site's shell, the browser tests and the
-// benchmarks; installs ESLint (npm ci) on first run. Exits 1 when anything is reported.
+// benchmarks, after checking the project's own rule (lib/eslint-emscripten.mjs);
+// installs ESLint (npm ci) on first run. Exits 1 when anything is reported.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installDependencies } from "./lib/deps.mjs";
@@ -12,6 +13,7 @@ try { installDependencies(here); } catch (e) {
   process.exit(1);
 }
 
+await import("./lib/eslint-emscripten.test.mjs");  // the project's own rule holds
 const { ESLint } = await import("eslint");
 const eslint = new ESLint({ cwd: repo, overrideConfigFile: resolve(here, "eslint.config.js"), errorOnUnmatchedPattern: true });
 const results = await eslint.lintFiles(["wasm/*.js", "site/*.js", "tests/browser/**/*.mjs", "tests/browser/*.js", "bench/*.mjs"]);
