@@ -6,6 +6,11 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installDependencies } from "./lib/deps.mjs";
 
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`js lint: ESLint needs Node.js 20.19 or newer, and this is ${process.versions.node}; install a newer Node.js (e.g. NodeSource's).`);
+  process.exit(1);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
 try { installDependencies(here); } catch (e) {
