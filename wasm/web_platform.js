@@ -3,9 +3,10 @@
 // copy of the page, clipboard, storage, the hidden text input, pointer/key/wheel
 // listeners, resizing and the device pixel ratio, the frame loop and window.logbook.
 //
-// The lbjs_* functions are the C side's imports, declared in web_platform.cpp. Functions
-// named $lb* are JavaScript only: Emscripten emits them without the $ when an lbjs_*
-// function lists them in its __deps. JavaScript calls back into C through the lb_*
+// The lbjs_* functions are the C side's imports, declared (with their C types) in
+// web_platform.cpp. Functions named $lb* are JavaScript only: Emscripten emits them
+// without the $ when a function that uses them lists them in its __deps (ctest js_lint
+// checks that it does). JavaScript calls back into C through the lb_*
 // functions main.cpp exports (Module._lb_*). State shared between the functions lives
 // on Module (Module.lb*), never on window: boot.js explains why.
 //
@@ -46,7 +47,6 @@ mergeInto(LibraryManager.library, {
   // --- fetch and images
 
   lbjs_fetch__deps: ["$lbDeliverFetch"],
-  lbjs_fetch__sig: "vii",
   lbjs_fetch: function (id, url) {
     const u = UTF8ToString(url);
     fetch(u, {credentials: "same-origin"}).then(function (r) {
@@ -69,7 +69,6 @@ mergeInto(LibraryManager.library, {
   // Decodes an image off the main thread and uploads it as a GL texture that ImGui's
   // OpenGL backend can draw (registered in Emscripten's GL.textures by its name).
   lbjs_load_image__deps: ["$GL"],
-  lbjs_load_image__sig: "vii",
   lbjs_load_image: function (id, url) {
     const img = new Image();
     const u = UTF8ToString(url);
@@ -95,32 +94,26 @@ mergeInto(LibraryManager.library, {
 
   // --- search: the queries go to the worker lbInstallSearch starts
 
-  lbjs_search__sig: "viii",
   lbjs_search: function (id, query, limit) { Module.lbSearch(id, UTF8ToString(query), limit); },
 
   // 0 loading, 1 ready, 2 failed (app::SearchStatus).
-  lbjs_search_status__sig: "i",
   lbjs_search_status: function () { return Module.lbSearchState ? Module.lbSearchState.status : 0; },
 
-  lbjs_search_error__sig: "i",
   lbjs_search_error: function () { return allocateUTF8((Module.lbSearchState && Module.lbSearchState.error) || ""); },
 
   // --- history, title, the accessible copy, new tabs
 
   // push 1 adds a history entry, 0 replaces the current one; the same URL changes nothing.
-  lbjs_history__sig: "vii",
   lbjs_history: function (push, url) {
     const u = UTF8ToString(url);
     if (location.pathname + location.search + location.hash === u) return;
     if (push) history.pushState({logbook: 1}, "", u); else history.replaceState({logbook: 1}, "", u);
   },
 
-  lbjs_set_title__sig: "vi",
   lbjs_set_title: function (t) { document.title = UTF8ToString(t); },
 
   // The page's static HTML replaces the visually hidden copy, for screen readers.
   lbjs_accessible_page__deps: ["$lbSanitizeImported"],
-  lbjs_accessible_page__sig: "vi",
   lbjs_accessible_page: function (url) {
     const u = UTF8ToString(url);
     if (Module.lbAccessibleUrl === undefined) Module.lbAccessibleUrl = location.pathname;  // the page loaded with it
@@ -155,7 +148,6 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  lbjs_open_tab__sig: "vi",
   lbjs_open_tab: function (url) { window.open(UTF8ToString(url), "_blank", "noopener"); },
 
   // --- clipboard and storage
@@ -163,7 +155,6 @@ mergeInto(LibraryManager.library, {
   // The async clipboard where the browser allows it; otherwise (no permission, plain
   // http) the old execCommand route through a textarea, after which the hidden input
   // takes the focus back.
-  lbjs_copy__sig: "vi",
   lbjs_copy: function (text) {
     const t = UTF8ToString(text);
     const fallback = function () {
@@ -180,53 +171,42 @@ mergeInto(LibraryManager.library, {
 
   // Storage may be refused (private windows, blocked cookies): reads are then empty and
   // writes are dropped.
-  lbjs_storage_get__sig: "ii",
   lbjs_storage_get: function (key) {
     let v = "";
     try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch { /* refused: empty */ }
     return allocateUTF8(v);
   },
 
-  lbjs_storage_set__sig: "vii",
   lbjs_storage_set: function (key, value) {
     try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch { /* refused: dropped */ }
   },
 
   // --- time, theme, screen
 
-  lbjs_prefers_dark__sig: "i",
   lbjs_prefers_dark: function () { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; },
 
-  lbjs_request_frames__sig: "vi",
   lbjs_request_frames: function (n) {
     if (Module.lbWant) Module.lbWant(n);
     else Module.lbFrames = Math.max(Module.lbFrames || 0, n);  // before lbjs_install: its first resize draws
   },
 
-  lbjs_now__sig: "d",
   lbjs_now: function () { return performance.now(); },
 
   // The local calendar date (toISOString would give UTC's, a day off in the evening).
-  lbjs_today__sig: "i",
   lbjs_today: function () {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
     return allocateUTF8(d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()));
   },
 
-  lbjs_last_input__sig: "d",
   lbjs_last_input: function () { return Module.lbLastInput || 0; },
 
-  lbjs_dpr__sig: "f",
   lbjs_dpr: function () { return window.devicePixelRatio || 1; },
 
   // The canvas's CSS size, as lbInstallResize last set it.
-  lbjs_css_width__sig: "f",
   lbjs_css_width: function () { return Module.lbCss ? Module.lbCss.w : window.innerWidth; },
-  lbjs_css_height__sig: "f",
   lbjs_css_height: function () { return Module.lbCss ? Module.lbCss.h : window.innerHeight; },
 
-  lbjs_set_cursor__sig: "vi",
   lbjs_set_cursor: function (c) {
     const s = UTF8ToString(c);
     if (Module.canvas.style.cursor !== s) Module.canvas.style.cursor = s;
@@ -234,7 +214,6 @@ mergeInto(LibraryManager.library, {
 
   // The hidden input follows the focused text field, so the IME's candidate window
   // appears beside it; focusing it brings up a phone's keyboard.
-  lbjs_text_input__sig: "vifff",
   lbjs_text_input: function (active, x, y, h) {
     const input = Module.lbInput;
     Module.lbWantText = !!active;
@@ -249,15 +228,12 @@ mergeInto(LibraryManager.library, {
 
   // --- start-up and failure
 
-  lbjs_notify_ready__sig: "v",
   lbjs_notify_ready: function () { if (Module.lbResolveReady) Module.lbResolveReady(); },
-  lbjs_start_search__sig: "v",
   lbjs_start_search: function () { if (Module.lbStartSearch) Module.lbStartSearch(); },
 
   // Takes the bytes boot.js fetched before the wasm ran (fonts, the manifest, this
   // page's Markdown): a malloc'd copy, its length written to the scratch word, the
   // JavaScript copy dropped. 0 when there is none.
-  lbjs_take_preload__sig: "ii",
   lbjs_take_preload: function (name) {
     const pre = Module.logbookPreload || {};
     const v = pre[UTF8ToString(name)];
@@ -271,13 +247,10 @@ mergeInto(LibraryManager.library, {
   },
 
   lbjs_initial_route__deps: ["$lbRoute"],
-  lbjs_initial_route__sig: "i",
   lbjs_initial_route: function () { return allocateUTF8(lbRoute()); },
 
   // The app cannot run: boot.js restores the static page and says why.
-  lbjs_fail__sig: "vi",
   lbjs_fail: function (why) { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); },
-  lbjs_warn__sig: "vi",
   lbjs_warn: function (text) { console.warn("Logbook: " + UTF8ToString(text)); },
 
   // --- lbjs_install: everything that listens, once, before the app's first frame
@@ -285,7 +258,6 @@ mergeInto(LibraryManager.library, {
   // scratch: the C word lbjs_take_preload writes lengths to.
   lbjs_install__deps: ["$lbInstallFrameLoop", "$lbInstallResize", "$lbInstallWindowEvents", "$lbInstallPointer",
                        "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi"],
-  lbjs_install__sig: "vi",
   lbjs_install: function (scratch) {
     Module.lbScratch = scratch;
     lbInstallFrameLoop();
