@@ -177,7 +177,7 @@
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); }
     }).then(function (module) {
-      // The app's own API object (window.logbook points to it; see lbjs_install).
+      // The app's own API object (window.logbook points to it; see $lbInstallApi in wasm/web_platform.js).
       var api = module.lbApi;
       return api.ready.then(function () {
         document.documentElement.classList.add("logbook-app-on");

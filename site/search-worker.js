@@ -13,7 +13,7 @@ function answer(d) {
   const t0 = performance.now();
   // The engine takes a C string: a NUL would cut the query short ('"a<NUL>b"' became an
   // unterminated phrase), so control characters count as the spaces they stand for.
-  const query = String(d.query).replace(/[\u0000-\u001f\u007f]/g, " ");
+  const query = String(d.query).replace(/[\u0000-\u001f\u007f]/g, " ");  // eslint-disable-line no-control-regex
   const n = core.lengthBytesUTF8(query) + 1, q = core._malloc(n);
   core.stringToUTF8(query, q, n);
   const p = core._sw_search(q, d.limit || 20);
@@ -59,7 +59,7 @@ onmessage = function (m) {
   if (d.type !== "load") return;
   try {
     importScripts(d.core);
-  } catch (e) {
+  } catch {
     failed = "Search is unavailable: its engine (" + d.core + ") could not be loaded. Rebuild the site with the app, then reload.";
     postMessage({type: "failed", error: failed});
     return;

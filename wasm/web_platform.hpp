@@ -1,5 +1,6 @@
-// The one implementation of app::Platform for the browser. All JavaScript lives in
-// web_platform.cpp (EM_JS), as sokol keeps its web glue in one place.
+// The one implementation of app::Platform for the browser. Its JavaScript lives in one
+// place, web_platform.js (as sokol keeps its web glue in one place); web_platform.cpp
+// is the C++ side.
 #pragma once
 
 #include <map>
@@ -50,7 +51,6 @@ void js_set_cursor(const char* cursor);
 void js_text_input(bool active, float x, float y, float h);
 void js_notify_ready();
 void js_start_search();
-bool js_frames_wanted();
 void js_fail(const char* why);   // the app cannot run: boot.js restores the static page
 void js_warn(const char* text);
 

@@ -1,11 +1,11 @@
 // The browser tests: node tests/browser/run.mjs --logbook PATH --app-dir DIR
 // Builds the fixture site and content/ with the real `logbook build`, serves them the
-// way GitHub Pages does, and drives the app in Debian's Chromium. Installs its one npm
-// dependency (npm ci) on first run. Fails, never skips, when something is missing.
-import { execFileSync } from "node:child_process";
+// way GitHub Pages does, and drives the app in Debian's Chromium. Installs its npm
+// dependencies (npm ci) on first run. Fails, never skips, when something is missing.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { installDependencies } from "./lib/deps.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -25,11 +25,7 @@ for (const f of ["boot.js", "logbook.js", "logbook.wasm", "search-core.wasm", "s
     fail(`the wasm app has not been built (${join(appDir, f)} is missing); build it with: cmake --preset wasm && cmake --build --preset wasm, or pass --app-dir`);
 const chromium = process.env.LOGBOOK_CHROMIUM || "/usr/bin/chromium";
 if (!existsSync(chromium)) fail(`Chromium is not at ${chromium}; install it with: apt-get install -y chromium`);
-if (!existsSync(join(here, "node_modules/playwright-core"))) {
-  console.log("browser tests: installing playwright-core (npm ci)...");
-  try { execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: here, stdio: "inherit" }); }
-  catch { fail("npm ci failed in tests/browser; check that the npm registry is reachable"); }
-}
+try { installDependencies(here); } catch (e) { fail(e.message); }
 
 const { runSuite } = await import("./suite.mjs");
 const failures = await runSuite({ logbook, appDir, repo, artifacts: join(here, "artifacts"), only });

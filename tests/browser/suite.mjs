@@ -195,6 +195,26 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
     await context.close();
   });
 
+  // The glue's other ways for text (wasm/web_platform.js): input events with no keydown
+  // (phone keyboards, paste) and an IME's composition.
+  test("desktop: text from an on-screen keyboard and an IME reaches the search field", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    await page.goto(tour.url + "/");
+    await ready(page);
+    await page.keyboard.press("/");
+    await until(page, () => window.logbook.state().searchOpen, null, "the search palette");
+    await page.keyboard.insertText("config");  // an input event only, as a phone keyboard sends
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: "ur", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "ur" });  // commits the composition
+    await until(page, () => window.logbook.state().searchResults > 0, null, "search results");
+    await page.keyboard.press("Enter");
+    await until(page, () => window.logbook.state().path === "/guide/setup/", null, "the chosen result");
+    check(new URL(page.url()).searchParams.get("q") === "configur", `the query typed was ${new URL(page.url()).searchParams.get("q")}`);
+    check(problems.length === 0, problems.join("\n"));
+    await context.close();
+  });
+
   test("desktop: the content/ site under a base path: every page opens, search finds FTS5", async () => {
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     await page.goto(docs.url + "/guides/searching/");

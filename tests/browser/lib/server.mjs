@@ -36,7 +36,7 @@ export async function serve(root, { base = "", port = 0 } = {}) {
       return send(res, 200, types[extname(file)] || "application/octet-stream", await readFile(file), req, file);
     } catch {
       let body = Buffer.from("Not found");
-      try { body = await readFile(join(root, "404.html")); } catch {}
+      try { body = await readFile(join(root, "404.html")); } catch { /* the site has no 404 page */ }
       return send(res, 404, "text/html; charset=utf-8", body, req);
     }
   });

@@ -1,0 +1,582 @@
+// The reader's browser glue, an Emscripten JavaScript library (linked with --js-library,
+// see wasm/CMakeLists.txt): fetch, images, the search worker, history, the accessible
+// copy of the page, clipboard, storage, the hidden text input, pointer/key/wheel
+// listeners, resizing and the device pixel ratio, the frame loop and window.logbook.
+//
+// The lbjs_* functions are the C side's imports, declared (with their C types) in
+// web_platform.cpp. Functions named $lb* are JavaScript only: Emscripten emits them
+// without the $ when a function that uses them lists them in its __deps (ctest js_lint
+// checks that it does). JavaScript calls back into C through the lb_*
+// functions main.cpp exports (Module._lb_*). State shared between the functions lives
+// on Module (Module.lb*), never on window: boot.js explains why.
+//
+// Emscripten copies each function's source into logbook.js, so a function here sees only
+// the module's scope (Module, HEAP*, _malloc, its __deps), not this file's.
+mergeInto(LibraryManager.library, {
+  // --- small helpers. Strings go to C as malloc'd copies (allocateUTF8, part of
+  // Emscripten's runtime), which the C side frees (take_c_string in web_platform.cpp).
+
+  // Calls fn with a C copy of s that lives only for the call.
+  $lbWithCString: function (fn, s) {
+    const p = allocateUTF8(s);
+    try { return fn(p); } finally { _free(p); }
+  },
+
+  // The app's route: the location without the site's base path.
+  $lbRoute: function () {
+    const base = Module.lbBase || "";
+    let path = location.pathname;
+    if (base && path.startsWith(base)) path = path.slice(base.length);
+    return (path || "/") + location.search + location.hash;
+  },
+
+  // Asks for one display frame: something changed that the next frame shows.
+  $lbWake: function () { Module.lbWant(1); },
+
+  // Runs the app's frame now, without drawing, so an input takes effect at once (a
+  // keystroke's query leaves now, a tap can focus the text field inside the gesture);
+  // the pixels follow in the next display frame, which that frame may also ask for.
+  $lbFrameNow: function () { Module._lb_frame(0); Module.lbWant(1); },
+
+  // Notes when the user last gave input. The event's own time: a keystroke that waited
+  // behind a busy main thread counts its wait.
+  $lbStamp: function (e) {
+    Module.lbLastInput = e && e.timeStamp > 0 ? Math.min(e.timeStamp, performance.now()) : performance.now();
+  },
+
+  // --- fetch and images
+
+  lbjs_fetch__deps: ["$lbDeliverFetch"],
+  lbjs_fetch: function (id, url) {
+    const u = UTF8ToString(url);
+    fetch(u, {credentials: "same-origin"}).then(function (r) {
+      if (!r.ok) { lbDeliverFetch(id, false, r.status, null, "The server answered " + r.status + " for " + u + "."); return; }
+      return r.arrayBuffer().then(function (b) { lbDeliverFetch(id, true, r.status, new Uint8Array(b), ""); });
+    }).catch(function (e) { lbDeliverFetch(id, false, 0, null, "The network request for " + u + " failed (" + e.message + "); check the connection."); });
+  },
+
+  // Hands a fetch's answer to the C side (lb_fetch_done), which copies what it keeps.
+  $lbDeliverFetch__deps: ["$lbWake"],
+  $lbDeliverFetch: function (id, ok, status, bytes, error) {
+    const n = bytes ? bytes.length : 0, p = _malloc(n || 1);
+    if (n) HEAPU8.set(bytes, p);
+    const e = allocateUTF8(error);
+    Module._lb_fetch_done(id, ok ? 1 : 0, status, p, n, e);
+    _free(p); _free(e);
+    lbWake();
+  },
+
+  // Decodes an image off the main thread and uploads it as a GL texture that ImGui's
+  // OpenGL backend can draw (registered in Emscripten's GL.textures by its name).
+  lbjs_load_image__deps: ["$GL"],
+  lbjs_load_image: function (id, url) {
+    const img = new Image();
+    const u = UTF8ToString(url);
+    if (!u.startsWith(location.origin) && /^https?:/.test(u)) img.crossOrigin = "anonymous";
+    img.decoding = "async";
+    img.src = u;
+    img.decode().then(function () {
+      const gl = GLctx;
+      const tex = gl.createTexture();
+      gl.bindTexture(gl.TEXTURE_2D, tex);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img);
+      const name = GL.getNewId(GL.textures);
+      tex.name = name;
+      GL.textures[name] = tex;
+      Module._lb_image_done(id, 1, name, img.naturalWidth, img.naturalHeight);
+    }).catch(function () { Module._lb_image_done(id, 0, 0, 0, 0); });
+  },
+
+  // --- search: the queries go to the worker lbInstallSearch starts
+
+  lbjs_search: function (id, query, limit) { Module.lbSearch(id, UTF8ToString(query), limit); },
+
+  // 0 loading, 1 ready, 2 failed (app::SearchStatus).
+  lbjs_search_status: function () { return Module.lbSearchState ? Module.lbSearchState.status : 0; },
+
+  lbjs_search_error: function () { return allocateUTF8((Module.lbSearchState && Module.lbSearchState.error) || ""); },
+
+  // --- history, title, the accessible copy, new tabs
+
+  // push 1 adds a history entry, 0 replaces the current one; the same URL changes nothing.
+  lbjs_history: function (push, url) {
+    const u = UTF8ToString(url);
+    if (location.pathname + location.search + location.hash === u) return;
+    if (push) history.pushState({logbook: 1}, "", u); else history.replaceState({logbook: 1}, "", u);
+  },
+
+  lbjs_set_title: function (t) { document.title = UTF8ToString(t); },
+
+  // The page's static HTML replaces the visually hidden copy, for screen readers.
+  lbjs_accessible_page__deps: ["$lbSanitizeImported"],
+  lbjs_accessible_page: function (url) {
+    const u = UTF8ToString(url);
+    if (Module.lbAccessibleUrl === undefined) Module.lbAccessibleUrl = location.pathname;  // the page loaded with it
+    if (Module.lbAccessibleUrl === u) return;
+    Module.lbAccessibleUrl = u;
+    fetch(u).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
+      if (!html || Module.lbAccessibleUrl !== u) return;
+      const doc = new DOMParser().parseFromString(html, "text/html");
+      const fresh = doc.querySelector("main"), old = document.querySelector("main");
+      if (!fresh || !old) return;
+      lbSanitizeImported(fresh);
+      old.replaceWith(document.importNode(fresh, true));
+    }).catch(function () {});
+  },
+
+  // The build sanitizes pages already; this copy enters the live page, so whatever
+  // could run, navigate or load there is dropped again before it is imported.
+  $lbSanitizeImported: function (root) {
+    root.querySelectorAll("script,meta,base,link,iframe,frame,object,embed,form,style,template,noscript").forEach(function (e) { e.remove(); });
+    root.querySelectorAll("*").forEach(function (e) {
+      for (const a of Array.from(e.attributes)) {
+        const name = a.name.toLowerCase();
+        // A URL's scheme ignores spaces and control characters: "java&#9;script:" runs too.
+        const scheme = a.value.replace(/[^a-z:]/gi, "").toLowerCase();
+        if (name.startsWith("on") || name === "srcdoc" || name === "formaction" ||
+            scheme.startsWith("javascript:") || scheme.startsWith("vbscript:"))
+          e.removeAttribute(a.name);
+        // A named image would replace that property of document (see loader.js).
+        else if (e.tagName === "IMG" && (name === "name" || name === "id") && !a.value.startsWith("user-content-"))
+          e.setAttribute(a.name, "user-content-" + a.value);
+      }
+    });
+  },
+
+  lbjs_open_tab: function (url) { window.open(UTF8ToString(url), "_blank", "noopener"); },
+
+  // --- clipboard and storage
+
+  // The async clipboard where the browser allows it; otherwise (no permission, plain
+  // http) the old execCommand route through a textarea, after which the hidden input
+  // takes the focus back.
+  lbjs_copy: function (text) {
+    const t = UTF8ToString(text);
+    const fallback = function () {
+      const ta = document.createElement("textarea");
+      ta.value = t; ta.setAttribute("readonly", ""); ta.style.position = "fixed"; ta.style.opacity = "0";
+      document.body.appendChild(ta); ta.select();
+      try { document.execCommand("copy"); } catch { /* nothing more to try */ }
+      ta.remove();
+      if (Module.lbInput) Module.lbInput.focus({preventScroll: true});
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback); else fallback();
+    Module.lbLastCopied = t;  // for window.logbook.lastCopied (tests)
+  },
+
+  // Storage may be refused (private windows, blocked cookies): reads are then empty and
+  // writes are dropped.
+  lbjs_storage_get: function (key) {
+    let v = "";
+    try { v = localStorage.getItem(UTF8ToString(key)) || ""; } catch { /* refused: empty */ }
+    return allocateUTF8(v);
+  },
+
+  lbjs_storage_set: function (key, value) {
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch { /* refused: dropped */ }
+  },
+
+  // --- time, theme, screen
+
+  lbjs_prefers_dark: function () { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; },
+
+  lbjs_request_frames: function (n) {
+    if (Module.lbWant) Module.lbWant(n);
+    else Module.lbFrames = Math.max(Module.lbFrames || 0, n);  // before lbjs_install: its first resize draws
+  },
+
+  lbjs_now: function () { return performance.now(); },
+
+  // The local calendar date (toISOString would give UTC's, a day off in the evening).
+  lbjs_today: function () {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return allocateUTF8(d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()));
+  },
+
+  lbjs_last_input: function () { return Module.lbLastInput || 0; },
+
+  lbjs_dpr: function () { return window.devicePixelRatio || 1; },
+
+  // The canvas's CSS size, as lbInstallResize last set it.
+  lbjs_css_width: function () { return Module.lbCss ? Module.lbCss.w : window.innerWidth; },
+  lbjs_css_height: function () { return Module.lbCss ? Module.lbCss.h : window.innerHeight; },
+
+  lbjs_set_cursor: function (c) {
+    const s = UTF8ToString(c);
+    if (Module.canvas.style.cursor !== s) Module.canvas.style.cursor = s;
+  },
+
+  // The hidden input follows the focused text field, so the IME's candidate window
+  // appears beside it; focusing it brings up a phone's keyboard.
+  lbjs_text_input: function (active, x, y, h) {
+    const input = Module.lbInput;
+    Module.lbWantText = !!active;
+    if (!input) return;
+    if (active) {
+      input.style.left = x + "px"; input.style.top = y + "px"; input.style.height = h + "px";
+      if (document.activeElement !== input) input.focus({preventScroll: true});
+    } else if (document.activeElement === input) {
+      input.blur();
+    }
+  },
+
+  // --- start-up and failure
+
+  lbjs_notify_ready: function () { if (Module.lbResolveReady) Module.lbResolveReady(); },
+  lbjs_start_search: function () { if (Module.lbStartSearch) Module.lbStartSearch(); },
+
+  // Takes the bytes boot.js fetched before the wasm ran (fonts, the manifest, this
+  // page's Markdown): a malloc'd copy, its length written to the scratch word, the
+  // JavaScript copy dropped. 0 when there is none.
+  lbjs_take_preload: function (name) {
+    const pre = Module.logbookPreload || {};
+    const v = pre[UTF8ToString(name)];
+    if (!v) { HEAPU32[Module.lbScratch >> 2] = 0; return 0; }
+    const bytes = typeof v === "string" ? new TextEncoder().encode(v) : new Uint8Array(v);
+    delete pre[UTF8ToString(name)];
+    const p = _malloc(bytes.length || 1);
+    HEAPU8.set(bytes, p);
+    HEAPU32[Module.lbScratch >> 2] = bytes.length;
+    return p;
+  },
+
+  lbjs_initial_route__deps: ["$lbRoute"],
+  lbjs_initial_route: function () { return allocateUTF8(lbRoute()); },
+
+  // The app cannot run: boot.js restores the static page and says why.
+  lbjs_fail: function (why) { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); },
+  lbjs_warn: function (text) { console.warn("Logbook: " + UTF8ToString(text)); },
+
+  // --- lbjs_install: everything that listens, once, before the app's first frame
+
+  // scratch: the C word lbjs_take_preload writes lengths to.
+  lbjs_install__deps: ["$lbInstallFrameLoop", "$lbInstallResize", "$lbInstallWindowEvents", "$lbInstallPointer",
+                       "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi"],
+  lbjs_install: function (scratch) {
+    Module.lbScratch = scratch;
+    lbInstallFrameLoop();
+    lbInstallResize();
+    lbInstallWindowEvents();
+    lbInstallPointer();
+    lbInstallTextInput();
+    lbInstallKeys();
+    const api = {};
+    lbInstallSearch(api);
+    lbInstallApi(api);
+  },
+
+  // Frames are drawn on demand (input, animation, loading), at most once per display
+  // frame: drawing is what costs, and the browser shows at most one frame per refresh
+  // anyway. An idle page asks for none and costs nothing. While a keystroke's search is
+  // out (a few ms), its frame waits for the answer (lbHold), so the typed letter and its
+  // results arrive together, in one frame.
+  $lbInstallFrameLoop: function () {
+    let scheduled = false, holdUntil = 0, holdTimer = 0;
+    const tick = function () {
+      scheduled = false;
+      if ((Module.lbFrames || 0) <= 0) return;
+      if (performance.now() < holdUntil) { schedule(); return; }
+      Module.lbRunFrame();
+      if (Module.lbFrames > 0) schedule();
+    };
+    const schedule = function () {
+      if (scheduled) return;
+      scheduled = true;
+      const wait = holdUntil - performance.now();
+      if (wait > 0) holdTimer = setTimeout(function () { holdTimer = 0; scheduled = false; schedule(); }, wait);
+      else requestAnimationFrame(tick);
+    };
+    Module.lbWant = function (n) { Module.lbFrames = Math.max(Module.lbFrames || 0, n); schedule(); };
+    Module.lbHold = function (ms) { holdUntil = performance.now() + ms; };
+    Module.lbReleaseHold = function () {
+      holdUntil = 0;
+      if (holdTimer) { clearTimeout(holdTimer); holdTimer = 0; scheduled = false; }
+      if (Module.lbFrames > 0) schedule();
+    };
+
+    // Each drawn frame's time, for window.logbook.frameTimes (bench/app_bench.mjs).
+    const times = [];
+    Module.lbFrameTimes = times;
+    Module.lbRunFrame = function () {
+      const t0 = performance.now();
+      Module._lb_frame(1);
+      const dt = performance.now() - t0;
+      times.push(dt);
+      if (times.length > 4000) times.splice(0, 1000);
+      Module.lbFrames = Math.max(0, (Module.lbFrames || 0) - 1);
+    };
+  },
+
+  // The canvas fills the window at the device's pixel ratio. Browser zoom and moving to
+  // another screen change the ratio without a resize event, so a media query watches it.
+  $lbInstallResize__deps: ["$lbWake"],
+  $lbInstallResize: function () {
+    const canvas = Module.canvas;
+    const resize = function () {
+      const dpr = window.devicePixelRatio || 1;
+      const w = window.innerWidth, h = window.innerHeight;
+      Module.lbCss = {w: w, h: h};
+      canvas.style.width = w + "px"; canvas.style.height = h + "px";
+      // Setting a canvas's size clears it, even to the same size; the app only redraws
+      // a frame that differs from the one shown (see lb_frame).
+      if (canvas.width !== Math.round(w * dpr)) canvas.width = Math.round(w * dpr);
+      if (canvas.height !== Math.round(h * dpr)) canvas.height = Math.round(h * dpr);
+      lbWake();
+    };
+    resize();
+    window.addEventListener("resize", resize);
+    const watchDpr = function () {
+      matchMedia("(resolution: " + (window.devicePixelRatio || 1) + "dppx)").addEventListener("change", function () { resize(); watchDpr(); }, {once: true});
+    };
+    watchDpr();
+  },
+
+  // The page coming back into view, the system theme, the back and forward buttons.
+  $lbInstallWindowEvents__deps: ["$lbWake", "$lbWithCString", "$lbRoute"],
+  $lbInstallWindowEvents: function () {
+    document.addEventListener("visibilitychange", lbWake);
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function (e) { Module._lb_system_theme(e.matches ? 1 : 0); lbWake(); });
+    window.addEventListener("popstate", function () {
+      lbWithCString(Module._lb_popstate, lbRoute());
+      lbWake();
+    });
+  },
+
+  // Mouse, pen and touch all arrive as pointer events on the canvas.
+  $lbInstallPointer__deps: ["$lbWake", "$lbFrameNow", "$lbStamp"],
+  $lbInstallPointer: function () {
+    const canvas = Module.canvas;
+    const source = function (e) { return e.pointerType === "touch" ? 2 : e.pointerType === "pen" ? 1 : 0; };
+    const pos = function (e) { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+    // The browser numbers buttons left, middle, right; ImGui left, right, middle.
+    const button = function (e) { return e.button === 1 ? 2 : e.button === 2 ? 1 : 0; };
+    canvas.addEventListener("pointermove", function (e) {
+      lbStamp(e);
+      const evs = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
+      const last = evs.length ? evs[evs.length - 1] : e;
+      const p = pos(last);
+      Module._lb_pointer_move(p[0], p[1], source(e));
+      lbWake();
+    });
+    canvas.addEventListener("pointerdown", function (e) {
+      lbStamp(e);
+      const p = pos(e);
+      if (e.button === 0 || e.button === 1 || e.button === 2) {
+        canvas.setPointerCapture(e.pointerId);
+        Module._lb_pointer_move(p[0], p[1], source(e));
+        Module._lb_pointer_button(button(e), 1, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0);
+      }
+      if (e.button === 1) e.preventDefault();  // no autoscroll: middle click opens links in a new tab
+      lbFrameNow();
+      if (!Module.lbWantText && document.activeElement === Module.lbInput) Module.lbInput.blur();
+    });
+    const up = function (e) {
+      lbStamp(e);
+      const p = pos(e);
+      Module._lb_pointer_move(p[0], p[1], source(e));
+      Module._lb_pointer_button(button(e), 0, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0);
+      // Run the frame now, inside the gesture: a text field it focuses may take the
+      // keyboard, which phones only allow while handling the tap.
+      lbFrameNow();
+      lbFrameNow();
+      if (Module.lbWantText && Module.lbInput && document.activeElement !== Module.lbInput) Module.lbInput.focus({preventScroll: true});
+      if (e.pointerType === "touch") Module._lb_pointer_move(-1e6, -1e6, 2);
+    };
+    canvas.addEventListener("pointerup", up);
+    canvas.addEventListener("pointercancel", up);
+    canvas.addEventListener("pointerleave", function (e) { if (e.pointerType === "mouse" && !e.buttons) { Module._lb_pointer_move(-1e6, -1e6, 0); lbWake(); } });
+    canvas.addEventListener("auxclick", function (e) { e.preventDefault(); });
+    canvas.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+    canvas.addEventListener("wheel", function (e) {
+      lbStamp(e);
+      const unit = e.deltaMode === 1 ? 40 : e.deltaMode === 2 ? window.innerHeight : 1;
+      Module._lb_wheel(-e.deltaX * unit / 60, -e.deltaY * unit / 60);
+      e.preventDefault();
+      lbWake();
+    }, {passive: false});
+  },
+
+  // Text comes from a hidden input's input and composition events, so IMEs, dead keys
+  // and phone keyboards all work. Paste arrives there as text too (an input event);
+  // ImGui's own paste stays empty.
+  $lbInstallTextInput__deps: ["$lbFrameNow", "$lbStamp", "$lbWithCString"],
+  $lbInstallTextInput: function () {
+    const input = document.createElement("input");
+    input.type = "text";
+    input.autocomplete = "off"; input.autocapitalize = "off"; input.spellcheck = false;
+    input.setAttribute("aria-label", "Search the documentation");
+    input.className = "logbook-ime";
+    document.body.appendChild(input);
+    Module.lbInput = input;
+    let composing = false;
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function (e) {
+      composing = false;
+      if (e.data) lbWithCString(Module._lb_text, e.data);
+      input.value = "";
+      lbFrameNow();
+    });
+    input.addEventListener("beforeinput", function (e) {
+      if (e.inputType === "deleteContentBackward" && !input.value) { Module._lb_key_tap(allocateUTF8("Backspace")); lbFrameNow(); }  // lb_key_tap frees it
+    });
+    input.addEventListener("input", function (e) {
+      // Typed text follows its keydown, which was the keystroke; a phone keyboard or an
+      // IME sends no keydown, and then the input event is the keystroke.
+      if (!(Module.lbLastInput > e.timeStamp - 200)) lbStamp(e);
+      if (composing || e.isComposing) return;
+      if (input.value) lbWithCString(Module._lb_text, input.value);
+      input.value = "";
+      lbFrameNow();  // a keystroke is drawn (and its query sent) now, not at the next display frame
+    });
+  },
+
+  // Keys go to ImGui as keys (lb_key), and window focus as focus.
+  $lbInstallKeys__deps: ["$lbWake", "$lbFrameNow", "$lbStamp", "$lbWithCString"],
+  $lbInstallKeys: function () {
+    const input = Module.lbInput;
+    const typingKey = function (e) { return e.key.length === 1 && !e.ctrlKey && !e.metaKey; };
+    const onKey = function (down) {
+      return function (e) {
+        lbStamp(e);
+        if (e.isComposing || e.keyCode === 229) return;
+        const handled = lbWithCString(function (p) { return Module._lb_key(p, down ? 1 : 0, e.ctrlKey | 0, e.metaKey | 0, e.shiftKey | 0, e.altKey | 0); }, e.key);
+        const wantText = Module.lbWantText;
+        // A plain character from a physical keyboard is typed here, at its keydown, and the
+        // hidden input never changes: the query leaves at once, without waiting for the
+        // browser to edit the input first. Dead keys ("Dead"), IMEs (229) and phone
+        // keyboards (229, "Unidentified") still come through the input's events.
+        if (down && wantText && typingKey(e) && !e.altKey && document.activeElement === input) {
+          e.preventDefault();
+          lbWithCString(Module._lb_text, e.key);
+          lbFrameNow();
+          return;
+        }
+        const k = e.key.toLowerCase();
+        const ours = (e.ctrlKey || e.metaKey) && (k === "f" || k === "k" || (k === "a" && !wantText));
+        const nav = !wantText && handled && (e.key === " " || e.key === "/" || e.key.startsWith("Arrow") || e.key.startsWith("Page") || e.key === "Home" || e.key === "End");
+        if (down && (ours || nav || e.key === "Tab" || (wantText && handled && !typingKey(e) && !(e.ctrlKey || e.metaKey)))) e.preventDefault();
+        if (wantText && typingKey(e)) lbWake();  // its letter comes in the input event, which runs the frame
+        else {
+          lbFrameNow();
+          if (down && !wantText) lbFrameNow();  // a shortcut that opens a text field focuses it in the next frame
+        }
+        if (down && Module.lbWantText && document.activeElement !== input) input.focus({preventScroll: true});
+      };
+    };
+    window.addEventListener("keydown", onKey(true));
+    window.addEventListener("keyup", onKey(false));
+    window.addEventListener("blur", function () { Module._lb_focus(0); lbWake(); });
+    window.addEventListener("focus", function () { Module._lb_focus(1); lbWake(); });
+  },
+
+  // The search worker, started (Module.lbStartSearch) once the first page is drawn. The
+  // app's queries (Module.lbSearch) are answered into lb_search_answer; the automation
+  // API's (api.search, negative ids) into a promise. Also adds the API's search
+  // functions, which share the worker.
+  $lbInstallSearch__deps: ["$lbWake", "$lbWithCString"],
+  $lbInstallSearch: function (api) {
+    const base = Module.lbBase || "";
+    const state = {status: 0, error: ""};
+    Module.lbSearchState = state;
+    const waiting = new Map();
+    // Where a keystroke's time goes, for bench/app_bench.mjs: key event, query posted,
+    // answer back, answer read, results drawn (ms since navigation).
+    const trace = new Map();
+    Module.lbSearchTrace = trace;
+    let worker = null, apiId = -1, heldFor = 0;
+    const answered = function (d) {
+      const w = waiting.get(d.id);
+      if (w) { waiting.delete(d.id); w(d); return; }
+      if (d.id === heldFor) Module.lbReleaseHold();
+      const t = trace.get(d.id);
+      if (t) { t.arrived = performance.now(); t.engine = d.millis; const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; }
+      lbWithCString(function (p) { return Module._lb_search_answer(d.id, p, d.millis); }, d.json);
+      if (t) t.parsed = performance.now();
+      Module.lbRunFrame();  // results are drawn as soon as they arrive, not at the next display frame
+      if (t) {
+        t.drawn = performance.now();
+        requestAnimationFrame(function () { t.shown = performance.now(); });
+      }
+    };
+    Module.lbStartSearch = function () {
+      if (worker) return;
+      try { worker = new Worker(base + "/app/search-worker.js"); } catch (e) { state.status = 2; state.error = "The search worker could not start: " + e.message; return; }
+      worker.onmessage = function (m) {
+        const d = m.data;
+        if (d.type === "ready") { state.status = 1; lbWake(); }
+        else if (d.type === "failed") { state.status = 2; state.error = d.error; lbWake(); }
+        else if (d.type === "answer") answered(d);
+      };
+      worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); lbWake(); };
+      worker.postMessage({type: "load", url: base + "/search.db", core: base + "/app/search-core.js"});
+    };
+    Module.lbSearch = function (id, query, limit) {
+      if (!worker) return;
+      heldFor = id;
+      Module.lbHold(40);
+      trace.set(id, {query: query, key: Module.lbLastInput || 0, sent: performance.now()});
+      if (trace.size > 2000) trace.delete(trace.keys().next().value);
+      worker.postMessage({type: "query", id: id, query: query, limit: limit});
+    };
+
+    api.search = function (query) {
+      return new Promise(function (resolve, reject) {
+        const go = function () {
+          if (state.status === 2) { reject(new Error(state.error)); return; }
+          if (state.status !== 1) { setTimeout(go, 20); return; }
+          const id = apiId--;
+          waiting.set(id, function (d) {
+            const r = JSON.parse(d.json);
+            if (r.error) reject(new Error(r.error));
+            else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")}; }));
+          });
+          worker.postMessage({type: "query", id: id, query: String(query), limit: 20});
+        };
+        go();
+      });
+    };
+    api.searchTrace = function () { return Array.from(trace.values()).filter(function (t) { return t.drawn; }); };
+    api.searchReady = function () { return state.status === 1; };
+  },
+
+  // window.logbook: the automation API (tests, benchmarks, boot.js). A fresh object the
+  // app owns, defined on the window itself: an element of the page named or with the id
+  // "logbook" (a heading "Logbook") would otherwise stand in for it, and its setters (an
+  // anchor's `search`) would swallow the API's functions.
+  $lbInstallApi__deps: ["$lbFrameNow", "$lbWithCString"],
+  $lbInstallApi: function (api) {
+    // The C side returns malloc'd JSON; this reads and frees it.
+    const json = function (p) { const s = UTF8ToString(p); _free(p); return JSON.parse(s); };
+    let resolveReady;
+    api.ready = new Promise(function (r) { resolveReady = r; });
+    Module.lbResolveReady = function () {
+      if (!resolveReady) return;
+      api.readyAt = performance.now();  // first page drawn, in ms since navigation
+      resolveReady();
+      resolveReady = null;
+    };
+    Module.lbApi = api;
+    api.open = function (path) { lbWithCString(Module._lb_api_open, path); lbFrameNow(); return api.state(); };
+    api.state = function () { return json(Module._lb_api_state()); };
+    api.links = function () { return json(Module._lb_api_links()); };
+    api.setTheme = function (t) { lbWithCString(Module._lb_api_theme, t); lbFrameNow(); };
+    api.frameTimes = function () { return Module.lbFrameTimes.slice(); };
+    api.drawStats = function () { return json(Module._lb_api_draw_stats()); };
+    // Per keystroke: from the key event to its results on screen, and the engine's share.
+    const latencies = function (engine) {
+      const n = Module._lb_api_latency_count(), out = [];
+      for (let i = 0; i < n; ++i) out.push(Module._lb_api_latency(i, engine));
+      return out;
+    };
+    api.searchLatencies = function () { return latencies(0); };
+    api.searchEngineMillis = function () { return latencies(1); };
+    api.lastCopied = function () { return Module.lbLastCopied || ""; };
+    Object.defineProperty(window, "logbook", {value: api, enumerable: true, configurable: true, writable: false});
+  },
+});
