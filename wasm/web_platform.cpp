@@ -8,6 +8,8 @@
 
 #include <cstdlib>
 
+#include "core/search_wire.hpp"
+
 // clang-format off
 EM_JS(void, lbjs_fetch, (int id, const char* url), {
   const u = UTF8ToString(url);
@@ -40,8 +42,8 @@ EM_JS(void, lbjs_load_image, (int id, const char* url), {
   }).catch(function () { Module._lb_image_done(id, 0, 0, 0, 0); });
 });
 
-EM_JS(void, lbjs_search, (int id, const char* query, int limit), {
-  Module.lbSearch(id, UTF8ToString(query), limit);
+EM_JS(void, lbjs_search, (int id, const char* request), {
+  Module.lbSearch(id, UTF8ToString(request));
 });
 
 EM_JS(int, lbjs_search_status, (), { return Module.lbSearchState ? Module.lbSearchState.status : 0; });
@@ -401,8 +403,8 @@ EM_JS(void, lbjs_install, (void* scratch), {
         if (w) { waiting.delete(d.id); w(d); return; }
         if (d.id === heldFor) Module.lbReleaseHold();
         const t = trace.get(d.id);
-        if (t) { t.arrived = performance.now(); t.engine = d.millis; const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; }
-        callStr(function (p) { return Module._lb_search_answer(d.id, p, d.millis); }, d.json);
+        if (t) { t.arrived = performance.now(); const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; t.engine = t.done - t.started; }
+        callStr(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
         if (t) t.parsed = performance.now();
         Module.lbRunFrame();  // results are drawn as soon as they arrive, not at the next display frame
         if (t) {
@@ -418,13 +420,14 @@ EM_JS(void, lbjs_install, (void* scratch), {
   // answer back, answer read, results drawn (ms since navigation).
   const trace = new Map();
   let heldFor = 0;
-  Module.lbSearch = function (id, query, limit) {
+  // request: a SearchRequest as JSON (src/core/search_wire.hpp lists every message).
+  Module.lbSearch = function (id, request) {
     if (!worker) return;
     heldFor = id;
     Module.lbHold(40);
-    trace.set(id, {query: query, key: Module.lbLastInput || 0, sent: performance.now()});
+    trace.set(id, {request: request, key: Module.lbLastInput || 0, sent: performance.now()});
     if (trace.size > 2000) trace.delete(trace.keys().next().value);
-    worker.postMessage({type: "query", id: id, query: query, limit: limit});
+    worker.postMessage({type: "query", id: id, request: request});
   };
   Module.lbSearchTrace = trace;
 
@@ -452,11 +455,15 @@ EM_JS(void, lbjs_install, (void* scratch), {
         if (state.status !== 1) { setTimeout(go, 20); return; }
         const id = apiId--;
         waiting.set(id, function (d) {
-          const r = JSON.parse(d.json);
+          const r = JSON.parse(d.answer);  // a SearchAnswer (src/core/search_wire.hpp)
           if (r.error) reject(new Error(r.error));
           else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")}; }));
         });
-        worker.postMessage({type: "query", id: id, query: String(query), limit: 20});
+        const text = String(query);  // its length too: a NUL in it is text, not its end
+        const p = callStr(function (q) { return Module._lb_search_request(id, q, lengthBytesUTF8(text), 20); }, text);
+        const request = UTF8ToString(p);
+        _free(p);
+        worker.postMessage({type: "query", id: id, request: request});
       };
       go();
     });
@@ -527,7 +534,9 @@ void WebPlatform::image_done(int id, app::ImageResult result) {
   done(result);
 }
 
-void WebPlatform::search(int id, const std::string& query, int limit) { lbjs_search(id, query.c_str(), limit); }
+void WebPlatform::search(int id, const std::string& query, int limit) {
+  lbjs_search(id, to_json(SearchRequest{.id = id, .query = query, .limit = limit}).c_str());
+}
 app::SearchStatus WebPlatform::search_status() const {
   const int s = lbjs_search_status();
   return s == 1 ? app::SearchStatus::ready : s == 2 ? app::SearchStatus::failed : app::SearchStatus::loading;
