@@ -141,7 +141,7 @@ if (want("search") && !args.includes("--skip-search")) {
                           engine_p50: +f1(pct(engine, 0.5)), engine_p95: +f1(pct(engine, 0.95)), db_ready_s: +f1(loadSeconds) };
     console.log(`search latency per keystroke, 10k pages, key event to results on screen: p50 ${results.search_ms.p50} ms, p95 ${results.search_ms.p95} ms, max ${results.search_ms.max} ms over ${lat.length} keystrokes (target p95 < 16 ms)`);
     const slowest = [...trace].sort((a, b) => (b.shown - b.key) - (a.shown - a.key)).slice(0, 8);
-    if (args.includes("--verbose")) for (const t of slowest) console.log(`  slow: "${t.query}" key→drawn ${f1(t.drawn - t.key)} ms, engine ${f1(t.engine)} ms, back ${f1(t.arrived - t.done)} ms`);
+    if (args.includes("--verbose")) for (const t of slowest) console.log(`  slow: "${JSON.parse(t.request).query}" key→drawn ${f1(t.drawn - t.key)} ms, engine ${f1(t.engine)} ms, back ${f1(t.arrived - t.done)} ms`);
     for (const [name, xs] of Object.entries(stages)) console.log(`  ${name}: p50 ${f1(pct(xs, 0.5))} ms, p95 ${f1(pct(xs, 0.95))} ms`);
     console.log(`  of which the engine in the worker: p50 ${results.search_ms.engine_p50} ms, p95 ${results.search_ms.engine_p95} ms; database ready ${f1(loadSeconds)} s after navigation`);
     await context.close();

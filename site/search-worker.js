@@ -1,8 +1,10 @@
 // The search worker: owns the search database and answers queries by message, so
 // typing never waits on SQLite. Messages in: {type:"load", url, core} once, then
-// {type:"query", id, query, limit}. Out: {type:"ready"} | {type:"failed", error} |
-// {type:"answer", id, json, millis}. Today it loads the whole file; HTTP range reads
-// can replace the load without changing the messages.
+// {type:"query", id, request}. Out: {type:"ready"} | {type:"failed", error} |
+// {type:"answer", id, answer, received, started, done}. request and answer are JSON
+// strings this file passes through untouched: SearchRequest and SearchAnswer in
+// src/core/search_wire.hpp, which also documents every message. Today it loads the whole
+// file; HTTP range reads can replace the load without changing the messages.
 "use strict";
 let core = null;
 let failed = null;
@@ -11,18 +13,22 @@ let scheduled = false;
 
 function answer(d) {
   const t0 = performance.now();
-  // The engine takes a C string: a NUL would cut the query short ('"a<NUL>b"' became an
-  // unterminated phrase), so control characters count as the spaces they stand for.
-  const query = String(d.query).replace(/[\u0000-\u001f\u007f]/g, " ");  // eslint-disable-line no-control-regex
-  const n = core.lengthBytesUTF8(query) + 1, q = core._malloc(n);
-  core.stringToUTF8(query, q, n);
-  const p = core._sw_search(q, d.limit || 20);
+  const request = typeof d.request === "string" ? d.request : "";  // the core says what is wrong with ""
+  const n = core.lengthBytesUTF8(request) + 1, q = core._malloc(n);
+  core.stringToUTF8(request, q, n);
+  const p = core._sw_search(d.id, q);
   core._free(q);
   const json = core.UTF8ToString(p);
   core._free(p);
   const t1 = performance.now();
-  postMessage({type: "answer", id: d.id, json: json, millis: t1 - t0,
+  postMessage({type: "answer", id: d.id, answer: json,
                received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
+}
+
+// The one answer written here rather than by the core: the worker's wasm may be what
+// failed to load. Its shape is SearchAnswer's, version 1 (src/core/search_wire.hpp).
+function failedAnswer(id) {
+  return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: failed, millis: 0});
 }
 
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
@@ -32,7 +38,7 @@ function pump() {
   while (queue.length) {
     const d = queue.shift();
     if (d.id > 0 && queue.some(function (later) { return later.id > 0; })) continue;
-    if (failed) postMessage({type: "answer", id: d.id, json: JSON.stringify({hits: [], error: failed}), millis: 0});
+    if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id)});
     else answer(d);
   }
 }

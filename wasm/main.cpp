@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
+#include "core/search_wire.hpp"
 #include "web_keys.hpp"
 #include "web_platform.hpp"
 
@@ -196,19 +197,18 @@ EMSCRIPTEN_KEEPALIVE void lb_image_done(int id, int ok, int texture, int w, int 
   g_edge->platform.image_done(id, r);
 }
 
-// The worker answers with the JSON of logbook::SearchResult (see search_worker.cpp).
-EMSCRIPTEN_KEEPALIVE void lb_search_answer(int id, const char* json, double millis) {
-  logbook::app::SearchAnswer a;
-  a.id = id;
-  a.millis = millis;
-  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded()) a.error = "The search worker sent an answer that is not JSON.";
-  else {
-    a.error = j.value("error", "");
-    for (const auto& h : j.value("hits", nlohmann::json::array()))
-      a.hits.push_back({h.value("path", ""), h.value("url", ""), h.value("title", ""), h.value("section", ""), h.value("snippet", "")});
-  }
+// The worker's answer: a SearchAnswer as JSON (core/search_wire.hpp). id is the one the
+// message came with, so that an answer this page cannot read still reaches its query.
+EMSCRIPTEN_KEEPALIVE void lb_search_answer(int id, const char* json) {
+  logbook::SearchAnswer a;
+  if (std::string error = logbook::from_json(json, a); !error.empty()) a = {.id = id, .hits = {}, .error = std::move(error)};
   g_edge->app->on_search_answer(std::move(a));
+}
+// A query as the worker reads it (a SearchRequest as JSON), for window.logbook.search.
+// query is `length` bytes: what a script passes may hold a NUL.
+EMSCRIPTEN_KEEPALIVE char* lb_search_request(int id, const char* query, int length, int limit) {
+  const std::string text(query, static_cast<std::size_t>(length));
+  return strdup(logbook::to_json(logbook::SearchRequest{.id = id, .query = text, .limit = limit}).c_str());
 }
 
 EMSCRIPTEN_KEEPALIVE void lb_api_open(const char* path) { g_edge->app->open(path); }

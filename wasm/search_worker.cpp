@@ -1,6 +1,7 @@
 // The search worker's wasm: SQLite, FTS5 and the core's query engine, and nothing of
 // the reader, so the first page never downloads it. site/search-worker.js owns the
-// Worker side (loading the database, messages) and calls these two functions.
+// Worker side (loading the database, the message queue) and calls these two functions;
+// the messages themselves are core/search_wire.hpp's.
 #include <emscripten.h>
 
 #include <cstdlib>
@@ -8,15 +9,36 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/search_engine.hpp"
+#include "core/search_wire.hpp"
 
 namespace {
 
 std::unique_ptr<logbook::SearchEngine> g_engine;  // one database per worker
 
 char* copy_out(const std::string& s) { return strdup(s.c_str()); }
+
+// A pasted query's control characters (a NUL, a tab, a newline) count as the spaces
+// they stand for: "a<NUL>b" is searched as two words, not as one word holding a NUL.
+std::string controls_as_spaces(std::string query) {
+  for (char& c : query)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return query;
+}
+
+logbook::SearchAnswer answer(const logbook::SearchRequest& request) {
+  logbook::SearchAnswer a{.id = request.id, .hits = {}, .error = "", .millis = 0};
+  if (!g_engine) {
+    a.error = "The search database is not loaded.";
+    return a;
+  }
+  const double start = emscripten_get_now();
+  const logbook::SearchResult r = g_engine->search(controls_as_spaces(request.query), request.limit);
+  a.millis = emscripten_get_now() - start;
+  a.error = r.error;
+  for (const logbook::SearchHit& h : r.hits) a.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});
+  return a;
+}
 
 }  // namespace
 
@@ -34,20 +56,13 @@ EMSCRIPTEN_KEEPALIVE char* sw_open(const char* bytes, int len) {
   return copy_out("");
 }
 
-// Answers one query as JSON: {"hits": [{path, url, title, section, snippet}], "error": ""}.
-EMSCRIPTEN_KEEPALIVE char* sw_search(const char* query, int limit) {
-  nlohmann::json out;
-  if (!g_engine) {
-    out["error"] = "The search database is not loaded.";
-    out["hits"] = nlohmann::json::array();
-    return copy_out(out.dump());
-  }
-  const logbook::SearchResult r = g_engine->search(query, limit);
-  out["error"] = r.error;
-  auto& hits = out["hits"] = nlohmann::json::array();
-  for (const auto& h : r.hits)
-    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}});
-  return copy_out(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+// Answers one query. request: a SearchRequest as JSON; returns a SearchAnswer as JSON
+// (core/search_wire.hpp). id is the one the message came with, so that a request this
+// worker cannot read is still answered, with the reason, to the query that sent it.
+EMSCRIPTEN_KEEPALIVE char* sw_search(int id, const char* request) {
+  logbook::SearchRequest r;
+  const std::string error = logbook::from_json(request, r);
+  return copy_out(logbook::to_json(error.empty() ? answer(r) : logbook::SearchAnswer{.id = id, .hits = {}, .error = error}));
 }
 
 }  // extern "C"

@@ -5,12 +5,14 @@
 
 #include <cstdlib>
 
+#include "core/search_wire.hpp"
+
 // The JavaScript side, in web_platform.js (an Emscripten --js-library). Strings it
 // returns are malloc'd copies that take_c_string frees.
 extern "C" {
 void lbjs_fetch(int id, const char* url);
 void lbjs_load_image(int id, const char* url);
-void lbjs_search(int id, const char* query, int limit);
+void lbjs_search(int id, const char* request);
 int lbjs_search_status();
 char* lbjs_search_error();
 void lbjs_history(int push, const char* url);
@@ -81,7 +83,9 @@ void WebPlatform::image_done(int id, app::ImageResult result) {
   done(result);
 }
 
-void WebPlatform::search(int id, const std::string& query, int limit) { lbjs_search(id, query.c_str(), limit); }
+void WebPlatform::search(int id, const std::string& query, int limit) {
+  lbjs_search(id, to_json(SearchRequest{.id = id, .query = query, .limit = limit}).c_str());
+}
 app::SearchStatus WebPlatform::search_status() const {
   const int s = lbjs_search_status();
   return s == 1 ? app::SearchStatus::ready : s == 2 ? app::SearchStatus::failed : app::SearchStatus::loading;

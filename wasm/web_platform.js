@@ -94,7 +94,8 @@ mergeInto(LibraryManager.library, {
 
   // --- search: the queries go to the worker lbInstallSearch starts
 
-  lbjs_search: function (id, query, limit) { Module.lbSearch(id, UTF8ToString(query), limit); },
+  // request: a SearchRequest as JSON (src/core/search_wire.hpp lists every message).
+  lbjs_search: function (id, request) { Module.lbSearch(id, UTF8ToString(request)); },
 
   // 0 loading, 1 ready, 2 failed (app::SearchStatus).
   lbjs_search_status: function () { return Module.lbSearchState ? Module.lbSearchState.status : 0; },
@@ -495,8 +496,8 @@ mergeInto(LibraryManager.library, {
       if (w) { waiting.delete(d.id); w(d); return; }
       if (d.id === heldFor) Module.lbReleaseHold();
       const t = trace.get(d.id);
-      if (t) { t.arrived = performance.now(); t.engine = d.millis; const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; }
-      lbWithCString(function (p) { return Module._lb_search_answer(d.id, p, d.millis); }, d.json);
+      if (t) { t.arrived = performance.now(); const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; t.engine = t.done - t.started; }
+      lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
       if (t) t.parsed = performance.now();
       Module.lbRunFrame();  // results are drawn as soon as they arrive, not at the next display frame
       if (t) {
@@ -516,13 +517,13 @@ mergeInto(LibraryManager.library, {
       worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); lbWake(); };
       worker.postMessage({type: "load", url: base + "/search.db", core: base + "/app/search-core.js"});
     };
-    Module.lbSearch = function (id, query, limit) {
+    Module.lbSearch = function (id, request) {
       if (!worker) return;
       heldFor = id;
       Module.lbHold(40);
-      trace.set(id, {query: query, key: Module.lbLastInput || 0, sent: performance.now()});
+      trace.set(id, {request: request, key: Module.lbLastInput || 0, sent: performance.now()});
       if (trace.size > 2000) trace.delete(trace.keys().next().value);
-      worker.postMessage({type: "query", id: id, query: query, limit: limit});
+      worker.postMessage({type: "query", id: id, request: request});
     };
 
     api.search = function (query) {
@@ -532,11 +533,15 @@ mergeInto(LibraryManager.library, {
           if (state.status !== 1) { setTimeout(go, 20); return; }
           const id = apiId--;
           waiting.set(id, function (d) {
-            const r = JSON.parse(d.json);
+            const r = JSON.parse(d.answer);  // a SearchAnswer (src/core/search_wire.hpp)
             if (r.error) reject(new Error(r.error));
             else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")}; }));
           });
-          worker.postMessage({type: "query", id: id, query: String(query), limit: 20});
+          const text = String(query);  // its length too: a NUL in it is text, not its end
+          const p = lbWithCString(function (q) { return Module._lb_search_request(id, q, lengthBytesUTF8(text), 20); }, text);
+          const request = UTF8ToString(p);
+          _free(p);
+          worker.postMessage({type: "query", id: id, request: request});
         };
         go();
       });

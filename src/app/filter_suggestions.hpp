@@ -1,7 +1,6 @@
 // Completions for the search filter being typed (`status:ac` -> `status:accepted`),
-// computed from the manifest. The core's SearchEngine::suggest_filters answers the same
-// question from the database; the palette uses this one so suggestions appear at once,
-// before (and without) the search database.
+// computed from the manifest, so suggestions appear at once, before (and without) the
+// search database. The parsing and completion rules are the core's (query_parser.hpp).
 #pragma once
 
 #include <string>

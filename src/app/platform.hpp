@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/search_wire.hpp"
+
 namespace logbook::app {
 
 struct FetchResult {
@@ -26,17 +28,9 @@ struct ImageResult {
   float width = 0, height = 0;
 };
 
-struct SearchHitView {
-  std::string path, url, title, section;
-  std::string snippet;  // with kMarkOpen / kMarkClose around matched words
-};
-
-struct SearchAnswer {
-  int id = 0;                     // the id the query was sent with
-  std::vector<SearchHitView> hits;
-  std::string error;              // empty on success
-  double millis = 0;              // time the engine took
-};
+// The search worker's answer, as it crossed from the worker (core/search_wire.hpp).
+using SearchHitView = logbook::SearchAnswerHit;
+using SearchAnswer = logbook::SearchAnswer;
 
 enum class SearchStatus { loading, ready, failed };
 

@@ -31,7 +31,8 @@
 //   search USING fts5(title, headings, body,      body = plain text of the page
 //          tokenize = 'porter unicode61 remove_diacritics 2')
 //
-// Ranking (see query.cpp): bm25 with column weights title 10, headings 4, body 1.
+// Ranking: bm25 with column weights title 10, headings 4, body 1, stored as FTS5's rank
+// when the database is written (search_db.cpp); search_engine.cpp orders by it.
 #pragma once
 
 #include <string>

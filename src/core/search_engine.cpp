@@ -2,8 +2,6 @@
 
 #include <cstring>
 
-#include <nlohmann/json.hpp>
-
 #include "query_parser.hpp"
 #include "search_db.hpp"
 #include "sqlite_util.hpp"
@@ -181,33 +179,6 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     }
   }
   return result;
-}
-
-std::vector<std::string> SearchEngine::suggest_filters(std::string_view text, int limit) {
-  const std::optional<TypedFilter> typed = typed_filter(text);
-  if (!impl_->open_error.empty() || !typed) return {};
-  if (!typed->has_colon) return typed->key.empty() ? std::vector<std::string>{} : complete_filter_key(*typed, limit);
-  std::vector<std::string> values;
-  const auto from_sql = [&](const char* sql) {
-    sql::Statement s(impl_->db, sql);
-    while (s.ok() && s.step()) values.push_back(s.text(0));
-  };
-  if (typed->key == "status") {
-    sql::Statement s(impl_->db, "SELECT value FROM meta WHERE key = 'decision_statuses'");
-    if (s.ok() && s.step()) {
-      const auto statuses = nlohmann::json::parse(s.text(0), nullptr, false);
-      if (statuses.is_array())
-        for (const auto& v : statuses)
-          if (v.is_string()) values.push_back(v.get<std::string>());
-    }
-  } else if (typed->key == "type") {
-    values = {"decision", "page"};
-  } else if (typed->key == "tag") {
-    from_sql("SELECT tag FROM tags GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, tag");
-  } else if (typed->key == "owner") {
-    from_sql("SELECT name FROM people WHERE role IN ('owner', 'decider') GROUP BY name COLLATE NOCASE ORDER BY count(*) DESC, name");
-  }
-  return complete_filter_value(*typed, values, limit);
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {

@@ -46,12 +46,6 @@ class SearchEngine {
   // only lists the matching pages newest first, with their descriptions as snippets.
   SearchResult search(std::string_view query, int limit = 20);
 
-  // Completions for the filter being typed at the end of `text`, as whole tokens:
-  // "sta" -> {"status:"}; "status:ac" -> {"status:accepted"}; "tag:in" -> {"tag:infra"}.
-  // Values come from the database (statuses from logbook.yml, tags and people by use).
-  // Empty when the last token is not (the start of) a filter.
-  std::vector<std::string> suggest_filters(std::string_view text, int limit = 8);
-
   // Opens a database held in memory (a copy of bytes). Used by the browser's worker
   // and by tests; the native command opens the file instead.
   static std::unique_ptr<SearchEngine> from_bytes(std::string_view bytes);

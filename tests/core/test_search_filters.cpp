@@ -130,28 +130,3 @@ TEST_CASE("malformed filters in a search never error") {
   CHECK(e->search("status:x'); DROP TABLE pages; --").hits.empty());
   CHECK(e->search("type:decision").hits.size() == 3);  // still there
 }
-
-TEST_CASE("the palette's filter suggestions") {
-  SiteConfig config;
-  auto e = engine_for(kSite, config);
-  CHECK(e->suggest_filters("sta") == std::vector<std::string>{"status:"});
-  CHECK(e->suggest_filters("cdn t") == std::vector<std::string>{"type:", "tag:"});
-  CHECK(e->suggest_filters("status:ac") == std::vector<std::string>{"status:accepted"});
-  CHECK(e->suggest_filters("status:").size() == config.statuses.size());
-  CHECK(e->suggest_filters("type:d") == std::vector<std::string>{"type:decision"});
-  CHECK(e->suggest_filters("tag:i") == std::vector<std::string>{"tag:infra"});
-  CHECK(e->suggest_filters("-tag:perf") == std::vector<std::string>{"-tag:performance"});
-  CHECK(e->suggest_filters("owner:a") == std::vector<std::string>{"owner:\"Ana Lima\""});
-  CHECK(e->suggest_filters("owner:").size() == 3);  // Ana Lima, ben (and Ben), Chris
-  CHECK(e->suggest_filters("status:accepted ").empty());  // the word is finished
-  CHECK(e->suggest_filters("deploy").empty());
-  CHECK(e->suggest_filters("").empty());
-  CHECK(e->suggest_filters("tag:zzz").empty());
-}
-
-TEST_CASE("status suggestions come from logbook.yml's statuses") {
-  SiteConfig config;
-  config.statuses = {"draft", "approved", "retired"};
-  auto e = engine_for(kSite, config);
-  CHECK(e->suggest_filters("status:a") == std::vector<std::string>{"status:approved"});
-}

@@ -1,7 +1,9 @@
 // libFuzzer target: what a reader types into search. The project's own content/ is
 // built once into an in-memory search database; each input is a query for the parser
-// (FTS5 expression, typed filter, completions) and for the engine (results, filter
-// suggestions). A query never fails for its syntax, and never takes the engine down.
+// (FTS5 expression, typed filter, completions), for the engine (results), and for the
+// messages that carry both between the page and the worker (search_wire.hpp), and is
+// read as such a message itself. A query never fails for its syntax, never takes the
+// engine down, and every message reads back equal to what was written.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -19,7 +21,9 @@
 #include "core/query_parser.hpp"
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
+#include "core/search_wire.hpp"
 #include "core/site.hpp"
+#include "core/utf8.hpp"
 
 namespace {
 
@@ -34,6 +38,24 @@ std::vector<logbook::SourceFile> read_content(const std::filesystem::path& root)
                      {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()}});
   }
   return files;
+}
+
+// The query and its answer cross to the page and back unchanged (text that is not UTF-8
+// comes back with U+FFFD: such a query is not compared, an answer is compared as JSON), and the input read as a
+// message is an error or a message, never a crash.
+void check_wire(std::string_view query, const logbook::SearchResult& result) {
+  const logbook::SearchRequest request{.id = 1, .query = std::string(query), .limit = 20};
+  logbook::SearchAnswer answer{.id = 1, .hits = {}, .error = result.error, .millis = 0.5};
+  for (const logbook::SearchHit& h : result.hits) answer.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});
+  logbook::SearchRequest request_back;
+  logbook::SearchAnswer answer_back;
+  if (!logbook::from_json(logbook::to_json(request), request_back).empty() ||
+      !logbook::from_json(logbook::to_json(answer), answer_back).empty())
+    __builtin_trap();
+  if (!logbook::find_invalid_utf8(query) && !(request_back == request)) __builtin_trap();
+  if (logbook::to_json(answer_back) != logbook::to_json(answer)) __builtin_trap();
+  (void)logbook::from_json(query, request_back);
+  (void)logbook::from_json(query, answer_back);
 }
 
 }  // namespace
@@ -65,6 +87,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     __builtin_trap();
   }
   for (const logbook::SearchHit& hit : result.hits) (void)logbook::render_snippet(hit.snippet, "<mark>", "</mark>", true);
-  (void)engine->suggest_filters(query, 8);
+  check_wire(query, result);
   return 0;
 }
