@@ -13,7 +13,7 @@ const repo = new URL("../../", import.meta.url);
 const glue = readFileSync(new URL("wasm/web_platform.js", repo), "utf8");
 const libraryHelpers = Object.fromEntries([...glue.matchAll(/^\s*\$(\w+):/gm)].map((m) => [m[1], "readonly"]));
 const emscriptenRuntime = Object.fromEntries(
-  ["LibraryManager", "mergeInto", "Module", "UTF8ToString", "allocateUTF8", "HEAPU8", "HEAPU32", "_malloc", "_free", "GL", "GLctx"]
+  ["LibraryManager", "mergeInto", "Module", "UTF8ToString", "allocateUTF8", "lengthBytesUTF8", "HEAPU8", "HEAPU32", "_malloc", "_free", "GL", "GLctx"]
     .map((name) => [name, "readonly"]));
 
 export default [
