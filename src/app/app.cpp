@@ -59,8 +59,6 @@ std::string App::init(AppInit init) {
   return errors;
 }
 
-void App::shutdown() {}
-
 void App::set_theme(ThemeKind kind, bool remember) {
   theme_ = make_theme(kind);
   apply_imgui_style(theme_, ImGui::GetStyle());

@@ -1,5 +1,5 @@
 // The reader app: its state and lifecycle, in the manner of sokol's sapp_desc — init,
-// frame, events, shutdown. The browser edge only dispatches to these; each view
+// frame, events (nothing to do at shutdown). The browser edge only dispatches to these; each view
 // (document, sidebar, outline, top bar, search palette, find bar) has its own state
 // struct here and one draw function in its own file.
 #pragma once
@@ -144,7 +144,6 @@ class App {
   void on_system_theme(bool dark);
   // The frame just drawn is on screen (the edge calls this after rendering).
   void presented();
-  void shutdown();
 
   // The automation API (window.logbook) and the views.
   void open(const std::string& site_path, bool push_history = true);
