@@ -129,10 +129,9 @@ void draw_search_palette(App& app, const Area& screen) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, max_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, phone ? 0.0f : 14.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, phone ? 0.0f : 1.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ScopedStyle window;
+  window.var(ImGuiStyleVar_WindowPadding, ImVec2(0, 0)).var(ImGuiStyleVar_WindowRounding, phone ? 0.0f : 14.0f);
+  window.var(ImGuiStyleVar_WindowBorderSize, phone ? 0.0f : 1.0f).var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::SetNextWindowFocus();
   ImGui::Begin("##palette", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -142,27 +141,25 @@ void draw_search_palette(App& app, const Area& screen) {
   const float field_h = 58;
   draw_icon(dl, kIconSearch, ImVec2(wp.x + 26, wp.y + field_h * 0.5f), 17, th[Ink::muted]);
   ImGui::SetCursorScreenPos(ImVec2(wp.x + 44, wp.y + (field_h - 36) * 0.5f));
-  ImGui::PushFont(T.font(Face::regular), 17.0f);
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
-  ImGui::SetNextItemWidth(w - 44 - 70);
-  if (st.focus_input) {
-    ImGui::SetKeyboardFocusHere();
-    st.focus_input = false;
-  }
-  st.suggestions = suggest_filters(app.site(), st.query, platform.today());
-  ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query,
-                           ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways,
-                           complete_filter, &st);
-  // Enter takes a filter suggestion before it opens a result.
   bool completed = false;
-  if (!st.suggestions.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {
-    take_filter_suggestion(st, st.suggestions.front());
-    completed = true;
+  {
+    ScopedStyle field;
+    field.font(T.font(Face::regular), 17.0f).color(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0)).var(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
+    ImGui::SetNextItemWidth(w - 44 - 70);
+    if (st.focus_input) {
+      ImGui::SetKeyboardFocusHere();
+      st.focus_input = false;
+    }
+    st.suggestions = suggest_filters(app.site(), st.query, platform.today());
+    ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query,
+                             ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways,
+                             complete_filter, &st);
+    // Enter takes a filter suggestion before it opens a result.
+    if (!st.suggestions.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {
+      take_filter_suggestion(st, st.suggestions.front());
+      completed = true;
+    }
   }
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
   const ImVec2 esc(wp.x + w - 58, wp.y + (field_h - 24) * 0.5f);
   dl->AddRect(esc, ImVec2(esc.x + 40, esc.y + 24), th[Ink::rule], 5);
   dl->AddText(T.font(Face::regular), 12.5f, ImVec2(esc.x + 9, esc.y + 4), th[Ink::muted], "Esc");
@@ -258,7 +255,6 @@ void draw_search_palette(App& app, const Area& screen) {
   fdl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(fp.x + 24, fp.y + 12), th[Ink::faint], hint.c_str());
   const bool window_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   ImGui::End();
-  ImGui::PopStyleVar(4);
   if (dim_clicked && !window_hovered) app.open_search(false);
 
   if (st.pending_draw_mark) {  // the answer to the latest keystroke is in this frame
