@@ -12,6 +12,7 @@
 #include "decision_views.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
+#include "scroll_physics.hpp"
 #include "site_index.hpp"
 #include "theme.hpp"
 #include "typography.hpp"
@@ -26,22 +27,19 @@ struct Selection {
   std::uint32_t end() const { return anchor < caret ? caret : anchor; }
 };
 
-struct DocumentViewState {
-  float scroll = 0, target = 0;      // vertical scroll, and where smooth scrolling is heading
-  float velocity = 0;                // touch momentum, px/s
-  bool touch_dragging = false;
-  float touch_last_y = 0, touch_last_x = 0;
-  int touch_region = -1;
+// The scrolling (scroll_physics.hpp), and what else the document view keeps between frames.
+struct DocumentViewState : ScrollState {
+  static constexpr float kBreadcrumbsH = 44;  // above the page's own views and its Markdown
   bool scrollbar_drag = false;
-  std::vector<float> region_scroll;  // sideways scroll of code blocks and wide tables
   Selection selection;
   int hovered_link = -1;
   int copied_region = -1;            // the code block whose copy button was pressed
   double copied_at = 0;
   float view_h = 0;
-  float content_x = 0, content_w = 0, origin_y = 0;  // where the layout was drawn last frame
+  float content_x = 0, content_w = 0;  // where the layout was drawn last frame
+  float origin_y = 0;
   float area_y = 0;
-  int pinned_heading = -1;  // set by a jump to an anchor, cleared when the reader scrolls
+  float header_h = 0;  // the height of the page's own views above the Markdown, last frame
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
 };
