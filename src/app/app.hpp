@@ -37,7 +37,7 @@ struct DocumentViewState : ScrollState {
   double copied_at = 0;
   float view_h = 0;
   float content_x = 0, content_w = 0;  // where the layout was drawn last frame
-  float origin_y = 0;
+  float origin_y = kBreadcrumbsH;  // the Markdown's top in the page (a jump to a heading uses it)
   float area_y = 0;
   float header_h = 0;  // the height of the page's own views above the Markdown, last frame
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page

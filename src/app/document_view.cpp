@@ -186,7 +186,12 @@ void draw_document(App& app, const Area& area) {
     return;
   }
   const float header_h = draw_page_header(app, ImVec2(content_x, top), content_w);
-  if (header_h != v.header_h) app.request_frames(2);  // the scrolling's limits moved
+  if (header_h != v.header_h) {
+    // A jump to a heading placed it with last frame's header (none while the page was
+    // loading): keep the heading where the jump put it.
+    if (v.pinned_heading >= 0) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
+    app.request_frames(2);  // the scrolling's limits moved
+  }
   v.header_h = header_h;
   v.origin_y = kHeaderH + header_h;
   const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));

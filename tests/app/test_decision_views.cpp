@@ -322,3 +322,17 @@ TEST_CASE("a record's header is drawn once a frame, and its Markdown starts belo
   r.app_frame();
   CHECK(y_of("Superseded by ADR-0004: Drop A") == chain_y);  // no jump on the next frame
 }
+
+TEST_CASE("regression: a link to a heading of a record lands on the heading, not its header's height below") {
+  test::RunningApp r;
+  r.platform.files["/docs/decisions/0001-a/index.md"] = long_record();
+  r.start(manifest().dump(), "/decisions/0001-a/#consequences");
+  r.settle_frames(6);
+  REQUIRE(r.app.state().ready);
+  const DocumentViewState& v = r.app.doc_view();
+  const Anchor* a = r.app.page().layout.find_anchor("consequences");
+  REQUIRE(a != nullptr);
+  CHECK(v.header_h > 100);
+  CHECK(v.scroll == doctest::Approx(a->y - 16 + v.origin_y));
+  CHECK(r.app.state().heading == "consequences");
+}
