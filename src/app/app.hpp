@@ -173,6 +173,9 @@ class App {
   void follow_link(int layout_link, bool new_tab);
   void scroll_to_anchor(const std::string& anchor, bool smooth);
   void open_search(bool open);
+  // Sends the palette's query to the search worker when it changed (the palette calls
+  // this after its field, so a keystroke is sent in the frame it is typed).
+  void update_search();
   void open_find(bool open);
   void copy_selection();
   void copy_page_markdown();
@@ -188,6 +191,7 @@ class App {
   void page_arrived(int generation, FetchResult result);
   void ensure_layout(float width);
   void request_images();
+  void search_answer_drawn();
   void handle_shortcuts();
   int active_heading() const;
 

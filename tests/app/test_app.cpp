@@ -140,6 +140,22 @@ TEST_CASE("the search palette sends every keystroke's query and shows the latest
   CHECK(f.app.search_latencies().size() == 1);
 }
 
+TEST_CASE("a query typed while the search database downloads is sent when it arrives; short last words as whole words") {
+  Fixture f;
+  f.platform.status = app::SearchStatus::loading;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("install st");
+  f.settle();
+  CHECK(f.platform.searches.empty());
+  f.platform.status = app::SearchStatus::ready;
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  CHECK(f.platform.searches[0].second == "install st ");  // "st*" would match thousands of words
+  f.settle();
+  CHECK(f.platform.searches.size() == 1);  // asked once
+}
+
 TEST_CASE("copy as Markdown copies the page's source") {
   Fixture f;
   f.app.copy_page_markdown();
