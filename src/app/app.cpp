@@ -59,8 +59,6 @@ std::string App::init(AppInit init) {
   return errors;
 }
 
-void App::shutdown() {}
-
 void App::set_theme(ThemeKind kind, bool remember) {
   theme_ = make_theme(kind);
   apply_imgui_style(theme_, ImGui::GetStyle());
@@ -434,7 +432,10 @@ void App::frame(float width, float height) {
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
   if (outline_.menu_open) draw_outline_menu(*this, {0, 0, width, height});
-  if (palette_.open) draw_search_palette(*this, {0, 0, width, height});
+  if (palette_.open) {
+    draw_search_palette(*this, {0, 0, width, height});
+    search_answer_drawn();
+  }
 
   handle_shortcuts();
   if (!status_line.empty() && platform_.now_ms() < status_until) {

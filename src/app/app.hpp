@@ -1,5 +1,5 @@
 // The reader app: its state and lifecycle, in the manner of sokol's sapp_desc — init,
-// frame, events, shutdown. The browser edge only dispatches to these; each view
+// frame, events (nothing to do at shutdown). The browser edge only dispatches to these; each view
 // (document, sidebar, outline, top bar, search palette, find bar) has its own state
 // struct here and one draw function in its own file.
 #pragma once
@@ -12,6 +12,7 @@
 #include "decision_views.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
+#include "scroll_physics.hpp"
 #include "site_index.hpp"
 #include "theme.hpp"
 #include "typography.hpp"
@@ -26,22 +27,19 @@ struct Selection {
   std::uint32_t end() const { return anchor < caret ? caret : anchor; }
 };
 
-struct DocumentViewState {
-  float scroll = 0, target = 0;      // vertical scroll, and where smooth scrolling is heading
-  float velocity = 0;                // touch momentum, px/s
-  bool touch_dragging = false;
-  float touch_last_y = 0, touch_last_x = 0;
-  int touch_region = -1;
+// The scrolling (scroll_physics.hpp), and what else the document view keeps between frames.
+struct DocumentViewState : ScrollState {
+  static constexpr float kBreadcrumbsH = 44;  // above the page's own views and its Markdown
   bool scrollbar_drag = false;
-  std::vector<float> region_scroll;  // sideways scroll of code blocks and wide tables
   Selection selection;
   int hovered_link = -1;
   int copied_region = -1;            // the code block whose copy button was pressed
   double copied_at = 0;
   float view_h = 0;
-  float content_x = 0, content_w = 0, origin_y = 0;  // where the layout was drawn last frame
+  float content_x = 0, content_w = 0;  // where the layout was drawn last frame
+  float origin_y = kBreadcrumbsH;  // the Markdown's top in the page (a jump to a heading uses it)
   float area_y = 0;
-  int pinned_heading = -1;  // set by a jump to an anchor, cleared when the reader scrolls
+  float header_h = 0;  // the height of the page's own views above the Markdown, last frame
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
 };
@@ -144,7 +142,6 @@ class App {
   void on_system_theme(bool dark);
   // The frame just drawn is on screen (the edge calls this after rendering).
   void presented();
-  void shutdown();
 
   // The automation API (window.logbook) and the views.
   void open(const std::string& site_path, bool push_history = true);
@@ -176,6 +173,9 @@ class App {
   void follow_link(int layout_link, bool new_tab);
   void scroll_to_anchor(const std::string& anchor, bool smooth);
   void open_search(bool open);
+  // Sends the palette's query to the search worker when it changed (the palette calls
+  // this after its field, so a keystroke is sent in the frame it is typed).
+  void update_search();
   void open_find(bool open);
   void copy_selection();
   void copy_page_markdown();
@@ -191,6 +191,7 @@ class App {
   void page_arrived(int generation, FetchResult result);
   void ensure_layout(float width);
   void request_images();
+  void search_answer_drawn();
   void handle_shortcuts();
   int active_heading() const;
 

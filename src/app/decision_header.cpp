@@ -41,17 +41,154 @@ std::string percent_encode(std::string_view s) {
   return out;
 }
 
+// What a header row draws with: the record, where it is, and the fonts.
+struct HeaderContext {
+  App& app;
+  const DecisionEntry& d;
+  float x0, inner, label_w, size, line;
+  ImFont* regular;
+  ImFont* bold;
+};
+
+bool is_proposed(const DecisionEntry& d) {
+  std::string s = d.status;
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s == "proposed";
+}
+
+// The status, the id and the date; returns the height taken.
+float identity_line(const HeaderContext& h, float y) {
+  const Theme& th = h.app.theme();
+  const Typography& T = h.app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float bw = status_badge(h.app, ImVec2(h.x0, y), h.d.status);
+  const std::string id = h.d.id.empty() ? std::string("Decision") : h.d.id;
+  dl->AddText(T.font(Face::mono_bold), h.size, ImVec2(h.x0 + bw + 12, y + 3), th[Ink::heading], id.c_str());
+  if (!h.d.date.empty()) {
+    const float iw = T.font(Face::mono_bold)->CalcTextSizeA(h.size, FLT_MAX, 0, id.c_str()).x;
+    std::string verb = h.d.status == "proposed" ? "Proposed " : "Decided ";
+    const std::string date = "·  " + (h.app.phone() ? std::string() : verb) + h.d.date;
+    dl->AddText(h.regular, h.size, ImVec2(h.x0 + bw + 12 + iw + 10, y + 3), th[Ink::muted], date.c_str());
+  }
+  return 22 + 14;
+}
+
+// Where comments go: the pull request and the file's history.
+void comment_links(const HeaderContext& h, ImVec2 pos) {
+  const SiteIndex& site = h.app.site();
+  const Theme& th = h.app.theme();
+  const bool phone = h.app.phone();
+  const PageEntry& p = site.pages[static_cast<std::size_t>(h.d.page)];
+  const std::string file = p.path.substr(p.path.rfind('/') + 1);
+  const std::string prs = site.repository.url + "/pulls?q=" + percent_encode("is:pr " + file);
+  const std::string hist = site.history_url(h.d.page);
+  float lx = pos.x;
+  const auto link = [&](const char* id, const char* label, const std::string& url) {
+    const float w = h.regular->CalcTextSizeA(h.size, FLT_MAX, 0, label).x;
+    if (text_link(id, h.regular, h.size, ImVec2(lx, pos.y), label, th[Ink::link], th[Ink::link_hover])) h.app.platform().open_in_new_tab(url);
+    h.app.add_view_link({label, url, lx, pos.y, w, h.size * 1.3f});
+    lx += w;
+  };
+  link("comment-pr", phone ? "Pull request" : "Comment on the pull request", prs);
+  ImGui::GetWindowDrawList()->AddText(h.regular, h.size, ImVec2(lx + 8, pos.y), th[Ink::faint], "·");
+  lx += 22;
+  link("comment-history", phone ? "History" : "The file's history", hist);
+}
+
+// While proposed: when comments are due, and where they go; returns the height taken.
+float comment_box(const HeaderContext& h, float y) {
+  const Theme& th = h.app.theme();
+  const SiteIndex& site = h.app.site();
+  const auto days = days_between(h.app.notes().today, h.d.review_by);
+  const std::string title = days ? comment_deadline_text(*days) + " (" + h.d.review_by + ")" : "Open for comments; no deadline set";
+  const bool repo = !site.repository.url.empty();
+  const float box_h = repo ? 68.0f : 44.0f;
+  const Ink tone = days && *days < 0 ? Ink::caution : Ink::warning;
+  const ImVec2 a(h.x0, y), b(h.x0 + h.inner, y + box_h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, with_alpha(th[tone], th.kind == ThemeKind::dark ? 34 : 22), 8);
+  dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), th[tone], 2);
+  draw_icon(dl, kIconAlert, ImVec2(a.x + 24, a.y + 22), 15, th[tone]);
+  dl->AddText(h.bold, h.app.type().scale.ui, ImVec2(a.x + 42, a.y + 13), th[Ink::text], title.c_str());
+  if (repo && h.d.page >= 0) comment_links(h, ImVec2(a.x + 42, a.y + 38));
+  return box_h + 14;
+}
+
+// A label and its wrapped value; returns the height taken (none without a value).
+float label_row(const HeaderContext& h, float y, const char* label, const std::string& value, Ink ink) {
+  if (value.empty()) return 0;
+  const Theme& th = h.app.theme();
+  const float vw = h.inner - h.label_w;
+  const float height = std::max(h.line, h.regular->CalcTextSizeA(h.size, FLT_MAX, vw, value.c_str()).y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddText(h.regular, h.size, ImVec2(h.x0, y), th[Ink::muted], label);
+  dl->AddText(h.regular, h.size, ImVec2(h.x0 + h.label_w, y), th[ink], value.c_str(), nullptr, vw);
+  return height + kRowGap;
+}
+
+// The review date (once decided), the people, and the tags as wrapping chips.
+float people_and_tags(const HeaderContext& h, float y) {
+  const DecisionEntry& d = h.d;
+  const float top = y;
+  if (!d.review_by.empty() && !is_proposed(d)) {
+    const auto days = days_between(h.app.notes().today, d.review_by);
+    const bool overdue = days && *days < 0;
+    y += label_row(h, y, "Review by", d.review_by + (overdue ? "  (overdue: revisit this decision)" : ""), overdue ? Ink::warning : Ink::text);
+  }
+  y += label_row(h, y, "Deciders", join(d.deciders), Ink::text);
+  y += label_row(h, y, "Consulted", join(d.consulted), Ink::text);
+  y += label_row(h, y, "Informed", join(d.informed), Ink::text);
+  if (d.tags.empty()) return y - top;
+  const Theme& th = h.app.theme();
+  const float chip_size = h.app.type().scale.small - 1;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float tx = h.x0 + h.label_w;
+  dl->AddText(h.regular, h.size, ImVec2(h.x0, y), th[Ink::muted], "Tags");
+  for (const std::string& tag : d.tags) {
+    const float w = h.regular->CalcTextSizeA(chip_size, FLT_MAX, 0, tag.c_str()).x + 16;
+    if (tx + w > h.x0 + h.inner && tx > h.x0 + h.label_w) tx = h.x0 + h.label_w, y += h.line + 4;
+    dl->AddRectFilled(ImVec2(tx, y - 1), ImVec2(tx + w, y + h.line - 1), th[Ink::code_bg], 6);
+    dl->AddRect(ImVec2(tx, y - 1), ImVec2(tx + w, y + h.line - 1), th[Ink::code_border], 6);
+    dl->AddText(h.regular, chip_size, ImVec2(tx + 8, y + 2), th[Ink::muted], tag.c_str());
+    tx += w + 6;
+  }
+  return y + h.line + kRowGap - top;
+}
+
+// The supersession chain one way, a record a line: "Supersedes ADR-0003: title".
+float chain(const HeaderContext& h, float y, const char* label, const std::vector<int>& others) {
+  const SiteIndex& site = h.app.site();
+  const Theme& th = h.app.theme();
+  const float top = y;
+  for (std::size_t k = 0; k < others.size(); ++k) {
+    const DecisionEntry& o = site.decisions[static_cast<std::size_t>(others[k])];
+    const std::string text = label + std::string(" ") + (o.id.empty() ? o.title : o.id) + (o.title.empty() || h.app.phone() ? "" : ": " + o.title);
+    ImGui::PushID(label);
+    ImGui::PushID(static_cast<int>(k));
+    const std::string& url = o.page >= 0 ? site.pages[static_cast<std::size_t>(o.page)].url : std::string();
+    const float bw = status_badge(h.app, ImVec2(h.x0, y - 1), o.status);
+    const float max_w = h.inner - bw - 8;
+    if (text_link("chain", h.bold, h.size, ImVec2(h.x0 + bw + 8, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !url.empty() &&
+        !pointer_dragged())
+      h.app.open(url);
+    ImGui::PopID();
+    ImGui::PopID();
+    const float w = std::min(max_w, h.bold->CalcTextSizeA(h.size, FLT_MAX, 0, text.c_str()).x);
+    if (!url.empty()) h.app.add_view_link({text, url, h.x0 + bw + 8, y, w, h.size * 1.3f});
+    y += h.line + kRowGap + 2;
+  }
+  return y - top;
+}
+
 }  // namespace
 
-float status_badge(App& app, ImVec2 pos, const std::string& status, bool draw) {
+float status_badge(App& app, ImVec2 pos, const std::string& status) {
   const Theme& th = app.theme();
-  const Typography& T = app.type();
-  ImFont* font = T.font(Face::bold);
+  ImFont* font = app.type().font(Face::bold);
   const float size = 12.5f, h = 22;
   std::string label = status.empty() ? "no status" : status;
   label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   const float w = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str()).x + 20;
-  if (!draw) return w;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 c = th[status_ink(status)];
   const bool dark = th.kind == ThemeKind::dark;
@@ -61,135 +198,19 @@ float status_badge(App& app, ImVec2 pos, const std::string& status, bool draw) {
   return w;
 }
 
-float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width, bool draw) {
-  const Theme& th = app.theme();
+float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width) {
   const Typography& T = app.type();
-  const SiteIndex& site = app.site();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImFont* regular = T.font(Face::regular);
-  ImFont* bold = T.font(Face::bold);
-  const float size = T.scale.small + 0.5f, line = std::round(size * 1.5f);
-  const bool phone = app.phone();
-  const float label_w = phone ? 92.0f : kLabelW;
-  const float inner = width - 2 * kPad;
-  const float x0 = pos.x + kPad;
+  const float size = T.scale.small + 0.5f;
+  const HeaderContext h{app, d, pos.x + kPad, width - 2 * kPad, app.phone() ? 92.0f : kLabelW, size, std::round(size * 1.5f),
+                        T.font(Face::regular), T.font(Face::bold)};
   float y = pos.y + kPad;
-  const std::string& today = app.notes().today;
-
-  // Status, id and date.
-  const float bw = status_badge(app, ImVec2(x0, y), d.status, draw);
-  if (draw) {
-    const std::string id = d.id.empty() ? std::string("Decision") : d.id;
-    dl->AddText(T.font(Face::mono_bold), size, ImVec2(x0 + bw + 12, y + 3), th[Ink::heading], id.c_str());
-    if (!d.date.empty()) {
-      const float iw = T.font(Face::mono_bold)->CalcTextSizeA(size, FLT_MAX, 0, id.c_str()).x;
-      std::string verb = d.status == "proposed" ? "Proposed " : "Decided ";
-      const std::string date = "·  " + (phone ? std::string() : verb) + d.date;
-      dl->AddText(regular, size, ImVec2(x0 + bw + 12 + iw + 10, y + 3), th[Ink::muted], date.c_str());
-    }
-  }
-  y += 22 + 14;
-
-  // While proposed: when comments are due, and where they go.
-  std::string lower_status = d.status;
-  for (char& c : lower_status) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower_status == "proposed") {
-    const auto days = days_between(today, d.review_by);
-    const std::string title = days ? comment_deadline_text(*days) + " (" + d.review_by + ")" : "Open for comments; no deadline set";
-    const bool repo = !site.repository.url.empty();
-    const float box_h = repo ? 68.0f : 44.0f;
-    if (draw) {
-      const Ink tone = days && *days < 0 ? Ink::caution : Ink::warning;
-      const ImVec2 a(x0, y), b(x0 + inner, y + box_h);
-      dl->AddRectFilled(a, b, with_alpha(th[tone], th.kind == ThemeKind::dark ? 34 : 22), 8);
-      dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), th[tone], 2);
-      draw_icon(dl, kIconAlert, ImVec2(a.x + 24, a.y + 22), 15, th[tone]);
-      dl->AddText(bold, T.scale.ui, ImVec2(a.x + 42, a.y + 13), th[Ink::text], title.c_str());
-      if (repo && d.page >= 0) {
-        const PageEntry& p = site.pages[static_cast<std::size_t>(d.page)];
-        const std::string file = p.path.substr(p.path.rfind('/') + 1);
-        const std::string prs = site.repository.url + "/pulls?q=" + percent_encode("is:pr " + file);
-        const std::string hist = site.history_url(d.page);
-        float lx = a.x + 42;
-        const float ly = a.y + 38;
-        const auto link = [&](const char* id, const char* label, const std::string& url) {
-          const float w = regular->CalcTextSizeA(size, FLT_MAX, 0, label).x;
-          if (text_link(id, regular, size, ImVec2(lx, ly), label, th[Ink::link], th[Ink::link_hover])) app.platform().open_in_new_tab(url);
-          app.add_view_link({label, url, lx, ly, w, size * 1.3f});
-          lx += w;
-        };
-        link("comment-pr", phone ? "Pull request" : "Comment on the pull request", prs);
-        dl->AddText(regular, size, ImVec2(lx + 8, ly), th[Ink::faint], "·");
-        lx += 22;
-        link("comment-history", phone ? "History" : "The file's history", hist);
-      }
-    }
-    y += box_h + 14;
-  }
-
-  // The people and tags: a label column and wrapped values.
-  const auto row = [&](const char* label, const std::string& value, Ink ink) {
-    if (value.empty()) return;
-    const float vw = inner - label_w;
-    const float h = std::max(line, regular->CalcTextSizeA(size, FLT_MAX, vw, value.c_str()).y);
-    if (draw) {
-      dl->AddText(regular, size, ImVec2(x0, y), th[Ink::muted], label);
-      dl->AddText(regular, size, ImVec2(x0 + label_w, y), th[ink], value.c_str(), nullptr, vw);
-    }
-    y += h + kRowGap;
-  };
-  if (!d.review_by.empty() && lower_status != "proposed") {
-    const auto days = days_between(today, d.review_by);
-    const bool overdue = days && *days < 0;
-    row("Review by", d.review_by + (overdue ? "  (overdue: revisit this decision)" : ""), overdue ? Ink::warning : Ink::text);
-  }
-  row("Deciders", join(d.deciders), Ink::text);
-  row("Consulted", join(d.consulted), Ink::text);
-  row("Informed", join(d.informed), Ink::text);
-  // Tags as chips, wrapping.
-  if (!d.tags.empty()) {
-    float tx = x0 + label_w;
-    if (draw) dl->AddText(regular, size, ImVec2(x0, y), th[Ink::muted], "Tags");
-    for (const std::string& tag : d.tags) {
-      const float w = regular->CalcTextSizeA(T.scale.small - 1, FLT_MAX, 0, tag.c_str()).x + 16;
-      if (tx + w > x0 + inner && tx > x0 + label_w) tx = x0 + label_w, y += line + 4;
-      if (draw) {
-        dl->AddRectFilled(ImVec2(tx, y - 1), ImVec2(tx + w, y + line - 1), th[Ink::code_bg], 6);
-        dl->AddRect(ImVec2(tx, y - 1), ImVec2(tx + w, y + line - 1), th[Ink::code_border], 6);
-        dl->AddText(regular, T.scale.small - 1, ImVec2(tx + 8, y + 2), th[Ink::muted], tag.c_str());
-      }
-      tx += w + 6;
-    }
-    y += line + kRowGap;
-  }
-  // The chain, both ways.
-  const auto chain = [&](const char* label, const std::vector<int>& others) {
-    for (std::size_t k = 0; k < others.size(); ++k) {
-      const DecisionEntry& o = site.decisions[static_cast<std::size_t>(others[k])];
-      if (draw) {
-        const std::string text = label + std::string(" ") + (o.id.empty() ? o.title : o.id) + (o.title.empty() || phone ? "" : ": " + o.title);
-        const float vx = x0;  // the link says it all: "Supersedes ADR-0003: title"
-        const float max_w = inner;
-        ImGui::PushID(label);
-        ImGui::PushID(static_cast<int>(k));
-        const std::string& url = o.page >= 0 ? site.pages[static_cast<std::size_t>(o.page)].url : std::string();
-        const float bw2 = status_badge(app, ImVec2(vx, y - 1), o.status, true);
-        if (text_link("chain", bold, size, ImVec2(vx + bw2 + 8, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w - bw2 - 8) && !url.empty() &&
-            !pointer_dragged())
-          app.open(url);
-        ImGui::PopID();
-        ImGui::PopID();
-        const float w = std::min(max_w - bw2 - 8, bold->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x);
-        if (!url.empty()) app.add_view_link({text, url, vx + bw2 + 8, y, w, size * 1.3f});
-      }
-      y += line + kRowGap + 2;
-    }
-  };
-  chain("Supersedes", d.supersedes);
-  chain("Superseded by", d.superseded_by);
-
+  y += identity_line(h, y);
+  if (is_proposed(d)) y += comment_box(h, y);
+  y += people_and_tags(h, y);
+  y += chain(h, y, "Supersedes", d.supersedes);
+  y += chain(h, y, "Superseded by", d.superseded_by);
   y += kPad - kRowGap;
-  if (draw) dl->AddRect(pos, ImVec2(pos.x + width, y), th[Ink::panel_border], 10);
+  ImGui::GetWindowDrawList()->AddRect(pos, ImVec2(pos.x + width, y), app.theme()[Ink::panel_border], 10);
   return y - pos.y + 28;
 }
 

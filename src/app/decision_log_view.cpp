@@ -63,16 +63,8 @@ struct Flow {
   float bottom() const { return y + line_h; }
 };
 
-}  // namespace
-
-float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
-  DecisionLogViewState& st = app.decision_log();
-  const SiteIndex& site = app.site();
-  const Theme& th = app.theme();
-  const Typography& T = app.type();
-  const bool phone = app.phone();
-  const float font_size = T.scale.ui;
-  const float frame_h = font_size + 2 * 7;
+// The rows to show, filtered and sorted; the filters' choices, gathered once.
+void refresh_rows(DecisionLogViewState& st, const SiteIndex& site) {
   if (!st.choices_loaded) {
     st.statuses = decision_statuses(site);
     st.tags = decision_tags(site);
@@ -83,190 +75,219 @@ float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw) {
     st.rows = decision_rows(site, st.filter, st.column, st.ascending);
     st.rows_stale = false;
   }
-  const int shown = static_cast<int>(st.rows.size()), total = static_cast<int>(site.decisions.size());
+}
 
-  // Measuring lays the same flow out without drawing.
+void propose_button(App& app, ImVec2 pos, float width, float frame_h) {
+  const SiteIndex& site = app.site();
+  const Theme& th = app.theme();
+  const char* label = app.phone() ? "Propose" : "Propose a decision";
+  ScopedStyle style;
+  style.font(app.type().font(Face::bold), app.type().scale.ui);
+  const float bw = ImGui::CalcTextSize(label).x + 28;
+  const ImVec2 bp(pos.x + width - bw, pos.y);
+  ImGui::SetCursorScreenPos(bp);
+  style.color(ImGuiCol_Button, th[Ink::accent]).color(ImGuiCol_ButtonHovered, th[Ink::link_hover]);
+  style.color(ImGuiCol_ButtonActive, th[Ink::link_hover]).color(ImGuiCol_Text, th[Ink::page_bg]);
+  style.var(ImGuiStyleVar_FrameRounding, 8).var(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
+  if (ImGui::Button(label) && !pointer_dragged()) app.platform().open_in_new_tab(site.propose_decision);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  app.add_view_link({label, site.propose_decision, bp.x, bp.y, bw, frame_h});
+}
+
+// "All decisions", how many are shown, and "Propose a decision" when the site can take one.
+void title_line(App& app, ImVec2 pos, float width, float frame_h) {
+  const DecisionLogViewState& st = app.decision_log();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const int shown = static_cast<int>(st.rows.size()), total = static_cast<int>(app.site().decisions.size());
+  const std::string count = shown == total ? std::to_string(total) + (total == 1 ? " decision" : " decisions")
+                                           : std::to_string(shown) + " of " + std::to_string(total) + " decisions";
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  float y = pos.y;
-  const bool can_propose = !site.propose_decision.empty();
-  if (draw) {
-    const std::string count = shown == total ? std::to_string(total) + (total == 1 ? " decision" : " decisions")
-                                             : std::to_string(shown) + " of " + std::to_string(total) + " decisions";
-    dl->AddText(T.font(Face::bold), T.scale.heading[3], ImVec2(pos.x, y + 4), th[Ink::heading], "All decisions");
-    const float tw = T.font(Face::bold)->CalcTextSizeA(T.scale.heading[3], FLT_MAX, 0, "All decisions").x;
-    dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(pos.x + tw + 12, y + 8), th[Ink::muted], count.c_str());
-    if (can_propose) {
-      const char* label = phone ? "Propose" : "Propose a decision";
-      ImGui::PushFont(T.font(Face::bold), font_size);
-      const float bw = ImGui::CalcTextSize(label).x + 28;
-      const ImVec2 bp(pos.x + width - bw, y);
-      ImGui::SetCursorScreenPos(bp);
-      ImGui::PushStyleColor(ImGuiCol_Button, th[Ink::accent]);
-      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, th[Ink::link_hover]);
-      ImGui::PushStyleColor(ImGuiCol_ButtonActive, th[Ink::link_hover]);
-      ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::page_bg]);
-      ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 8);
-      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
-      if (ImGui::Button(label) && !pointer_dragged()) app.platform().open_in_new_tab(site.propose_decision);
-      if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      ImGui::PopStyleVar(2);
-      ImGui::PopStyleColor(4);
-      ImGui::PopFont();
-      app.add_view_link({label, site.propose_decision, bp.x, bp.y, bw, frame_h});
-    }
-  }
-  y += frame_h + 14;
+  dl->AddText(T.font(Face::bold), T.scale.heading[3], ImVec2(pos.x, pos.y + 4), th[Ink::heading], "All decisions");
+  const float tw = T.font(Face::bold)->CalcTextSizeA(T.scale.heading[3], FLT_MAX, 0, "All decisions").x;
+  dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(pos.x + tw + 12, pos.y + 8), th[Ink::muted], count.c_str());
+  if (!app.site().propose_decision.empty()) propose_button(app, pos, width, frame_h);
+}
 
-  // Filters.
-  Flow flow{pos.x, pos.x + width, pos.x, y, frame_h};
+bool any_filter(const DecisionLogViewState& st) {
+  return st.text[0] || !st.filter.status.empty() || !st.filter.tag.empty() || !st.filter.decider.empty() || st.after[0] || st.before[0];
+}
+
+// "Clear" empties the filters and keeps the sort.
+void clear_filters(DecisionLogViewState& st) {
+  const DecisionColumn column = st.column;
+  const bool ascending = st.ascending;
+  st = DecisionLogViewState{};
+  st.column = column, st.ascending = ascending;
+}
+
+// A text field that filters as it is typed: the text goes to `value`.
+void filter_field(DecisionLogViewState& st, const char* id, const char* hint, char* buf, std::size_t size, std::string& value, ImVec2 pos,
+                  float w) {
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::SetNextItemWidth(w);
+  if (ImGui::InputTextWithHint(id, hint, buf, size)) value = buf, st.rows_stale = true;
+}
+
+// The filters, wrapping on narrow screens; returns their bottom.
+float filters(App& app, ImVec2 pos, float width, float frame_h) {
+  DecisionLogViewState& st = app.decision_log();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const bool phone = app.phone();
+  Flow flow{pos.x, pos.x + width, pos.x, pos.y, frame_h};
   const float third = std::floor((width - 2 * kGap) / 3);
   const float text_w = phone ? width : std::max(180.0f, width - 3 * 150 - 3 * kGap);
   const float combo_w = phone ? third : 150;
   const float date_w = phone ? std::floor((width - kGap) / 2) : 150;
   const ImVec2 p_text = flow.next(text_w), p_status = flow.next(combo_w), p_tag = flow.next(combo_w), p_decider = flow.next(combo_w);
   const ImVec2 p_after = flow.next(date_w), p_before = flow.next(date_w);
-  const bool any_filter = st.text[0] || !st.filter.status.empty() || !st.filter.tag.empty() || !st.filter.decider.empty() || st.after[0] || st.before[0];
-  const ImVec2 p_clear = any_filter ? flow.next(60) : ImVec2();
-  if (draw) {
-    ImGui::PushFont(T.font(Face::regular), font_size);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 7);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1);
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, th[Ink::code_bg]);
-    ImGui::PushStyleColor(ImGuiCol_Border, th[Ink::panel_border]);
-    ImGui::SetCursorScreenPos(p_text);
-    ImGui::SetNextItemWidth(text_w);
-    if (ImGui::InputTextWithHint("##dl-text", "Filter by id or title", st.text, sizeof st.text)) st.filter.text = st.text, st.rows_stale = true;
-    ImGui::SetCursorScreenPos(p_status);
-    if (value_combo(app, "##dl-status", "Any status", st.filter.status, st.statuses, combo_w, th[Ink::muted])) st.rows_stale = true;
-    ImGui::SetCursorScreenPos(p_tag);
-    if (value_combo(app, "##dl-tag", "Any tag", st.filter.tag, st.tags, combo_w, th[Ink::muted])) st.rows_stale = true;
-    ImGui::SetCursorScreenPos(p_decider);
-    if (value_combo(app, "##dl-decider", "Any decider", st.filter.decider, st.deciders, combo_w, th[Ink::muted])) st.rows_stale = true;
-    ImGui::SetCursorScreenPos(p_after);
-    ImGui::SetNextItemWidth(date_w);
-    if (ImGui::InputTextWithHint("##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after)) st.filter.after = st.after, st.rows_stale = true;
-    ImGui::SetCursorScreenPos(p_before);
-    ImGui::SetNextItemWidth(date_w);
-    if (ImGui::InputTextWithHint("##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before)) st.filter.before = st.before, st.rows_stale = true;
-    ImGui::PopStyleColor(2);
-    ImGui::PopStyleVar(3);
-    ImGui::PopFont();
-    if (any_filter) {
-      const ImVec2 cp = p_clear;
-      if (text_link("dl-clear", T.font(Face::regular), T.scale.small, ImVec2(cp.x + 4, cp.y + 6), "Clear", th[Ink::link], th[Ink::link_hover])) {
-        const DecisionColumn column = st.column;
-        const bool ascending = st.ascending;
-        st = DecisionLogViewState{};
-        st.column = column, st.ascending = ascending;
-      }
+  const bool clearable = any_filter(st);
+  const ImVec2 p_clear = clearable ? flow.next(60) : ImVec2();
+  {
+    ScopedStyle style;
+    style.font(T.font(Face::regular), T.scale.ui).var(ImGuiStyleVar_FramePadding, ImVec2(10, 7)).var(ImGuiStyleVar_FrameRounding, 7);
+    style.var(ImGuiStyleVar_FrameBorderSize, 1).color(ImGuiCol_FrameBg, th[Ink::code_bg]).color(ImGuiCol_Border, th[Ink::panel_border]);
+    filter_field(st, "##dl-text", "Filter by id or title", st.text, sizeof st.text, st.filter.text, p_text, text_w);
+    const auto combo = [&](const char* id, const char* any, std::string& value, const std::vector<std::string>& values, ImVec2 p) {
+      ImGui::SetCursorScreenPos(p);
+      if (value_combo(app, id, any, value, values, combo_w, th[Ink::muted])) st.rows_stale = true;
+    };
+    combo("##dl-status", "Any status", st.filter.status, st.statuses, p_status);
+    combo("##dl-tag", "Any tag", st.filter.tag, st.tags, p_tag);
+    combo("##dl-decider", "Any decider", st.filter.decider, st.deciders, p_decider);
+    filter_field(st, "##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after, st.filter.after, p_after, date_w);
+    filter_field(st, "##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before, st.filter.before, p_before, date_w);
+  }
+  if (clearable && text_link("dl-clear", T.font(Face::regular), T.scale.small, ImVec2(p_clear.x + 4, p_clear.y + 6), "Clear", th[Ink::link],
+                             th[Ink::link_hover]))
+    clear_filters(st);
+  return flow.bottom();
+}
+
+// The header row is drawn here rather than by ImGui::TableHeader: its sorting needs the
+// pointer to have hovered the header a frame before the press, which a tap on a phone
+// never does. A header sorts by its column; again reverses.
+void header_row(App& app, int columns, float header_h) {
+  DecisionLogViewState& st = app.decision_log();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const float font_size = T.scale.ui;
+  ScopedStyle style;
+  style.color(ImGuiCol_Text, th[Ink::muted]);  // the headers' text; cells draw their own colours
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, th[Ink::table_header_bg]);
+  for (int c = 0; c < columns; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    const char* name = ImGui::TableGetColumnName(c);
+    const ImVec2 hp = ImGui::GetCursorScreenPos();
+    const float hw = ImGui::GetContentRegionAvail().x;
+    ImGui::PushID(c);
+    const bool clicked = ImGui::InvisibleButton("sort", ImVec2(std::max(1.0f, hw), font_size));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const bool sorted = st.column == kColumns[c];
+    ImDrawList* hdl = ImGui::GetWindowDrawList();
+    ImFont* hf = T.font(Face::bold);
+    hdl->AddText(hf, font_size - 1, ImVec2(hp.x, hp.y + 1), th[hovered || sorted ? Ink::heading : Ink::muted], name);
+    if (sorted) {
+      const float nw = hf->CalcTextSizeA(font_size - 1, FLT_MAX, 0, name).x;
+      draw_icon(hdl, st.ascending ? kIconArrowLeft : kIconArrowRight, ImVec2(hp.x + nw + 10, hp.y + font_size * 0.5f + 1), 10, th[Ink::muted]);
+    }
+    app.add_view_link({name, "action:sort", hp.x, hp.y, hw, font_size});
+    if (clicked && !pointer_dragged()) {
+      if (sorted) st.ascending = !st.ascending;
+      else st.column = kColumns[c], st.ascending = kColumns[c] == DecisionColumn::title || kColumns[c] == DecisionColumn::status;
+      st.rows = decision_rows(app.site(), st.filter, st.column, st.ascending);
     }
   }
-  y = flow.bottom() + 16;
+}
 
-  // The table.
-  const float header_h = font_size + 2 * 9;
-  const float table_h = header_h + kRowH * static_cast<float>(std::max(1, shown)) + 2;
-  if (!draw) return y + table_h + 36 - pos.y;
+// One record's row: id, title, status and date; a click opens the record.
+void decision_row(App& app, int r, int columns) {
+  const SiteIndex& site = app.site();
+  const DecisionEntry& d = site.decisions[static_cast<std::size_t>(r)];
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const float font_size = T.scale.ui;
+  ImDrawList* tdl = ImGui::GetWindowDrawList();
+  ImGui::TableNextRow(0, kRowH);
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushID(r);
+  const ImVec2 c0 = ImGui::GetCursorScreenPos();
+  const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowH - 18)) && !pointer_dragged();
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
+  ImGui::PopID();
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const float ty = c0.y + (kRowH - 18 - font_size) * 0.5f;
+  tdl->AddText(T.font(Face::mono), font_size - 1.5f, ImVec2(c0.x, ty + 1), th[Ink::muted], d.id.c_str());
+  ImGui::TableSetColumnIndex(1);
+  const ImVec2 c1 = ImGui::GetCursorScreenPos();
+  const std::string title = fit_text(T.font(Face::bold), font_size, d.title, ImGui::GetContentRegionAvail().x - 4);
+  tdl->AddText(T.font(Face::bold), font_size, ImVec2(c1.x, ty), th[hovered ? Ink::link_hover : Ink::link], title.c_str());
+  ImGui::TableSetColumnIndex(2);
+  const ImVec2 c2 = ImGui::GetCursorScreenPos();
+  status_badge(app, ImVec2(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f), d.status);
+  if (columns == 4) {
+    ImGui::TableSetColumnIndex(3);
+    const ImVec2 c3 = ImGui::GetCursorScreenPos();
+    tdl->AddText(T.font(Face::regular), font_size - 0.5f, ImVec2(c3.x, ty), th[Ink::muted], d.date.c_str());
+  }
+  const std::string url = d.page >= 0 ? site.pages[static_cast<std::size_t>(d.page)].url : std::string();
+  if (!url.empty()) app.add_view_link({d.id, url, rmin.x, rmin.y, rmax.x - rmin.x, rmax.y - rmin.y});
+  if (clicked && !url.empty()) app.open(url);
+}
 
+// The table of records (ImGui tables), clipped to the document area it scrolls with.
+void decision_table(App& app, ImVec2 pos, float width, float header_h) {
+  const DecisionLogViewState& st = app.decision_log();
+  const Theme& th = app.theme();
+  const bool phone = app.phone();
   const int columns = phone ? 3 : 4;
-  ImGui::PushFont(T.font(Face::regular), font_size);
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(10, 9));
-  ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, th[Ink::table_header_bg]);
-  ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, th[Ink::table_border]);
-  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, th[Ink::table_border]);
-  ImGui::PushStyleColor(ImGuiCol_TableRowBg, 0);
-  ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, th[Ink::table_stripe]);
-  ImGui::PushStyleColor(ImGuiCol_Header, th[Ink::accent_soft]);
-  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, th[Ink::accent_soft]);
-  ImGui::PushStyleColor(ImGuiCol_HeaderActive, th[Ink::accent_soft]);
-  ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::muted]);
-  // The document scrolls the table with the page; clip it to the document area.
+  ScopedStyle style;
+  style.font(app.type().font(Face::regular), app.type().scale.ui).var(ImGuiStyleVar_CellPadding, ImVec2(10, 9));
+  style.color(ImGuiCol_TableHeaderBg, th[Ink::table_header_bg]).color(ImGuiCol_TableBorderStrong, th[Ink::table_border]);
+  style.color(ImGuiCol_TableBorderLight, th[Ink::table_border]).color(ImGuiCol_TableRowBg, 0).color(ImGuiCol_TableRowBgAlt, th[Ink::table_stripe]);
+  style.color(ImGuiCol_Header, th[Ink::accent_soft]).color(ImGuiCol_HeaderHovered, th[Ink::accent_soft]).color(ImGuiCol_HeaderActive, th[Ink::accent_soft]);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::PushClipRect(dl->GetClipRectMin(), dl->GetClipRectMax(), true);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
+  ImGui::SetCursorScreenPos(pos);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("decision-log", columns, flags, ImVec2(width, 0))) {
-    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed,
-                            phone ? 78.0f : 92.0f);
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, phone ? 78.0f : 92.0f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, phone ? 96.0f : 112.0f);
     if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 96.0f);
-    // The header row is drawn here rather than by ImGui::TableHeader: its sorting needs the
-    // pointer to have hovered the header a frame before the press, which a tap on a phone
-    // never does. A header sorts by its column; again reverses.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
-    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, th[Ink::table_header_bg]);
-    for (int c = 0; c < columns; ++c) {
-      ImGui::TableSetColumnIndex(c);
-      const char* name = ImGui::TableGetColumnName(c);
-      const ImVec2 hp = ImGui::GetCursorScreenPos();
-      const float hw = ImGui::GetContentRegionAvail().x;
-      ImGui::PushID(c);
-      const bool clicked = ImGui::InvisibleButton("sort", ImVec2(std::max(1.0f, hw), font_size));
-      const bool hovered = ImGui::IsItemHovered();
-      ImGui::PopID();
-      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      const bool sorted = st.column == kColumns[c];
-      ImDrawList* hdl = ImGui::GetWindowDrawList();
-      ImFont* hf = T.font(Face::bold);
-      hdl->AddText(hf, font_size - 1, ImVec2(hp.x, hp.y + 1), th[hovered || sorted ? Ink::heading : Ink::muted], name);
-      if (sorted) {
-        const float nw = hf->CalcTextSizeA(font_size - 1, FLT_MAX, 0, name).x;
-        draw_icon(hdl, st.ascending ? kIconArrowLeft : kIconArrowRight, ImVec2(hp.x + nw + 10, hp.y + font_size * 0.5f + 1), 10, th[Ink::muted]);
-      }
-      app.add_view_link({name, "action:sort", hp.x, hp.y, hw, font_size});
-      if (clicked && !pointer_dragged()) {
-        if (sorted) st.ascending = !st.ascending;
-        else st.column = kColumns[c], st.ascending = kColumns[c] == DecisionColumn::title || kColumns[c] == DecisionColumn::status;
-        st.rows = decision_rows(site, st.filter, st.column, st.ascending);
-      }
-    }
-    ImGui::PopStyleColor();  // headers in muted; cells draw their own colours
+    header_row(app, columns, header_h);
     if (st.rows.empty()) {
       ImGui::TableNextRow(0, kRowH);
       ImGui::TableSetColumnIndex(1);
       ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2), th[Ink::muted],
                                           "No decision matches these filters.");
     }
-    ImDrawList* tdl = ImGui::GetWindowDrawList();
-    for (int r : st.rows) {
-      const DecisionEntry& d = site.decisions[static_cast<std::size_t>(r)];
-      ImGui::TableNextRow(0, kRowH);
-      ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(r);
-      const ImVec2 c0 = ImGui::GetCursorScreenPos();
-      const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowH - 18)) && !pointer_dragged();
-      const bool hovered = ImGui::IsItemHovered();
-      const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
-      ImGui::PopID();
-      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      const float ty = c0.y + (kRowH - 18 - font_size) * 0.5f;
-      tdl->AddText(T.font(Face::mono), font_size - 1.5f, ImVec2(c0.x, ty + 1), th[Ink::muted], d.id.c_str());
-      ImGui::TableSetColumnIndex(1);
-      const ImVec2 c1 = ImGui::GetCursorScreenPos();
-      const std::string title = fit_text(T.font(Face::bold), font_size, d.title, ImGui::GetContentRegionAvail().x - 4);
-      tdl->AddText(T.font(Face::bold), font_size, ImVec2(c1.x, ty), th[hovered ? Ink::link_hover : Ink::link], title.c_str());
-      ImGui::TableSetColumnIndex(2);
-      const ImVec2 c2 = ImGui::GetCursorScreenPos();
-      status_badge(app, ImVec2(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f), d.status, true);
-      if (columns == 4) {
-        ImGui::TableSetColumnIndex(3);
-        const ImVec2 c3 = ImGui::GetCursorScreenPos();
-        tdl->AddText(T.font(Face::regular), font_size - 0.5f, ImVec2(c3.x, ty), th[Ink::muted], d.date.c_str());
-      }
-      const std::string url = d.page >= 0 ? site.pages[static_cast<std::size_t>(d.page)].url : std::string();
-      if (!url.empty()) app.add_view_link({d.id, url, rmin.x, rmin.y, rmax.x - rmin.x, rmax.y - rmin.y});
-      if (clicked && !url.empty()) app.open(url);
-    }
+    for (int r : st.rows) decision_row(app, r, columns);
     ImGui::EndTable();
-  } else {
-    ImGui::PopStyleColor();
   }
   ImGui::PopClipRect();
-  ImGui::PopStyleColor(8);
-  ImGui::PopStyleVar();
-  ImGui::PopFont();
+}
+
+}  // namespace
+
+float draw_decision_log_view(App& app, ImVec2 pos, float width) {
+  DecisionLogViewState& st = app.decision_log();
+  refresh_rows(st, app.site());
+  const std::size_t shown = st.rows.size();  // before a click in the filters changes them
+  const float font_size = app.type().scale.ui;
+  const float frame_h = font_size + 2 * 7;
+  title_line(app, pos, width, frame_h);
+  const float filters_bottom = filters(app, ImVec2(pos.x, pos.y + frame_h + 14), width, frame_h);
+  const float y = filters_bottom + 16;
+  const float header_h = font_size + 2 * 9;
+  const float table_h = header_h + kRowH * static_cast<float>(std::max<std::size_t>(1, shown)) + 2;
+  decision_table(app, ImVec2(pos.x, y), width, header_h);
   return y + table_h + 36 - pos.y;
 }
 

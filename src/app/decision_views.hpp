@@ -1,8 +1,8 @@
 // The views of the decision log and of what changed, drawn above a page's Markdown by
 // the document view: the log's table (on the decisions section's page), a record's
 // header, the home page's lists, and on every page its history line and the "changed
-// since you last read it" notice. Each returns the height it takes; with draw = false
-// it only measures (the document needs the height before it places the Markdown).
+// since you last read it" notice. Each draws at its top and returns the height it took;
+// the document places the Markdown below.
 #pragma once
 
 #include <string>
@@ -39,14 +39,14 @@ struct ReaderNotesState {
   std::vector<int> proposals, accepted, past_review;
 };
 
-float draw_page_header(App& app, ImVec2 pos, float width, bool draw);
+float draw_page_header(App& app, ImVec2 pos, float width);
 
 // Parts (decision_log_view.cpp, decision_header.cpp, home_view.cpp).
-float draw_decision_log_view(App& app, ImVec2 pos, float width, bool draw);
-float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width, bool draw);
-float draw_home_lists(App& app, ImVec2 pos, float width, bool draw);
+float draw_decision_log_view(App& app, ImVec2 pos, float width);
+float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width);
+float draw_home_lists(App& app, ImVec2 pos, float width);
 // A status as a coloured pill; returns its width.
-float status_badge(App& app, ImVec2 pos, const std::string& status, bool draw);
+float status_badge(App& app, ImVec2 pos, const std::string& status);
 // A press that moved the pointer (a finger scrolling the page) is not a click.
 inline bool pointer_dragged() {
   const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0);

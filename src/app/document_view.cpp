@@ -14,9 +14,7 @@ namespace logbook::app {
 
 namespace {
 
-constexpr float kHeaderH = 44;  // breadcrumbs above the page
-
-float scroll_max(const DocumentViewState& v, float total) { return std::max(0.0f, total - v.view_h); }
+constexpr float kHeaderH = DocumentViewState::kBreadcrumbsH;
 
 // Text offset under a point in layout coordinates: the nearest fragment on the nearest line.
 std::uint32_t offset_at(const DocLayout& L, const Typography& T, const std::vector<float>& region_scroll, float x, float y) {
@@ -71,131 +69,56 @@ void select_block(const std::string& text, std::uint32_t at, Selection& s) {
   s.caret = e;
 }
 
-}  // namespace
-
-void draw_document(App& app, const Area& area) {
-  ImGuiIO& io = ImGui::GetIO();
-  DocumentViewState& v = app.doc_view();
-  CurrentPage& page = app.page();
-  const Typography& T = app.type();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const bool phone = app.phone();
-  const float margin = phone ? 20.0f : 48.0f;
-  const float content_w = std::min(760.0f, area.w - 2 * margin);
-  const float content_x = std::floor(area.x + std::max(margin, (area.w - content_w) * 0.5f));
-  v.view_h = area.h;
-  v.content_x = content_x;
-  v.content_w = content_w;
-  v.origin_y = kHeaderH;
-  v.area_y = area.y;
-
-  const DocLayout& L = page.layout;
-  const bool ready = page.status == CurrentPage::Status::ready && page.layout_width > 0;
-  const float footer_h = ready ? page_footer_height(app, content_w) : 0;
-  // The page's own views (a decision's header, the log's table, the home page's lists)
-  // sit between the breadcrumbs and the Markdown; measured first to place the Markdown.
-  const float header_h = ready ? draw_page_header(app, ImVec2(content_x, 0), content_w, false) : 0;
-  v.origin_y = kHeaderH + header_h;
-  const float total = v.origin_y + (ready ? L.height : 200) + footer_h + 80;
-
-  // --- scrolling -------------------------------------------------------------------
-  const bool hovered = area.contains(io.MousePos) && ImGui::IsWindowHovered();
-  const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
-  const float dt = std::min(io.DeltaTime, 0.05f);
-  int region_under = -1;
-  if (ready && hovered) {
-    const float ly = io.MousePos.y - area.y - v.origin_y + v.scroll, lx = io.MousePos.x - content_x;
-    for (std::size_t r = 0; r < L.regions.size(); ++r) {
-      const ScrollRegion& reg = L.regions[r];
-      if (lx >= reg.x && lx < reg.x + reg.w && ly >= reg.y && ly < reg.y + reg.h && reg.content_w > reg.w) region_under = static_cast<int>(r);
-    }
+// The region under the pointer that scrolls sideways, or -1.
+int region_under(const DocLayout& L, float lx, float ly) {
+  int under = -1;
+  for (std::size_t r = 0; r < L.regions.size(); ++r) {
+    const ScrollRegion& reg = L.regions[r];
+    if (lx >= reg.x && lx < reg.x + reg.w && ly >= reg.y && ly < reg.y + reg.h && reg.content_w > reg.w) under = static_cast<int>(r);
   }
-  if (hovered && !touch) {
-    float wheel_x = io.MouseWheelH, wheel_y = io.MouseWheel;
-    if (io.KeyShift && wheel_x == 0) std::swap(wheel_x, wheel_y);
-    if (region_under >= 0 && wheel_x != 0) {
-      const ScrollRegion& reg = L.regions[static_cast<std::size_t>(region_under)];
-      float& rs = v.region_scroll[static_cast<std::size_t>(region_under)];
-      rs = std::clamp(rs - wheel_x * 60.0f, 0.0f, reg.content_w - reg.w);
-    }
-    if (wheel_y != 0) {
-      v.target = v.target - wheel_y * 60.0f;
-      v.pinned_heading = -1;
-    }
-  }
+  return under;
+}
+
+// This frame's scrolling input, read from ImGui.
+ScrollInput scroll_input(App& app, const Area& area, bool hovered, bool ready, float total) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const DocumentViewState& v = app.doc_view();
+  ScrollInput in;
+  in.dt = std::min(io.DeltaTime, 0.05f);
+  in.view_h = area.h;
+  in.total = total;
+  in.hovered = hovered;
+  in.touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
+  in.wheel_x = io.MouseWheelH, in.wheel_y = io.MouseWheel;
+  if (io.KeyShift && in.wheel_x == 0) std::swap(in.wheel_x, in.wheel_y);
+  if (ready && hovered)
+    in.region_under = region_under(app.page().layout, io.MousePos.x - v.content_x, io.MousePos.y - area.y - v.origin_y + v.scroll);
   if (!io.WantTextInput && !app.palette().open) {
-    const float page_step = std::max(80.0f, area.h - 80);
-    const float before = v.target;
-    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) v.target += 60;
-    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) v.target -= 60;
-    if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || (ImGui::IsKeyPressed(ImGuiKey_Space) && !io.KeyShift)) v.target += page_step;
-    if (ImGui::IsKeyPressed(ImGuiKey_PageUp) || (ImGui::IsKeyPressed(ImGuiKey_Space) && io.KeyShift)) v.target -= page_step;
-    if (ImGui::IsKeyPressed(ImGuiKey_Home)) v.target = 0;
-    if (ImGui::IsKeyPressed(ImGuiKey_End)) v.target = total;
-    if (v.target != before) v.pinned_heading = -1;
+    const auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k) ? 1 : 0; };
+    const bool space = ImGui::IsKeyPressed(ImGuiKey_Space);
+    in.lines = pressed(ImGuiKey_DownArrow) - pressed(ImGuiKey_UpArrow);
+    in.pages = pressed(ImGuiKey_PageDown) - pressed(ImGuiKey_PageUp) + (space ? (io.KeyShift ? -1 : 1) : 0);
+    in.home = ImGui::IsKeyPressed(ImGuiKey_Home);
+    in.end = ImGui::IsKeyPressed(ImGuiKey_End);
   }
-  // Touch: the finger drags the page; letting go keeps the speed and slows it down.
-  if (touch && hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-    v.touch_dragging = true;
-    v.touch_last_y = io.MousePos.y;
-    v.touch_last_x = io.MousePos.x;
-    v.touch_region = region_under;
-    v.velocity = 0;
-    v.pinned_heading = -1;
-  }
-  if (v.touch_dragging) {
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      const float dy = io.MousePos.y - v.touch_last_y, dx = io.MousePos.x - v.touch_last_x;
-      if (v.touch_region >= 0 && std::fabs(dx) > std::fabs(dy)) {
-        const ScrollRegion& reg = L.regions[static_cast<std::size_t>(v.touch_region)];
-        float& rs = v.region_scroll[static_cast<std::size_t>(v.touch_region)];
-        rs = std::clamp(rs - dx, 0.0f, reg.content_w - reg.w);
-      } else {
-        v.scroll -= dy;
-        v.target = v.scroll;
-        if (dt > 0) v.velocity = 0.7f * v.velocity + 0.3f * (-dy / dt);
-      }
-      v.touch_last_y = io.MousePos.y;
-      v.touch_last_x = io.MousePos.x;
-    } else {
-      v.touch_dragging = false;
-    }
-  } else if (std::fabs(v.velocity) > 5) {
-    v.scroll += v.velocity * dt;
-    v.target = v.scroll;
-    v.velocity *= std::exp(-dt * 2.6f);  // about iOS's deceleration
-    app.request_frames(2);
-  } else {
-    v.velocity = 0;
-  }
-  const float max_scroll = scroll_max(v, total);
-  v.target = std::clamp(v.target, 0.0f, max_scroll);
-  if (std::fabs(v.target - v.scroll) > 0.5f) {
-    v.scroll += (v.target - v.scroll) * std::min(1.0f, dt * 20.0f);
-    app.request_frames(2);
-  } else {
-    v.scroll = v.target;
-  }
-  v.scroll = std::clamp(v.scroll, 0.0f, max_scroll);
+  in.pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+  in.down = ImGui::IsMouseDown(ImGuiMouseButton_Left);
+  in.pointer_x = io.MousePos.x, in.pointer_y = io.MousePos.y;
+  return in;
+}
 
-  dl->PushClipRect(area.min(), area.max(), true);
-  const float origin_y = std::round(area.y + v.origin_y - v.scroll);
-  draw_breadcrumbs(app, ImVec2(content_x, origin_y - v.origin_y + 14), content_w);
-
-  if (!ready) {
-    draw_page_placeholder(app, ImVec2(content_x, origin_y), content_w);
-    dl->PopClipRect();
-    return;
-  }
-
-  // --- pointer: links, selection --------------------------------------------------
-  const ImVec2 origin(content_x, origin_y);
+// Links and text selection under the pointer; origin is the layout's top left.
+void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
+  const ImGuiIO& io = ImGui::GetIO();
+  DocumentViewState& v = app.doc_view();
+  const DocLayout& L = app.page().layout;
+  const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
   const float lx = io.MousePos.x - origin.x, ly = io.MousePos.y - origin.y;
   v.hovered_link = -1;
   if (hovered && !touch) v.hovered_link = link_at(L, v.region_scroll, lx, ly);
   if (hovered && touch && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0)
     v.hovered_link = link_at(L, v.region_scroll, lx, ly);
-  const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < content_w + 40;
+  const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < v.content_w + 40;
   if (v.hovered_link >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   else if (in_doc && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (hovered && v.hovered_link >= 0) {
@@ -205,7 +128,7 @@ void draw_document(App& app, const Area& area) {
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Middle)) app.follow_link(v.hovered_link, true);
   }
   if (hovered && !touch && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && in_doc) {
-    const std::uint32_t at = offset_at(L, T, v.region_scroll, lx, ly);
+    const std::uint32_t at = offset_at(L, app.type(), v.region_scroll, lx, ly);
     const int clicks = ImGui::GetMouseClickedCount(ImGuiMouseButton_Left);
     if (clicks == 2) select_word(L.text, at, v.selection);
     else if (clicks >= 3) select_block(L.text, at, v.selection);
@@ -213,7 +136,7 @@ void draw_document(App& app, const Area& area) {
   }
   if (v.selection.dragging) {
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      v.selection.caret = offset_at(L, T, v.region_scroll, lx, ly);
+      v.selection.caret = offset_at(L, app.type(), v.region_scroll, lx, ly);
       // Dragging past the edge scrolls.
       if (io.MousePos.y > area.y + area.h - 24) v.target += 14;
       if (io.MousePos.y < area.y + 24) v.target -= 14;
@@ -221,13 +144,63 @@ void draw_document(App& app, const Area& area) {
       v.selection.dragging = false;
     }
   }
+}
 
-  if (header_h > 0) draw_page_header(app, ImVec2(content_x, origin_y - header_h), content_w, true);
+}  // namespace
+
+// The page's own views (a decision's header, the log's table, the home page's lists) sit
+// between the breadcrumbs and the Markdown. They are drawn first, at their top, and the
+// Markdown goes below them; scrolling, which comes before, uses last frame's height (as
+// ImGui's own windows use last frame's size), and a change asks for another frame.
+void draw_document(App& app, const Area& area) {
+  const ImGuiIO& io = ImGui::GetIO();
+  DocumentViewState& v = app.doc_view();
+  CurrentPage& page = app.page();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float margin = app.phone() ? 20.0f : 48.0f;
+  const float content_w = std::min(760.0f, area.w - 2 * margin);
+  const float content_x = std::floor(area.x + std::max(margin, (area.w - content_w) * 0.5f));
+  v.view_h = area.h;
+  v.content_x = content_x;
+  v.content_w = content_w;
+  v.area_y = area.y;
+
+  const bool ready = page.status == CurrentPage::Status::ready && page.layout_width > 0;
+  if (!ready) v.header_h = 0;
+  const float footer_h = ready ? page_footer_height(app, content_w) : 0;
+  const auto total = [&] { return kHeaderH + v.header_h + (ready ? page.layout.height : 200) + footer_h + 80; };
+  v.origin_y = kHeaderH + v.header_h;
+
+  const bool hovered = area.contains(io.MousePos) && ImGui::IsWindowHovered();
+  const ScrollInput input = scroll_input(app, area, hovered, ready, total());
+  static_cast<ScrollState&>(v) = scroll_step(std::move(v), input, page.layout.regions);
+  if (v.moving) app.request_frames(2);
+
+  dl->PushClipRect(area.min(), area.max(), true);
+  // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
+  const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
+  draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
+  if (!ready) {
+    draw_page_placeholder(app, ImVec2(content_x, top), content_w);
+    dl->PopClipRect();
+    return;
+  }
+  const float header_h = draw_page_header(app, ImVec2(content_x, top), content_w);
+  if (header_h != v.header_h) {
+    // A jump to a heading placed it with last frame's header (none while the page was
+    // loading): keep the heading where the jump put it.
+    if (v.pinned_heading >= 0) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
+    app.request_frames(2);  // the scrolling's limits moved
+  }
+  v.header_h = header_h;
+  v.origin_y = kHeaderH + header_h;
+  const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));
+  pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
   code_block_buttons(app, origin, area);
-  draw_page_footer(app, ImVec2(content_x, origin_y + L.height + 24), content_w);
+  draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
   dl->PopClipRect();
-  draw_scrollbar(app, area, total);
+  draw_scrollbar(app, area, total());
 }
 
 }  // namespace logbook::app

@@ -37,9 +37,8 @@ void draw_find_bar(App& app, const Area& area) {
   const ImVec2 p(area.x + area.w - w - 16, area.y + 12);
   ImGui::SetNextWindowPos(p);
   ImGui::SetNextWindowSize(ImVec2(w, h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
+  ScopedStyle window;
+  window.var(ImGuiStyleVar_WindowRounding, 12).var(ImGuiStyleVar_WindowBorderSize, 1).var(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
   ImGui::Begin("##find", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::SetCursorScreenPos(ImVec2(p.x + 8, p.y + 7));
@@ -48,9 +47,12 @@ void draw_find_bar(App& app, const Area& area) {
     ImGui::SetKeyboardFocusHere();
     st.focus_input = false;
   }
-  ImGui::PushFont(T.font(Face::regular), T.scale.ui);
-  const bool enter = ImGui::InputTextWithHint("##find", "Find in page", st.query, sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::PopFont();
+  bool enter = false;
+  {
+    ScopedStyle field;
+    field.font(T.font(Face::regular), T.scale.ui);
+    enter = ImGui::InputTextWithHint("##find", "Find in page", st.query, sizeof st.query, ImGuiInputTextFlags_EnterReturnsTrue);
+  }
   if (enter) {
     go_to(app, st.current + (ImGui::GetIO().KeyShift ? -1 : 1));
     ImGui::SetKeyboardFocusHere(-1);
@@ -78,7 +80,6 @@ void draw_find_bar(App& app, const Area& area) {
   if (icon_button("next", "down", ImVec2(p.x + w - 74, p.y + 8), 32, "Next (Enter)")) go_to(app, st.current + 1);
   if (icon_button("close", "close", ImVec2(p.x + w - 38, p.y + 8), 32, "Close (Esc)")) app.open_find(false);
   ImGui::End();
-  ImGui::PopStyleVar(3);
 }
 
 }  // namespace logbook::app

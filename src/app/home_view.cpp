@@ -27,136 +27,125 @@ std::string short_deadline(std::optional<int> days) {
 struct Panel {
   App& app;
   float x, w, y0, y;
-  bool draw;
 
   void begin(const char* title, const std::string& count) {
     y0 = y;
     y += kPad;
-    if (draw) {
-      const Typography& T = app.type();
-      const Theme& th = app.theme();
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddText(T.font(Face::bold), T.scale.ui + 1, ImVec2(x + kPad, y + 2), th[Ink::heading], title);
-      const float tw = T.font(Face::bold)->CalcTextSizeA(T.scale.ui + 1, FLT_MAX, 0, title).x;
-      if (!count.empty()) {
-        const float cw = T.font(Face::bold)->CalcTextSizeA(12, FLT_MAX, 0, count.c_str()).x + 14;
-        const ImVec2 c(x + kPad + tw + 10, y + 2);
-        dl->AddRectFilled(c, ImVec2(c.x + cw, c.y + 19), th[Ink::code_bg], 9.5f);
-        dl->AddText(T.font(Face::bold), 12, ImVec2(c.x + 7, c.y + 3), th[Ink::muted], count.c_str());
-      }
+    const Typography& T = app.type();
+    const Theme& th = app.theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(T.font(Face::bold), T.scale.ui + 1, ImVec2(x + kPad, y + 2), th[Ink::heading], title);
+    const float tw = T.font(Face::bold)->CalcTextSizeA(T.scale.ui + 1, FLT_MAX, 0, title).x;
+    if (!count.empty()) {
+      const float cw = T.font(Face::bold)->CalcTextSizeA(12, FLT_MAX, 0, count.c_str()).x + 14;
+      const ImVec2 c(x + kPad + tw + 10, y + 2);
+      dl->AddRectFilled(c, ImVec2(c.x + cw, c.y + 19), th[Ink::code_bg], 9.5f);
+      dl->AddText(T.font(Face::bold), 12, ImVec2(c.x + 7, c.y + 3), th[Ink::muted], count.c_str());
     }
     y += kTitleH - kPad + 6;
   }
   void end() {
     y += kPad - 4;
-    if (draw) {
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddRect(ImVec2(x, y0), ImVec2(x + w, y), app.theme()[Ink::panel_border], 10);
-    }
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(x, y0), ImVec2(x + w, y), app.theme()[Ink::panel_border], 10);
     y += 16;
   }
   // A row: a tag on the left (fixed width), a link to a page, a note on the right.
   void row(int id, const std::string& tag, Ink tag_ink, float tag_w, const std::string& title, const std::string& url,
            const std::string& note) {
-    if (draw) {
-      const Typography& T = app.type();
-      const Theme& th = app.theme();
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      ImFont* regular = T.font(Face::regular);
-      const float size = T.scale.small + 0.5f;
-      float lx = x + kPad;
-      if (!tag.empty()) {
-        const float pw = T.font(Face::bold)->CalcTextSizeA(12, FLT_MAX, 0, tag.c_str()).x + 16;
-        const ImU32 c = th[tag_ink];
-        if (tag_ink == Ink::muted || tag_ink == Ink::faint) {
-          dl->AddText(regular, size - 0.5f, ImVec2(lx, y + 6), c, tag.c_str());
-        } else {
-          dl->AddRectFilled(ImVec2(lx, y + 4), ImVec2(lx + pw, y + 24), with_alpha(c, th.kind == ThemeKind::dark ? 46 : 30), 10);
-          dl->AddText(T.font(Face::bold), 12, ImVec2(lx + 8, y + 7), c, tag.c_str());
-        }
-        lx += tag_w;
+    const Typography& T = app.type();
+    const Theme& th = app.theme();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* regular = T.font(Face::regular);
+    const float size = T.scale.small + 0.5f;
+    float lx = x + kPad;
+    if (!tag.empty()) {
+      const float pw = T.font(Face::bold)->CalcTextSizeA(12, FLT_MAX, 0, tag.c_str()).x + 16;
+      const ImU32 c = th[tag_ink];
+      if (tag_ink == Ink::muted || tag_ink == Ink::faint) {
+        dl->AddText(regular, size - 0.5f, ImVec2(lx, y + 6), c, tag.c_str());
+      } else {
+        dl->AddRectFilled(ImVec2(lx, y + 4), ImVec2(lx + pw, y + 24), with_alpha(c, th.kind == ThemeKind::dark ? 46 : 30), 10);
+        dl->AddText(T.font(Face::bold), 12, ImVec2(lx + 8, y + 7), c, tag.c_str());
       }
-      const float note_w = note.empty() ? 0 : regular->CalcTextSizeA(size - 1, FLT_MAX, 0, note.c_str()).x;
-      const bool note_fits = !note.empty() && note_w < (x + w - kPad - lx) * 0.45f;
-      const float max_w = x + w - kPad - lx - (note_fits ? note_w + 16 : 0);
-      ImGui::PushID(id);
-      if (text_link("row", T.font(Face::bold), size, ImVec2(lx, y + 5), title.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !pointer_dragged())
-        app.open(url);
-      ImGui::PopID();
-      const float tw = std::min(max_w, T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, title.c_str()).x);
-      app.add_view_link({title, url, lx, y + 5, tw, size * 1.3f});
-      if (note_fits) dl->AddText(regular, size - 1, ImVec2(x + w - kPad - note_w, y + 7), th[Ink::faint], note.c_str());
+      lx += tag_w;
     }
+    const float note_w = note.empty() ? 0 : regular->CalcTextSizeA(size - 1, FLT_MAX, 0, note.c_str()).x;
+    const bool note_fits = !note.empty() && note_w < (x + w - kPad - lx) * 0.45f;
+    const float max_w = x + w - kPad - lx - (note_fits ? note_w + 16 : 0);
+    ImGui::PushID(id);
+    if (text_link("row", T.font(Face::bold), size, ImVec2(lx, y + 5), title.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !pointer_dragged())
+      app.open(url);
+    ImGui::PopID();
+    const float tw = std::min(max_w, T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, title.c_str()).x);
+    app.add_view_link({title, url, lx, y + 5, tw, size * 1.3f});
+    if (note_fits) dl->AddText(regular, size - 1, ImVec2(x + w - kPad - note_w, y + 7), th[Ink::faint], note.c_str());
     y += kRow;
   }
   void message(const char* text) {
-    if (draw) {
-      const Typography& T = app.type();
-      ImGui::GetWindowDrawList()->AddText(T.font(Face::regular), T.scale.small, ImVec2(x + kPad, y + 6), app.theme()[Ink::muted], text);
-    }
+    const Typography& T = app.type();
+    ImGui::GetWindowDrawList()->AddText(T.font(Face::regular), T.scale.small, ImVec2(x + kPad, y + 6), app.theme()[Ink::muted], text);
     y += kRow;
   }
 };
 
-}  // namespace
+void proposals_panel(Panel& p) {
+  App& app = p.app;
+  const SiteIndex& site = app.site();
+  const bool phone = app.phone();
+  const std::vector<int>& proposals = app.notes().proposals;
+  if (proposals.empty()) return;
+  p.begin("Proposals awaiting input", std::to_string(proposals.size()));
+  for (int i : proposals) {
+    const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
+    if (d.page < 0) continue;
+    const auto days = days_between(app.notes().today, d.review_by);
+    const Ink ink = !days ? Ink::muted : *days < 0 ? Ink::caution : *days <= 3 ? Ink::warning : Ink::note;
+    p.row(i, short_deadline(days), ink, phone ? 118.0f : 128.0f, (d.id.empty() ? "" : d.id + "  ") + d.title,
+          site.pages[static_cast<std::size_t>(d.page)].url, phone ? "" : (d.deciders.empty() ? "" : d.deciders.front()));
+  }
+  p.end();
+}
 
-float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
+// "Mark all as read", at the end of the changed list's title line.
+void mark_all_read_button(App& app, ImVec2 title_pos, float width) {
+  const Typography& T = app.type();
+  const Theme& th = app.theme();
+  ReaderNotesState& notes = app.notes();
+  const char* label = "Mark all as read";
+  bool mark = false;
+  {
+    ScopedStyle style;
+    style.font(T.font(Face::regular), T.scale.small);
+    const float bw = ImGui::CalcTextSize(label).x + 22, bh = T.scale.small + 12;
+    const ImVec2 bp(title_pos.x + width - kPad - bw, title_pos.y + kPad - 3);
+    ImGui::SetCursorScreenPos(bp);
+    style.var(ImGuiStyleVar_FramePadding, ImVec2(11, 6)).var(ImGuiStyleVar_FrameRounding, 7).var(ImGuiStyleVar_FrameBorderSize, 1);
+    style.color(ImGuiCol_Button, th[Ink::page_bg]).color(ImGuiCol_ButtonHovered, th[Ink::code_bg]).color(ImGuiCol_ButtonActive, th[Ink::code_bg]);
+    style.color(ImGuiCol_Border, th[Ink::rule]).color(ImGuiCol_Text, th[Ink::text]);
+    mark = ImGui::Button(label) && !pointer_dragged();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    app.add_view_link({label, "action:mark-all-read", bp.x, bp.y, bw, bh});
+  }
+  if (!mark) return;
+  mark_all_read(notes.seen, app.site());
+  app.platform().storage_set(seen_storage_key(app.site()), save_seen_pages(notes.seen));
+  notes.seen.dirty = false;
+  notes.changed.clear();
+  app.flash_status("Marked everything as read");
+}
+
+// New or changed since the last visit, with the button that clears the list.
+void changed_panel(Panel& p) {
+  App& app = p.app;
   const SiteIndex& site = app.site();
   ReaderNotesState& notes = app.notes();
-  const std::string& today = notes.today;
   const bool phone = app.phone();
-  Panel p{app, pos.x, width, pos.y, pos.y, draw};
-
-  const std::vector<int>& proposals = notes.proposals;
-  if (!proposals.empty()) {
-    p.begin("Proposals awaiting input", std::to_string(proposals.size()));
-    for (int i : proposals) {
-      const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
-      if (d.page < 0) continue;
-      const auto days = days_between(today, d.review_by);
-      const Ink ink = !days ? Ink::muted : *days < 0 ? Ink::caution : *days <= 3 ? Ink::warning : Ink::note;
-      p.row(i, short_deadline(days), ink, phone ? 118.0f : 128.0f, (d.id.empty() ? "" : d.id + "  ") + d.title,
-            site.pages[static_cast<std::size_t>(d.page)].url, phone ? "" : (d.deciders.empty() ? "" : d.deciders.front()));
-    }
-    p.end();
-  }
-
-  // New or changed since the last visit, with the button that clears the list.
   const std::vector<int>& changed = notes.changed;
-  const float title_y = p.y;
+  const ImVec2 title_pos(p.x, p.y);
   // On a phone the button takes the end of the title's line: a shorter title.
   p.begin(phone && !changed.empty() ? "New or changed" : "New or changed since your last visit",
           changed.empty() ? "" : std::to_string(changed.size()));
-  if (!changed.empty() && draw) {
-    const Typography& T = app.type();
-    const Theme& th = app.theme();
-    const char* label = "Mark all as read";
-    ImGui::PushFont(T.font(Face::regular), T.scale.small);
-    const float bw = ImGui::CalcTextSize(label).x + 22, bh = T.scale.small + 12;
-    const ImVec2 bp(pos.x + width - kPad - bw, title_y + kPad - 3);
-    ImGui::SetCursorScreenPos(bp);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(11, 6));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 7);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1);
-    ImGui::PushStyleColor(ImGuiCol_Button, th[Ink::page_bg]);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, th[Ink::code_bg]);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, th[Ink::code_bg]);
-    ImGui::PushStyleColor(ImGuiCol_Border, th[Ink::rule]);
-    ImGui::PushStyleColor(ImGuiCol_Text, th[Ink::text]);
-    const bool mark = ImGui::Button(label) && !pointer_dragged();
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::PopStyleColor(5);
-    ImGui::PopStyleVar(3);
-    ImGui::PopFont();
-    app.add_view_link({label, "action:mark-all-read", bp.x, bp.y, bw, bh});
-    if (mark) {
-      mark_all_read(notes.seen, site);
-      app.platform().storage_set(seen_storage_key(site), save_seen_pages(notes.seen));
-      notes.seen.dirty = false;
-      notes.changed.clear();
-      app.flash_status("Marked everything as read");
-    }
-  }
+  if (!changed.empty()) mark_all_read_button(app, title_pos, p.w);
   if (changed.empty()) {
     p.message("Nothing new since your last visit.");
   } else {
@@ -171,28 +160,43 @@ float draw_home_lists(App& app, ImVec2 pos, float width, bool draw) {
     if (changed.size() > n) p.message(("and " + std::to_string(changed.size() - n) + " more").c_str());
   }
   p.end();
+}
 
-  const std::vector<int>& accepted = notes.accepted;
-  if (!accepted.empty()) {
-    p.begin("Recently accepted", "");
-    for (int i : accepted) {
-      const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
-      if (d.page < 0) continue;
-      p.row(2000 + i, d.date, Ink::muted, phone ? 96.0f : 110.0f, (d.id.empty() ? "" : d.id + "  ") + d.title,
-            site.pages[static_cast<std::size_t>(d.page)].url, "");
-    }
-    p.end();
+void accepted_panel(Panel& p) {
+  const SiteIndex& site = p.app.site();
+  const std::vector<int>& accepted = p.app.notes().accepted;
+  if (accepted.empty()) return;
+  p.begin("Recently accepted", "");
+  for (int i : accepted) {
+    const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
+    if (d.page < 0) continue;
+    p.row(2000 + i, d.date, Ink::muted, p.app.phone() ? 96.0f : 110.0f, (d.id.empty() ? "" : d.id + "  ") + d.title,
+          site.pages[static_cast<std::size_t>(d.page)].url, "");
   }
+  p.end();
+}
 
-  const std::vector<int>& overdue = notes.past_review;
-  if (!overdue.empty()) {
-    p.begin("Past their review date", std::to_string(overdue.size()));
-    for (int i : overdue) {
-      const PageEntry& e = site.pages[static_cast<std::size_t>(i)];
-      p.row(3000 + i, e.review_by, Ink::warning, phone ? 110.0f : 120.0f, e.title, e.url, phone ? "" : e.owner);
-    }
-    p.end();
+void past_review_panel(Panel& p) {
+  const SiteIndex& site = p.app.site();
+  const bool phone = p.app.phone();
+  const std::vector<int>& overdue = p.app.notes().past_review;
+  if (overdue.empty()) return;
+  p.begin("Past their review date", std::to_string(overdue.size()));
+  for (int i : overdue) {
+    const PageEntry& e = site.pages[static_cast<std::size_t>(i)];
+    p.row(3000 + i, e.review_by, Ink::warning, phone ? 110.0f : 120.0f, e.title, e.url, phone ? "" : e.owner);
   }
+  p.end();
+}
+
+}  // namespace
+
+float draw_home_lists(App& app, ImVec2 pos, float width) {
+  Panel p{app, pos.x, width, pos.y, pos.y};
+  proposals_panel(p);
+  changed_panel(p);
+  accepted_panel(p);
+  past_review_panel(p);
   return p.y - pos.y + 12;
 }
 

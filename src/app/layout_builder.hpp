@@ -37,6 +37,17 @@ inline constexpr AlertInfo kAlerts[] = {
 };
 
 // Styles inherited by the blocks inside a container.
+// A table's rows of cells and the width each column gets (layout_lists_tables.cpp).
+struct TableGrid {
+  std::vector<std::vector<cmark_node*>> rows;  // the cells, row by row
+  std::vector<char> header;                    // by row
+  std::vector<float> width;                    // by column
+  const std::uint8_t* align = nullptr;         // by column: 'l', 'c', 'r' or 0
+  int columns = 1;
+  float size = 0;     // the cells' text size
+  float width_sum = 0;
+};
+
 struct Context {
   Ink ink = Ink::text;
   float size = 16;
@@ -173,6 +184,10 @@ class Layouter {
   float footnote(cmark_node* n, float x, float w, float y, const Context& ctx);
 
   float table(cmark_node* n, float x, float w, float y, const Context& ctx);
+  TableGrid table_grid(cmark_node* n, float w, const Context& ctx);
+  void measure_columns(TableGrid& g, const Context& ctx, std::vector<float>& natural, std::vector<float>& minimum);
+  float table_row(const TableGrid& g, std::size_t r, float x, float y, const Context& ctx);
+  void cell_borders(const TableGrid& g, float x, float y, float bottom);
 
   const LayoutInput& in_;
   const Typography& t_;

@@ -133,28 +133,34 @@ float Layouter::footnote(cmark_node* n, float x, float w, float y, const Context
   return y;
 }
 
-// Tables: columns get their natural width when the table fits; otherwise the extra
-// width is shared so that every column keeps its widest word, and a table that still
-// cannot fit scrolls sideways like a code block.
-float Layouter::table(cmark_node* n, float x, float w, float y, const Context& ctx) {
-  y = place(y);
-  const int columns = std::max<int>(1, cmark_gfm_extensions_get_table_columns(n));
-  const std::uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
-  std::vector<std::vector<cmark_node*>> rows;
-  for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
-    rows.emplace_back();
-    for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) rows.back().push_back(c);
-  }
-  const float size = std::round(ctx.size * 0.94f);
-  std::vector<float> natural(static_cast<std::size_t>(columns), 0), minimum(static_cast<std::size_t>(columns), 24);
-  std::vector<std::vector<InlineItems>> cells(rows.size());
+namespace {
+
+// Column widths for a table w wide: natural widths when they fit; otherwise the extra
+// over the narrowest (each column's widest word) is shared in proportion to what each
+// would like.
+std::vector<float> share_width(const std::vector<float>& natural, const std::vector<float>& minimum, float w) {
+  float total_natural = 0, total_min = 0;
+  for (std::size_t c = 0; c < natural.size(); ++c) total_natural += natural[c], total_min += minimum[c];
+  std::vector<float> width = natural;
+  if (total_natural <= w) return width;
+  const float spare = std::max(0.0f, w - total_min), wanted = total_natural - total_min;
+  for (std::size_t c = 0; c < natural.size(); ++c) width[c] = minimum[c] + (wanted > 0 ? (natural[c] - minimum[c]) * spare / wanted : 0);
+  return width;
+}
+
+}  // namespace
+
+// Each column's natural width (its widest cell on one line) and minimum (its widest word).
+void Layouter::measure_columns(TableGrid& g, const Context& ctx, std::vector<float>& natural, std::vector<float>& minimum) {
+  natural.assign(static_cast<std::size_t>(g.columns), 0);
+  minimum.assign(static_cast<std::size_t>(g.columns), 24);
+  // Collecting a cell's inlines numbers its links and images: measure, then forget them.
   const int saved_link = source_link_;
   const std::size_t saved_links = doc_.links.size(), saved_images = doc_.images.size();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const bool header = cmark_gfm_extensions_get_table_row_is_header(cmark_node_parent(rows[r].front()) ? cmark_node_parent(rows[r].front()) : n);
-    for (std::size_t c = 0; c < rows[r].size() && c < natural.size(); ++c) {
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    for (std::size_t c = 0; c < g.rows[r].size() && c < natural.size(); ++c) {
       InlineItems items;
-      collect(rows[r][c], {header ? Face::bold : Face::regular, size, ctx.ink}, -1, items);
+      collect(g.rows[r][c], {g.header[r] ? Face::bold : Face::regular, g.size, ctx.ink}, -1, items);
       const FlowMetrics m = flow_.measure(items.runs);
       // One pixel of slack: laying out the same runs again can land a hair wider than
       // measured (fractional advances), which wrapped a header as "Sampl/e".
@@ -162,91 +168,104 @@ float Layouter::table(cmark_node* n, float x, float w, float y, const Context& c
       minimum[c] = std::max(minimum[c], m.minimum + 2 * kCellPadX + 1.0f);
     }
   }
-  // Measuring collected links and images once; collect again below for real.
   source_link_ = saved_link;
   doc_.links.resize(saved_links);
   doc_.images.resize(saved_images);
+}
 
-  float total_natural = 0, total_min = 0;
-  for (int c = 0; c < columns; ++c) {
-    total_natural += natural[static_cast<std::size_t>(c)];
-    total_min += minimum[static_cast<std::size_t>(c)];
+TableGrid Layouter::table_grid(cmark_node* n, float w, const Context& ctx) {
+  TableGrid g;
+  g.columns = std::max<int>(1, cmark_gfm_extensions_get_table_columns(n));
+  g.align = cmark_gfm_extensions_get_table_alignments(n);
+  g.size = std::round(ctx.size * 0.94f);
+  for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+    g.rows.emplace_back();
+    g.header.push_back(cmark_gfm_extensions_get_table_row_is_header(r) ? 1 : 0);
+    for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) g.rows.back().push_back(c);
   }
-  std::vector<float> width = natural;
-  if (total_natural > w) {
-    const float spare = std::max(0.0f, w - total_min), wanted = total_natural - total_min;
-    for (int c = 0; c < columns; ++c) {
-      const auto i = static_cast<std::size_t>(c);
-      width[i] = minimum[i] + (wanted > 0 ? (natural[i] - minimum[i]) * spare / wanted : 0);
+  std::vector<float> natural, minimum;
+  measure_columns(g, ctx, natural, minimum);
+  g.width = share_width(natural, minimum, w);
+  for (float cw : g.width) g.width_sum += cw;
+  return g;
+}
+
+// Cell borders: one outline per cell keeps the grid even where rows differ in height.
+void Layouter::cell_borders(const TableGrid& g, float x, float y, float bottom) {
+  for (float cw : g.width) {
+    Decoration border;
+    border.kind = DecorationKind::stroke;
+    border.ink = Ink::table_border;
+    border.x = x;
+    border.y = y;
+    border.w = cw;
+    border.h = bottom - y;
+    border.region = region_;
+    doc_.decorations.push_back(border);
+    x += cw;
+  }
+}
+
+// One row: its background (the header's, or every other row's stripe), its cells and
+// their borders; returns its bottom.
+float Layouter::table_row(const TableGrid& g, std::size_t r, float x, float y, const Context& ctx) {
+  const bool header = g.header[r] != 0;
+  separate_block();
+  begin_chunk(y);
+  const std::size_t bg_index = doc_.decorations.size();
+  if (header || r % 2 == 0) {
+    Decoration bg;
+    bg.ink = header ? Ink::table_header_bg : Ink::table_stripe;
+    bg.x = x;
+    bg.y = y;
+    bg.w = g.width_sum;
+    bg.region = region_;
+    doc_.decorations.push_back(bg);
+  }
+  float cx = x, bottom = y + std::round(g.size * line_factor()) + 2 * kCellPadY;
+  for (std::size_t i = 0; i < g.width.size(); ++i) {
+    if (i > 0) doc_.text += '\t';
+    if (i < g.rows[r].size()) {
+      const char a = g.align ? static_cast<char>(g.align[i]) : 0;
+      const float factor = a == 'c' ? 0.5f : a == 'r' ? 1.0f : 0.0f;
+      InlineItems items;
+      collect(g.rows[r][i], {header ? Face::bold : Face::regular, g.size, ctx.ink}, -1, items);
+      for (const auto& img : items.images) {  // images in cells: their alt text
+        items.runs.insert(items.runs.begin() + static_cast<long>(std::min(img.first, items.runs.size())),
+                          Run{doc_.images[static_cast<std::size_t>(img.second)].alt, {Face::italic, g.size, Ink::muted}, -1, false});
+      }
+      if (!items.runs.empty())
+        bottom = std::max(bottom, flow_.lay(items.runs, cx + kCellPadX, y + kCellPadY, g.width[i] - 2 * kCellPadX, factor,
+                                            line_factor(), region_) + kCellPadY);
     }
+    cx += g.width[i];
   }
-  float table_w = 0;
-  for (float cw : width) table_w += cw;
+  if (bg_index < doc_.decorations.size() && doc_.decorations[bg_index].kind == DecorationKind::fill &&
+      doc_.decorations[bg_index].w == g.width_sum && doc_.decorations[bg_index].y == y)
+    doc_.decorations[bg_index].h = bottom - y;
+  cell_borders(g, x, y, bottom);
+  end_chunk(bottom);
+  return bottom;
+}
 
-  ScrollRegion region;
-  region.x = x;
-  region.y = y;
-  region.w = w;
-  region.content_w = table_w + 1;
+// Tables: columns get their natural width when the table fits; otherwise the extra
+// width is shared so that every column keeps its widest word, and a table that still
+// cannot fit scrolls sideways like a code block.
+float Layouter::table(cmark_node* n, float x, float w, float y, const Context& ctx) {
+  y = place(y);
+  const TableGrid g = table_grid(n, w, ctx);
   const int outer_region = region_;
-  if (table_w > w + 0.5f) {
+  if (g.width_sum > w + 0.5f) {
+    ScrollRegion region;
+    region.x = x;
+    region.y = y;
+    region.w = w;
+    region.content_w = g.width_sum + 1;
     region_ = static_cast<int>(doc_.regions.size());
     doc_.regions.push_back(region);
   }
   const float top = y;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const bool header = cmark_gfm_extensions_get_table_row_is_header(cmark_node_parent(rows[r].front()));
-    separate_block();
-    begin_chunk(y);
-    const std::size_t bg_index = doc_.decorations.size();
-    if (header || r % 2 == 0) {
-      Decoration bg;
-      bg.ink = header ? Ink::table_header_bg : Ink::table_stripe;
-      bg.x = x;
-      bg.y = y;
-      bg.w = table_w;
-      bg.region = region_;
-      doc_.decorations.push_back(bg);
-    }
-    float cx = x, bottom = y + std::round(size * line_factor()) + 2 * kCellPadY;
-    for (int c = 0; c < columns; ++c) {
-      const auto i = static_cast<std::size_t>(c);
-      if (c > 0) doc_.text += '\t';
-      if (i < rows[r].size()) {
-        const char a = align ? static_cast<char>(align[i]) : 0;
-        const float factor = a == 'c' ? 0.5f : a == 'r' ? 1.0f : 0.0f;
-        InlineItems items;
-        collect(rows[r][i], {header ? Face::bold : Face::regular, size, ctx.ink}, -1, items);
-        for (const auto& img : items.images) {  // images in cells: their alt text
-          items.runs.insert(items.runs.begin() + static_cast<long>(std::min(img.first, items.runs.size())),
-                            Run{doc_.images[static_cast<std::size_t>(img.second)].alt, {Face::italic, size, Ink::muted}, -1, false});
-        }
-        if (!items.runs.empty())
-          bottom = std::max(bottom, flow_.lay(items.runs, cx + kCellPadX, y + kCellPadY, width[i] - 2 * kCellPadX, factor,
-                                              line_factor(), region_) + kCellPadY);
-      }
-      cx += width[i];
-    }
-    if (bg_index < doc_.decorations.size() && doc_.decorations[bg_index].kind == DecorationKind::fill &&
-        doc_.decorations[bg_index].w == table_w && doc_.decorations[bg_index].y == y)
-      doc_.decorations[bg_index].h = bottom - y;
-    // Cell borders: one outline per cell keeps the grid even where rows differ in height.
-    cx = x;
-    for (int c = 0; c < columns; ++c) {
-      Decoration border;
-      border.kind = DecorationKind::stroke;
-      border.ink = Ink::table_border;
-      border.x = cx;
-      border.y = y;
-      border.w = width[static_cast<std::size_t>(c)];
-      border.h = bottom - y;
-      border.region = region_;
-      doc_.decorations.push_back(border);
-      cx += width[static_cast<std::size_t>(c)];
-    }
-    end_chunk(bottom);
-    y = bottom;
-  }
+  for (std::size_t r = 0; r < g.rows.size(); ++r) y = table_row(g, r, x, y, ctx);
   if (region_ != outer_region) {
     doc_.regions[static_cast<std::size_t>(region_)].h = y - top;
     region_ = outer_region;

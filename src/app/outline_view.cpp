@@ -68,11 +68,11 @@ void draw_outline(App& app, const Area& area) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddText(T.font(Face::bold), T.scale.small - 1, ImVec2(area.x + 20, area.y + 30), th[Ink::faint], "ON THIS PAGE");
   ImGui::SetCursorScreenPos(ImVec2(area.x + 8, area.y + 58));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ScopedStyle style;
+  style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::BeginChild("outline", ImVec2(area.w - 28, area.h - 70));
   entries(app, area.w - 36);
   ImGui::EndChild();
-  ImGui::PopStyleVar();
 }
 
 void draw_outline_menu(App& app, const Area& screen) {
@@ -82,10 +82,9 @@ void draw_outline_menu(App& app, const Area& screen) {
   ImGui::SetNextWindowPos(ImVec2(screen.w - w - 12, top + 6));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(w, 60), ImVec2(w, screen.h - top - 24));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 12));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ScopedStyle style;
+  style.var(ImGuiStyleVar_WindowPadding, ImVec2(10, 12)).var(ImGuiStyleVar_WindowRounding, 12).var(ImGuiStyleVar_WindowBorderSize, 1);
+  style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::SetNextWindowFocus();
   ImGui::Begin("##outline-menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
   if (!has_entries(app.page())) ImGui::TextDisabled("This page has no sections.");
@@ -93,7 +92,6 @@ void draw_outline_menu(App& app, const Area& screen) {
   const bool outside = ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                        ImGui::GetIO().MousePos.y > top;
   ImGui::End();
-  ImGui::PopStyleVar(4);
   if (outside) st.menu_open = false;
 }
 

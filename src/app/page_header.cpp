@@ -52,12 +52,11 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }
 
 // "Last changed 2026-11-20 by Ana and Bo · Edit this page · History"
-float history_line(App& app, int index, ImVec2 pos, float width, bool draw) {
+float history_line(App& app, int index, ImVec2 pos, float width) {
   const SiteIndex& site = app.site();
   const PageEntry& entry = site.pages[static_cast<std::size_t>(index)];
   const bool repo = !site.repository.url.empty();
   if (entry.updated.empty() && !repo) return 0;
-  if (!draw) return kMetaH;
   const Theme& th = app.theme();
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -96,9 +95,8 @@ float history_line(App& app, int index, ImVec2 pos, float width, bool draw) {
   return kMetaH;
 }
 
-float changed_notice(App& app, ImVec2 pos, float width, bool draw) {
+float changed_notice(App& app, ImVec2 pos, float width) {
   if (!app.notes().page_changed) return 0;
-  if (!draw) return kNoticeH + 12;
   const Theme& th = app.theme();
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -121,19 +119,19 @@ int decision_log_page(const SiteIndex& site) {
   return -1;
 }
 
-float draw_page_header(App& app, ImVec2 pos, float width, bool draw) {
+float draw_page_header(App& app, ImVec2 pos, float width) {
   const CurrentPage& page = app.page();
   if (page.index < 0) return 0;
   const SiteIndex& site = app.site();
   update_notes(app);
   const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
-  y += changed_notice(app, ImVec2(pos.x, y), width, draw);
-  y += history_line(app, page.index, ImVec2(pos.x, y), width, draw);
-  if (entry.url == "/") y += draw_home_lists(app, ImVec2(pos.x, y), width, draw);
-  else if (page.index == decision_log_page(site)) y += draw_decision_log_view(app, ImVec2(pos.x, y), width, draw);
+  y += changed_notice(app, ImVec2(pos.x, y), width);
+  y += history_line(app, page.index, ImVec2(pos.x, y), width);
+  if (entry.url == "/") y += draw_home_lists(app, ImVec2(pos.x, y), width);
+  else if (page.index == decision_log_page(site)) y += draw_decision_log_view(app, ImVec2(pos.x, y), width);
   else if (entry.decision >= 0)
-    y += draw_decision_header(app, site.decisions[static_cast<std::size_t>(entry.decision)], ImVec2(pos.x, y), width, draw);
+    y += draw_decision_header(app, site.decisions[static_cast<std::size_t>(entry.decision)], ImVec2(pos.x, y), width);
   return y - pos.y;
 }
 

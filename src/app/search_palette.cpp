@@ -1,5 +1,6 @@
-// The search palette: queries the worker on every keystroke; shows title, section and
-// a snippet with the matched words marked; arrows and Enter choose, Esc closes.
+// The search palette: its field (which App::update_search sends to the worker on every
+// keystroke) and the answer: title, section and a snippet with the matched words marked;
+// arrows and Enter choose, Esc closes.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -68,20 +69,6 @@ float draw_snippet(App& app, const std::string& snippet, ImVec2 p, float width, 
   return y + line_h;
 }
 
-// The word being typed matches as a prefix once it has three letters: "m*" would merge
-// the posting lists of thousands of words and stall the next keystrokes behind it, and
-// a one- or two-letter prefix ranks nothing useful anyway. A trailing space tells the
-// engine the word is complete.
-std::string engine_query(const std::string& typed) {
-  const auto last_space = typed.find_last_of(' ');
-  const std::size_t start = last_space == std::string::npos ? 0 : last_space + 1;
-  std::size_t letters = 0;
-  for (std::size_t i = start; i < typed.size(); ++i)
-    if ((static_cast<unsigned char>(typed[i]) & 0xC0) != 0x80) ++letters;
-  const bool quoted = std::count(typed.begin(), typed.end(), '"') % 2 == 1;
-  return letters > 0 && letters < 3 && !quoted ? typed + " " : typed;
-}
-
 // Tab completes the filter being typed in place (the field keeps its focus); after an
 // Enter completion the field is focused again with the caret at the end.
 int complete_filter(ImGuiInputTextCallbackData* data) {
@@ -105,109 +92,75 @@ void choose(App& app, const SearchHitView& hit, const std::string& query) {
   app.open(hit.url + "?q=" + percent_encode(query));
 }
 
-}  // namespace
+// Where the palette goes: centred under the top bar, or the whole screen on a phone.
+struct PaletteBox {
+  float x, y, w, max_h;
+  bool phone;
+  static constexpr float kFieldH = 58;
+  static PaletteBox of(const Area& screen, bool phone) {
+    const float w = phone ? screen.w : std::min(680.0f, screen.w - 48);
+    const float y = phone ? 0.0f : std::min(96.0f, screen.h * 0.12f);
+    return {(screen.w - w) * 0.5f, y, w, phone ? screen.h : std::min(620.0f, screen.h - y - 40), phone};
+  }
+};
 
-void draw_search_palette(App& app, const Area& screen) {
-  SearchPaletteState& st = app.palette();
-  const Theme& th = app.theme();
-  const Typography& T = app.type();
-  Platform& platform = app.platform();
-  const bool phone = app.phone();
-  const float w = phone ? screen.w : std::min(680.0f, screen.w - 48);
-  const float x = (screen.w - w) * 0.5f, y = phone ? 0.0f : std::min(96.0f, screen.h * 0.12f);
-  const float max_h = phone ? screen.h : std::min(620.0f, screen.h - y - 40);
-
-  // The dimmed page behind; a click there closes the palette.
+// The dimmed page behind; true when it was clicked.
+bool dim_layer(const Area& screen) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(screen.w, screen.h));
   ImGui::Begin("##palette-dim", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                              ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(screen.w, screen.h), ImGui::GetColorU32(ImGuiCol_ModalWindowDimBg));
-  const bool dim_clicked = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
+  const bool clicked = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   ImGui::End();
+  return clicked;
+}
 
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, 0));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, max_h));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, phone ? 0.0f : 14.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, phone ? 0.0f : 1.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  ImGui::SetNextWindowFocus();
-  ImGui::Begin("##palette", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+// The query field, with filter completion (Tab, or Enter while a completion is offered),
+// and the Esc button; returns true when Enter took a completion.
+bool search_field(App& app, ImVec2 wp, float w) {
+  SearchPaletteState& st = app.palette();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 wp = ImGui::GetWindowPos();
-
-  // The field.
-  const float field_h = 58;
+  const float field_h = PaletteBox::kFieldH;
   draw_icon(dl, kIconSearch, ImVec2(wp.x + 26, wp.y + field_h * 0.5f), 17, th[Ink::muted]);
   ImGui::SetCursorScreenPos(ImVec2(wp.x + 44, wp.y + (field_h - 36) * 0.5f));
-  ImGui::PushFont(T.font(Face::regular), 17.0f);
-  ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
-  ImGui::SetNextItemWidth(w - 44 - 70);
-  if (st.focus_input) {
-    ImGui::SetKeyboardFocusHere();
-    st.focus_input = false;
-  }
-  st.suggestions = suggest_filters(app.site(), st.query, platform.today());
-  ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query,
-                           ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways,
-                           complete_filter, &st);
-  // Enter takes a filter suggestion before it opens a result.
   bool completed = false;
-  if (!st.suggestions.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {
-    take_filter_suggestion(st, st.suggestions.front());
-    completed = true;
+  {
+    ScopedStyle field;
+    field.font(T.font(Face::regular), 17.0f).color(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0)).var(ImGuiStyleVar_FramePadding, ImVec2(8, 8));
+    ImGui::SetNextItemWidth(w - 44 - 70);
+    if (st.focus_input) {
+      ImGui::SetKeyboardFocusHere();
+      st.focus_input = false;
+    }
+    st.suggestions = suggest_filters(app.site(), st.query, app.platform().today());
+    ImGui::InputTextWithHint("##q", "Search the docs", st.query, sizeof st.query,
+                             ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CallbackCompletion | ImGuiInputTextFlags_CallbackAlways,
+                             complete_filter, &st);
+    if (!st.suggestions.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter))) {
+      take_filter_suggestion(st, st.suggestions.front());
+      completed = true;
+    }
   }
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
   const ImVec2 esc(wp.x + w - 58, wp.y + (field_h - 24) * 0.5f);
   dl->AddRect(esc, ImVec2(esc.x + 40, esc.y + 24), th[Ink::rule], 5);
   dl->AddText(T.font(Face::regular), 12.5f, ImVec2(esc.x + 9, esc.y + 4), th[Ink::muted], "Esc");
   ImGui::SetCursorScreenPos(esc);
   if (ImGui::InvisibleButton("close", ImVec2(40, 24))) app.open_search(false);
   dl->AddLine(ImVec2(wp.x, wp.y + field_h), ImVec2(wp.x + w, wp.y + field_h), th[Ink::panel_border]);
-  const float strip_h = draw_filter_suggestions(app, ImVec2(wp.x, wp.y + field_h + 1), w);
+  return completed;
+}
 
-  // Every keystroke is a query; answers to older ones are dropped when they arrive.
-  const std::string query = st.query;
-  if (query != st.sent_query) {
-    st.sent_query = query;
-    st.sent_at = platform.last_input_ms();
-    if (!query.empty() && platform.search_status() == SearchStatus::ready) {
-      st.awaited_id = st.next_id++;
-      platform.search(st.awaited_id, engine_query(query), 12);
-    } else {
-      st.answer = {};
-      st.answer_query.clear();
-    }
-  }
-  // When the database arrives after the reader typed, ask again.
-  if (!query.empty() && st.answer_query != query && st.awaited_id == 0 && platform.search_status() == SearchStatus::ready) {
-    st.awaited_id = st.next_id++;
-    platform.search(st.awaited_id, engine_query(query), 12);
-  }
-
-  const std::vector<SearchHitView>& hits = st.answer.hits;
-  const int n = static_cast<int>(hits.size());
-  if (n > 0) {
-    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) st.selected = (st.selected + 1) % n;
-    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) st.selected = (st.selected + n - 1) % n;
-    st.selected = std::clamp(st.selected, 0, n - 1);
-  }
-  const bool enter = !completed && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
-
-  ImGui::SetCursorScreenPos(ImVec2(wp.x, wp.y + field_h + 1 + strip_h));
-  const float pad = 12;
-  const float list_max = max_h - field_h - 44 - strip_h;
-  const float item_h = 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14;
-  const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * item_h + 14) : 110.0f;
-  ImGui::BeginChild("results", ImVec2(w, phone ? list_max : list_h), ImGuiChildFlags_None, 0);
-  ImDrawList* ldl = ImGui::GetWindowDrawList();
-  ImGui::Dummy(ImVec2(1, 8));
+// Why there are no results to show (yet), in place of the list.
+void empty_message(App& app, const std::string& query, float w) {
+  const SearchPaletteState& st = app.palette();
+  const Platform& platform = app.platform();
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
   const auto message = [&](const char* title, const std::string& detail) {
+    ImDrawList* ldl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ldl->AddText(T.font(Face::bold), T.scale.ui, ImVec2(p.x + 24, p.y + 14), th[Ink::text], title);
     ldl->AddText(T.font(Face::regular), T.scale.small, ImVec2(p.x + 24, p.y + 40), th[Ink::muted], detail.c_str(), nullptr, w - 48);
@@ -221,34 +174,66 @@ void draw_search_palette(App& app, const Area& screen) {
     message("Search is unavailable", platform.search_error());
   } else if (!st.answer.error.empty()) {
     message("Search failed", st.answer.error);
-  } else if (n == 0 && st.answer_query == query) {
+  } else if (st.answer.hits.empty() && st.answer_query == query) {
     message(("No results for \"" + query + "\"").c_str(), "Check the spelling, try fewer or shorter words (the last word matches as a prefix), or browse the sections in the sidebar.");
   }
-  for (int i = 0; i < n; ++i) {
-    const SearchHitView& hit = hits[static_cast<std::size_t>(i)];
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float inner = w - 2 * pad - 36;
-    // Height: title, section, two lines of snippet.
-    const float h = item_h;
-    ImGui::PushID(i);
-    const bool clicked = ImGui::InvisibleButton("hit", ImVec2(w, h));
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    if (hovered && ImGui::GetIO().MouseDelta.x + ImGui::GetIO().MouseDelta.y != 0) st.selected = i;
-    const bool sel = i == st.selected;
-    if (sel) {
-      ldl->AddRectFilled(ImVec2(p.x + 8, p.y), ImVec2(p.x + w - 8, p.y + h - 4), th[Ink::accent_soft], 10);
-      if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollHereY(0.5f);
-    }
-    ldl->AddText(T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading], visual_line(hit.title).c_str());
-    ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint],
-                 (hit.section.empty() ? hit.url : hit.section).c_str());
-    draw_snippet(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), inner, 2);
-    if (clicked || (sel && enter)) choose(app, hit, query);
+}
+
+float result_height(const Typography& T) { return 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14; }
+
+// One result: title, section, two lines of snippet; hovered or chosen with the arrows, it
+// is selected; a click or Enter on the selected one opens it.
+void result_row(App& app, int i, float w, bool enter, const std::string& query) {
+  SearchPaletteState& st = app.palette();
+  const SearchHitView& hit = st.answer.hits[static_cast<std::size_t>(i)];
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* ldl = ImGui::GetWindowDrawList();
+  const float pad = 12, h = result_height(T);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::PushID(i);
+  const bool clicked = ImGui::InvisibleButton("hit", ImVec2(w, h));
+  const bool hovered = ImGui::IsItemHovered();
+  ImGui::PopID();
+  if (hovered && ImGui::GetIO().MouseDelta.x + ImGui::GetIO().MouseDelta.y != 0) st.selected = i;
+  const bool sel = i == st.selected;
+  if (sel) {
+    ldl->AddRectFilled(ImVec2(p.x + 8, p.y), ImVec2(p.x + w - 8, p.y + h - 4), th[Ink::accent_soft], 10);
+    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollHereY(0.5f);
   }
+  ldl->AddText(T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading], visual_line(hit.title).c_str());
+  ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint],
+               (hit.section.empty() ? hit.url : hit.section).c_str());
+  draw_snippet(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), w - 2 * pad - 36, 2);
+  if (clicked || (sel && enter)) choose(app, hit, query);
+}
+
+// The results (or why there are none), scrolling within the palette.
+void results(App& app, const PaletteBox& box, float strip_h, bool completed) {
+  SearchPaletteState& st = app.palette();
+  const std::string query = st.query;
+  const int n = static_cast<int>(st.answer.hits.size());
+  if (n > 0) {
+    if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) st.selected = (st.selected + 1) % n;
+    if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) st.selected = (st.selected + n - 1) % n;
+    st.selected = std::clamp(st.selected, 0, n - 1);
+  }
+  const bool enter = !completed && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
+  const float list_max = box.max_h - PaletteBox::kFieldH - 44 - strip_h;
+  const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * result_height(app.type()) + 14) : 110.0f;
+  ImGui::BeginChild("results", ImVec2(box.w, box.phone ? list_max : list_h), ImGuiChildFlags_None, 0);
+  ImGui::Dummy(ImVec2(1, 8));
+  empty_message(app, query, box.w);
+  for (int i = 0; i < n; ++i) result_row(app, i, box.w, enter, query);
   ImGui::Dummy(ImVec2(1, 6));
   ImGui::EndChild();
-  // Footer: the keys.
+}
+
+// The keys, and how many results.
+void footer(App& app, float w) {
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  const int n = static_cast<int>(app.palette().answer.hits.size());
   const ImVec2 fp = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(w, 40));
   ImDrawList* fdl = ImGui::GetWindowDrawList();
@@ -256,16 +241,31 @@ void draw_search_palette(App& app, const Area& screen) {
   std::string hint = "↑↓ to choose   ↵ to open   Esc to close";
   if (n > 0) hint += "   ·   " + std::to_string(n) + (n == 1 ? " result" : " results");
   fdl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(fp.x + 24, fp.y + 12), th[Ink::faint], hint.c_str());
+}
+
+}  // namespace
+
+void draw_search_palette(App& app, const Area& screen) {
+  const PaletteBox box = PaletteBox::of(screen, app.phone());
+  const bool dim_clicked = dim_layer(screen);
+  ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+  ImGui::SetNextWindowSize(ImVec2(box.w, 0));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(box.w, 0), ImVec2(box.w, box.max_h));
+  ScopedStyle window;
+  window.var(ImGuiStyleVar_WindowPadding, ImVec2(0, 0)).var(ImGuiStyleVar_WindowRounding, box.phone ? 0.0f : 14.0f);
+  window.var(ImGuiStyleVar_WindowBorderSize, box.phone ? 0.0f : 1.0f).var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("##palette", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  const ImVec2 wp = ImGui::GetWindowPos();
+  const bool completed = search_field(app, wp, box.w);
+  const float strip_h = draw_filter_suggestions(app, ImVec2(wp.x, wp.y + PaletteBox::kFieldH + 1), box.w);
+  app.update_search();
+  ImGui::SetCursorScreenPos(ImVec2(wp.x, wp.y + PaletteBox::kFieldH + 1 + strip_h));
+  results(app, box, strip_h, completed);
+  footer(app, box.w);
   const bool window_hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   ImGui::End();
-  ImGui::PopStyleVar(4);
   if (dim_clicked && !window_hovered) app.open_search(false);
-
-  if (st.pending_draw_mark) {  // the answer to the latest keystroke is in this frame
-    st.pending_draw_mark = false;
-    st.drawn_mark = true;
-    st.awaited_id = 0;
-  }
 }
 
 }  // namespace logbook::app

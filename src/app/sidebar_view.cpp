@@ -116,12 +116,12 @@ void draw_sidebar(App& app, const Area& area) {
   dl->AddRectFilled(area.min(), area.max(), th[Ink::panel_bg]);
   dl->AddLine(ImVec2(area.x + area.w - 0.5f, area.y), ImVec2(area.x + area.w - 0.5f, area.y + area.h), th[Ink::panel_border]);
   ImGui::SetCursorScreenPos(ImVec2(area.x + 14, area.y + 18));
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
+  ScopedStyle style;
+  style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
   ImGui::BeginChild("sidebar", ImVec2(area.w - 24, area.h - 24), ImGuiChildFlags_None);
   tree(app);
   ImGui::Dummy(ImVec2(1, 24));
   ImGui::EndChild();
-  ImGui::PopStyleVar();
 }
 
 void draw_sidebar_drawer(App& app, const Area& screen) {

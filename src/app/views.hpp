@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "widgets.hpp"
+
 namespace logbook::app {
 
 class App;
@@ -23,13 +25,5 @@ void draw_outline_menu(App& app, const Area& screen);
 void draw_document(App& app, const Area& area);
 void draw_search_palette(App& app, const Area& screen);
 void draw_find_bar(App& app, const Area& area);
-
-// Small shared drawing helpers (views/widgets.cpp).
-bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char* text, ImU32 color, ImU32 hover, float max_w = 0);
-bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, const char* tooltip);
-void draw_icon(ImDrawList* dl, int icon, ImVec2 center, float size, ImU32 color);
-enum Icon { kIconSearch, kIconSun, kIconMoon, kIconMenu, kIconList, kIconCopy, kIconCheck, kIconChevronRight,
-            kIconChevronDown, kIconClose, kIconArrowLeft, kIconArrowRight, kIconInfo, kIconLightbulb, kIconReport,
-            kIconAlert, kIconStop, kIconLink };
 
 }  // namespace logbook::app

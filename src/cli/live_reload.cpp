@@ -27,11 +27,6 @@ void LiveReload::problems(const std::string& title, const std::vector<std::strin
   publish("problems", nlohmann::json{{"title", title}, {"lines", lines}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-void LiveReload::clear_problems() {
-  std::lock_guard lock(mutex_);
-  problems_.reset();
-}
-
 void LiveReload::shutdown() {
   {
     std::lock_guard lock(mutex_);

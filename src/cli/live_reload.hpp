@@ -21,7 +21,6 @@ class LiveReload {
  public:
   void reload();
   void problems(const std::string& title, const std::vector<std::string>& lines);
-  void clear_problems();
   void shutdown();
 
   // Blocks until an event newer than `after` or the timeout (nullopt: none; keep the

@@ -140,6 +140,22 @@ TEST_CASE("the search palette sends every keystroke's query and shows the latest
   CHECK(f.app.search_latencies().size() == 1);
 }
 
+TEST_CASE("a query typed while the search database downloads is sent when it arrives; short last words as whole words") {
+  Fixture f;
+  f.platform.status = app::SearchStatus::loading;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("install st");
+  f.settle();
+  CHECK(f.platform.searches.empty());
+  f.platform.status = app::SearchStatus::ready;
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  CHECK(f.platform.searches[0].second == "install st ");  // "st*" would match thousands of words
+  f.settle();
+  CHECK(f.platform.searches.size() == 1);  // asked once
+}
+
 TEST_CASE("copy as Markdown copies the page's source") {
   Fixture f;
   f.app.copy_page_markdown();
@@ -189,4 +205,35 @@ TEST_CASE("regression: a frame draws what is on screen, however long the block i
   CAPTURE(cells);
   CAPTURE(many_cells);
   CHECK(many_cells < cells * 3 / 2);
+}
+
+namespace {
+
+// Pushes a font, a variable and two colours, and leaves early half the time.
+bool styled(bool leave_early, const ImGuiStyle& seen) {
+  app::ScopedStyle style;
+  style.font(ImGui::GetFont(), 20).var(ImGuiStyleVar_FrameRounding, 9).color(ImGuiCol_Text, IM_COL32(255, 0, 0, 255));
+  style.color(ImGuiCol_Button, IM_COL32(0, 255, 0, 255));
+  if (leave_early) return ImGui::GetStyle().FrameRounding == 9;
+  return &seen == &ImGui::GetStyle() && ImGui::GetFontSize() == 20;
+}
+
+}  // namespace
+
+TEST_CASE("ScopedStyle pops what it pushed when its scope ends, however the scope is left") {
+  test::ImGuiHarness imgui;
+  imgui.new_frame();
+  ImGui::Begin("w");
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float rounding = style.FrameRounding, font_size = ImGui::GetFontSize();
+  const ImVec4 text = style.Colors[ImGuiCol_Text], button = style.Colors[ImGuiCol_Button];
+  for (bool early : {true, false}) {
+    CHECK(styled(early, style));
+    CHECK(style.FrameRounding == rounding);
+    CHECK(ImGui::GetFontSize() == font_size);
+    CHECK(style.Colors[ImGuiCol_Text].x == text.x);
+    CHECK(style.Colors[ImGuiCol_Button].y == button.y);
+  }
+  ImGui::End();
+  imgui.end_frame();  // ImGui asserts that every stack is back where the frame began
 }

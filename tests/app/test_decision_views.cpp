@@ -282,3 +282,52 @@ TEST_CASE("a proposal's header links to where comments go") {
   f.click(*f.link("The file's history"));
   CHECK(f.platform.opened_tabs.back() == "https://github.com/org/docs/commits/main/content/decisions/0002-b.md");
 }
+
+namespace {
+
+// A record long enough to scroll, with a heading far down.
+std::string long_record() {
+  std::string md = "# Use A\n\n";
+  for (int i = 0; i < 60; ++i) md += "A paragraph of the record that the reader scrolls past, number " + std::to_string(i) + ".\n\n";
+  return md + "## Consequences\n\nThe [guide](/guide/) says more.\n\n" + md.substr(9);
+}
+
+}  // namespace
+
+TEST_CASE("a record's header is drawn once a frame, and its Markdown starts below it from the first frame") {
+  test::RunningApp r;
+  r.platform.files["/docs/decisions/0001-a/index.md"] = long_record();
+  r.platform.files["/docs/index.md"] = "# Home\n";
+  r.start(manifest().dump(), "/decisions/0001-a/");
+  for (int i = 0; i < 4 && !r.app.state().ready; ++i) {
+    r.platform.deliver();
+    r.app_frame();
+  }
+  REQUIRE(r.app.state().ready);  // the first frame that draws the page
+  const DocumentViewState& v = r.app.doc_view();
+  CHECK(v.header_h > 100);  // status, people, tags, the chain
+  CHECK(v.origin_y == 44 + v.header_h);
+  const auto y_of = [&](const std::string& text) {
+    for (const VisibleLink& l : r.app.visible_links())
+      if (l.text == text) return l.y;
+    return -1.0f;
+  };
+  const float chain_y = y_of("Superseded by ADR-0004: Drop A");
+  REQUIRE(chain_y > 0);
+  r.app_frame();
+  CHECK(y_of("Superseded by ADR-0004: Drop A") == chain_y);  // no jump on the next frame
+}
+
+TEST_CASE("regression: a link to a heading of a record lands on the heading, not its header's height below") {
+  test::RunningApp r;
+  r.platform.files["/docs/decisions/0001-a/index.md"] = long_record();
+  r.start(manifest().dump(), "/decisions/0001-a/#consequences");
+  r.settle_frames(6);
+  REQUIRE(r.app.state().ready);
+  const DocumentViewState& v = r.app.doc_view();
+  const Anchor* a = r.app.page().layout.find_anchor("consequences");
+  REQUIRE(a != nullptr);
+  CHECK(v.header_h > 100);
+  CHECK(v.scroll == doctest::Approx(a->y - 16 + v.origin_y));
+  CHECK(r.app.state().heading == "consequences");
+}

@@ -1,0 +1,56 @@
+// Small drawing helpers shared by the views (widgets.cpp), and ScopedStyle, which keeps
+// ImGui's style stacks balanced.
+#pragma once
+
+#include <imgui.h>
+
+namespace logbook::app {
+
+bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char* text, ImU32 color, ImU32 hover, float max_w = 0);
+bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, const char* tooltip);
+void draw_icon(ImDrawList* dl, int icon, ImVec2 center, float size, ImU32 color);
+enum Icon { kIconSearch, kIconSun, kIconMoon, kIconMenu, kIconList, kIconCopy, kIconCheck, kIconChevronRight,
+            kIconChevronDown, kIconClose, kIconArrowLeft, kIconArrowRight, kIconInfo, kIconLightbulb, kIconReport,
+            kIconAlert, kIconStop, kIconLink };
+
+// Style colours, style variables and fonts pushed for one scope and popped when it ends,
+// so that an early return cannot leave ImGui's stacks unbalanced:
+//   ScopedStyle style;
+//   style.font(f, 14).var(ImGuiStyleVar_FrameRounding, 8).color(ImGuiCol_Button, ink);
+class ScopedStyle {
+ public:
+  ScopedStyle() = default;
+  ScopedStyle(const ScopedStyle&) = delete;
+  ScopedStyle& operator=(const ScopedStyle&) = delete;
+  ~ScopedStyle() {
+    ImGui::PopStyleColor(colors_);
+    ImGui::PopStyleVar(vars_);
+    for (int i = 0; i < fonts_; ++i) ImGui::PopFont();
+  }
+
+  ScopedStyle& color(ImGuiCol which, ImU32 c) {
+    ImGui::PushStyleColor(which, c);
+    ++colors_;
+    return *this;
+  }
+  ScopedStyle& var(ImGuiStyleVar which, float v) {
+    ImGui::PushStyleVar(which, v);
+    ++vars_;
+    return *this;
+  }
+  ScopedStyle& var(ImGuiStyleVar which, ImVec2 v) {
+    ImGui::PushStyleVar(which, v);
+    ++vars_;
+    return *this;
+  }
+  ScopedStyle& font(ImFont* f, float size) {
+    ImGui::PushFont(f, size);
+    ++fonts_;
+    return *this;
+  }
+
+ private:
+  int colors_ = 0, vars_ = 0, fonts_ = 0;
+};
+
+}  // namespace logbook::app
