@@ -290,6 +290,189 @@ struct SiteBuilder::State {
     return true;
   }
 
+  // The content folder's files (Markdown, other files, pages too big to read) and the
+  // app's, after ADR-0011's policy; false with report.fatal set when the folder cannot be read.
+  bool read_sources(BuildReport& report) {
+    ContentReadResult content = read_content(options.content_dir, options.out_dir);
+    if (!content.error.empty()) {
+      report.fatal = content.error;
+      return false;
+    }
+    history = read_git_history(options.content_dir);
+    app_version.clear();
+    app_files.clear();
+    std::error_code ec;
+    if (!options.app_dir.empty())
+      for (const auto& entry : fs::recursive_directory_iterator(options.app_dir, ec)) {
+        std::string bytes, error;
+        if (!entry.is_regular_file(ec) || !read_file(entry.path(), bytes, error)) continue;
+        app_version += content_hash(bytes);
+        app_files.push_back("app/" + fs::relative(entry.path(), options.app_dir, ec).generic_string());
+      }
+    if (!options.app_dir.empty() && !fs::exists(options.app_dir / "boot.js", ec)) app_files.clear();  // not copied
+    markdown.clear();
+    assets.clear();
+    unread.clear();
+    for (Diagnostic& d : content.diagnostics) report.diagnostics.push_back(std::move(d));
+    // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
+    for (Diagnostic& d : apply_publish_policy(content.files, config.config)) report.diagnostics.push_back(std::move(d));
+    for (SourceFile& f : content.files) {
+      if (f.unread_size) unread[f.path] = f.unread_size;
+      else (is_markdown_path(f.path) ? markdown : assets)[f.path] = std::move(f.bytes);
+    }
+    return true;
+  }
+
+  // The app, and fallback faces for the characters of the content its fonts lack.
+  std::string copy_app(const fs::path& root, BuildReport& report) {
+    fallback_fonts.clear();
+    std::error_code ec;
+    if (options.app_dir.empty() || !fs::exists(options.app_dir / "boot.js", ec)) return {};
+    fs::copy(options.app_dir, root / "app", fs::copy_options::recursive, ec);
+    if (ec) return "cannot copy the app from " + options.app_dir.string() + ": " + ec.message();
+    uncovered.clear();
+    const CharacterRanges coverage(app_font_coverage(options.app_dir, embedded::font_coverage_txt));
+    for (const Page& p : site.pages) add_uncovered_characters(p.source, coverage, uncovered);
+    FallbackFonts fonts = make_fallback_fonts(uncovered, root / "app" / "fonts");
+    fallback_fonts = std::move(fonts.files);
+    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
+    return {};
+  }
+
+  // The pages `which` (indexes into site.pages) on every core; "" or a failure.
+  std::string write_pages(const fs::path& root, const std::vector<std::size_t>& which, Progress* progress) const {
+    std::atomic<std::size_t> done{0};
+    std::mutex error_mutex;
+    std::string write_error;
+    parallel_for(which.size(), [&](std::size_t k) {
+      std::string err;
+      if (!write_page(root, which[k], err)) {
+        std::lock_guard lock(error_mutex);
+        write_error = err;
+      }
+      if (progress) progress->step("writing pages", ++done, which.size());
+    });
+    return write_error;
+  }
+
+  // A whole site into an empty folder; "" or what failed. The database is one sequential
+  // writer; the app, its fonts, then the pages (on every core) are written meanwhile.
+  std::string write_everything(const fs::path& root, BuildReport& report, Progress& progress) {
+    const auto start = Clock::now();
+    auto db = std::async(std::launch::async, [&] {
+      std::string result = write_database_file(site, decisions, config.config, root / "search.db");
+      report.database_seconds = seconds_since(start);
+      return result;
+    });
+    // The app and its fonts before the pages: what the offline copy lists depends on them.
+    std::string error = copy_app(root, report);
+    publish_site(root);
+    std::vector<std::size_t> all(site.pages.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    if (std::string e = write_pages(root, all, &progress); !e.empty()) error = e;
+    report.pages_seconds = seconds_since(start);
+    std::string err;
+    for (const std::string& path : site.assets)  // the files the core admitted
+      if (!write_output(root, url_for_asset(path), {}, assets[path], err)) error = err;
+    if (error.empty() && !write_site_files(root, err)) error = err;
+    progress.step("writing the search database", 0, 1);
+    if (std::string db_error = db.get(); !db_error.empty() && error.empty()) error = "search database: " + db_error;
+    return error;
+  }
+
+  // Only Markdown edits are rebuilt in place; anything else, a page too big to read, a
+  // symbolic link, or characters the fonts made so far lack, needs a whole build.
+  bool can_rebuild_in_place(const std::set<std::string>& changed) const {
+    if (!built || options.strict) return false;
+    std::error_code ec;
+    for (const std::string& path : changed) {
+      const fs::path file = options.content_dir / path;
+      const bool is_file = fs::is_regular_file(fs::symlink_status(file, ec));  // a symbolic link: build() reports it
+      const bool too_big = is_file && fs::file_size(file, ec) > limits::kPageBytes;  // never read; build() reports it
+      if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file) || too_big || unread.count(path)) return false;
+    }
+    if (!fs::exists(out_dir() / "app" / "boot.js", ec)) return true;
+    std::set<char32_t> seen = uncovered;
+    const CharacterRanges coverage(app_font_coverage(out_dir() / "app", embedded::font_coverage_txt));
+    for (const std::string& path : changed) {
+      std::string bytes, error;
+      if (read_file(options.content_dir / path, bytes, error)) add_uncovered_characters(bytes, coverage, seen);
+    }
+    return seen.size() == uncovered.size();
+  }
+
+  // What the output depended on before a rebuild, to tell which files to write again.
+  struct Snapshot {
+    std::unordered_map<std::string, Fingerprint> pages;    // path -> page_fingerprint
+    std::unordered_map<std::string, Fingerprint> listed;   // changed path -> listing_fingerprint
+    std::vector<std::string> urls;                         // every page's URL
+    std::size_t page_count = 0;
+    std::string title;
+  };
+
+  Snapshot snapshot(const std::set<std::string>& changed) const {
+    Snapshot out;
+    out.page_count = site.pages.size();
+    out.title = info.title;
+    const auto sections = section_fingerprints(published);
+    for (std::size_t i = 0; i < published.pages.size(); ++i)
+      out.pages.emplace(published.pages[i].path, page_fingerprint(published, static_cast<int>(i), sections));
+    for (const Page& p : site.pages) out.urls.push_back(p.url);
+    for (const std::string& path : changed)
+      if (const int i = site.find_page(path); i >= 0) out.listed[path] = listing_fingerprint(site.pages[static_cast<std::size_t>(i)]);
+    return out;
+  }
+
+  std::vector<std::size_t> pages_changed_since(const Snapshot& before, const std::set<std::string>& changed) const {
+    std::vector<std::size_t> dirty;
+    const auto sections = section_fingerprints(published);
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& p = site.pages[i];
+      const auto old = before.pages.find(p.path);
+      if (info.title != before.title || changed.count(p.path) || old == before.pages.end() ||
+          old->second != page_fingerprint(published, static_cast<int>(i), sections))
+        dirty.push_back(i);
+    }
+    return dirty;
+  }
+
+  // True when manifest.json, the feed and the sitemap must be written again.
+  bool listing_changed_since(const Snapshot& before, const std::set<std::string>& changed) const {
+    if (site.pages.size() != before.page_count || info.title != before.title) return true;
+    for (const std::string& path : changed) {
+      const int i = site.find_page(path);
+      const auto old = before.listed.find(path);
+      if ((i >= 0) != (old != before.listed.end()) ||
+          (i >= 0 && old->second != listing_fingerprint(site.pages[static_cast<std::size_t>(i)])))
+        return true;
+    }
+    return false;
+  }
+
+  // A page that is gone: its two files, and its folder if nothing else is in it.
+  static void remove_page_output(const fs::path& root, const std::string& url) {
+    const std::optional<fs::path> folder = output_path(root, url);
+    if (!folder) return;
+    std::error_code ec;
+    fs::remove(*folder / "index.html", ec);
+    fs::remove(*folder / "index.md", ec);
+    fs::remove(*folder, ec);  // only if now empty
+  }
+
+  // The database: written whole into a temporary file beside it, then renamed over it.
+  // It reads the model in the background; every change to the model waits for it first.
+  void write_database_in_background(const fs::path& root) {
+    database = std::async(std::launch::async, [this, root] {
+      const fs::path tmp = root / ".search.db.tmp";
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      std::string result = write_database_file(site, decisions, config.config, tmp, &cancel_database);
+      if (result.empty()) fs::rename(tmp, root / "search.db", ec);
+      else fs::remove(tmp, ec);
+      return result;
+    });
+  }
+
   // manifest.json, feed.xml, sw.js, 404.html, sitemap.xml, robots.txt and the static pages' assets.
   bool write_site_files(const fs::path& root, std::string& error) const {
     std::string service_worker(embedded::sw_js);
@@ -338,40 +521,15 @@ BuildReport SiteBuilder::build() {
     return report;
   };
   s.load_config(report);
-
-  ContentReadResult content = read_content(s.options.content_dir, s.options.out_dir);
+  const bool read = s.read_sources(report);
   report.read_seconds = seconds_since(start);
-  if (!content.error.empty()) {
-    report.fatal = content.error;
-    return finish();
-  }
-  s.history = read_git_history(s.options.content_dir);
-  s.app_version.clear();
-  s.app_files.clear();
-  std::error_code ec;
-  if (!s.options.app_dir.empty())
-    for (const auto& entry : fs::recursive_directory_iterator(s.options.app_dir, ec)) {
-      std::string bytes, error;
-      if (!entry.is_regular_file(ec) || !read_file(entry.path(), bytes, error)) continue;
-      s.app_version += content_hash(bytes);
-      s.app_files.push_back("app/" + fs::relative(entry.path(), s.options.app_dir, ec).generic_string());
-    }
-  if (!s.options.app_dir.empty() && !fs::exists(s.options.app_dir / "boot.js", ec)) s.app_files.clear();  // not copied
-  s.markdown.clear();
-  s.assets.clear();
-  s.unread.clear();
-  for (Diagnostic& d : content.diagnostics) report.diagnostics.push_back(std::move(d));
-  // Files that would run script on the site's origin are sanitized or left out (ADR-0011).
-  for (Diagnostic& d : apply_publish_policy(content.files, s.config.config)) report.diagnostics.push_back(std::move(d));
-  for (SourceFile& f : content.files) {
-    if (f.unread_size) s.unread[f.path] = f.unread_size;
-    else (is_markdown_path(f.path) ? s.markdown : s.assets)[f.path] = std::move(f.bytes);
-  }
+  if (!read) return finish();
   s.built = false;
   s.make_model(report, nullptr);
   if (s.options.strict && (report.warnings || report.errors)) return finish();  // keep the previous site
 
   const fs::path out_dir = s.out_dir();
+  std::error_code ec;
   fs::create_directories(out_dir.parent_path(), ec);
   const fs::path staged = staging_path(out_dir);
   fs::remove_all(staged, ec);
@@ -381,53 +539,9 @@ BuildReport SiteBuilder::build() {
     report.fatal = "cannot create " + staged.string() + ": " + ec.message();
     return finish();
   }
-
-  // The database is one sequential writer; the app, its fonts and the pages
-  // (on every core) are written meanwhile.
-  const auto write_start = Clock::now();
-  auto database = std::async(std::launch::async, [&] {
-    std::string result = write_database_file(s.site, s.decisions, s.config.config, staged / "search.db");
-    report.database_seconds = seconds_since(write_start);
-    return result;
-  });
-  // The app and its fonts before the pages: what the offline copy lists depends on them.
-  std::string copy_error;
-  s.fallback_fonts.clear();
-  if (!s.options.app_dir.empty() && fs::exists(s.options.app_dir / "boot.js", ec)) {
-    fs::copy(s.options.app_dir, staged / "app", fs::copy_options::recursive, ec);
-    if (ec) copy_error = "cannot copy the app from " + s.options.app_dir.string() + ": " + ec.message();
-    s.uncovered.clear();
-    const CharacterRanges coverage(app_font_coverage(s.options.app_dir, embedded::font_coverage_txt));
-    for (const Page& p : s.site.pages) add_uncovered_characters(p.source, coverage, s.uncovered);
-    FallbackFonts fonts = make_fallback_fonts(s.uncovered, staged / "app" / "fonts");
-    s.fallback_fonts = std::move(fonts.files);
-    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
-  }
-  s.publish_site(staged);
-
-  std::atomic<std::size_t> done{0};
-  std::mutex error_mutex;
-  std::string write_error = copy_error;
-  parallel_for(s.site.pages.size(), [&](std::size_t i) {
-    std::string err;
-    if (!s.write_page(staged, i, err)) {
-      std::lock_guard lock(error_mutex);
-      write_error = err;
-    }
-    progress.step("writing pages", ++done, s.site.pages.size());
-  });
-  report.pages_seconds = seconds_since(write_start);
-
-  std::string err;
-  for (const std::string& path : s.site.assets)  // the files the core admitted
-    if (!write_output(staged, url_for_asset(path), {}, s.assets[path], err)) write_error = err;
-  if (write_error.empty() && !s.write_site_files(staged, err)) write_error = err;
-  progress.step("writing the search database", 0, 1);
-  if (std::string db_error = database.get(); !db_error.empty() && write_error.empty()) write_error = "search database: " + db_error;
-
-  if (!write_error.empty()) {
+  if (std::string error = s.write_everything(staged, report, progress); !error.empty()) {
     fs::remove_all(staged, ec);
-    report.fatal = write_error + "; the previous site was left as it was.";
+    report.fatal = error + "; the previous site was left as it was.";
     return finish();
   }
   if (std::string swap_error = swap_in(staged, out_dir); !swap_error.empty()) {
@@ -443,26 +557,7 @@ BuildReport SiteBuilder::build() {
 
 BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   State& s = *state_;
-  std::error_code ec;
-  bool only_markdown = s.built && !s.options.strict;
-  for (const std::string& path : changed) {
-    const fs::path file = s.options.content_dir / path;
-    const bool is_file = fs::is_regular_file(fs::symlink_status(file, ec));  // a symbolic link: build() reports it
-    const bool too_big = is_file && fs::file_size(file, ec) > limits::kPageBytes;  // never read; build() reports it
-    if (!is_markdown_path(path) || (fs::exists(file, ec) && !is_file) || too_big || s.unread.count(path)) only_markdown = false;
-  }
-  if (!only_markdown) return build();
-  if (fs::exists(s.out_dir() / "app" / "boot.js", ec)) {
-    // A page that brings characters the fonts made so far lack needs new fallback faces.
-    std::set<char32_t> seen = s.uncovered;
-    const CharacterRanges coverage(app_font_coverage(s.out_dir() / "app", embedded::font_coverage_txt));
-    for (const std::string& path : changed) {
-      std::string bytes, error;
-      if (read_file(s.options.content_dir / path, bytes, error)) add_uncovered_characters(bytes, coverage, seen);
-    }
-    if (seen.size() != s.uncovered.size()) return build();
-  }
-
+  if (!s.can_rebuild_in_place(changed)) return build();
   cancel_database();
   const auto start = Clock::now();
   BuildReport report;
@@ -474,75 +569,21 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   }
   report.read_seconds = seconds_since(start);
 
-  // Signatures of what each page's output depends on, before and after.
+  const State::Snapshot before = s.snapshot(changed);
   Site previous = std::move(s.site);
-  std::unordered_map<std::string, Fingerprint> before;
-  const auto old_sections = section_fingerprints(s.published);
-  for (std::size_t i = 0; i < s.published.pages.size(); ++i)
-    before.emplace(s.published.pages[i].path, page_fingerprint(s.published, static_cast<int>(i), old_sections));
-  std::vector<std::string> removed_urls;
-  for (const Page& p : previous.pages)
-    if (!s.markdown.count(p.path)) removed_urls.push_back(p.url);
-  const std::string old_title = s.info.title;
-  std::unordered_map<std::string, Fingerprint> listed_before;
-  for (const std::string& path : changed)
-    if (const int i = previous.find_page(path); i >= 0) listed_before[path] = listing_fingerprint(previous.pages[static_cast<std::size_t>(i)]);
-  const std::size_t pages_before = previous.pages.size();
   s.make_model(report, &previous);
-  bool listing_changed = s.site.pages.size() != pages_before || s.info.title != old_title;
-  for (const std::string& path : changed) {
-    const int i = s.site.find_page(path);
-    const auto old = listed_before.find(path);
-    if ((i >= 0) != (old != listed_before.end()) ||
-        (i >= 0 && old->second != listing_fingerprint(s.site.pages[static_cast<std::size_t>(i)])))
-      listing_changed = true;
-  }
-
   const fs::path out_dir = s.out_dir();
   const auto write_start = Clock::now();
-  std::vector<std::size_t> dirty;
   s.publish_site(out_dir);
-  const auto new_sections = section_fingerprints(s.published);
-  for (std::size_t i = 0; i < s.site.pages.size(); ++i) {
-    const Page& p = s.site.pages[i];
-    const auto old = before.find(p.path);
-    if (s.info.title != old_title || changed.count(p.path) || old == before.end() ||
-        old->second != page_fingerprint(s.published, static_cast<int>(i), new_sections))
-      dirty.push_back(i);
-  }
-  std::mutex error_mutex;
-  std::string write_error;
-  parallel_for(dirty.size(), [&](std::size_t k) {
-    std::string err;
-    if (!s.write_page(out_dir, dirty[k], err)) {
-      std::lock_guard lock(error_mutex);
-      write_error = err;
-    }
-  });
-  for (const std::string& url : removed_urls) {
-    if (s.site.find_url(url) >= 0) continue;
-    const std::optional<fs::path> folder = output_path(out_dir, url);
-    if (!folder) continue;
-    fs::remove(*folder / "index.html", ec);
-    fs::remove(*folder / "index.md", ec);
-    fs::remove(*folder, ec);  // only if now empty
-  }
+  const std::vector<std::size_t> dirty = s.pages_changed_since(before, changed);
+  std::string write_error = s.write_pages(out_dir, dirty, nullptr);
+  for (const std::string& url : before.urls)
+    if (s.site.find_url(url) < 0) s.remove_page_output(out_dir, url);
   std::string err;
-  if (listing_changed && write_error.empty() && !s.write_site_files(out_dir, err)) write_error = err;
+  if (s.listing_changed_since(before, changed) && write_error.empty() && !s.write_site_files(out_dir, err)) write_error = err;
   report.pages_seconds = seconds_since(write_start);
   s.pages_written = dirty.size();
-
-  // The database: written whole into a temporary file beside it, then renamed over it.
-  // It reads the model in the background; every change to the model waits for it first.
-  s.database = std::async(std::launch::async, [&s, out_dir] {
-    const fs::path tmp = out_dir / ".search.db.tmp";
-    std::error_code ec2;
-    fs::remove(tmp, ec2);
-    std::string result = write_database_file(s.site, s.decisions, s.config.config, tmp, &s.cancel_database);
-    if (result.empty()) fs::rename(tmp, out_dir / "search.db", ec2);
-    else fs::remove(tmp, ec2);
-    return result;
-  });
+  s.write_database_in_background(out_dir);
 
   if (!write_error.empty()) report.fatal = write_error;
   report.written = write_error.empty();
