@@ -8,6 +8,7 @@
 #include "decision.hpp"
 #include "page_history.hpp"
 #include "slug.hpp"
+#include "url.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -39,23 +40,10 @@ std::string title_from_name(std::string_view name) {
   return out;
 }
 
-// '%', '#' and '?' would end or change a URL's path: a file named with them is
-// published under its name, and linked to with them percent-encoded.
-std::string encode_url_chars(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '%') out += "%25";
-    else if (c == '#') out += "%23";
-    else if (c == '?') out += "%3F";
-    else out += c;
-  }
-  return out;
-}
-
 std::string url_segment(std::string_view segment) {
   std::string out;
   for (char c : segment) out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return encode_url_chars(out);
+  return encode_path_chars(out);
 }
 
 bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
@@ -139,30 +127,6 @@ bool normalize_path(std::string_view base_dir, std::string_view rel, std::string
     out += parts[i];
   }
   return true;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-bool has_scheme(std::string_view url) {
-  if (url.rfind("//", 0) == 0) return true;
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    const char c = url[i];
-    if (c == ':') return i > 0;
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-  }
-  return false;
 }
 
 std::string trim_description(std::string text) {
@@ -670,8 +634,6 @@ std::string url_for_path(std::string_view path) {
   return url;
 }
 
-std::string url_for_asset(std::string_view path) { return "/" + encode_url_chars(path); }
-
 std::string alias_url(std::string_view alias) {
   if (has_scheme(alias)) return {};  // also "//host/..."
   std::string url = "/";
@@ -684,7 +646,7 @@ std::string alias_url(std::string_view alias) {
     if (segment.empty()) continue;
     if (segment == "." || segment == ".." || !unlinkable_name(segment).empty() || segment.find('/') != std::string::npos)
       return {};
-    url += encode_url_chars(segment) + "/";
+    url += encode_path_chars(segment) + "/";
   }
   return url;
 }

@@ -20,6 +20,7 @@
 #include "front_matter.hpp"
 #include "limits.hpp"
 #include "markdown.hpp"
+#include "url.hpp"  // url_for_asset, which callers of this header use
 
 namespace logbook {
 
@@ -118,9 +119,6 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {}, 
 // URL of a source path under the rules above. '%', '#' and '?' in names are
 // percent-encoded, so that links to the page work.
 std::string url_for_path(std::string_view path);
-
-// URL of a file published as it is: "img/a#1.png" -> "/img/a%231.png".
-std::string url_for_asset(std::string_view path);
 
 // An alias (a page's old URL, as written in its front matter) as a site URL
 // ("old/page" -> "/old/page/"), or "" when it would leave the site: a scheme or "//"
