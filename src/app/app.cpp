@@ -265,8 +265,8 @@ void App::follow_link(int layout_link, bool new_tab) {
     flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
     return;
   }
-  if (has_scheme(href)) {
-    if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0)
+  if (has_scheme(href)) {  // another site: "https:", "mailto:", or "//host/x" (the site's own scheme)
+    if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0 || href.rfind("//", 0) == 0)
       platform_.open_in_new_tab(href);
     return;
   }
