@@ -95,40 +95,6 @@ class OutputPaths {
   std::unordered_set<std::string> files_, folders_;
 };
 
-// Joins base directory and a relative path, resolving "." and "..". Returns false if
-// the path climbs above the content folder.
-bool normalize_path(std::string_view base_dir, std::string_view rel, std::string& out) {
-  std::vector<std::string> parts;
-  auto push = [&](std::string_view p) {
-    std::size_t start = 0;
-    while (start <= p.size()) {
-      auto end = p.find('/', start);
-      if (end == std::string_view::npos) end = p.size();
-      std::string_view seg = p.substr(start, end - start);
-      if (seg == "..") {
-        if (parts.empty()) return false;
-        parts.pop_back();
-      } else if (!seg.empty() && seg != ".") {
-        parts.emplace_back(seg);
-      }
-      start = end + 1;
-    }
-    return true;
-  };
-  if (!rel.empty() && rel.front() == '/') {
-    rel.remove_prefix(1);
-  } else if (!push(base_dir)) {
-    return false;
-  }
-  if (!push(rel)) return false;
-  out.clear();
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += '/';
-    out += parts[i];
-  }
-  return true;
-}
-
 std::string trim_description(std::string text) {
   for (char& c : text)
     if (c == '\n') c = ' ';
@@ -505,8 +471,7 @@ class Builder {
     if (target.empty()) {
       r.target_page = static_cast<int>(&page - site_.pages.data());
     } else {
-      std::string path;
-      if (normalize_path("", target, path)) r.target_page = page_for_target(path);
+      if (const auto path = join_content_path("", target)) r.target_page = page_for_target(*path);
       if (r.target_page < 0) {
         for (const auto* index : {&by_title_, &by_stem_}) {
           auto it = index->find(lower_ascii(target));
@@ -543,8 +508,9 @@ class Builder {
       r.target_page = static_cast<int>(&page - site_.pages.data());
       return r;
     }
-    std::string path;
-    if (!normalize_path(dirname(page.path), percent_decode(path_part), path)) return r;
+    const auto joined = join_content_path(dirname(page.path), percent_decode(path_part));
+    if (!joined) return r;  // climbs out of the content folder: reported as broken
+    const std::string& path = *joined;
     if (int target = page_for_target(path); target >= 0 && !link.image) {
       r.kind = LinkKind::page;
       r.target_page = target;
@@ -649,6 +615,35 @@ std::string alias_url(std::string_view alias) {
     url += encode_path_chars(segment) + "/";
   }
   return url;
+}
+
+std::optional<std::string> join_content_path(std::string_view base_dir, std::string_view rel) {
+  std::vector<std::string_view> parts;
+  auto push = [&](std::string_view p) {
+    std::size_t start = 0;
+    while (start <= p.size()) {
+      auto end = p.find('/', start);
+      if (end == std::string_view::npos) end = p.size();
+      const std::string_view seg = p.substr(start, end - start);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.push_back(seg);
+      }
+      start = end + 1;
+    }
+    return true;
+  };
+  if (!rel.empty() && rel.front() == '/') rel.remove_prefix(1);
+  else if (!push(base_dir)) return std::nullopt;
+  if (!push(rel)) return std::nullopt;
+  std::string out;
+  for (const std::string_view part : parts) {
+    if (!out.empty()) out += '/';
+    out += part;
+  }
+  return out;
 }
 
 int Site::find_page(std::string_view path) const {

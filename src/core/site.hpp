@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -124,6 +125,12 @@ std::string url_for_path(std::string_view path);
 // ("old/page" -> "/old/page/"), or "" when it would leave the site: a scheme or "//"
 // host, "." or ".." segments (percent-encoded too), backslashes or control characters.
 std::string alias_url(std::string_view alias);
+
+// A path relative to a folder of the content ("../img/a.png" from "guides"), or from its
+// root when it starts with '/', as a content path ("img/a.png"): "." and ".." resolved,
+// empty segments dropped. nullopt when it climbs above the content folder, where no
+// file is published: a link or reference that does so is broken, and reported.
+std::optional<std::string> join_content_path(std::string_view base_dir, std::string_view rel);
 
 // True for files build_site treats as pages.
 bool is_markdown_path(std::string_view path);

@@ -281,6 +281,10 @@ TEST_CASE("references resolve by id, number, file name, path and slug") {
   CHECK(b.log.resolve("20201016-use-log4brains.md", 0) == 1);
   CHECK(b.log.resolve("ADR-0009") == -1);
   CHECK(b.log.resolve("0003-renamed.md", 0) == -1);
+  // A path resolves as a link does (core/site's join_content_path): one that climbs
+  // above the content folder names no record, rather than being pulled back inside.
+  CHECK(b.log.resolve("../../decisions/0003-use-sqlite.md", 0) == -1);
+  CHECK(b.log.resolve("/decisions/0003-use-sqlite.md", 0) == 0);
   CHECK(b.log.resolve("") == -1);
 }
 
