@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "assert.hpp"
 #include "decision.hpp"
 #include "page_history.hpp"
 #include "slug.hpp"
@@ -158,6 +159,31 @@ int meta_order(const Page& p) {
     }
   }
   return 1 << 20;
+}
+
+// What site.hpp promises of a built site: every index points into its vector, sections
+// nest under earlier ones, and resolved is parallel to links. Checked when asserts are on.
+void assert_invariants(const Site& site) {
+  const auto pages = static_cast<int>(site.pages.size()), sections = static_cast<int>(site.sections.size());
+  const auto page_index = [&](int i) { return i >= 0 && i < pages; };
+  for (const Page& page : site.pages) {
+    LOGBOOK_ASSERT(page.section >= 0 && page.section < sections, "a page's section is an index into Site::sections");
+    LOGBOOK_ASSERT(page.resolved.size() == page.links.size(), "Page::resolved is parallel to Page::links");
+    for (const ResolvedLink& r : page.resolved)
+      LOGBOOK_ASSERT((r.kind != LinkKind::page && r.kind != LinkKind::anchor) || page_index(r.target_page),
+                     "a page or anchor link's target_page is an index into Site::pages");
+    for (const std::vector<int>* list : {&page.outgoing, &page.backlinks})
+      LOGBOOK_ASSERT(std::all_of(list->begin(), list->end(), page_index), "outgoing and backlinks are indexes into Site::pages");
+  }
+  for (int i = 0; i < sections; ++i) {
+    const Section& s = site.sections[static_cast<std::size_t>(i)];
+    LOGBOOK_ASSERT(i == 0 ? s.parent == -1 : s.parent >= 0 && s.parent < i, "sections[0] is the root; a section's parent comes before it");
+    LOGBOOK_ASSERT(s.index_page == -1 || page_index(s.index_page), "a section's index_page is -1 or an index into Site::pages");
+    LOGBOOK_ASSERT(std::all_of(s.pages.begin(), s.pages.end(), page_index), "a section's pages are indexes into Site::pages");
+    const auto later_section = [&](int c) { return c > i && c < sections; };
+    LOGBOOK_ASSERT(std::all_of(s.children.begin(), s.children.end(), later_section), "a section's children are later sections");
+  }
+  for (const auto& [url, page] : site.redirects) LOGBOOK_ASSERT(page_index(page), "a redirect leads to an index into Site::pages");
 }
 
 class Builder {
@@ -666,6 +692,7 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options, Site*
   Site site;
   Builder(site, options, previous).run(files);
   std::sort(site.assets.begin(), site.assets.end());
+  if (LOGBOOK_ASSERTS_ON) assert_invariants(site);
   return site;
 }
 
@@ -673,6 +700,7 @@ std::string render_page_html(const Site& site, const Page& page, std::string_vie
   (void)site;
   std::string base(base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
+  LOGBOOK_ASSERT(page.resolved.size() == page.links.size(), "Page::resolved is parallel to Page::links");
   const auto href_for = [&](std::size_t index) -> std::string {
     if (index >= page.resolved.size()) return "#";
     const ResolvedLink& r = page.resolved[index];
