@@ -6,6 +6,7 @@
 
 #include "core/front_matter.hpp"
 #include "core/query_parser.hpp"
+#include "core/url.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -13,16 +14,6 @@ namespace logbook::app {
 namespace {
 
 constexpr const char* kThemeKey = "logbook.theme";
-
-bool has_scheme(const std::string& url) {
-  const auto colon = url.find(':');
-  if (colon == std::string::npos || colon == 0) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    const char c = url[i];
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -272,8 +263,8 @@ void App::follow_link(int layout_link, bool new_tab) {
     flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
     return;
   }
-  if (has_scheme(href)) {
-    if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0)
+  if (has_scheme(href)) {  // another site: "https:", "mailto:", or "//host/x" (the site's own scheme)
+    if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0 || href.rfind("//", 0) == 0)
       platform_.open_in_new_tab(href);
     return;
   }

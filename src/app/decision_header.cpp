@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app.hpp"
+#include "core/url.hpp"
 #include "decision_views.hpp"
 
 namespace logbook::app {
@@ -28,16 +29,6 @@ Ink status_ink(const std::string& status) {
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-std::string percent_encode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else out += {'%', hex[c >> 4], hex[c & 15]};
-  }
   return out;
 }
 

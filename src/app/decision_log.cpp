@@ -31,37 +31,9 @@ std::vector<std::string> by_use(const std::vector<std::string>& all) {
 }
 
 // Dates compare as written once valid; an absent or malformed date sorts last.
-int date_key(std::string_view d) { return day_number(d).value_or(-1); }
+int date_key(std::string_view d) { return static_cast<int>(day_number(d).value_or(-1)); }
 
 }  // namespace
-
-std::optional<int> day_number(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int v[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k)
-    for (int i = 0; i < lens[k]; ++i) {
-      const char c = s[static_cast<std::size_t>(starts[k] + i)];
-      if (c < '0' || c > '9') return std::nullopt;
-      v[k] = v[k] * 10 + (c - '0');
-    }
-  int y = v[0];
-  const int m = v[1], d = v[2];
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::optional<int> days_between(std::string_view from, std::string_view to) {
-  const auto a = day_number(from), b = day_number(to);
-  if (!a || !b) return std::nullopt;
-  return *b - *a;
-}
 
 std::string comment_deadline_text(int days) {
   if (days == 0) return "Comments due today";
@@ -158,7 +130,7 @@ std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today
     const auto due = day_number(p.review_by);
     if (!due || *due >= *now) continue;
     if (p.decision >= 0 && same(site.decisions[static_cast<std::size_t>(p.decision)].status, "proposed")) continue;
-    found.emplace_back(*due, static_cast<int>(i));
+    found.emplace_back(static_cast<int>(*due), static_cast<int>(i));
   }
   std::stable_sort(found.begin(), found.end());
   std::vector<int> out;

@@ -8,15 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar_date.hpp"  // day_number, days_between: what a date is
 #include "site_index.hpp"
 
 namespace logbook::app {
-
-// Days since 1970-01-01 for "YYYY-MM-DD" (a longer string is read by its first ten
-// characters, so "2026-01-05T10:00" works too); nullopt when it is not a date.
-std::optional<int> day_number(std::string_view iso);
-// to - from in days; nullopt when either is not a date.
-std::optional<int> days_between(std::string_view from, std::string_view to);
 
 // "Comments due today", "Comments due in 3 days", "Comments overdue by 1 day".
 std::string comment_deadline_text(int days_left);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <strings.h>
 
+#include "core/assert.hpp"
 #include "core/limits.hpp"
 #include "core/markdown.hpp"
 #include "layout_builder.hpp"
@@ -441,9 +442,39 @@ const Anchor* DocLayout::find_anchor(std::string_view slug) const {
   return nullptr;
 }
 
+namespace {
+
+// The link-order contract: a laid-out link's or image's source_index is its node's
+// ordinal among the tree's links and images in document order, which is the order of
+// summarize().links and so of the manifest's resolved hrefs.
+void assert_link_ordinals(const DocLayout& doc, cmark_node* root) {
+  std::vector<cmark_node*> nodes;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) nodes.push_back(n);
+  }
+  cmark_iter_free(it);
+  const auto is_node = [&](int ordinal, const std::string& url) {
+    if (ordinal < 0 || ordinal >= static_cast<int>(nodes.size())) return false;
+    const char* written = cmark_node_get_url(nodes[static_cast<std::size_t>(ordinal)]);
+    return url == (written ? written : "");
+  };
+  for (const LinkInfo& link : doc.links)
+    LOGBOOK_ASSERT(link.footnote_ref || link.footnote_back || is_node(link.source_index, link.destination),
+                   "a link's source_index is its ordinal among the page's links and images");
+  for (const ImageSlot& image : doc.images)
+    LOGBOOK_ASSERT(is_node(image.source_index, image.url), "an image's source_index is its ordinal among the page's links and images");
+}
+
+}  // namespace
+
 DocLayout layout_markdown(const LayoutInput& input) {
   if (!input.root || !input.type) return {};
-  return Layouter(input).run();
+  DocLayout doc = Layouter(input).run();
+  if (LOGBOOK_ASSERTS_ON) assert_link_ordinals(doc, input.root);
+  return doc;
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> find_all(std::string_view text, std::string_view needle) {

@@ -8,6 +8,7 @@
 #include "core/bidi_text.hpp"
 #include "app.hpp"
 #include "core/search_engine.hpp"
+#include "core/url.hpp"
 #include "filter_suggestions.hpp"
 #include "suggestion_strip.hpp"
 #include "views.hpp"
@@ -15,20 +16,6 @@
 namespace logbook::app {
 
 namespace {
-
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 // Draws the snippet wrapped within width, marked words on a tinted background.
 float draw_snippet(App& app, const std::string& snippet, ImVec2 p, float width, int max_lines) {

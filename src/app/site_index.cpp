@@ -1,38 +1,13 @@
 #include "site_index.hpp"
 
-#include "core/site.hpp"
+#include "core/url.hpp"
 
 namespace logbook::app {
-
-namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// In a query string '+' is a space; in a path it is itself ("/c++-notes/").
-std::string percent_decode(std::string_view s, bool plus_is_space) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += plus_is_space && s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 Route parse_route(std::string_view path) {
   Route r;
   if (const auto hash = path.find('#'); hash != std::string_view::npos) {
-    r.anchor = percent_decode(path.substr(hash + 1), false);
+    r.anchor = percent_decode(path.substr(hash + 1));
     path = path.substr(0, hash);
   }
   if (const auto q = path.find('?'); q != std::string_view::npos) {
@@ -42,14 +17,14 @@ Route parse_route(std::string_view path) {
       std::size_t end = query.find('&', start);
       if (end == std::string_view::npos) end = query.size();
       const std::string_view pair = query.substr(start, end - start);
-      if (pair.rfind("q=", 0) == 0) r.query = percent_decode(pair.substr(2), true);
+      if (pair.rfind("q=", 0) == 0) r.query = percent_decode(pair.substr(2), Plus::space);
       start = end + 1;
     }
   }
   // The manifest holds URLs as the build writes them: '%', '#' and '?' percent-encoded,
   // all else as it is. A route comes encoded by the browser ("/caf%C3%A9/") or not, so its
   // path is decoded and encoded again the build's way before it is looked up or shown.
-  std::string decoded = percent_decode(path, false);
+  std::string decoded = percent_decode(path);
   if (!decoded.empty() && decoded.front() == '/') decoded.erase(0, 1);
   r.url = url_for_asset(decoded);
   if (r.url.size() >= 10 && r.url.compare(r.url.size() - 10, 10, "index.html") == 0) r.url.erase(r.url.size() - 10);

@@ -27,39 +27,6 @@ namespace {
 
 constexpr int kCommentDays = 14;
 
-// Used when the decisions folder has no template.md.
-constexpr std::string_view kDefaultDecisionTemplate = R"md(---
-id: {{id}}
-title: {{title}}
-status: proposed
-date: {{date}}
-review_by: {{review_by}}
-deciders: []
-consulted: []
-informed: []
-tags: []
----
-
-# {{id}}: {{title}}
-
-## Context and Problem Statement
-
-What is the problem, and why does it need a decision now?
-
-## Considered Options
-
-1. ...
-
-## Decision Outcome
-
-Chosen option: ..., because ...
-
-### Consequences
-
-- Good, because ...
-- Bad, because ...
-)md";
-
 struct NewOptions {
   fs::path content_dir = "content";
   std::string title;
@@ -67,11 +34,6 @@ struct NewOptions {
   std::string today;
   std::string page_path;
 };
-
-std::string replace_all(std::string text, std::string_view from, std::string_view to) {
-  for (std::size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) text.replace(pos, from.size(), to);
-  return text;
-}
 
 // Creates `path` with `bytes`, failing if it exists ("x": exclusive create).
 bool create_new_file(const fs::path& path, std::string_view bytes, std::string& error) {
@@ -133,7 +95,7 @@ int new_decision(const NewOptions& o) {
     std::cerr << "logbook new: " << content.error << '\n';
     return 2;
   }
-  std::string template_text(kDefaultDecisionTemplate);
+  std::string template_text(default_decision_template());
   for (const SourceFile& f : content.files)
     if (f.path == config.decision_template_path()) template_text = f.bytes;
   drop_decision_template(content.files, config);
@@ -155,16 +117,11 @@ int new_decision(const NewOptions& o) {
 
   const int number = log.next_number();
   const std::string id = format_decision_id(config.decision_id_prefix, number);
-  char prefix[16];
-  std::snprintf(prefix, sizeof prefix, "%04d", number);
-  const std::string relative = config.decisions + "/" + prefix + "-" + file_slug(o.title) + ".md";
+  const std::string relative = config.decisions + "/" + decision_file_name(number, file_slug(o.title));
   const fs::path path = o.content_dir / relative;
   const std::string review_by = add_days(today, kCommentDays).value_or(today);
 
-  std::string text = template_text;
-  for (const auto& [key, value] : {std::pair<std::string_view, std::string>{"{{id}}", id}, {"{{title}}", o.title},
-                                   {"{{date}}", today}, {"{{review_by}}", review_by}, {"{{number}}", std::to_string(number)}})
-    text = replace_all(std::move(text), key, value);
+  std::string text = fill_decision_template(template_text, {id, o.title, today, review_by, number});
   // The fields are set whatever the template says, so a template without placeholders works too.
   text = set_front_matter_field(text, "id", yaml_scalar(id));
   text = set_front_matter_field(text, "title", yaml_scalar(o.title));

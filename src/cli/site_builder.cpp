@@ -204,33 +204,10 @@ struct SiteBuilder::State {
     info.propose_decision_url = propose_decision_url();
   }
 
-  // GitHub's "new file" page in the decisions folder, with the next record's file name
-  // and the team's template (next id filled in) as its content.
   std::string propose_decision_url() const {
-    if (info.repository.empty()) return {};
-    const int number = decisions.next_number();
-    char digits[16];
-    std::snprintf(digits, sizeof digits, "%04d", number);
-    std::string text;
-    if (auto t = markdown.find(config.config.decision_template_path()); t != markdown.end()) text = t->second;
-    for (const auto& [key, value] : {std::pair<std::string, std::string>{"{{id}}", format_decision_id(config.config.decision_id_prefix, number)},
-                                     {"{{number}}", std::to_string(number)}}) {
-      for (std::size_t pos; (pos = text.find(key)) != std::string::npos;) text.replace(pos, key.size(), value);
-    }
-    const auto encode = [](std::string_view v) {
-      std::string out;
-      for (unsigned char c : v) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else {
-          char buf[4];
-          std::snprintf(buf, sizeof buf, "%%%02X", c);
-          out += buf;
-        }
-      }
-      return out;
-    };
-    const std::string folder = (info.content_prefix.empty() ? "" : info.content_prefix + "/") + config.config.decisions;
-    return info.repository + "/new/" + info.branch + "/" + folder + "?filename=" + digits + "-title.md&value=" + encode(text);
+    const auto t = markdown.find(config.config.decision_template_path());
+    return logbook::propose_decision_url({info.repository, info.branch, info.content_prefix}, config.config, decisions,
+                                         t != markdown.end() ? std::string_view(t->second) : default_decision_template());
   }
 
   // The published model, once the output folder holds the app and its fonts.

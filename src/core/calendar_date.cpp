@@ -33,15 +33,18 @@ std::string civil_from_days(long long z) {
   return buf;
 }
 
-std::optional<long long> day_number(std::string_view iso) {
-  if (!is_iso_date(iso)) return std::nullopt;
-  const int y = std::stoi(std::string(iso.substr(0, 4)));
-  const int m = std::stoi(std::string(iso.substr(5, 2)));
-  const int d = std::stoi(std::string(iso.substr(8, 2)));
+}  // namespace
+
+std::optional<long long> day_number(std::string_view date) {
+  const bool has_time = date.size() > 10 && (date[10] == 'T' || date[10] == 't' || date[10] == ' ');
+  if (date.size() > 10 && !has_time) return std::nullopt;  // "2026-01-0512" is not a date
+  const std::string_view day = date.substr(0, 10);
+  if (!is_iso_date(day)) return std::nullopt;
+  const int y = std::stoi(std::string(day.substr(0, 4)));
+  const int m = std::stoi(std::string(day.substr(5, 2)));
+  const int d = std::stoi(std::string(day.substr(8, 2)));
   return days_from_civil(y, m, d);
 }
-
-}  // namespace
 
 std::optional<std::string> add_days(std::string_view iso_date, int days) {
   const auto n = day_number(iso_date);

@@ -383,20 +383,8 @@ int DecisionLog::resolve(std::string_view ref_text, int from) const {
   // A path, relative to the referring record's folder.
   if (ref.find('/') != std::string_view::npos || is_markdown_path(ref)) {
     const std::string base = from >= 0 ? std::string(dirname(decisions[static_cast<std::size_t>(from)].path)) : std::string();
-    std::vector<std::string> parts;
-    const std::string joined = ref.front() == '/' ? std::string(ref.substr(1)) : (base.empty() ? "" : base + "/") + std::string(ref);
-    std::size_t start = 0;
-    while (start <= joined.size()) {
-      auto end = joined.find('/', start);
-      if (end == std::string::npos) end = joined.size();
-      const std::string seg = joined.substr(start, end - start);
-      if (seg == "..") { if (!parts.empty()) parts.pop_back(); }
-      else if (!seg.empty() && seg != ".") parts.push_back(seg);
-      start = end + 1;
-    }
-    std::string path;
-    for (const auto& p : parts) path += (path.empty() ? "" : "/") + p;
-    return find_or(by_path, path);
+    const auto path = join_content_path(base, ref);
+    return path ? find_or(by_path, *path) : -1;  // one that climbs out of the content names nothing
   }
   const std::string wanted = lower_ascii(ref);
   if (const int i = find_or(by_id, wanted); i >= 0) return i;

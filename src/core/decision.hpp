@@ -89,6 +89,43 @@ DecisionLog extract_decisions(const Site& site, const SiteConfig& config = {});
 // "ADR-" and 7 -> "ADR-0007"
 std::string format_decision_id(std::string_view prefix, int number);
 
+// A new record's file in the decisions folder: 7 and "use-sqlite" -> "0007-use-sqlite.md".
+std::string decision_file_name(int number, std::string_view slug);
+
+// The template `logbook new decision` and "Propose a decision" start from when the
+// decisions folder has no template.md (MADR's sections, Logbook's front matter).
+std::string_view default_decision_template();
+
+// What a new record's template is filled with.
+struct DecisionTemplateFields {
+  std::string id;         // {{id}}: "ADR-0007"
+  std::string title;      // {{title}}
+  std::string date;       // {{date}}
+  std::string review_by;  // {{review_by}}: the comment deadline
+  int number = 0;         // {{number}}: "7"
+};
+
+// The template with {{id}}, {{title}}, {{date}}, {{review_by}} and {{number}} replaced
+// in one pass (a value is never read again as a placeholder). Inside HTML comments
+// (<!-- -->) they are left as written: that is where a template explains itself.
+std::string fill_decision_template(std::string_view text, const DecisionTemplateFields& fields);
+
+// Where the repository is hosted, for "Propose a decision".
+struct ProposeLocation {
+  std::string repository;      // "https://github.com/org/docs" (no trailing '/'); "" = none
+  std::string branch;          // "main"
+  std::string content_prefix;  // the content folder in the repository ("content"), or ""
+};
+
+// GitHub's "new file" page in the decisions folder, named for the next record
+// (0007-title.md) with the team's template as its content (default_decision_template()
+// when the folder has none): the next
+// id and number filled in, the title as "Title" and the dates as YYYY-MM-DD for the
+// author to replace (the link is built once and followed on a later day).
+// "" when the site names no repository.
+std::string propose_decision_url(const ProposeLocation& where, const SiteConfig& config, const DecisionLog& log,
+                                 std::string_view template_text);
+
 // Position of a top-level front matter key's value in a page's source ({0,0} if absent).
 SourcePosition front_matter_position(const Page& page, std::string_view key);
 

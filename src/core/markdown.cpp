@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "assert.hpp"
 #include "html_sanitizer.hpp"
 #include "limits.hpp"
 #include "slug.hpp"
@@ -420,6 +421,8 @@ std::string MarkdownDocument::render_html(const std::function<std::string(const 
     if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) links.push_back(n);
     if (type == CMARK_NODE_HEADING) headings.push_back(n);
   });
+  LOGBOOK_ASSERT(links.size() == summary.links.size() && headings.size() == summary.headings.size(),
+                 "the summary is this document's: its links and headings are the tree's, in document order");
   for (cmark_node* n : links) {
     const Link& link = summary.links[link_index++];
     std::string url = rewrite ? rewrite(link) : link.destination;

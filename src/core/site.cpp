@@ -5,9 +5,11 @@
 #include <set>
 #include <unordered_set>
 
+#include "assert.hpp"
 #include "decision.hpp"
 #include "page_history.hpp"
 #include "slug.hpp"
+#include "url.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -39,23 +41,10 @@ std::string title_from_name(std::string_view name) {
   return out;
 }
 
-// '%', '#' and '?' would end or change a URL's path: a file named with them is
-// published under its name, and linked to with them percent-encoded.
-std::string encode_url_chars(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '%') out += "%25";
-    else if (c == '#') out += "%23";
-    else if (c == '?') out += "%3F";
-    else out += c;
-  }
-  return out;
-}
-
 std::string url_segment(std::string_view segment) {
   std::string out;
   for (char c : segment) out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return encode_url_chars(out);
+  return encode_path_chars(out);
 }
 
 bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }
@@ -106,64 +95,6 @@ class OutputPaths {
  private:
   std::unordered_set<std::string> files_, folders_;
 };
-
-// Joins base directory and a relative path, resolving "." and "..". Returns false if
-// the path climbs above the content folder.
-bool normalize_path(std::string_view base_dir, std::string_view rel, std::string& out) {
-  std::vector<std::string> parts;
-  auto push = [&](std::string_view p) {
-    std::size_t start = 0;
-    while (start <= p.size()) {
-      auto end = p.find('/', start);
-      if (end == std::string_view::npos) end = p.size();
-      std::string_view seg = p.substr(start, end - start);
-      if (seg == "..") {
-        if (parts.empty()) return false;
-        parts.pop_back();
-      } else if (!seg.empty() && seg != ".") {
-        parts.emplace_back(seg);
-      }
-      start = end + 1;
-    }
-    return true;
-  };
-  if (!rel.empty() && rel.front() == '/') {
-    rel.remove_prefix(1);
-  } else if (!push(base_dir)) {
-    return false;
-  }
-  if (!push(rel)) return false;
-  out.clear();
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += '/';
-    out += parts[i];
-  }
-  return true;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-bool has_scheme(std::string_view url) {
-  if (url.rfind("//", 0) == 0) return true;
-  for (std::size_t i = 0; i < url.size(); ++i) {
-    const char c = url[i];
-    if (c == ':') return i > 0;
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-  }
-  return false;
-}
 
 std::string trim_description(std::string text) {
   for (char& c : text)
@@ -228,6 +159,31 @@ int meta_order(const Page& p) {
     }
   }
   return 1 << 20;
+}
+
+// What site.hpp promises of a built site: every index points into its vector, sections
+// nest under earlier ones, and resolved is parallel to links. Checked when asserts are on.
+void assert_invariants(const Site& site) {
+  const auto pages = static_cast<int>(site.pages.size()), sections = static_cast<int>(site.sections.size());
+  const auto page_index = [&](int i) { return i >= 0 && i < pages; };
+  for (const Page& page : site.pages) {
+    LOGBOOK_ASSERT(page.section >= 0 && page.section < sections, "a page's section is an index into Site::sections");
+    LOGBOOK_ASSERT(page.resolved.size() == page.links.size(), "Page::resolved is parallel to Page::links");
+    for (const ResolvedLink& r : page.resolved)
+      LOGBOOK_ASSERT((r.kind != LinkKind::page && r.kind != LinkKind::anchor) || page_index(r.target_page),
+                     "a page or anchor link's target_page is an index into Site::pages");
+    for (const std::vector<int>* list : {&page.outgoing, &page.backlinks})
+      LOGBOOK_ASSERT(std::all_of(list->begin(), list->end(), page_index), "outgoing and backlinks are indexes into Site::pages");
+  }
+  for (int i = 0; i < sections; ++i) {
+    const Section& s = site.sections[static_cast<std::size_t>(i)];
+    LOGBOOK_ASSERT(i == 0 ? s.parent == -1 : s.parent >= 0 && s.parent < i, "sections[0] is the root; a section's parent comes before it");
+    LOGBOOK_ASSERT(s.index_page == -1 || page_index(s.index_page), "a section's index_page is -1 or an index into Site::pages");
+    LOGBOOK_ASSERT(std::all_of(s.pages.begin(), s.pages.end(), page_index), "a section's pages are indexes into Site::pages");
+    const auto later_section = [&](int c) { return c > i && c < sections; };
+    LOGBOOK_ASSERT(std::all_of(s.children.begin(), s.children.end(), later_section), "a section's children are later sections");
+  }
+  for (const auto& [url, page] : site.redirects) LOGBOOK_ASSERT(page_index(page), "a redirect leads to an index into Site::pages");
 }
 
 class Builder {
@@ -541,8 +497,7 @@ class Builder {
     if (target.empty()) {
       r.target_page = static_cast<int>(&page - site_.pages.data());
     } else {
-      std::string path;
-      if (normalize_path("", target, path)) r.target_page = page_for_target(path);
+      if (const auto path = join_content_path("", target)) r.target_page = page_for_target(*path);
       if (r.target_page < 0) {
         for (const auto* index : {&by_title_, &by_stem_}) {
           auto it = index->find(lower_ascii(target));
@@ -579,8 +534,9 @@ class Builder {
       r.target_page = static_cast<int>(&page - site_.pages.data());
       return r;
     }
-    std::string path;
-    if (!normalize_path(dirname(page.path), percent_decode(path_part), path)) return r;
+    const auto joined = join_content_path(dirname(page.path), percent_decode(path_part));
+    if (!joined) return r;  // climbs out of the content folder: reported as broken
+    const std::string& path = *joined;
     if (int target = page_for_target(path); target >= 0 && !link.image) {
       r.kind = LinkKind::page;
       r.target_page = target;
@@ -670,8 +626,6 @@ std::string url_for_path(std::string_view path) {
   return url;
 }
 
-std::string url_for_asset(std::string_view path) { return "/" + encode_url_chars(path); }
-
 std::string alias_url(std::string_view alias) {
   if (has_scheme(alias)) return {};  // also "//host/..."
   std::string url = "/";
@@ -684,9 +638,38 @@ std::string alias_url(std::string_view alias) {
     if (segment.empty()) continue;
     if (segment == "." || segment == ".." || !unlinkable_name(segment).empty() || segment.find('/') != std::string::npos)
       return {};
-    url += encode_url_chars(segment) + "/";
+    url += encode_path_chars(segment) + "/";
   }
   return url;
+}
+
+std::optional<std::string> join_content_path(std::string_view base_dir, std::string_view rel) {
+  std::vector<std::string_view> parts;
+  auto push = [&](std::string_view p) {
+    std::size_t start = 0;
+    while (start <= p.size()) {
+      auto end = p.find('/', start);
+      if (end == std::string_view::npos) end = p.size();
+      const std::string_view seg = p.substr(start, end - start);
+      if (seg == "..") {
+        if (parts.empty()) return false;
+        parts.pop_back();
+      } else if (!seg.empty() && seg != ".") {
+        parts.push_back(seg);
+      }
+      start = end + 1;
+    }
+    return true;
+  };
+  if (!rel.empty() && rel.front() == '/') rel.remove_prefix(1);
+  else if (!push(base_dir)) return std::nullopt;
+  if (!push(rel)) return std::nullopt;
+  std::string out;
+  for (const std::string_view part : parts) {
+    if (!out.empty()) out += '/';
+    out += part;
+  }
+  return out;
 }
 
 int Site::find_page(std::string_view path) const {
@@ -709,6 +692,7 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options, Site*
   Site site;
   Builder(site, options, previous).run(files);
   std::sort(site.assets.begin(), site.assets.end());
+  if (LOGBOOK_ASSERTS_ON) assert_invariants(site);
   return site;
 }
 
@@ -716,6 +700,7 @@ std::string render_page_html(const Site& site, const Page& page, std::string_vie
   (void)site;
   std::string base(base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
+  LOGBOOK_ASSERT(page.resolved.size() == page.links.size(), "Page::resolved is parallel to Page::links");
   const auto href_for = [&](std::size_t index) -> std::string {
     if (index >= page.resolved.size()) return "#";
     const ResolvedLink& r = page.resolved[index];

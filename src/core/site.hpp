@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,7 @@
 #include "front_matter.hpp"
 #include "limits.hpp"
 #include "markdown.hpp"
+#include "url.hpp"  // url_for_asset, which callers of this header use
 
 namespace logbook {
 
@@ -121,13 +123,16 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {}, 
 // percent-encoded, so that links to the page work.
 std::string url_for_path(std::string_view path);
 
-// URL of a file published as it is: "img/a#1.png" -> "/img/a%231.png".
-std::string url_for_asset(std::string_view path);
-
 // An alias (a page's old URL, as written in its front matter) as a site URL
 // ("old/page" -> "/old/page/"), or "" when it would leave the site: a scheme or "//"
 // host, "." or ".." segments (percent-encoded too), backslashes or control characters.
 std::string alias_url(std::string_view alias);
+
+// A path relative to a folder of the content ("../img/a.png" from "guides"), or from its
+// root when it starts with '/', as a content path ("img/a.png"): "." and ".." resolved,
+// empty segments dropped. nullopt when it climbs above the content folder, where no
+// file is published: a link or reference that does so is broken, and reported.
+std::optional<std::string> join_content_path(std::string_view base_dir, std::string_view rel);
 
 // True for files build_site treats as pages.
 bool is_markdown_path(std::string_view path);

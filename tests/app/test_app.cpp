@@ -98,6 +98,20 @@ TEST_CASE("external links and Ctrl-clicks open new tabs; broken links say so") {
   CHECK(f.app.status_line.find("nowhere.md") != std::string::npos);
 }
 
+TEST_CASE("a protocol-relative link (//host/x) opens the other host in a new tab, not a path under the base") {
+  const nlohmann::json manifest = {
+      {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+      {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0}, {"links", {"//cdn.example.org/x"}}}}}};
+  test::RunningApp a;
+  a.platform.files["/docs/index.md"] = "# Home\n\n[cdn](//cdn.example.org/x)\n";
+  a.start(manifest.dump(), "/");
+  a.settle_frames(3);
+  REQUIRE(a.app.page().layout.links.size() == 1);
+  a.app.follow_link(0, false);
+  CHECK(a.platform.opened_tabs == std::vector<std::string>{"//cdn.example.org/x"});
+  CHECK(a.app.state().path == "/");
+}
+
 TEST_CASE("an unknown address shows a not-found page rather than nothing") {
   Fixture f;
   f.app.open("/no/such/page/");

@@ -10,6 +10,7 @@
 #include "core/limits.hpp"
 #include "core/markdown.hpp"
 #include "imgui_harness.hpp"
+#include "spec/spec_examples.hpp"
 
 using namespace logbook;
 using namespace logbook::app;
@@ -145,14 +146,79 @@ TEST_CASE("footnotes jump both ways") {
   CHECK(std::any_of(l.layout.links.begin(), l.layout.links.end(), [](const LinkInfo& i) { return i.footnote_back && i.anchor == "fnref-n"; }));
 }
 
-TEST_CASE("links keep their order among the page's links and images, for the manifest's resolved hrefs") {
-  Laid l("[a](x.md) ![i](p.png) [[Wiki]] [b](https://e.org)\n");
-  REQUIRE(l.layout.links.size() == 3);
-  CHECK(l.layout.links[0].source_index == 0);
-  CHECK(l.layout.images[0].source_index == 1);
-  CHECK(l.layout.links[1].destination == "wikilink:Wiki");
-  CHECK(l.layout.links[1].source_index == 2);
-  CHECK(l.layout.links[2].source_index == 3);
+// The link-order contract: at build time summarize() lists a page's links and images in
+// document order, and the manifest's resolved hrefs follow that list; the layout finds a
+// link's href by its ordinal (source_index). Every link and image the layout makes must
+// carry the ordinal of the same destination in summarize()'s list, and every entry of
+// the list must be laid out exactly once. "" when they agree, else the first difference.
+class LinkOrder {
+ public:
+  LinkOrder() { type_.load(imgui_.fonts); }
+
+  std::string mismatch(const std::string& markdown) {
+    const MarkdownDocument doc(markdown);
+    const MarkdownSummary summary = doc.summarize();
+    LayoutInput in;
+    in.root = doc.root();
+    in.type = &type_;
+    for (const Heading& h : summary.headings) in.heading_slugs.push_back(h.slug);
+    imgui_.new_frame();
+    const DocLayout layout = layout_markdown(in);
+    imgui_.end_frame();
+    return compare(summary.links, layout);
+  }
+
+ private:
+  static std::string compare(const std::vector<Link>& links, const DocLayout& layout) {
+    std::vector<int> seen(links.size(), 0);
+    std::string problem;
+    const auto take = [&](int ordinal, const std::string& destination) {
+      if (ordinal < 0 || ordinal >= static_cast<int>(links.size())) {
+        problem = "ordinal " + std::to_string(ordinal) + " (" + destination + ") is past summarize()'s " + std::to_string(links.size()) + " links";
+        return;
+      }
+      const Link& want = links[static_cast<std::size_t>(ordinal)];
+      const std::string expected = want.wikilink ? std::string(kWikilinkScheme) + want.destination : want.destination;
+      if (destination != expected) problem = "ordinal " + std::to_string(ordinal) + " is " + destination + " in the layout, " + expected + " in summarize()";
+      ++seen[static_cast<std::size_t>(ordinal)];
+    };
+    for (const LinkInfo& link : layout.links)
+      if (!link.footnote_ref && !link.footnote_back) take(link.source_index, link.destination);
+    for (const ImageSlot& image : layout.images) take(image.source_index, image.url);
+    for (std::size_t i = 0; i < seen.size() && problem.empty(); ++i)
+      if (seen[i] != 1) problem = "summarize()'s link " + std::to_string(i) + " (" + links[i].destination + ") is laid out " + std::to_string(seen[i]) + " times";
+    return problem;
+  }
+
+  test::ImGuiHarness imgui_;
+  Typography type_;
+};
+
+TEST_CASE("the link-order contract holds for every cmark-gfm spec example") {
+  LinkOrder order;
+  int checked = 0, with_links = 0;
+  for (const char* file : {"spec.txt", "extensions.txt"}) {
+    const auto examples = spec::read_examples(std::string(LOGBOOK_CMARK_DIR) + "/test/" + file);
+    REQUIRE_MESSAGE(!examples.empty(), "cannot read " << file << " (fetched by scripts/fetch-deps.sh)");
+    for (const spec::Example& ex : examples) {
+      CAPTURE(ex.markdown);
+      INFO(file << " example " << ex.number << " (line " << ex.line << ")");
+      CHECK(order.mismatch(ex.markdown) == "");
+      ++checked;
+      with_links += MarkdownDocument(ex.markdown).summarize().links.empty() ? 0 : 1;
+    }
+  }
+  MESSAGE(checked << " examples checked, " << with_links << " with links or images");
+  CHECK(with_links > 100);
+}
+
+TEST_CASE("the link-order contract holds for Logbook's own links: wikilinks, images in links, links in tables and footnotes") {
+  LinkOrder order;
+  CHECK(order.mismatch("[a](x.md) ![i](p.png) [[Wiki]] [b](https://e.org)\n") == "");
+  CHECK(order.mismatch("[![badge](b.svg)](https://ci) and ![alt [in](y.md)](z.png)\n") == "");
+  CHECK(order.mismatch("| a | b |\n|---|---|\n| [[One]] | ![i](t.png) [two](2.md) |\n\nafter [three](3.md)\n") == "");
+  CHECK(order.mismatch("Text[^n] [x](x.md).\n\n[^n]: A note with [a link](n.md) and [[Wiki|label]].\n") == "");
+  CHECK(order.mismatch("# Heading [h](h.md)\n\n> [!NOTE]\n> [q](q.md)\n\n- [ ] [t](t.md)\n") == "");
 }
 
 TEST_CASE("raw HTML is never shown as markup: blocks are dropped, inline tags leave their text") {

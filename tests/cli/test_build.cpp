@@ -315,6 +315,10 @@ TEST_CASE("edit, history and propose-a-decision links come from logbook.yml; the
   const auto propose = log.find("https://github.com/acme/handbook/new/trunk/content/decisions?filename=0002-title.md&amp;value=");
   REQUIRE(propose != std::string::npos);
   CHECK(log.find("ADR-0002", propose) != std::string::npos);  // the next id, filled into the template
+  // Every placeholder is filled: {{title}} and {{date}} were left for GitHub's page to show as they are.
+  const std::string url = log.substr(propose, log.find('"', propose) - propose);
+  CHECK(url.find("%7B%7B") == std::string::npos);
+  CHECK(url.find("%23%20ADR-0002%3A%20Title") != std::string::npos);  // "# ADR-0002: Title"
   CHECK_FALSE(fs::exists(dir.path / "site/decisions/template/index.html"));
   const std::string feed = slurp(dir.path / "site/feed.xml");
   CHECK(feed.find("<title>ADR-0001 (accepted): Use X</title>") != std::string::npos);

@@ -75,6 +75,17 @@ TEST_CASE("the team's template in the decisions folder is used, its placeholders
                 "# Cache search\n\nProposed on 2026-12-01; comments by 2026-12-15. Number 1, id ADR-0001.\n\n## Our own section\n");
 }
 
+TEST_CASE("the template's own instructions, in an HTML comment, keep their placeholders as written") {
+  Repo repo;
+  repo.write("content/decisions/template.md",
+             "---\nid: {{id}}\ntitle: {{title}}\n---\n\n# {{id}}: {{title}}\n\n"
+             "<!-- {{id}}, {{title}} and {{date}} are replaced anywhere else. -->\n\nOn {{date}}.\n");
+  REQUIRE(logbook(repo.path, "new decision \"Cache search\" --today 2026-12-01") == 0);
+  const std::string text = repo.read("content/decisions/0001-cache-search.md");
+  CHECK(text.find("# ADR-0001: Cache search\n\n<!-- {{id}}, {{title}} and {{date}} are replaced anywhere else. -->\n\nOn 2026-12-01.\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("--supersedes names the old record in the new one and marks the old one minimally") {
   Repo repo;
   repo.write("content/decisions/0003-sqlite-fts5-for-search.md", kOld);

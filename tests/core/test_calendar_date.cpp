@@ -1,4 +1,5 @@
-// Spec: date arithmetic for review deadlines, exact across months, leap years and years.
+// Spec: date arithmetic for review deadlines, exact across months, leap years and years,
+// and one answer to what a date is, for `logbook check` and the reader alike.
 #include <doctest/doctest.h>
 
 #include "core/calendar_date.hpp"
@@ -20,4 +21,29 @@ TEST_CASE("days between two dates") {
   CHECK(days_between("2026-01-31", "2026-01-01") == -30);
   CHECK(days_between("2024-01-01", "2025-01-01") == 366);
   CHECK(days_between("2026-01-01", "soon") == std::nullopt);
+}
+
+TEST_CASE("days between dates across months, leap days and years") {
+  CHECK(day_number("1970-01-01") == 0);
+  CHECK(day_number("1969-12-31") == -1);
+  CHECK(days_between("2026-02-27", "2026-03-01") == 2);
+  CHECK(days_between("2024-02-28", "2024-03-01") == 2);  // a leap year
+  CHECK(days_between("2026-12-31", "2027-01-01") == 1);
+  CHECK(days_between("2026-03-10", "2026-03-08") == -2);
+}
+
+TEST_CASE("a date is YYYY-MM-DD naming a real day, with an optional time after it") {
+  CHECK(day_number("2026-03-01T09:00") == day_number("2026-03-01"));  // ISO 8601 date-time
+  CHECK(day_number("2026-03-01 09:00:00 +1") == day_number("2026-03-01"));  // a YAML timestamp
+  CHECK(days_between("2026-01-05T23:59", "2026-01-06") == 1);  // the time is ignored
+  CHECK(add_days("2026-01-05T10:00", 1) == "2026-01-06");
+  CHECK_FALSE(day_number("2026-02-30"));  // no such day
+  CHECK_FALSE(day_number("2026-02-29"));
+  CHECK(day_number("2028-02-29"));
+  CHECK_FALSE(day_number("2026-13-01"));
+  CHECK_FALSE(day_number("2026-1-5"));
+  CHECK_FALSE(day_number("2026-01-0512"));  // more digits are not a time
+  CHECK_FALSE(day_number("2026-01-05x"));
+  CHECK_FALSE(day_number(""));
+  CHECK_FALSE(day_number("soon"));
 }

@@ -139,6 +139,9 @@ TEST_CASE("malformed front matter is an error") {
 TEST_CASE("supersedes pointing to a missing record is an error at the reference") {
   const Checked c = check(with_home({record(1, "accepted", "supersedes: [ADR-0042]\n")}));
   CHECK(c.has(Severity::error, "decisions/0001-r.md", "supersedes 'ADR-0042', which is not a decision record", 6));
+  // A path that climbs out of the content folder is no record either (it was pulled back inside).
+  const Checked out = check(with_home({record(1, "accepted"), record(2, "accepted", "supersedes: [../../decisions/0001-r.md]\n")}));
+  CHECK(out.has(Severity::error, "decisions/0002-r.md", "supersedes '../../decisions/0001-r.md', which is not a decision record", 6));
 }
 
 TEST_CASE("supersession declared on one side only is an error on the side that is silent") {

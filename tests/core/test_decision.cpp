@@ -281,6 +281,10 @@ TEST_CASE("references resolve by id, number, file name, path and slug") {
   CHECK(b.log.resolve("20201016-use-log4brains.md", 0) == 1);
   CHECK(b.log.resolve("ADR-0009") == -1);
   CHECK(b.log.resolve("0003-renamed.md", 0) == -1);
+  // A path resolves as a link does (core/site's join_content_path): one that climbs
+  // above the content folder names no record, rather than being pulled back inside.
+  CHECK(b.log.resolve("../../decisions/0003-use-sqlite.md", 0) == -1);
+  CHECK(b.log.resolve("/decisions/0003-use-sqlite.md", 0) == 0);
   CHECK(b.log.resolve("") == -1);
 }
 
@@ -309,4 +313,32 @@ TEST_CASE("code blocks in a record are not read as fields") {
   const Built b = build({{"decisions/0001-a.md", "# 1. A\n\n```\nDate: 1999-01-01\n```\n\nDate: 2020-01-01\n\n## Status\n\nProposed\n"}});
   CHECK(b.log.decisions[0].date == "2020-01-01");
   CHECK(b.log.decisions[0].status == "proposed");
+}
+
+TEST_CASE("a new record's template: every placeholder filled in one pass, instructions in comments kept") {
+  const DecisionTemplateFields f{"ADR-0007", "Use {{id}} here", "2026-12-01", "2026-12-15", 7};
+  CHECK(fill_decision_template("id: {{id}}\ntitle: {{title}}\ndate: {{date}}\nreview_by: {{review_by}}\n# {{number}}. {{title}}\n", f) ==
+        "id: ADR-0007\ntitle: Use {{id}} here\ndate: 2026-12-01\nreview_by: 2026-12-15\n# 7. Use {{id}} here\n");
+  CHECK(fill_decision_template("{{other}} {{ id }} {{id", f) == "{{other}} {{ id }} {{id");  // only the five
+  CHECK(fill_decision_template("<!-- {{id}} is replaced --> {{id}} <!-- {{date}}", f) == "<!-- {{id}} is replaced --> ADR-0007 <!-- {{date}}");
+  CHECK(fill_decision_template(default_decision_template(), {"ADR-0007", "T", "D", "R", 7}).find("{{") == std::string::npos);
+  CHECK(decision_file_name(7, "use-sqlite") == "0007-use-sqlite.md");
+  CHECK(decision_file_name(12345, "x") == "12345-x.md");
+}
+
+TEST_CASE("a template of 200,000 placeholders is filled in linear time" * doctest::timeout(2)) {
+  std::string text;
+  for (int i = 0; i < 200'000; ++i) text += "{{id}}";
+  const std::string filled = fill_decision_template(text, {"ADR-0001", "", "", "", 1});
+  CHECK(filled.size() == 200'000 * std::string("ADR-0001").size());
+}
+
+TEST_CASE("Propose a decision: GitHub's new-file page for the next record, its template filled") {
+  const Built b = build({{"decisions/0001-a.md", "# A\n"}, {"decisions/0004-b.md", "# B\n"}});
+  const ProposeLocation where{"https://github.com/org/docs", "main", "content"};
+  const std::string url = propose_decision_url(where, {}, b.log, "id: {{id}}\ntitle: {{title}}\ndate: {{date}}\n# {{number}}\n");
+  CHECK(url == "https://github.com/org/docs/new/main/content/decisions?filename=0005-title.md&value="
+               "id%3A%20ADR-0005%0Atitle%3A%20Title%0Adate%3A%20YYYY-MM-DD%0A%23%205%0A");
+  CHECK(propose_decision_url({"https://github.com/org/docs", "main", ""}, {}, b.log, "").ends_with("/new/main/decisions?filename=0005-title.md&value="));
+  CHECK(propose_decision_url({}, {}, b.log, "x").empty());  // no repository, no link
 }

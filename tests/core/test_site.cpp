@@ -161,6 +161,27 @@ TEST_CASE("links above the content folder are missing, not followed") {
   CHECK(page(site, "a.md").resolved[0].kind == LinkKind::missing);
 }
 
+TEST_CASE("a content path joins its folder and a relative path, and never climbs out") {
+  CHECK(join_content_path("guides/api", "../img/a.png") == "guides/img/a.png");
+  CHECK(join_content_path("guides/api", "../../img/a.png") == "img/a.png");
+  CHECK(join_content_path("guides", "./setup.md") == "guides/setup.md");
+  CHECK(join_content_path("guides", "/img//a.png") == "img/a.png");  // from the root
+  CHECK(join_content_path("", "a/b/../c.md") == "a/c.md");
+  CHECK(join_content_path("guides", "..") == "");
+  CHECK(join_content_path("guides", "../../a.md") == std::nullopt);
+  CHECK(join_content_path("", "/../a.md") == std::nullopt);
+  CHECK(join_content_path("", "a/../../a.md") == std::nullopt);
+}
+
+TEST_CASE("a link whose first segment holds a colon after a digit is a path, as browsers read it") {
+  const Site site = build_site({{"a.md", "[plan](2026:plan.md) [cdn](//cdn.example.org/x.png)\n"}, {"2026:plan.md", "# Plan\n"}});
+  const Page& a = page(site, "a.md");
+  CHECK(a.resolved[0].kind == LinkKind::page);
+  CHECK(a.resolved[0].href == "/2026:plan/");
+  CHECK(a.resolved[1].kind == LinkKind::external);  // "//host" leaves the site
+  CHECK(a.resolved[1].href == "//cdn.example.org/x.png");
+}
+
 TEST_CASE("bad input: each file gets its message, the rest still builds") {
   std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
   SiteOptions options;
