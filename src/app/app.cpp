@@ -123,7 +123,7 @@ void App::load_page(int index, const std::string& anchor, const std::vector<std:
     platform_.set_title("Page not found · " + site_.title);
     return;
   }
-  const PageEntry& entry = site_.pages[static_cast<std::size_t>(index)];
+  const PublishedPage& entry = site_.pages[static_cast<std::size_t>(index)];
   page_.url = entry.url;
   page_.status = CurrentPage::Status::loading;
   const int generation = page_.generation;
@@ -134,7 +134,7 @@ void App::load_page(int index, const std::string& anchor, const std::vector<std:
 void App::page_arrived(int generation, FetchResult result) {
   if (generation != page_.generation) return;  // the reader has moved on
   if (page_.index < 0) return;
-  const PageEntry& entry = site_.pages[static_cast<std::size_t>(page_.index)];
+  const PublishedPage& entry = site_.pages[static_cast<std::size_t>(page_.index)];
   if (!result.ok) {
     page_.status = CurrentPage::Status::failed;
     page_.error = "Could not load " + entry.path + (result.status ? " (HTTP " + std::to_string(result.status) + ")" : "") +

@@ -13,7 +13,8 @@
 #include "markdown_layout.hpp"
 #include "platform.hpp"
 #include "scroll_physics.hpp"
-#include "site_index.hpp"
+#include "core/published_site.hpp"
+#include "route.hpp"
 #include "theme.hpp"
 #include "typography.hpp"
 
@@ -157,7 +158,7 @@ class App {
   Platform& platform() { return platform_; }
   const Theme& theme() const { return theme_; }
   const Typography& type() const { return type_; }
-  const SiteIndex& site() const { return site_; }
+  const PublishedSite& site() const { return site_; }
   CurrentPage& page() { return page_; }
   DocumentViewState& doc_view() { return doc_; }
   SidebarState& sidebar() { return sidebar_; }
@@ -200,7 +201,7 @@ class App {
   bool theme_forced_ = false;
   Typography type_;
   FontBytes font_bytes_;
-  SiteIndex site_;
+  PublishedSite site_;
   CurrentPage page_;
   DocumentViewState doc_;
   SidebarState sidebar_;

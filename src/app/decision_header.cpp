@@ -35,13 +35,13 @@ std::string join(const std::vector<std::string>& v) {
 // What a header row draws with: the record, where it is, and the fonts.
 struct HeaderContext {
   App& app;
-  const DecisionEntry& d;
+  const PublishedDecision& d;
   float x0, inner, label_w, size, line;
   ImFont* regular;
   ImFont* bold;
 };
 
-bool is_proposed(const DecisionEntry& d) {
+bool is_proposed(const PublishedDecision& d) {
   std::string s = d.status;
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s == "proposed";
@@ -66,10 +66,10 @@ float identity_line(const HeaderContext& h, float y) {
 
 // Where comments go: the pull request and the file's history.
 void comment_links(const HeaderContext& h, ImVec2 pos) {
-  const SiteIndex& site = h.app.site();
+  const PublishedSite& site = h.app.site();
   const Theme& th = h.app.theme();
   const bool phone = h.app.phone();
-  const PageEntry& p = site.pages[static_cast<std::size_t>(h.d.page)];
+  const PublishedPage& p = site.pages[static_cast<std::size_t>(h.d.page)];
   const std::string file = p.path.substr(p.path.rfind('/') + 1);
   const std::string prs = site.repository.url + "/pulls?q=" + percent_encode("is:pr " + file);
   const std::string hist = site.history_url(h.d.page);
@@ -89,7 +89,7 @@ void comment_links(const HeaderContext& h, ImVec2 pos) {
 // While proposed: when comments are due, and where they go; returns the height taken.
 float comment_box(const HeaderContext& h, float y) {
   const Theme& th = h.app.theme();
-  const SiteIndex& site = h.app.site();
+  const PublishedSite& site = h.app.site();
   const auto days = days_between(h.app.notes().today, h.d.review_by);
   const std::string title = days ? comment_deadline_text(*days) + " (" + h.d.review_by + ")" : "Open for comments; no deadline set";
   const bool repo = !site.repository.url.empty();
@@ -119,7 +119,7 @@ float label_row(const HeaderContext& h, float y, const char* label, const std::s
 
 // The review date (once decided), the people, and the tags as wrapping chips.
 float people_and_tags(const HeaderContext& h, float y) {
-  const DecisionEntry& d = h.d;
+  const PublishedDecision& d = h.d;
   const float top = y;
   if (!d.review_by.empty() && !is_proposed(d)) {
     const auto days = days_between(h.app.notes().today, d.review_by);
@@ -148,11 +148,11 @@ float people_and_tags(const HeaderContext& h, float y) {
 
 // The supersession chain one way, a record a line: "Supersedes ADR-0003: title".
 float chain(const HeaderContext& h, float y, const char* label, const std::vector<int>& others) {
-  const SiteIndex& site = h.app.site();
+  const PublishedSite& site = h.app.site();
   const Theme& th = h.app.theme();
   const float top = y;
   for (std::size_t k = 0; k < others.size(); ++k) {
-    const DecisionEntry& o = site.decisions[static_cast<std::size_t>(others[k])];
+    const PublishedDecision& o = site.decisions[static_cast<std::size_t>(others[k])];
     const std::string text = label + std::string(" ") + (o.id.empty() ? o.title : o.id) + (o.title.empty() || h.app.phone() ? "" : ": " + o.title);
     ImGui::PushID(label);
     ImGui::PushID(static_cast<int>(k));
@@ -189,7 +189,7 @@ float status_badge(App& app, ImVec2 pos, const std::string& status) {
   return w;
 }
 
-float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width) {
+float draw_decision_header(App& app, const PublishedDecision& d, ImVec2 pos, float width) {
   const Typography& T = app.type();
   const float size = T.scale.small + 0.5f;
   const HeaderContext h{app, d, pos.x + kPad, width - 2 * kPad, app.phone() ? 92.0f : kLabelW, size, std::round(size * 1.5f),

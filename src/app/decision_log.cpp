@@ -42,12 +42,12 @@ std::string comment_deadline_text(int days) {
   return "Comments overdue by " + std::to_string(-days) + (days == -1 ? " day" : " days");
 }
 
-std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, DecisionColumn column, bool ascending) {
+std::vector<int> decision_rows(const PublishedSite& site, const DecisionFilter& f, DecisionColumn column, bool ascending) {
   std::vector<int> rows;
   const std::string text = lower_ascii(f.text);
   const auto after = day_number(f.after), before = day_number(f.before);
   for (std::size_t i = 0; i < site.decisions.size(); ++i) {
-    const DecisionEntry& d = site.decisions[i];
+    const PublishedDecision& d = site.decisions[i];
     if (!f.status.empty() && !same(d.status, f.status)) continue;
     if (!f.tag.empty() && !contains_ci(d.tags, f.tag)) continue;
     if (!f.decider.empty() && !contains_ci(d.deciders, f.decider)) continue;
@@ -58,7 +58,7 @@ std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, D
   }
   const auto& D = site.decisions;
   std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-    const DecisionEntry &x = D[static_cast<std::size_t>(a)], &y = D[static_cast<std::size_t>(b)];
+    const PublishedDecision &x = D[static_cast<std::size_t>(a)], &y = D[static_cast<std::size_t>(b)];
     int c = 0;
     switch (column) {
       case DecisionColumn::id: c = x.number != y.number ? (x.number < y.number ? -1 : 1) : x.id.compare(y.id); break;
@@ -76,26 +76,26 @@ std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& f, D
   return rows;
 }
 
-std::vector<std::string> decision_tags(const SiteIndex& site) {
+std::vector<std::string> decision_tags(const PublishedSite& site) {
   std::vector<std::string> all;
-  for (const DecisionEntry& d : site.decisions) all.insert(all.end(), d.tags.begin(), d.tags.end());
+  for (const PublishedDecision& d : site.decisions) all.insert(all.end(), d.tags.begin(), d.tags.end());
   return by_use(all);
 }
 
-std::vector<std::string> decision_deciders(const SiteIndex& site) {
+std::vector<std::string> decision_deciders(const PublishedSite& site) {
   std::vector<std::string> all;
-  for (const DecisionEntry& d : site.decisions) all.insert(all.end(), d.deciders.begin(), d.deciders.end());
+  for (const PublishedDecision& d : site.decisions) all.insert(all.end(), d.deciders.begin(), d.deciders.end());
   return by_use(all);
 }
 
-std::vector<std::string> decision_statuses(const SiteIndex& site) {
+std::vector<std::string> decision_statuses(const PublishedSite& site) {
   std::vector<std::string> out = site.statuses;
-  for (const DecisionEntry& d : site.decisions)
+  for (const PublishedDecision& d : site.decisions)
     if (!d.status.empty() && !contains_ci(out, d.status)) out.push_back(d.status);
   return out;
 }
 
-std::vector<int> proposals_awaiting_input(const SiteIndex& site) {
+std::vector<int> proposals_awaiting_input(const PublishedSite& site) {
   std::vector<int> out;
   for (std::size_t i = 0; i < site.decisions.size(); ++i)
     if (same(site.decisions[i].status, "proposed")) out.push_back(static_cast<int>(i));
@@ -108,12 +108,12 @@ std::vector<int> proposals_awaiting_input(const SiteIndex& site) {
   return out;
 }
 
-std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit) {
+std::vector<int> recently_accepted(const PublishedSite& site, std::size_t limit) {
   std::vector<int> out;
   for (std::size_t i = 0; i < site.decisions.size(); ++i)
     if (same(site.decisions[i].status, "accepted")) out.push_back(static_cast<int>(i));
   std::stable_sort(out.begin(), out.end(), [&](int a, int b) {
-    const DecisionEntry &x = site.decisions[static_cast<std::size_t>(a)], &y = site.decisions[static_cast<std::size_t>(b)];
+    const PublishedDecision &x = site.decisions[static_cast<std::size_t>(a)], &y = site.decisions[static_cast<std::size_t>(b)];
     const int dx = date_key(x.date), dy = date_key(y.date);
     return dx != dy ? dx > dy : x.number > y.number;
   });
@@ -121,12 +121,12 @@ std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit) {
   return out;
 }
 
-std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today) {
+std::vector<int> pages_past_review(const PublishedSite& site, std::string_view today) {
   std::vector<std::pair<int, int>> found;  // (review day, page)
   const auto now = day_number(today);
   if (!now) return {};
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
-    const PageEntry& p = site.pages[i];
+    const PublishedPage& p = site.pages[i];
     const auto due = day_number(p.review_by);
     if (!due || *due >= *now) continue;
     if (p.decision >= 0 && same(site.decisions[static_cast<std::size_t>(p.decision)].status, "proposed")) continue;

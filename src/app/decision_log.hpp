@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/calendar_date.hpp"  // day_number, days_between: what a date is
-#include "site_index.hpp"
+#include "core/published_site.hpp"
 
 namespace logbook::app {
 
@@ -27,21 +27,21 @@ struct DecisionFilter {
 };
 
 // Indexes into site.decisions that pass the filter, sorted by the column (ties by number).
-std::vector<int> decision_rows(const SiteIndex& site, const DecisionFilter& filter, DecisionColumn column, bool ascending);
+std::vector<int> decision_rows(const PublishedSite& site, const DecisionFilter& filter, DecisionColumn column, bool ascending);
 
 // Distinct values for the filter combos, most used first.
-std::vector<std::string> decision_tags(const SiteIndex& site);
-std::vector<std::string> decision_deciders(const SiteIndex& site);
+std::vector<std::string> decision_tags(const PublishedSite& site);
+std::vector<std::string> decision_deciders(const PublishedSite& site);
 // The statuses to offer: the configured ones, then any others records use.
-std::vector<std::string> decision_statuses(const SiteIndex& site);
+std::vector<std::string> decision_statuses(const PublishedSite& site);
 
 // Home page lists.
 // Proposals (status proposed), soonest comment deadline first; no deadline last.
-std::vector<int> proposals_awaiting_input(const SiteIndex& site);
+std::vector<int> proposals_awaiting_input(const PublishedSite& site);
 // Accepted decisions, newest first.
-std::vector<int> recently_accepted(const SiteIndex& site, std::size_t limit);
+std::vector<int> recently_accepted(const PublishedSite& site, std::size_t limit);
 // Pages (indexes into site.pages) whose review_by is before today, most overdue first.
 // A proposal's review_by is its comment deadline, listed with the proposals instead.
-std::vector<int> pages_past_review(const SiteIndex& site, std::string_view today);
+std::vector<int> pages_past_review(const PublishedSite& site, std::string_view today);
 
 }  // namespace logbook::app

@@ -64,7 +64,7 @@ struct Flow {
 };
 
 // The rows to show, filtered and sorted; the filters' choices, gathered once.
-void refresh_rows(DecisionLogViewState& st, const SiteIndex& site) {
+void refresh_rows(DecisionLogViewState& st, const PublishedSite& site) {
   if (!st.choices_loaded) {
     st.statuses = decision_statuses(site);
     st.tags = decision_tags(site);
@@ -78,7 +78,7 @@ void refresh_rows(DecisionLogViewState& st, const SiteIndex& site) {
 }
 
 void propose_button(App& app, ImVec2 pos, float width, float frame_h) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   const Theme& th = app.theme();
   const char* label = app.phone() ? "Propose" : "Propose a decision";
   ScopedStyle style;
@@ -206,8 +206,8 @@ void header_row(App& app, int columns, float header_h) {
 
 // One record's row: id, title, status and date; a click opens the record.
 void decision_row(App& app, int r, int columns) {
-  const SiteIndex& site = app.site();
-  const DecisionEntry& d = site.decisions[static_cast<std::size_t>(r)];
+  const PublishedSite& site = app.site();
+  const PublishedDecision& d = site.decisions[static_cast<std::size_t>(r)];
   const Theme& th = app.theme();
   const Typography& T = app.type();
   const float font_size = T.scale.ui;

@@ -43,7 +43,7 @@ float draw_page_header(App& app, ImVec2 pos, float width);
 
 // Parts (decision_log_view.cpp, decision_header.cpp, home_view.cpp).
 float draw_decision_log_view(App& app, ImVec2 pos, float width);
-float draw_decision_header(App& app, const DecisionEntry& d, ImVec2 pos, float width);
+float draw_decision_header(App& app, const PublishedDecision& d, ImVec2 pos, float width);
 float draw_home_lists(App& app, ImVec2 pos, float width);
 // A status as a coloured pill; returns its width.
 float status_badge(App& app, ImVec2 pos, const std::string& status);
@@ -53,6 +53,6 @@ inline bool pointer_dragged() {
   return d.x * d.x + d.y * d.y > 36;
 }
 // The decisions section's index page, or -1.
-int decision_log_page(const SiteIndex& site);
+int decision_log_page(const PublishedSite& site);
 
 }  // namespace logbook::app

@@ -23,35 +23,35 @@ std::vector<std::string> most_used_first(const std::map<std::string, int>& count
 
 // Page tags and decision tags (a record in an older dialect has tags only as a decision),
 // most used first: the database's order for the same question.
-std::vector<std::string> tags(const SiteIndex& site) {
+std::vector<std::string> tags(const PublishedSite& site) {
   std::map<std::string, int> count;
-  for (const PageEntry& p : site.pages)
+  for (const PublishedPage& p : site.pages)
     for (const std::string& t : p.tags) ++count[t];
-  for (const DecisionEntry& d : site.decisions)
+  for (const PublishedDecision& d : site.decisions)
     if (d.page < 0 || site.pages[static_cast<std::size_t>(d.page)].tags.empty())
       for (const std::string& t : d.tags) ++count[t];
   return most_used_first(count);
 }
 
-std::vector<std::string> owners(const SiteIndex& site) {
+std::vector<std::string> owners(const PublishedSite& site) {
   std::map<std::string, int> count;
-  for (const PageEntry& p : site.pages)
+  for (const PublishedPage& p : site.pages)
     if (!p.owner.empty()) ++count[p.owner];
-  for (const DecisionEntry& d : site.decisions)
+  for (const PublishedDecision& d : site.decisions)
     for (const std::string& n : d.deciders) ++count[n];
   return most_used_first(count);
 }
 
 // For after: and before:, the first of this month and of this year, then the dates
 // decisions were made, newest first.
-std::vector<std::string> dates(const SiteIndex& site, std::string_view today) {
+std::vector<std::string> dates(const PublishedSite& site, std::string_view today) {
   std::vector<std::string> out;
   if (today.size() >= 10) {
     out.push_back(std::string(today.substr(0, 8)) + "01");
     out.push_back(std::string(today.substr(0, 5)) + "01-01");
   }
   std::vector<std::string> made;
-  for (const DecisionEntry& d : site.decisions)
+  for (const PublishedDecision& d : site.decisions)
     if (day_number(d.date)) made.push_back(d.date.substr(0, 10));
   std::sort(made.rbegin(), made.rend());
   for (auto& d : made)
@@ -61,7 +61,7 @@ std::vector<std::string> dates(const SiteIndex& site, std::string_view today) {
 
 }  // namespace
 
-std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view text, std::string_view today, int limit) {
+std::vector<std::string> suggest_filters(const PublishedSite& site, std::string_view text, std::string_view today, int limit) {
   const std::optional<TypedFilter> typed = typed_filter(text);
   if (!typed) return {};
   // Two letters at least: "a" would offer "after:" under every word starting with a.

@@ -7,13 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "site_index.hpp"
+#include "core/published_site.hpp"
 
 namespace logbook::app {
 
 // Whole tokens to replace the last token of `text` with; empty when it is not (the start
 // of) a filter. `today` ("YYYY-MM-DD" or "") offers dates for after: and before:.
-std::vector<std::string> suggest_filters(const SiteIndex& site, std::string_view text, std::string_view today, int limit = 8);
+std::vector<std::string> suggest_filters(const PublishedSite& site, std::string_view text, std::string_view today, int limit = 8);
 
 // `text` with its last token replaced by `completion` (a key completion like "status:"
 // stays open for its value; a value completion ends with a space).

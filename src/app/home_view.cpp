@@ -90,13 +90,13 @@ struct Panel {
 
 void proposals_panel(Panel& p) {
   App& app = p.app;
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   const bool phone = app.phone();
   const std::vector<int>& proposals = app.notes().proposals;
   if (proposals.empty()) return;
   p.begin("Proposals awaiting input", std::to_string(proposals.size()));
   for (int i : proposals) {
-    const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(i)];
     if (d.page < 0) continue;
     const auto days = days_between(app.notes().today, d.review_by);
     const Ink ink = !days ? Ink::muted : *days < 0 ? Ink::caution : *days <= 3 ? Ink::warning : Ink::note;
@@ -137,7 +137,7 @@ void mark_all_read_button(App& app, ImVec2 title_pos, float width) {
 // New or changed since the last visit, with the button that clears the list.
 void changed_panel(Panel& p) {
   App& app = p.app;
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   ReaderNotesState& notes = app.notes();
   const bool phone = app.phone();
   const std::vector<int>& changed = notes.changed;
@@ -152,7 +152,7 @@ void changed_panel(Panel& p) {
     const std::size_t n = std::min<std::size_t>(changed.size(), static_cast<std::size_t>(kMostChanged));
     for (std::size_t k = 0; k < n; ++k) {
       const int i = changed[k];
-      const PageEntry& e = site.pages[static_cast<std::size_t>(i)];
+      const PublishedPage& e = site.pages[static_cast<std::size_t>(i)];
       const bool known = notes.seen.hash_by_path.count(e.path) > 0;
       p.row(1000 + i, known ? "updated" : "new", known ? Ink::note : Ink::tip, phone ? 84.0f : 92.0f, e.title, e.url,
             e.updated.empty() ? "" : e.updated);
@@ -163,12 +163,12 @@ void changed_panel(Panel& p) {
 }
 
 void accepted_panel(Panel& p) {
-  const SiteIndex& site = p.app.site();
+  const PublishedSite& site = p.app.site();
   const std::vector<int>& accepted = p.app.notes().accepted;
   if (accepted.empty()) return;
   p.begin("Recently accepted", "");
   for (int i : accepted) {
-    const DecisionEntry& d = site.decisions[static_cast<std::size_t>(i)];
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(i)];
     if (d.page < 0) continue;
     p.row(2000 + i, d.date, Ink::muted, p.app.phone() ? 96.0f : 110.0f, (d.id.empty() ? "" : d.id + "  ") + d.title,
           site.pages[static_cast<std::size_t>(d.page)].url, "");
@@ -177,13 +177,13 @@ void accepted_panel(Panel& p) {
 }
 
 void past_review_panel(Panel& p) {
-  const SiteIndex& site = p.app.site();
+  const PublishedSite& site = p.app.site();
   const bool phone = p.app.phone();
   const std::vector<int>& overdue = p.app.notes().past_review;
   if (overdue.empty()) return;
   p.begin("Past their review date", std::to_string(overdue.size()));
   for (int i : overdue) {
-    const PageEntry& e = site.pages[static_cast<std::size_t>(i)];
+    const PublishedPage& e = site.pages[static_cast<std::size_t>(i)];
     p.row(3000 + i, e.review_by, Ink::warning, phone ? 110.0f : 120.0f, e.title, e.url, phone ? "" : e.owner);
   }
   p.end();

@@ -15,7 +15,7 @@ constexpr float kCardH = 72;
 }  // namespace
 
 void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   const CurrentPage& page = app.page();
   const Theme& th = app.theme();
   const Typography& T = app.type();
@@ -27,7 +27,7 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
   if (text_link("crumb-home", font, size, p, site.title.empty() ? "Home" : site.title.c_str(), th[Ink::muted], th[Ink::link])) app.open("/");
   p.x += font->CalcTextSizeA(size, FLT_MAX, 0, site.title.empty() ? "Home" : site.title.c_str()).x;
   for (int s : site.trail(page.index)) {
-    const SectionEntry& sec = site.sections[static_cast<std::size_t>(s)];
+    const Section& sec = site.sections[static_cast<std::size_t>(s)];
     draw_icon(dl, kIconChevronRight, ImVec2(p.x + 11, p.y + size * 0.55f), 10, th[Ink::faint]);
     p.x += 22;
     ImGui::PushID(s);
@@ -47,10 +47,10 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
 }
 
 float page_footer_height(App& app, float) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   const CurrentPage& page = app.page();
   if (page.index < 0) return 0;
-  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float h = 24;
   if (!entry.backlinks.empty()) h += 56 + kBacklinkRow * static_cast<float>(entry.backlinks.size()) + 8;
   const Neighbours n = site.neighbours(page.index);
@@ -60,13 +60,13 @@ float page_footer_height(App& app, float) {
 }
 
 void draw_page_footer(App& app, ImVec2 pos, float width) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   const CurrentPage& page = app.page();
   const Theme& th = app.theme();
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (page.index < 0) return;
-  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
   if (!entry.backlinks.empty()) {
     dl->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + 1), th[Ink::rule]);
@@ -74,7 +74,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
     dl->AddText(T.font(Face::bold), T.scale.small, ImVec2(pos.x, y), th[Ink::muted], "LINKED FROM");
     y += 30;
     for (int b : entry.backlinks) {
-      const PageEntry& from = site.pages[static_cast<std::size_t>(b)];
+      const PublishedPage& from = site.pages[static_cast<std::size_t>(b)];
       ImGui::PushID(b);
       draw_icon(dl, kIconLink, ImVec2(pos.x + 7, y + T.scale.body * 0.6f), 12, th[Ink::faint]);
       if (text_link("backlink", T.font(Face::regular), T.scale.body, ImVec2(pos.x + 22, y), from.title.c_str(), th[Ink::link], th[Ink::link_hover], width - 22))
@@ -90,7 +90,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
     const bool stack = app.phone() && n.prev >= 0 && n.next >= 0;
     const float card_w = stack ? width : (width - 16) * 0.5f;
     const auto card = [&](int target, bool next, ImVec2 p) {
-      const PageEntry& e = site.pages[static_cast<std::size_t>(target)];
+      const PublishedPage& e = site.pages[static_cast<std::size_t>(target)];
       ImGui::SetCursorScreenPos(p);
       ImGui::PushID(next ? "next" : "prev");
       const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));

@@ -17,7 +17,7 @@ constexpr float kNoticeH = 40, kMetaH = 30;
 // changed since they last read it; then it counts as read.
 void update_notes(App& app) {
   ReaderNotesState& n = app.notes();
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   Platform& platform = app.platform();
   const std::string key = seen_storage_key(site);
   if (!n.loaded) {
@@ -53,8 +53,8 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 // "Last changed 2026-11-20 by Ana and Bo · Edit this page · History"
 float history_line(App& app, int index, ImVec2 pos, float width) {
-  const SiteIndex& site = app.site();
-  const PageEntry& entry = site.pages[static_cast<std::size_t>(index)];
+  const PublishedSite& site = app.site();
+  const PublishedPage& entry = site.pages[static_cast<std::size_t>(index)];
   const bool repo = !site.repository.url.empty();
   if (entry.updated.empty() && !repo) return 0;
   const Theme& th = app.theme();
@@ -110,8 +110,8 @@ float changed_notice(App& app, ImVec2 pos, float width) {
 
 }  // namespace
 
-int decision_log_page(const SiteIndex& site) {
-  for (const DecisionEntry& d : site.decisions) {
+int decision_log_page(const PublishedSite& site) {
+  for (const PublishedDecision& d : site.decisions) {
     if (d.page < 0) continue;
     const int section = site.pages[static_cast<std::size_t>(d.page)].section;
     return site.sections[static_cast<std::size_t>(section)].index_page;
@@ -122,9 +122,9 @@ int decision_log_page(const SiteIndex& site) {
 float draw_page_header(App& app, ImVec2 pos, float width) {
   const CurrentPage& page = app.page();
   if (page.index < 0) return 0;
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   update_notes(app);
-  const PageEntry& entry = site.pages[static_cast<std::size_t>(page.index)];
+  const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
   y += changed_notice(app, ImVec2(pos.x, y), width);
   y += history_line(app, page.index, ImVec2(pos.x, y), width);

@@ -4,9 +4,9 @@
 
 namespace logbook::app {
 
-std::string seen_storage_key(const SiteIndex& site) { return "logbook.seen:" + (site.base.empty() ? "/" : site.base); }
+std::string seen_storage_key(const PublishedSite& site) { return "logbook.seen:" + (site.base.empty() ? "/" : site.base); }
 
-SeenPages load_seen_pages(const std::string& stored, const SiteIndex& site) {
+SeenPages load_seen_pages(const std::string& stored, const PublishedSite& site) {
   SeenPages seen;
   const nlohmann::json j = nlohmann::json::parse(stored, nullptr, false);
   if (stored.empty() || j.is_discarded() || !j.is_object()) {
@@ -25,28 +25,28 @@ std::string save_seen_pages(const SeenPages& seen) {
   return j.dump();
 }
 
-bool is_changed(const PageEntry& page, const SeenPages& seen) {
+bool is_changed(const PublishedPage& page, const SeenPages& seen) {
   if (page.hash.empty()) return false;
   const auto it = seen.hash_by_path.find(page.path);
   return it == seen.hash_by_path.end() || it->second != page.hash;
 }
 
-std::vector<int> changed_pages(const SiteIndex& site, const SeenPages& seen) {
+std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen) {
   std::vector<int> out;
   for (std::size_t i = 0; i < site.pages.size(); ++i)
     if (is_changed(site.pages[i], seen)) out.push_back(static_cast<int>(i));
   return out;
 }
 
-bool mark_read(SeenPages& seen, const PageEntry& page) {
+bool mark_read(SeenPages& seen, const PublishedPage& page) {
   if (!is_changed(page, seen)) return false;
   seen.hash_by_path[page.path] = page.hash;
   seen.dirty = true;
   return true;
 }
 
-void mark_all_read(SeenPages& seen, const SiteIndex& site) {
-  for (const PageEntry& p : site.pages)
+void mark_all_read(SeenPages& seen, const PublishedSite& site) {
+  for (const PublishedPage& p : site.pages)
     if (!p.hash.empty()) seen.hash_by_path[p.path] = p.hash;
   seen.dirty = true;
 }

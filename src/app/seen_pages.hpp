@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "site_index.hpp"
+#include "core/published_site.hpp"
 
 namespace logbook::app {
 
@@ -18,18 +18,18 @@ struct SeenPages {
 };
 
 // The storage key: per base path, since project sites on one origin share storage.
-std::string seen_storage_key(const SiteIndex& site);
+std::string seen_storage_key(const PublishedSite& site);
 
 // Reads what storage held ("" on a first visit: then every page counts as read).
-SeenPages load_seen_pages(const std::string& stored, const SiteIndex& site);
+SeenPages load_seen_pages(const std::string& stored, const PublishedSite& site);
 std::string save_seen_pages(const SeenPages& seen);
 
 // Pages (indexes) new or changed since read, in manifest order. Pages without a hash
 // (an older build) are never reported.
-std::vector<int> changed_pages(const SiteIndex& site, const SeenPages& seen);
-bool is_changed(const PageEntry& page, const SeenPages& seen);
+std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen);
+bool is_changed(const PublishedPage& page, const SeenPages& seen);
 // Records the page's current version as read; true when that changed anything.
-bool mark_read(SeenPages& seen, const PageEntry& page);
-void mark_all_read(SeenPages& seen, const SiteIndex& site);
+bool mark_read(SeenPages& seen, const PublishedPage& page);
+void mark_all_read(SeenPages& seen, const PublishedSite& site);
 
 }  // namespace logbook::app

@@ -13,7 +13,7 @@ namespace {
 
 constexpr float kRowH = 32;
 
-bool contains_page(const SiteIndex& site, int section, int page) {
+bool contains_page(const PublishedSite& site, int section, int page) {
   if (page < 0) return false;
   for (int s = site.pages[static_cast<std::size_t>(page)].section; s >= 0; s = site.sections[static_cast<std::size_t>(s)].parent)
     if (s == section) return true;
@@ -65,10 +65,10 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
 }
 
 void section_tree(App& app, int s, int depth) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   SidebarState& st = app.sidebar();
   const int current = app.page().index;
-  const SectionEntry& sec = site.sections[static_cast<std::size_t>(s)];
+  const Section& sec = site.sections[static_cast<std::size_t>(s)];
   ImGui::PushID(s);
   for (int p : sec.pages) {
     bool chev = false;
@@ -77,7 +77,7 @@ void section_tree(App& app, int s, int depth) {
     ImGui::PopID();
   }
   for (int c : sec.children) {
-    const SectionEntry& child = site.sections[static_cast<std::size_t>(c)];
+    const Section& child = site.sections[static_cast<std::size_t>(c)];
     char& state = st.collapsed[static_cast<std::size_t>(c)];
     if (state == 0) state = (site.pages.size() > 80 && !contains_page(site, c, current)) ? 2 : 1;
     bool chev = false;
@@ -98,7 +98,7 @@ void section_tree(App& app, int s, int depth) {
 }
 
 void tree(App& app) {
-  const SiteIndex& site = app.site();
+  const PublishedSite& site = app.site();
   if (site.sections.empty()) return;
   SidebarState& st = app.sidebar();
   if (st.collapsed.size() != site.sections.size()) st.collapsed.assign(site.sections.size(), 0);

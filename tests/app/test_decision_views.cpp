@@ -51,13 +51,13 @@ nlohmann::json manifest(const char* home_hash = "h0") {
                          {"pages", {3, 4, 5, 6}}, {"children", nlohmann::json::array()}}}}};
 }
 
-SiteIndex site_of(const nlohmann::json& m) {
-  SiteIndex s;
+PublishedSite site_of(const nlohmann::json& m) {
+  PublishedSite s;
   REQUIRE(read_manifest(m.dump(), s) == "");
   return s;
 }
 
-std::vector<std::string> ids(const SiteIndex& s, const std::vector<int>& rows) {
+std::vector<std::string> ids(const PublishedSite& s, const std::vector<int>& rows) {
   std::vector<std::string> out;
   for (int r : rows) out.push_back(s.decisions[static_cast<std::size_t>(r)].id);
   return out;
@@ -74,7 +74,7 @@ TEST_CASE("deadlines read as people say them (days are counted by core/calendar_
 }
 
 TEST_CASE("the decision log filters by status, tag, decider, words and dates, and sorts by any column") {
-  const SiteIndex s = site_of(manifest());
+  const PublishedSite s = site_of(manifest());
   REQUIRE(s.decisions.size() == 4);
   CHECK(s.repository.url == "https://github.com/org/docs");  // the trailing slash dropped
   CHECK(ids(s, decision_rows(s, {}, DecisionColumn::id, false)) == std::vector<std::string>{"ADR-0004", "ADR-0003", "ADR-0002", "ADR-0001"});
@@ -111,7 +111,7 @@ TEST_CASE("a date that names no day sorts with the undated, as `logbook check` r
   nlohmann::json m = manifest();
   m["decisions"][0]["date"] = "2026-02-30";  // no such day: was read as 2 March
   m["decisions"][2]["date"] = "2026-03-02T09:30";  // a date-time counts by its day
-  const SiteIndex s = site_of(m);
+  const PublishedSite s = site_of(m);
   CHECK(ids(s, decision_rows(s, {}, DecisionColumn::date, false)) == std::vector<std::string>{"ADR-0003", "ADR-0002", "ADR-0004", "ADR-0001"});
   DecisionFilter f;
   f.after = "2026-03-01";
@@ -119,7 +119,7 @@ TEST_CASE("a date that names no day sorts with the undated, as `logbook check` r
 }
 
 TEST_CASE("the home page lists proposals by deadline, accepted decisions newest first, and pages past review") {
-  const SiteIndex s = site_of(manifest());
+  const PublishedSite s = site_of(manifest());
   CHECK(ids(s, proposals_awaiting_input(s)) == std::vector<std::string>{"ADR-0003", "ADR-0002"});
   CHECK(ids(s, recently_accepted(s, 5)) == std::vector<std::string>{"ADR-0004"});
   // guide.md was due 2026-02-01; the proposal's review_by is its comment deadline, not a review.
@@ -130,13 +130,13 @@ TEST_CASE("the home page lists proposals by deadline, accepted decisions newest 
 }
 
 TEST_CASE("seen pages: a first visit sees nothing new; later, changed and new pages until read") {
-  const SiteIndex s = site_of(manifest());
+  const PublishedSite s = site_of(manifest());
   SeenPages first = load_seen_pages("", s);
   CHECK(first.dirty);  // to be saved: everything as read
   CHECK(changed_pages(s, first).empty());
   const std::string stored = save_seen_pages(first);
 
-  const SiteIndex next = site_of(manifest("h1"));  // the home page changed
+  const PublishedSite next = site_of(manifest("h1"));  // the home page changed
   SeenPages seen = load_seen_pages(stored, next);
   CHECK_FALSE(seen.dirty);
   REQUIRE(changed_pages(next, seen) == std::vector<int>{0});
@@ -147,7 +147,7 @@ TEST_CASE("seen pages: a first visit sees nothing new; later, changed and new pa
   // A page the reader has never seen is new; mark all as read clears everything.
   nlohmann::json m = manifest("h1");
   m["pages"].push_back(page("new.md", "/new/", "New", -1, "n0"));
-  const SiteIndex more = site_of(m);
+  const PublishedSite more = site_of(m);
   CHECK(changed_pages(more, seen) == std::vector<int>{7});
   mark_all_read(seen, more);
   CHECK(changed_pages(more, seen).empty());
@@ -156,7 +156,7 @@ TEST_CASE("seen pages: a first visit sees nothing new; later, changed and new pa
 }
 
 TEST_CASE("filter completions come from the manifest and replace the last token") {
-  const SiteIndex s = site_of(manifest());
+  const PublishedSite s = site_of(manifest());
   CHECK(suggest_filters(s, "sta", "2026-03-10") == std::vector<std::string>{"status:"});
   CHECK(suggest_filters(s, "s", "2026-03-10").empty());  // one letter is a word, not a filter yet
   CHECK(suggest_filters(s, "search status:ac", "") == std::vector<std::string>{"status:accepted"});
@@ -252,7 +252,7 @@ TEST_CASE("changed pages are listed until read; a changed page says so once; mar
   CHECK(g.app.notes().changed.size() == 2);
   g.click(*g.link("Mark all as read"));
   CHECK(g.app.notes().changed.empty());
-  const SiteIndex s = site_of(m);
+  const PublishedSite s = site_of(m);
   CHECK(changed_pages(s, load_seen_pages(g.platform.storage["logbook.seen:/docs"], s)).empty());
 }
 

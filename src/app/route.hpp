@@ -1,18 +1,11 @@
-// The site as the reader sees it: the core's published model (manifest.json, read by
-// read_manifest), under the app's names, and the app's routes.
+// The app's routes: an address split into the page's URL, the anchor and the search
+// words, encoded the way the published model (src/core/published_site.hpp) holds URLs.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include "core/published_site.hpp"
-
 namespace logbook::app {
-
-using SiteIndex = logbook::PublishedSite;
-using PageEntry = logbook::PublishedPage;
-using DecisionEntry = logbook::PublishedDecision;
-using SectionEntry = logbook::Section;
 
 // Splits "/guides/setup/#install" into the page URL and the anchor ("install").
 struct Route {

@@ -1,4 +1,4 @@
-#include "site_index.hpp"
+#include "route.hpp"
 
 #include "core/url.hpp"
 

@@ -1,8 +1,10 @@
 // Spec: routes split into page, anchor and search words, and match the published URLs.
 #include <doctest/doctest.h>
 
-#include "app/site_index.hpp"
+#include "app/route.hpp"
+#include "core/published_site.hpp"
 
+using namespace logbook;
 using namespace logbook::app;
 
 TEST_CASE("routes: page URL, anchor and search words") {
@@ -26,7 +28,7 @@ TEST_CASE("routes match the manifest's URLs however the browser encoded them") {
   CHECK(parse_route("/c++-notes/").url == "/c++-notes/");  // '+' is a space only in the query
   CHECK(parse_route("/c++-notes/?q=a+b").query == "a b");
 
-  SiteIndex site;
+  PublishedSite site;
   REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":2,"title":"Docs",
     "pages":[{"path":"c#-notes.md","url":"/c%23-notes/","title":"C# notes","section":0}]})", site) == "");
   CHECK(site.find_url(parse_route("/c%23-notes/").url) == 0);
