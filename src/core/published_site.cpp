@@ -73,12 +73,8 @@ std::vector<int> PublishedSite::trail(int page) const {
   std::vector<int> out;
   const PublishedPage* p = at(pages, page);
   if (!p) return out;
-  // Walking up a hand-edited file's parents could loop; a trail is never longer than the tree.
-  for (int s = p->section; s > 0 && out.size() < sections.size(); s = sections[static_cast<std::size_t>(s)].parent) {
-    if (at(sections, s) == nullptr) break;
+  for (int s : section_chain(sections, p->section))
     if (sections[static_cast<std::size_t>(s)].index_page != page) out.push_back(s);
-  }
-  std::reverse(out.begin(), out.end());
   return out;
 }
 

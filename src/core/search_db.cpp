@@ -32,11 +32,7 @@ CREATE VIRTUAL TABLE search USING fts5(title, headings, body,
 
 std::string section_trail(const Site& site, int section) {
   std::string trail;
-  while (section > 0) {
-    const Section& s = site.sections[static_cast<std::size_t>(section)];
-    trail = trail.empty() ? s.title : s.title + " › " + trail;
-    section = s.parent;
-  }
+  for (int s : section_chain(site.sections, section)) trail += (trail.empty() ? "" : " › ") + site.sections[static_cast<std::size_t>(s)].title;
   return trail;
 }
 

@@ -2,7 +2,7 @@
 //
 // The reader (wasm/main.cpp, the page) and the search worker (wasm/search_worker.cpp,
 // in a Web Worker) are two wasm modules that share no memory: they talk through
-// postMessage, by way of JavaScript (wasm/web_platform.cpp on the page,
+// postMessage, by way of JavaScript (wasm/web_platform.js on the page,
 // site/search-worker.js in the worker). A page cached by the offline copy can meet a
 // worker from a newer deployment, so every payload carries a format version, and a
 // reader of another version says so instead of guessing.

@@ -609,6 +609,17 @@ bool is_markdown_path(std::string_view path) {
   return lower.size() > 3 && (lower.ends_with(".md") || lower.ends_with(".markdown"));
 }
 
+std::vector<int> section_chain(const std::vector<Section>& sections, int section) {
+  std::vector<int> out;
+  const int n = static_cast<int>(sections.size());
+  for (int s = section; s > 0 && s < n; s = sections[static_cast<std::size_t>(s)].parent) {
+    out.push_back(s);
+    if (sections[static_cast<std::size_t>(s)].parent >= s) break;  // a parent comes first: no loop
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 std::string url_for_path(std::string_view path) {
   std::string url = "/";
   std::string_view rest = path;

@@ -115,6 +115,11 @@ struct Site {
   std::unordered_map<std::string, int> by_url;
 };
 
+// The sections from the root's child down to `section`, outermost first (the root, which
+// stands for the whole site, is left out); the breadcrumbs and the search hits' section
+// labels. Stops at a parent index that is out of range or does not come before its child.
+std::vector<int> section_chain(const std::vector<Section>& sections, int section);
+
 // previous: an earlier build of the same folder, whose pages are reused where a file's
 // bytes have not changed (for fast rebuilds); its parsed pages are moved out of it.
 Site build_site(std::vector<SourceFile> files, const SiteOptions& options = {}, Site* previous = nullptr);

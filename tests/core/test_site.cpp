@@ -333,3 +333,17 @@ TEST_CASE("reserved outputs: a file or folder in SiteOptions::reserved_outputs i
   CHECK(has_diagnostic(site, "app/boot.js.md", "its URL /app/boot.js/ would take the place of app/boot.js"));
   CHECK(site.error_count() == 3);
 }
+
+TEST_CASE("section_chain: the sections above, outermost first, without the root; never loops") {
+  const Site site = build_site({{"index.md", "# Home\n"}, {"guides/api/auth.md", "# Auth\n"}});
+  const int api = site.pages[static_cast<std::size_t>(site.find_page("guides/api/auth.md"))].section;
+  std::vector<std::string> titles;
+  for (int s : section_chain(site.sections, api)) titles.push_back(site.sections[static_cast<std::size_t>(s)].path);
+  CHECK(titles == std::vector<std::string>{"guides", "guides/api"});
+  CHECK(section_chain(site.sections, 0).empty());
+  CHECK(section_chain(site.sections, 99).empty());
+  std::vector<Section> loop(3);
+  loop[1].parent = 2;
+  loop[2].parent = 1;
+  CHECK(section_chain(loop, 2) == std::vector<int>{1, 2});
+}
