@@ -195,18 +195,16 @@ struct SiteBuilder::State {
     info.title = !options.title.empty() ? options.title
                  : !config.config.title.empty() ? config.config.title
                  : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
-    info.repository = config.config.repository;
-    while (!info.repository.empty() && info.repository.back() == '/') info.repository.pop_back();
-    info.branch = config.config.branch;
-    info.content_prefix = history.content_prefix;
     info.decisions_folder = config.config.decisions;
     info.image_hosts = config.config.image_hosts;
-    info.propose_decision_url = propose_decision_url();
   }
 
+  // GitHub's new-file page for the next record, "" when logbook.yml names no repository.
   std::string propose_decision_url() const {
+    std::string repository = config.config.repository;
+    while (!repository.empty() && repository.back() == '/') repository.pop_back();
     const auto t = markdown.find(config.config.decision_template_path());
-    return logbook::propose_decision_url({info.repository, info.branch, info.content_prefix}, config.config, decisions,
+    return logbook::propose_decision_url({repository, config.config.branch, history.content_prefix}, config.config, decisions,
                                          t != markdown.end() ? std::string_view(t->second) : default_decision_template());
   }
 
@@ -217,7 +215,7 @@ struct SiteBuilder::State {
     published = publish(site, decisions, config.config,
                         {.title = info.title, .base = info.base, .app_boot = app ? "app/boot.js" : "",
                          .history = &history.pages, .app_version = app_version, .precache = precache_list(root),
-                         .content_prefix = info.content_prefix, .propose_decision = info.propose_decision_url,
+                         .content_prefix = history.content_prefix, .propose_decision = propose_decision_url(),
                          .fallback_fonts = fallback_fonts});
   }
 

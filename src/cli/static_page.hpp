@@ -20,11 +20,6 @@ struct SiteInfo {
   std::string site_url;           // absolute origin for canonical links, e.g. https://example.org ("" = relative)
   std::string decisions_folder;   // "decisions": its index page offers "Propose a decision"
   std::vector<std::string> image_hosts;  // image sources besides the site, for the pages' CSP (logbook.yml)
-  // Used to make the model's propose-decision link.
-  std::string repository;         // https://github.com/org/repo
-  std::string branch = "main";
-  std::string content_prefix = "content";  // the content folder, relative to the repository root
-  std::string propose_decision_url;        // GitHub's new-file page, template and next id filled in
 };
 
 // The page's own part is its rendered Markdown and its headings (for the outline).
