@@ -1,11 +1,27 @@
 #!/usr/bin/python3
 """The search database cut into fixed-size pieces: what a reader fetches, what a deployment changes.
 
-Evidence for ADR-0009. Builds a corpus with `logbook build`, then for several layouts of the
-same search.db (SQLite page size, VACUUM, pages.markdown dropped, hot structures first, a
-contentless FTS5 index) and piece sizes reports: the pieces and their bytes, the pieces the
-engine's own queries touch (cold first query, median and p95 per query from a cold cache, the
-whole query set through one cache), and how many pieces change when one page changes.
+Evidence for ADR-0009. Builds a corpus with `logbook build` (four builds: the corpus, the same
+again, a one-word edit and a one-paragraph edit of one page), prints every table's size with
+dbstat, then for several layouts of the same search.db and several piece sizes reports what the
+engine's own queries (src/core/search_engine.cpp, both ranking tiers, limit 20) read:
+
+  layouts  built        the file as `logbook build` writes it (4 KiB pages, FTS5 optimized)
+           vacuum-N     VACUUM with N KiB pages
+           slim-N       pages.markdown dropped, VACUUM
+           hot-N        slim, written afresh with the FTS5 index first and its stored text last
+           contentless  slim, FTS5 with content='' (no stored text), VACUUM
+           proposed     contentless and index first (what ADR-0009 proposes)
+  modes    engine       today's query: rows and snippets for all 20 hits
+           no snippet   the same without snippet()
+           index only   ranked page ids only; then "+ index.md of the 8 shown" is what the
+                        shown results' own text costs when fetched per page
+           shown 8      ranked ids, then rows and snippets of the first 8 from the database
+  columns  first query (cold): pieces and bytes of a reader's very first query (schema included);
+           per query median/p95: each query from a cold cache; all queries, one cache: the
+           whole set through one cache; in every query: the pieces every query reads (what to
+           fetch when the palette opens). "raw / gzip": pieces travel gzipped, as hosts compress
+           them; "4 KiB Range" rows are SQLite pages read by HTTP Range, uncompressed.
 
 Runs under Debian's /usr/bin/python3 with python3-apsw (apt-get install -y python3-apsw wamerican):
 apsw's VFS shim logs every xRead of the database file; the stdlib sqlite3 has no VFS hook.
@@ -14,7 +30,7 @@ apsw's VFS shim logs every xRead of the database file; the stdlib sqlite3 has no
   python3 ../shared/peers-bench/gen_corpus.py 10000 /tmp/adr9/c10k
   cmake --build --preset native --target logbook
   /usr/bin/python3 bench/db_pieces.py /tmp/adr9/c1k  --work /tmp/adr9/w1k    # ~1 min
-  /usr/bin/python3 bench/db_pieces.py /tmp/adr9/c10k --work /tmp/adr9/w10k   # ~10 min
+  /usr/bin/python3 bench/db_pieces.py /tmp/adr9/c10k --work /tmp/adr9/w10k   # ~6 min on 2 cores
 
 Builds are kept in --work and reused; delete it to rebuild. A "piece" here is a plain
 fixed-size cut of the file (the last one short), named by the hash of its bytes.
@@ -24,7 +40,7 @@ import apsw
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGE_SIZES = [4096, 8192, 16384, 65536]
-PIECE_SIZES = [16 << 10, 64 << 10, 256 << 10, 1 << 20]
+PIECE_SIZES = [16 << 10, 32 << 10, 64 << 10, 256 << 10]
 LIMIT = 20  # the worker asks for 20 hits (src/core/search_wire.hpp)
 
 # The engine's query (src/core/search_engine.cpp kQuery), run in its two tiers: pages whose
@@ -105,15 +121,37 @@ def pieces_of(reads, piece):
 
 
 def measure_reads(db, mode, queries):
-    """Per query, the byte ranges read from a cold start (new connection: schema included)."""
-    per_query = []
+    """Per query, the byte ranges read from a cold start (new connection: schema included),
+    and what the query answered."""
+    per_query, answers = [], []
     for words, prefix in queries:
         LOG.clear()
         con = open_logged(db)
-        MODES[mode](con, words, prefix)
+        answers.append(MODES[mode](con, words, prefix))
         con.close()
         per_query.append(list(LOG))
-    return per_query
+    return per_query, answers
+
+
+REFERENCE = []
+
+
+class Fragments:
+    """What the shown results' own text costs if it is fetched per page (gzip -6 of each
+    page's Markdown, as index.md is published today) instead of read from the database."""
+    def __init__(self, corpus, base_db):
+        self.corpus, self.sizes = corpus, {}
+        con = apsw.Connection(base_db, flags=apsw.SQLITE_OPEN_READONLY)
+        self.path = dict(con.execute("SELECT id, path FROM pages"))
+        con.close()
+
+    def __call__(self, hits):
+        total = 0
+        for rowid, _ in hits[:SHOWN]:
+            if rowid not in self.sizes:
+                self.sizes[rowid] = len(gzip.compress(open(os.path.join(self.corpus, self.path[rowid]), "rb").read(), 6))
+            total += self.sizes[rowid]
+        return total
 
 
 # ---------------------------------------------------------------- layouts of one database
@@ -149,7 +187,8 @@ def hot_first(src, dst, page_size):
     for _, _, sql in schema:
         con.execute(sql.replace("markdown TEXT NOT NULL,", "") if sql.startswith("CREATE TABLE pages") else sql)
     tables = [n for t, n, _ in schema if t == "table" and n != "search"]
-    for t in FTS_SHADOW + tables + ["search_content"]:
+    shadow = [n for (n,) in con.execute("SELECT name FROM old.sqlite_schema WHERE name LIKE 'search!_%' ESCAPE '!'")]
+    for t in [t for t in FTS_SHADOW + tables + ["search_content"] if t in shadow + tables]:
         con.execute(f"DELETE FROM main.{t}")
         cols = ", ".join(c[1] for c in con.execute(f"PRAGMA main.table_info({t})"))
         con.execute(f"INSERT INTO main.{t}({cols}) SELECT {cols} FROM old.{t}")
@@ -171,6 +210,13 @@ def contentless(src, dst, page_size):
     con.close()
 
 
+def proposed(src, dst, page_size):
+    """What this record proposes: contentless, and the index first."""
+    contentless(src, dst + ".tmp", page_size)
+    hot_first(dst + ".tmp", dst, page_size)
+    os.remove(dst + ".tmp")
+
+
 def layouts(chosen_ps):
     """(name, make(src, dst), the MODES measured) for every layout."""
     every = ["engine", "no snippet", "index only", "shown 8"]
@@ -182,6 +228,7 @@ def layouts(chosen_ps):
     for ps in PAGE_SIZES:
         out.append((f"hot-{ps >> 10}k", lambda s, d, ps=ps: hot_first(s, d, ps), every))
     out.append((f"contentless-{chosen_ps >> 10}k", lambda s, d: contentless(s, d, chosen_ps), ["no snippet", "index only"]))
+    out.append((f"proposed-{chosen_ps >> 10}k", lambda s, d: proposed(s, d, chosen_ps), ["index only"]))
     return out
 
 
@@ -232,7 +279,7 @@ def corpus_words(corpus):
 def pick_queries(df, n_pages):
     """~24 queries as readers type them: words at several document frequencies, two-word
     queries, and prefixes (the last word while it is typed). Seeded, so runs compare."""
-    rng = random.Random(9)
+    rng = random.Random(13)
     def pick(lo, hi, k, minlen):
         c = sorted(w for w, n in df.items() if lo * n_pages <= n <= hi * n_pages and len(w) >= minlen)
         return rng.sample(c, k)
@@ -281,22 +328,32 @@ class GzipSizes:
         return sum(self.sizes[i] for i in pieces)
 
 
-def query_report(name, db, mode, cold, queries):
+def query_report(name, db, mode, cold, queries, fragments):
     size = os.path.getsize(db)
-    cold_reads = measure_reads(db, mode, [cold])[0]
-    per_query = measure_reads(db, mode, queries)
+    (cold_reads,), (cold_hits,) = measure_reads(db, mode, [cold])
+    per_query, answers = measure_reads(db, mode, queries)
+    if mode != "shown 8" and [[i for i, _ in a] for a in answers] != REFERENCE:
+        print(f"WARNING: {name} answers differently from the built database", flush=True)
     page_size = apsw.Connection(db).execute("PRAGMA page_size").fetchall()[0][0]
     rows = []
     for piece in PIECE_SIZES + [None]:
         grain = piece or page_size
         gz = GzipSizes(db, grain)
+        first, each = pieces_of(cold_reads, grain), [pieces_of(r, grain) for r in per_query]
+        union, common = first.union(*each), first.intersection(*each)
+        raw = lambda ps: len(ps) * grain
         # Pieces travel gzipped (hosts compress them); a Range read must not be compressed.
-        cost = (lambda ps: f"{kib(len(ps) * grain)} / {kib(gz(ps))}") if piece else (lambda ps: kib(len(ps) * grain))
-        each = sorted((pieces_of(r, grain) for r in per_query), key=len)
-        union = set(pieces_of(cold_reads, grain)).union(*each)
+        cost = (lambda r, g: f"{kib(r)} / {kib(g)}") if piece else (lambda r, g: kib(r))
+        def spread(values):
+            values = sorted(values)
+            return values[len(values) // 2], values[min(len(values) - 1, int(0.95 * len(values)))]
+        (raw50, raw95), (gz50, gz95) = spread(raw(p) for p in each), spread(gz(p) for p in each)
         label = kib(piece) if piece else f"{kib(grain)} Range"
-        rows.append(f"| {name} | {mode} | {label} | {-(-size // grain)} | {cost(pieces_of(cold_reads, grain))} | "
-                    f"{cost(each[len(each) // 2])} | {cost(each[min(len(each) - 1, int(0.95 * len(each)))])} | {cost(union)} |")
+        rows.append(f"| {name} | {mode} | {label} | {-(-size // grain)} | {len(first)}: {cost(raw(first), gz(first))} | "
+                    f"{cost(raw50, gz50)} | {cost(raw95, gz95)} | {cost(raw(union), gz(union))} | {kib(raw(common))} |")
+    if mode == "index only":
+        f50, f95 = sorted(map(fragments, answers))[len(answers) // 2], sorted(map(fragments, answers))[int(0.95 * len(answers))]
+        rows.append(f"| {name} | + index.md of the {SHOWN} shown, gzip | – | – | {kib(fragments(cold_hits))} | {kib(f50)} | {kib(f95)} | – | – |")
     return rows
 
 
@@ -309,12 +366,13 @@ def stability(name, make, dbs, work):
         files[tag] = dst
     rows = []
     for piece in PIECE_SIZES:
-        base = piece_hashes(files["base"], piece)
+        base = set(piece_hashes(files["base"], piece))
         cells = []
         for tag in ("same", "word", "paragraph"):
             new = piece_hashes(files[tag], piece)
-            changed = sum(1 for h in new if h not in set(base))
-            cells.append(f"{changed}/{len(new)} ({kib(changed * piece)})")
+            changed = [i for i, h in enumerate(new) if h not in base]
+            gz = GzipSizes(files[tag], piece)(changed)
+            cells.append(f"{len(changed)}/{len(new)} ({kib(len(changed) * piece)} / {kib(gz)})")
         rows.append(f"| {name} | {kib(piece)} | " + " | ".join(cells) + " |")
     rows.append(f"| {name} | SQLite pages changed in place, by table | – | {changed_by_table(files['base'], files['word'])} | "
                 f"{changed_by_table(files['base'], files['paragraph'])} |")
@@ -364,23 +422,28 @@ def main():
     print(f"\ncold query: {cold[0][0]}; queries: " + ", ".join(" ".join(w) + ("*" if p else "") for w, p in queries))
 
     print(f"\n## bytes fetched, raw / gzip -6, per layout, query mode and piece size (limit {LIMIT}, the engine's two tiers)\n")
-    print("| layout | mode | piece | pieces | first query (cold) | per query median | per query p95 | all queries, one cache |")
-    print("|---|---|---|---:|---:|---:|---:|---:|")
+    print("| layout | mode | piece | pieces | first query (cold): pieces, bytes | per query median | per query p95 | all queries, one cache | in every query |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+    fragments = Fragments(a.corpus, dbs["base"])
+    # Every layout must rank the same pages in the same order as the built file.
+    REFERENCE[:] = [[i for i, _ in hits] for hits in measure_reads(dbs["base"], "index only", queries)[1]]
     for name, make, modes in layouts(a.chosen_page_size):
         db = os.path.join(a.work, f"layout-{name}.db")
         t = time.time()
         make(dbs["base"], db)
         for mode in modes:
-            for row in query_report(name, db, mode, cold, queries): print(row, flush=True)
+            for row in query_report(name, db, mode, cold, queries, fragments): print(row, flush=True)
         print(f"<!-- {name}: {kib(os.path.getsize(db))}, gzip -6 {kib(len(gzip.compress(open(db, 'rb').read(), 6)))}; "
               f"made and measured in {time.time() - t:.1f} s -->", flush=True)
         os.remove(db)
 
     print("\n## pieces of the rebuilt database not in the base build (by hash), after one page's edit\n")
+    print("pieces changed / pieces, (raw / gzip -6 of the changed pieces)\n")
     print("| layout | piece | same content rebuilt | one-word edit | one-paragraph edit |\n|---|---|---|---|---|")
     ps = a.chosen_page_size
     for name, make in [("built (no VACUUM)", shutil.copy), ("vacuum-4k", lambda s, d: copy_vacuum(s, d, 4096)),
-                       (f"slim-{ps >> 10}k", lambda s, d: slim(s, d, ps)), (f"hot-{ps >> 10}k", lambda s, d: hot_first(s, d, ps))]:
+                       (f"hot-{ps >> 10}k", lambda s, d: hot_first(s, d, ps)),
+                       (f"proposed-{ps >> 10}k", lambda s, d: proposed(s, d, ps))]:
         for row in stability(name, make, dbs, a.work): print(row, flush=True)
     print(f"\n# done in {time.time() - t0:.0f} s")
 
