@@ -169,15 +169,21 @@ int new_page(const NewOptions& o) {
     std::cerr << "logbook new: " << o.page_path << " is not a path inside the content folder; give one like guides/onboarding.\n";
     return 2;
   }
+  // A name typed as a title ("guides/Team Notes") makes a file named like its URL
+  // (team-notes.md) and keeps the words as they were typed for the title.
+  const std::string typed = normal.stem().string();
+  const std::string slug = slugify(typed);
+  const fs::path file = slug.empty() || slug == typed ? normal : normal.parent_path() / (slug + ".md");
   std::string title = o.title;
+  if (title.empty() && file != normal) title = typed;
   if (title.empty()) {
-    title = normal.stem().string();
+    title = typed;
     for (char& c : title)
       if (c == '-' || c == '_') c = ' ';
     if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
   }
   const std::string text = "---\ntitle: " + yaml_scalar(title) + "\n---\n\n# " + title + "\n\n";
-  const fs::path path = o.content_dir / normal;
+  const fs::path path = o.content_dir / file;
   std::string error;
   if (!create_new_file(path, text, error)) {
     std::cerr << "logbook new: " << error << '\n';

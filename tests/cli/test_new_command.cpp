@@ -131,6 +131,17 @@ TEST_CASE("new page creates a titled page, and refuses paths outside the content
   CHECK_FALSE(fs::exists(repo.path / "escape.md"));
 }
 
+TEST_CASE("new page: a name typed as a title makes a file named like its URL, and keeps the title") {
+  // Regression: "guides/Team Notes" made "guides/Team Notes.md" titled "Team Notes", whose URL
+  // (/guides/team-notes/) no longer matched the file's name.
+  Repo repo;
+  REQUIRE(logbook(repo.path, "new page \"guides/Team Notes\"") == 0);
+  CHECK(repo.read("content/guides/team-notes.md") == "---\ntitle: Team Notes\n---\n\n# Team Notes\n\n");
+  CHECK_FALSE(fs::exists(repo.path / "content/guides/Team Notes.md"));
+  REQUIRE(logbook(repo.path, "new page \"Café Rules\" \"House rules\"") == 0);
+  CHECK(repo.read("content/café-rules.md").find("title: House rules\n") != std::string::npos);
+}
+
 TEST_CASE("the decisions folder comes from logbook.yml") {
   Repo repo;
   repo.write("logbook.yml", "decisions: adr\ndecision_id_prefix: DR-\n");
