@@ -13,6 +13,7 @@ namespace logbook::app {
 namespace {
 
 constexpr float kPad = 18, kLabelW = 112, kRowGap = 8;
+constexpr float kChainBadgeRoom = 120;  // the widest status badge ("Superseded") and its gap
 
 ImU32 with_alpha(ImU32 c, unsigned a) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(a) << IM_COL32_A_SHIFT); }
 
@@ -157,15 +158,17 @@ float chain(const HeaderContext& h, float y, const char* label, const std::vecto
     ImGui::PushID(label);
     ImGui::PushID(static_cast<int>(k));
     const std::string& url = o.page >= 0 ? site.pages[static_cast<std::size_t>(o.page)].url : std::string();
-    const float bw = status_badge(h.app, ImVec2(h.x0, y - 1), o.status);
-    const float max_w = h.inner - bw - 8;
-    if (text_link("chain", h.bold, h.size, ImVec2(h.x0 + bw + 8, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !url.empty() &&
+    // "Superseded by ADR-0012: Title [Proposed]": the other record's status follows its
+    // name, so a record superseded by a mere proposal reads as such.
+    const float max_w = h.inner - kChainBadgeRoom;
+    if (text_link("chain", h.bold, h.size, ImVec2(h.x0, y), text.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !url.empty() &&
         !pointer_dragged())
       h.app.open(url);
     ImGui::PopID();
     ImGui::PopID();
     const float w = std::min(max_w, h.bold->CalcTextSizeA(h.size, FLT_MAX, 0, text.c_str()).x);
-    if (!url.empty()) h.app.add_view_link({text, url, h.x0 + bw + 8, y, w, h.size * 1.3f});
+    status_badge(h.app, ImVec2(h.x0 + w + 10, y - 1), o.status);
+    if (!url.empty()) h.app.add_view_link({text, url, h.x0, y, w, h.size * 1.3f});
     y += h.line + kRowGap + 2;
   }
   return y - top;

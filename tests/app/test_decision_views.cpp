@@ -276,6 +276,17 @@ TEST_CASE("the decision log's table: a row opens the record; a decision's header
   CHECK(f.link("History")->href == "https://github.com/org/docs/commits/main/content/decisions/0004-d.md");
 }
 
+TEST_CASE("a record's chain names the other record first and its status after") {
+  // Regression: the other record's status badge came first, so a record superseded by a
+  // proposal read "[Proposed] Superseded by ADR-0004" instead of "Superseded by ADR-0004 … proposed".
+  AppFixture f(manifest(), "/decisions/0001-a/");
+  const VisibleLink* chain = f.link("Superseded by ADR-0004: Drop A");
+  REQUIRE(chain != nullptr);
+  // The link starts at the header's inner edge (the page's left plus the panel's padding);
+  // the badge follows it.
+  CHECK(chain->x == doctest::Approx(f.app.doc_view().content_x + 18));
+}
+
 TEST_CASE("a proposal's header links to where comments go") {
   AppFixture f(manifest(), "/decisions/0002-b/");
   REQUIRE(f.link("Comment on the pull request") != nullptr);
