@@ -73,7 +73,7 @@ void section_tree(App& app, int s, int depth) {
   for (int p : sec.pages) {
     bool chev = false;
     ImGui::PushID(p);
-    if (row(app, "page", site.pages[static_cast<std::size_t>(p)].title, depth, p == current, false, 0, chev)) app.open(site.pages[static_cast<std::size_t>(p)].url);
+    if (row(app, "page", site.nav_title(p), depth, p == current, false, 0, chev)) app.open(site.pages[static_cast<std::size_t>(p)].url);
     ImGui::PopID();
   }
   for (int c : sec.children) {

@@ -40,7 +40,7 @@ std::string sidebar(const PublishedSite& site, int page, const SiteInfo& info) {
     const Section& c = section_at(site, child);
     out += "<li>" + link(info, c.url, c.title + " ›") + "</li>";
   }
-  for (int p : sec.pages) out += "<li>" + link(info, page_at(site, p).url, page_at(site, p).title, p == page) + "</li>";
+  for (int p : sec.pages) out += "<li>" + link(info, page_at(site, p).url, site.nav_title(p), p == page) + "</li>";
   out += "</ul>";
   return out;
 }

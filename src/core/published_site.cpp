@@ -93,6 +93,14 @@ const PublishedDecision* PublishedSite::decision_of(int page) const {
   return p ? at(decisions, p->decision) : nullptr;
 }
 
+std::string PublishedSite::nav_title(int page) const {
+  const PublishedPage* p = at(pages, page);
+  if (!p) return {};
+  const PublishedDecision* d = decision_of(page);
+  if (!d || d->id.empty() || p->title.starts_with(d->id)) return p->title;
+  return p->title.empty() ? d->id : d->id + ": " + p->title;
+}
+
 void PublishedSite::index_urls() {
   by_url.clear();
   for (std::size_t i = 0; i < pages.size(); ++i) by_url.emplace(pages[i].url, static_cast<int>(i));

@@ -132,6 +132,9 @@ struct PublishedSite {
   std::string history_url(int page) const;
   // The record of a page, or nullptr.
   const PublishedDecision* decision_of(int page) const;
+  // A page's name in navigation (the sidebars): a decision record's id comes first
+  // ("ADR-0003: SQLite FTS5 for search"), as the decision log lists it; else the title.
+  std::string nav_title(int page) const;
 
   // URL -> page, made by index_urls() (publish and read_manifest call it).
   void index_urls();

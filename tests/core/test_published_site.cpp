@@ -159,6 +159,9 @@ TEST_CASE("reading order: the index page first; decision records by number, not 
   CHECK(n.prev == site.find_page("decisions/0001-mid.md"));
   CHECK(n.next == site.find_page("decisions/0010-alpha.md"));
   CHECK(model.neighbours(site.find_page("decisions/index.md")).prev == -1);
+  // In navigation a record carries its id, as in the decision log (issue 11).
+  CHECK(model.nav_title(site.find_page("decisions/0002-zeta.md")) == "ADR-0002: Zeta");
+  CHECK(model.nav_title(site.find_page("decisions/index.md")) == "Decisions");
   CHECK(model.neighbours(site.find_page("decisions/20201016-dated.md")).next == -1);
 }
 
