@@ -3,10 +3,11 @@
 // the history; every renderer reads it (the static pages in src/cli, the app's chrome in
 // src/app), and it travels from one to the other as manifest.json through the one pair
 // of serializers below. A fact about the site has one home here: reading order,
-// previous/next, the section trail, edit and history links.
+// previous/next, the section trail, a page's name in navigation, edit and history links.
 //
-// manifest.json, format version 2 (readers refuse other versions; write_manifest and
-// read_manifest are the only writer and reader):
+// manifest.json, format version 2 (read_manifest also reads version 1, which lacked the
+// decisions, repository and statuses, and refuses any other; write_manifest and
+// read_manifest are its only writer and reader):
 // {
 //   "format": "logbook-manifest", "version": 2,
 //   "title": "Site title", "base": "/repo" ("" at the root),
