@@ -57,6 +57,161 @@ void draw_alert_icon(ImDrawList* dl, const Decoration& d, ImVec2 p, ImU32 c) {
   (void)r;
 }
 
+// One paint of the layout: where it is drawn, the band of it in view, and which scroll
+// region's clip rectangle is pushed (a wide table or code block clips its own content).
+struct Painter {
+  const DocLayout& L;
+  const Theme& th;
+  const Typography& T;
+  const DocumentViewState& v;
+  ImDrawList* dl;
+  ImVec2 o;
+  Area clip;
+  float top, bottom;  // the band in view, in layout coordinates
+  int pushed = -2;    // the scroll region whose clip rectangle is pushed
+
+  void enter_region(int region) {
+    if (region == pushed) return;
+    if (pushed >= 0) dl->PopClipRect();
+    pushed = region;
+    if (region >= 0) {
+      const ScrollRegion& r = L.regions[static_cast<std::size_t>(region)];
+      dl->PushClipRect(ImVec2(o.x + r.x, std::max(clip.y, o.y + r.y)), ImVec2(o.x + r.x + r.w, std::min(clip.y + clip.h, o.y + r.y + r.h)), true);
+    }
+  }
+  ImVec2 at(float x, float y, int region) const { return ImVec2(o.x + x - region_offset(v.region_scroll, region), o.y + y); }
+  bool off_band(float y, float h) const { return y > bottom || y + h < top; }
+};
+
+void paint_decoration(Painter& P, const Decoration& d, ImVec2 p, ImVec2 q, const CurrentPage& page) {
+  const Theme& th = P.th;
+  ImDrawList* dl = P.dl;
+  switch (d.kind) {
+    case DecorationKind::fill: dl->AddRectFilled(p, q, th[d.ink], d.rounding); break;
+    case DecorationKind::stroke: dl->AddRect(p, q, th[d.ink], d.rounding, 0, 1.0f); break;
+    case DecorationKind::bullet: {
+      const ImVec2 c(p.x + d.w * 0.5f, p.y + d.h * 0.5f);
+      if (d.data <= 0) dl->AddCircleFilled(c, d.w * 0.5f, th[d.ink]);
+      else if (d.data == 1) dl->AddCircle(c, d.w * 0.5f - 0.5f, th[d.ink], 0, 1.3f);
+      else dl->AddRectFilled(ImVec2(c.x - 2.5f, c.y - 2.5f), ImVec2(c.x + 2.5f, c.y + 2.5f), th[d.ink]);
+      break;
+    }
+    case DecorationKind::checkbox:
+      if (d.data) {
+        dl->AddRectFilled(p, q, th[Ink::accent], d.rounding);
+        draw_icon(dl, kIconCheck, ImVec2(p.x + d.w * 0.5f, p.y + d.h * 0.5f), d.w - 3, th[Ink::page_bg]);
+      } else {
+        dl->AddRect(p, q, th[Ink::faint], d.rounding, 0, 1.5f);
+      }
+      break;
+    case DecorationKind::image: {
+      const auto slot = static_cast<std::size_t>(d.data);
+      if (slot < page.image_textures.size() && page.image_textures[slot])
+        dl->AddImageRounded(ImTextureRef(static_cast<ImTextureID>(page.image_textures[slot])), p, q, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 6);
+      break;
+    }
+    case DecorationKind::alert_icon: draw_alert_icon(dl, d, p, th[d.ink]); break;
+  }
+}
+
+// Backgrounds spanning blocks, then the decorations of the chunks [c0, c1) in view.
+void paint_decorations(Painter& P, std::size_t c0, std::size_t c1, const CurrentPage& page) {
+  const DocLayout& L = P.L;
+  for (const Decoration& d : L.spans) {
+    if (P.off_band(d.y, d.h)) continue;
+    const ImVec2 p = P.at(d.x, d.y, d.region);
+    P.dl->AddRectFilled(p, ImVec2(p.x + d.w, p.y + d.h), P.th[d.ink], d.rounding);
+  }
+  const std::uint32_t d0 = c0 < L.chunks.size() ? L.chunks[c0].deco_begin : 0;
+  const std::uint32_t d1 = c1 > 0 && c1 - 1 < L.chunks.size() ? L.chunks[c1 - 1].deco_end : 0;
+  for (std::uint32_t i = d0; i < d1; ++i) {
+    const Decoration& d = L.decorations[i];
+    // Only what is on screen: one block (a paragraph of 50,000 code pills, a table row of
+    // 10,000 cells) may hold far more than fits.
+    if (P.off_band(d.y, d.h)) continue;
+    const ImVec2 p = P.at(d.x, d.y, d.region), q(p.x + d.w, p.y + d.h);
+    if (q.x < P.clip.x || p.x > P.clip.x + P.clip.w) continue;
+    P.enter_region(d.region);
+    paint_decoration(P, d, p, q, page);
+  }
+}
+
+// The fragments on screen, and the text they show: a long paragraph is one chunk, and
+// marks are looked for only among the lines in view.
+struct TextInView {
+  std::size_t f0 = 0, f1 = 0;  // fragments
+  std::uint32_t begin = UINT32_MAX, end = 0;  // their text
+};
+
+TextInView text_in_view(const Painter& P, std::size_t c0, std::size_t c1) {
+  const DocLayout& L = P.L;
+  TextInView t;
+  t.f0 = t.f1 = L.chunks[c1 - 1].frag_end;
+  for (std::size_t i = L.chunks[c0].frag_begin; i < L.chunks[c1 - 1].frag_end; ++i) {
+    const Fragment& f = L.fragments[i];
+    if (P.off_band(f.line_y, f.line_h)) continue;
+    t.f0 = std::min(t.f0, i);
+    t.f1 = i + 1;
+    t.begin = std::min(t.begin, f.begin);
+    t.end = std::max(t.end, f.end);
+  }
+  return t;
+}
+
+// Under the text: search highlights, find matches, the selection.
+void paint_marks(App& app, Painter& P, const TextInView& t) {
+  const DocumentViewState& v = P.v;
+  const auto mark = [&](std::uint32_t b, std::uint32_t e, ImU32 color) {
+    if (e <= t.begin || b > t.end) return;
+    for_range(P.L, P.T, t.f0, t.f1, b, e, [&](const Fragment& f, float x0, float x1) {
+      P.enter_region(f.region);
+      const ImVec2 p = P.at(f.x + x0, f.line_y, f.region);
+      P.dl->AddRectFilled(ImVec2(p.x - 1, p.y + 1), ImVec2(p.x + (x1 - x0) + 1, p.y + f.line_h - 1), color, 3);
+    });
+  };
+  const double now = app.platform().now_ms();
+  const bool flash = now < v.flash_until;
+  if (flash) app.request_frames(2);
+  // Both lists are sorted: start at the first that may be in view.
+  const auto first_shown = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& marks) {
+    return static_cast<std::size_t>(std::partition_point(marks.begin(), marks.end(), [&](const auto& m) { return m.second <= t.begin; }) - marks.begin());
+  };
+  for (std::size_t i = first_shown(v.highlights); i < v.highlights.size() && v.highlights[i].first <= t.end; ++i)
+    mark(v.highlights[i].first, v.highlights[i].second, P.th[Ink::search_mark]);
+  const FindBarState& find = app.find();
+  for (std::size_t i = first_shown(find.matches); i < find.matches.size() && find.matches[i].first <= t.end; ++i)
+    mark(find.matches[i].first, find.matches[i].second, P.th[static_cast<int>(i) == find.current ? Ink::find_current : Ink::find_match]);
+  if (!v.selection.empty()) mark(v.selection.begin(), v.selection.end(), P.th[Ink::selection]);
+}
+
+// The text of the fragments in view, with strike-through and a hovered link's underline.
+void paint_text(Painter& P, const TextInView& t) {
+  const DocLayout& L = P.L;
+  const Typography& T = P.T;
+  for (std::size_t i = t.f0; i < t.f1; ++i) {
+    const Fragment& f = L.fragments[i];
+    if (P.off_band(f.line_y, f.line_h)) continue;
+    const ImVec2 p = P.at(f.x, f.y, f.region);
+    if (p.x + f.w < P.clip.x || p.x > P.clip.x + P.clip.w) continue;  // a cell of a wide table, scrolled away
+    P.enter_region(f.region);
+    const TextStyle& st = L.styles[f.style];
+    const bool hover = f.link >= 0 && f.link == P.v.hovered_link;
+    const ImU32 color = hover ? P.th[Ink::link_hover] : P.th[st.ink];
+    const std::string_view text = (f.flags & kRightToLeft) ? std::string_view(L.right_to_left_shown.at(f.begin))
+                                                            : std::string_view(L.text.data() + f.begin, f.end - f.begin);
+    P.dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, text.data(), text.data() + text.size());
+    const float baseline = p.y + T.ascent(st.face) * st.size;
+    if (st.strike) {
+      const float y = std::round(baseline - st.size * 0.3f) + 0.5f;
+      P.dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.2f);
+    }
+    if (hover) {  // links underline on hover, as on GitHub
+      const float y = std::round(baseline + 2.5f) + 0.5f;
+      P.dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.0f);
+    }
+  }
+}
+
 }  // namespace
 
 int link_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) {
@@ -74,137 +229,18 @@ int link_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) 
 
 void paint_layout(App& app, ImVec2 o, const Area& clip) {
   const DocLayout& L = app.page().layout;
-  const Theme& th = app.theme();
-  const Typography& T = app.type();
-  DocumentViewState& v = app.doc_view();
-  const CurrentPage& page = app.page();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float top = clip.y - o.y, bottom = clip.y + clip.h - o.y;
-  const std::size_t c0 = L.first_chunk_below(top);
+  Painter P{L, app.theme(), app.type(), app.doc_view(), ImGui::GetWindowDrawList(), o, clip, clip.y - o.y, clip.y + clip.h - o.y};
+  const std::size_t c0 = L.first_chunk_below(P.top);
   std::size_t c1 = c0;
-  while (c1 < L.chunks.size() && L.chunks[c1].y0 <= bottom) ++c1;
+  while (c1 < L.chunks.size() && L.chunks[c1].y0 <= P.bottom) ++c1;
   if (c0 >= c1 && L.spans.empty()) return;
-
-  int pushed = -2;  // the scroll region whose clip rectangle is pushed
-  const auto enter_region = [&](int region) {
-    if (region == pushed) return;
-    if (pushed >= 0) dl->PopClipRect();
-    pushed = region;
-    if (region >= 0) {
-      const ScrollRegion& r = L.regions[static_cast<std::size_t>(region)];
-      dl->PushClipRect(ImVec2(o.x + r.x, std::max(clip.y, o.y + r.y)), ImVec2(o.x + r.x + r.w, std::min(clip.y + clip.h, o.y + r.y + r.h)), true);
-    }
-  };
-  const auto at = [&](float x, float y, int region) { return ImVec2(o.x + x - region_offset(v.region_scroll, region), o.y + y); };
-
-  for (const Decoration& d : L.spans) {
-    if (d.y > bottom || d.y + d.h < top) continue;
-    const ImVec2 p = at(d.x, d.y, d.region);
-    dl->AddRectFilled(p, ImVec2(p.x + d.w, p.y + d.h), th[d.ink], d.rounding);
+  paint_decorations(P, c0, c1, app.page());
+  if (c0 < c1) {
+    const TextInView t = text_in_view(P, c0, c1);
+    paint_marks(app, P, t);
+    paint_text(P, t);
   }
-  const std::uint32_t d0 = c0 < L.chunks.size() ? L.chunks[c0].deco_begin : 0;
-  const std::uint32_t d1 = c1 > 0 && c1 - 1 < L.chunks.size() ? L.chunks[c1 - 1].deco_end : 0;
-  for (std::uint32_t i = d0; i < d1; ++i) {
-    const Decoration& d = L.decorations[i];
-    // Only what is on screen: one block (a paragraph of 50,000 code pills, a table row of
-    // 10,000 cells) may hold far more than fits.
-    if (d.y > bottom || d.y + d.h < top) continue;
-    const ImVec2 p = at(d.x, d.y, d.region), q(p.x + d.w, p.y + d.h);
-    if (q.x < clip.x || p.x > clip.x + clip.w) continue;
-    enter_region(d.region);
-    switch (d.kind) {
-      case DecorationKind::fill: dl->AddRectFilled(p, q, th[d.ink], d.rounding); break;
-      case DecorationKind::stroke: dl->AddRect(p, q, th[d.ink], d.rounding, 0, 1.0f); break;
-      case DecorationKind::bullet: {
-        const ImVec2 c(p.x + d.w * 0.5f, p.y + d.h * 0.5f);
-        if (d.data <= 0) dl->AddCircleFilled(c, d.w * 0.5f, th[d.ink]);
-        else if (d.data == 1) dl->AddCircle(c, d.w * 0.5f - 0.5f, th[d.ink], 0, 1.3f);
-        else dl->AddRectFilled(ImVec2(c.x - 2.5f, c.y - 2.5f), ImVec2(c.x + 2.5f, c.y + 2.5f), th[d.ink]);
-        break;
-      }
-      case DecorationKind::checkbox:
-        if (d.data) {
-          dl->AddRectFilled(p, q, th[Ink::accent], d.rounding);
-          draw_icon(dl, kIconCheck, ImVec2(p.x + d.w * 0.5f, p.y + d.h * 0.5f), d.w - 3, th[Ink::page_bg]);
-        } else {
-          dl->AddRect(p, q, th[Ink::faint], d.rounding, 0, 1.5f);
-        }
-        break;
-      case DecorationKind::image: {
-        const auto slot = static_cast<std::size_t>(d.data);
-        if (slot < page.image_textures.size() && page.image_textures[slot])
-          dl->AddImageRounded(ImTextureRef(static_cast<ImTextureID>(page.image_textures[slot])), p, q, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, 6);
-        break;
-      }
-      case DecorationKind::alert_icon: draw_alert_icon(dl, d, p, th[d.ink]); break;
-    }
-  }
-  if (c0 >= c1) {
-    enter_region(-1);
-    return;
-  }
-  // The fragments on screen, and the text they show: a long paragraph is one chunk, and
-  // marks are looked for only among the lines in view.
-  std::size_t f0 = L.chunks[c1 - 1].frag_end, f1 = f0;
-  std::uint32_t shown_begin = UINT32_MAX, shown_end = 0;
-  for (std::size_t i = L.chunks[c0].frag_begin; i < L.chunks[c1 - 1].frag_end; ++i) {
-    const Fragment& f = L.fragments[i];
-    if (f.line_y > bottom || f.line_y + f.line_h < top) continue;
-    f0 = std::min(f0, i);
-    f1 = i + 1;
-    shown_begin = std::min(shown_begin, f.begin);
-    shown_end = std::max(shown_end, f.end);
-  }
-
-  // Under the text: search highlights, find matches, the selection.
-  const auto mark = [&](std::uint32_t b, std::uint32_t e, ImU32 color) {
-    if (e <= shown_begin || b > shown_end) return;
-    for_range(L, T, f0, f1, b, e, [&](const Fragment& f, float x0, float x1) {
-      enter_region(f.region);
-      const ImVec2 p = at(f.x + x0, f.line_y, f.region);
-      dl->AddRectFilled(ImVec2(p.x - 1, p.y + 1), ImVec2(p.x + (x1 - x0) + 1, p.y + f.line_h - 1), color, 3);
-    });
-  };
-  const double now = app.platform().now_ms();
-  const bool flash = now < v.flash_until;
-  if (flash) app.request_frames(2);
-  // Both lists are sorted: start at the first that may be in view.
-  const auto first_shown = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& marks) {
-    return static_cast<std::size_t>(std::partition_point(marks.begin(), marks.end(), [&](const auto& m) { return m.second <= shown_begin; }) - marks.begin());
-  };
-  for (std::size_t i = first_shown(v.highlights); i < v.highlights.size() && v.highlights[i].first <= shown_end; ++i)
-    mark(v.highlights[i].first, v.highlights[i].second, th[Ink::search_mark]);
-  const FindBarState& find = app.find();
-  for (std::size_t i = first_shown(find.matches); i < find.matches.size() && find.matches[i].first <= shown_end; ++i)
-    mark(find.matches[i].first, find.matches[i].second, th[static_cast<int>(i) == find.current ? Ink::find_current : Ink::find_match]);
-  if (!v.selection.empty()) mark(v.selection.begin(), v.selection.end(), th[Ink::selection]);
-
-  for (std::size_t i = f0; i < f1; ++i) {
-    const Fragment& f = L.fragments[i];
-    if (f.line_y > bottom || f.line_y + f.line_h < top) continue;
-    const ImVec2 p = at(f.x, f.y, f.region);
-    if (p.x + f.w < clip.x || p.x > clip.x + clip.w) continue;  // a cell of a wide table, scrolled away
-    enter_region(f.region);
-    const TextStyle& st = L.styles[f.style];
-    const bool hover = f.link >= 0 && f.link == v.hovered_link;
-    const ImU32 color = hover ? th[Ink::link_hover] : th[st.ink];
-    if (f.flags & kRightToLeft) {
-      const std::string& shown = L.right_to_left_shown.at(f.begin);
-      dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, shown.data(), shown.data() + shown.size());
-    } else {
-      dl->AddText(T.font(st.face), st.size, ImVec2(std::round(p.x), std::round(p.y)), color, L.text.data() + f.begin, L.text.data() + f.end);
-    }
-    const float baseline = p.y + T.ascent(st.face) * st.size;
-    if (st.strike) {
-      const float y = std::round(baseline - st.size * 0.3f) + 0.5f;
-      dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.2f);
-    }
-    if (hover) {  // links underline on hover, as on GitHub
-      const float y = std::round(baseline + 2.5f) + 0.5f;
-      dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.0f);
-    }
-  }
-  enter_region(-1);
+  P.enter_region(-1);
 }
 
 void code_block_buttons(App& app, ImVec2 o, const Area& clip) {
