@@ -31,6 +31,7 @@
 namespace logbook::embedded {
 extern const std::string_view page_css;
 extern const std::string_view loader_js;
+extern const std::string_view favicon_svg;
 extern const std::string_view sw_js;
 extern const std::string_view font_coverage_txt;
 }
@@ -231,7 +232,7 @@ struct SiteBuilder::State {
   // content's images and files, and (up to a few thousand pages) every page; pages
   // beyond that are kept as they are read.
   std::vector<std::string> precache_list(const fs::path& root) const {
-    std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js"};
+    std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
     std::error_code ec;
     // The app's own files only: pages of content under app/ are listed with the pages.
     if (fs::exists(root / "app" / "boot.js", ec)) {
@@ -460,7 +461,8 @@ struct SiteBuilder::State {
            write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
            write_file(root / "assets" / "page.css", embedded::page_css, error) &&
-           write_file(root / "assets" / "loader.js", embedded::loader_js, error);
+           write_file(root / "assets" / "loader.js", embedded::loader_js, error) &&
+           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error);
   }
 };
 

@@ -75,7 +75,8 @@ std::string unlinkable_name(std::string_view path) {
 // them). No content file, page or alias takes their place, nor that of
 // SiteOptions::reserved_outputs (the reader app's files).
 constexpr std::string_view kGeneratedOutputs[] = {"search.db", "manifest.json", "sw.js", "feed.xml", "sitemap.xml",
-                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js"};
+                                                  "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
+                                                  "assets/favicon.svg"};
 
 // Every file the build writes, so that no output takes another's place: the same file
 // twice, a file where a folder must be, or a folder where a file is.

@@ -85,12 +85,14 @@ TEST_CASE("a build writes pages, sources, database, manifest, sitemap, 404 and r
   const fs::path site = dir.path / "site";
   for (const char* f : {"index.html", "guides/index.html", "guides/setup/index.html", "guides/setup/index.md", "index.md",
                         "search.db", "manifest.json", "sitemap.xml", "404.html", "robots.txt", "assets/page.css",
-                        "assets/loader.js", "img/logo.png"}) {
+                        "assets/loader.js", "assets/favicon.svg", "img/logo.png"}) {
     CAPTURE(f);
     CHECK(fs::exists(site / f));
   }
   const std::string page = slurp(site / "guides/setup/index.html");
   CHECK(page.find("<title>Setup · Team Handbook</title>") != std::string::npos);
+  CHECK(page.find("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">") != std::string::npos);  // issue 11
+  CHECK(slurp(site / "assets/favicon.svg").starts_with("<svg"));
   CHECK(page.find("<meta name=\"description\" content=\"Install the tools &amp; log in.\">") != std::string::npos);
   CHECK(page.find("<meta property=\"og:title\" content=\"Setup\">") != std::string::npos);
   CHECK(page.find("id=\"install\"") != std::string::npos);
@@ -472,7 +474,8 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
   write_fixture(dir);
   const std::vector<std::string> clashes = {"index.html", "guides/setup/index.html", "guides/index.md.txt", "search.db",
                                             "manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt",
-                                            "assets/page.css", "assets/loader.js", "app/boot.js", "guides/index.html/x.txt"};
+                                            "assets/page.css", "assets/loader.js", "assets/favicon.svg", "app/boot.js",
+                                            "guides/index.html/x.txt"};
   for (const std::string& f : clashes) dir.write("content/" + f, "<script>alert(1)</script>");
   // Listed on purpose, so the publish policy (ADR-0011) lets the .html, .js and .xml
   // files through: even then the generated file wins.
@@ -487,12 +490,13 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
     CHECK(count_diagnostics(report, f, "which the build writes; rename or move it (it was not published)") == 1);
   }
   CHECK(count_diagnostics(report, "search.db.md", "its URL /search.db/ would take the place of search.db") == 1);
-  CHECK(report.errors == clashes.size());  // 13 files and the page
+  CHECK(report.errors == clashes.size());  // 14 files and the page
   const fs::path site = dir.path / "site";
   CHECK(slurp(site / "index.html").find("Team Handbook") != std::string::npos);
   CHECK(slurp(site / "guides/setup/index.html").find("Install") != std::string::npos);
   CHECK(slurp(site / "search.db").starts_with("SQLite format 3"));
-  for (const char* f : {"manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css", "assets/loader.js"}) {
+  for (const char* f : {"manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
+                        "assets/favicon.svg"}) {
     CAPTURE(f);
     CHECK(slurp(site / f).find("<script>alert(1)</script>") == std::string::npos);
   }
