@@ -43,12 +43,37 @@ std::size_t leading_digits(std::string_view s) {
   return n;
 }
 
+bool is_status_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+
 // "superseded by [5. Foo](0005-foo.md)" -> the first word, lowercased: "superseded".
 std::string status_word(std::string_view text) {
   text = trim(text);
   std::size_t n = 0;
-  while (n < text.size() && (std::isalpha(static_cast<unsigned char>(text[n])) || text[n] == '-' || text[n] == '_')) ++n;
+  while (n < text.size() && is_status_letter(text[n])) ++n;
   return lower_ascii(text.substr(0, n));
+}
+
+// A record's status, lowercased: the first word when it is a configured status or the
+// next word is "by" ("accepted on 2020-01-01" -> "accepted", "amended by ADR-7" ->
+// "amended"), else the words up to the first other character, so that a status the
+// team made up stays whole and can be filtered on ("On hold (budget)" -> "on hold").
+std::string status_of(std::string_view text, const SiteConfig& config) {
+  const std::string word = status_word(text);
+  text = trim(text);
+  std::string_view rest = trim(text.substr(word.size()));
+  if (word.empty() || config.is_known_status(word) || status_word(rest) == "by") return word;
+  std::string phrase;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size() && (is_status_letter(text[i]) || text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (!is_status_letter(text[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !phrase.empty()) phrase += ' ';
+    phrase += text[i];
+    space = false;
+  }
+  return lower_ascii(phrase);
 }
 
 // Strings of a front matter value: a list, or a comma-separated text.
@@ -104,8 +129,10 @@ struct BodyFields {
   std::string title;
   SourcePosition title_at;
   int title_number = -1;
-  std::string status, date, deciders, tags;
+  std::string status;  // the line as written: "Superseded by [5. Foo](0005-foo.md)"
+  std::string date, deciders, tags;
   SourcePosition status_at, date_at;
+  bool superseded = false;     // a status line said so: it wins over an earlier one
   std::vector<DecisionRef> supersedes, superseded_by;
   bool bullets = false;        // madr2 / log4brains
   bool status_section = false; // nygard
@@ -115,14 +142,15 @@ void read_status_line(std::string_view line, SourcePosition at, BodyFields& b) {
   const std::string word = status_word(line);
   if (word == "superseded" || starts_with_nocase(trim(line), "superseded by")) {
     for (auto& r : refs_in(line)) b.superseded_by.push_back({std::move(r), at, -1});
-    if (b.status.empty() || b.status != "superseded") {
-      b.status = "superseded";
+    if (!b.superseded) {
+      b.status = std::string(trim(line));
       b.status_at = at;
+      b.superseded = true;
     }
   } else if (word == "supersedes") {
     for (auto& r : refs_in(line)) b.supersedes.push_back({std::move(r), at, -1});
   } else if (b.status.empty() && !word.empty() && word != "amends" && word != "amended") {
-    b.status = word;
+    b.status = std::string(trim(line));
     b.status_at = at;
   }
 }
@@ -255,17 +283,17 @@ Decision read_decision(const Site& site, int page_index, const SiteConfig& confi
     d.title_at = body.title_at;
   }
 
-  const std::string status_text = string_of(f, "status");
-  if (!status_text.empty()) {
-    d.status = status_word(status_text);
+  d.status_text = string_of(f, "status");
+  if (!d.status_text.empty()) {
     d.status_at = front_matter_position(page, "status");
     // MADR 3 writes `status: "superseded by ADR-0005"`.
-    if (d.status == "superseded" && starts_with_nocase(status_text, "superseded by"))
-      for (auto& r : refs_in(status_text)) d.superseded_by.push_back({std::move(r), d.status_at, -1});
+    if (status_word(d.status_text) == "superseded" && starts_with_nocase(d.status_text, "superseded by"))
+      for (auto& r : refs_in(d.status_text)) d.superseded_by.push_back({std::move(r), d.status_at, -1});
   } else {
-    d.status = body.status;
+    d.status_text = body.status;
     d.status_at = body.status_at;
   }
+  d.status = status_of(d.status_text, config);
 
   d.date = page.meta.date.value_or("");
   d.date_at = front_matter_position(page, "date");

@@ -48,7 +48,10 @@ struct Decision {
   int number = -1;          // 3; -1 when neither file name nor id carries one
   int file_number = -1;     // the number in the file name alone
   std::string title;        // "" when the record has none
-  std::string status;       // lowercase first word as written: "superseded by ADR-5" -> "superseded"
+  // Lowercase: the first word of a configured status or of "<word> by ..." ("superseded by
+  // ADR-5" -> "superseded"), else the words as written ("On hold (budget)" -> "on hold").
+  std::string status;
+  std::string status_text;  // as written, for messages: "On hold (budget)"
   std::string date;         // as written; checks report it unless YYYY-MM-DD
   std::string review_by;    // comments due (proposed) or revisit by (accepted)
   std::vector<std::string> deciders, consulted, informed, tags;

@@ -309,6 +309,24 @@ TEST_CASE("a record without status, date or title is still read") {
   CHECK(d.status_at.line == 1);
 }
 
+TEST_CASE("statuses: a known one or one followed by 'by' is its first word; one the team made up stays whole") {
+  const Built b = build({{"decisions/0001-a.md", "---\nstatus: On hold\n---\n# A\n"},
+                         {"decisions/0002-b.md", "# 2. B\n\n## Status\n\nOn  hold (until the budget, Q3)\n"},
+                         {"decisions/0003-c.md", "# C\n\n* Status: waiting-for-review\n"},
+                         {"decisions/0004-d.md", "---\nstatus: Accepted on 2026-01-02\n---\n# D\n"},
+                         {"decisions/0005-e.md", "---\nstatus: replaced by ADR-0004\n---\n# E\n"},
+                         {"decisions/0006-f.md", "# 6. F\n\n## Status\n\nSuperseded by [4. D](0004-d.md)\n"}});
+  CHECK(b.at("decisions/0001-a.md").status == "on hold");
+  CHECK(b.at("decisions/0001-a.md").status_text == "On hold");
+  CHECK(b.at("decisions/0002-b.md").status == "on hold");
+  CHECK(b.at("decisions/0002-b.md").status_text == "On  hold (until the budget, Q3)");
+  CHECK(b.at("decisions/0003-c.md").status == "waiting-for-review");
+  CHECK(b.at("decisions/0004-d.md").status == "accepted");
+  CHECK(b.at("decisions/0005-e.md").status == "replaced");
+  CHECK(b.at("decisions/0006-f.md").status == "superseded");
+  CHECK(b.at("decisions/0006-f.md").successors == std::vector<int>{3});
+}
+
 TEST_CASE("code blocks in a record are not read as fields") {
   const Built b = build({{"decisions/0001-a.md", "# 1. A\n\n```\nDate: 1999-01-01\n```\n\nDate: 2020-01-01\n\n## Status\n\nProposed\n"}});
   CHECK(b.log.decisions[0].date == "2020-01-01");
