@@ -335,6 +335,18 @@ int find_or(const std::unordered_map<std::string, int>& map, const std::string& 
   return it == map.end() ? -1 : it->second;
 }
 
+// A template the tools ship beside the records, by its path inside the decisions folder:
+// adr-tools' templates/template.md, MADR's adr-template.md (and -minimal, -bare),
+// log4brains' template.md, and "0000-template.md".
+bool is_template_path(std::string_view path) {
+  if (path.starts_with("templates/")) return true;
+  const std::string name = lower_ascii(stem(path));
+  if (name.starts_with("template-") || name.starts_with("template_") || name.starts_with("adr-template")) return true;
+  // A numbered name is a record ("0007-template-for-emails") unless it is only "template".
+  const std::size_t digits = leading_digits(name);
+  return name.substr(digits > 0 && digits < name.size() && name[digits] == '-' ? digits + 1 : 0) == "template";
+}
+
 }  // namespace
 
 std::string_view dialect_name(DecisionDialect d) {
@@ -377,7 +389,7 @@ bool is_decision_path(const SiteConfig& config, std::string_view path) {
   const std::string prefix = config.decisions + "/";
   if (!path.starts_with(prefix) || !is_markdown_path(path)) return false;
   const std::string name = lower_ascii(basename(path));
-  return name != "index.md" && name != "readme.md" && path != config.decision_template_path();
+  return name != "index.md" && name != "readme.md" && !is_template_path(path.substr(prefix.size()));
 }
 
 void DecisionLog::build_index() {

@@ -84,7 +84,8 @@ struct DecisionLog {
   std::unordered_map<int, int> by_number, by_page;
 };
 
-// True for a page the decisions folder holds as a record (not index, README or template).
+// True for a page the decisions folder holds as a record: not index, README or a template
+// (template.md, adr-template*.md, 0000-template.md, template-*.md, templates/).
 bool is_decision_path(const SiteConfig& config, std::string_view path);
 
 DecisionLog extract_decisions(const Site& site, const SiteConfig& config = {});

@@ -268,6 +268,19 @@ TEST_CASE("the decisions folder is configurable; index, README and the template 
   CHECK_FALSE(is_decision_path(config, "adr/template.md"));
 }
 
+TEST_CASE("the templates adr-tools, MADR and log4brains ship beside the records are not records") {
+  SiteConfig config;
+  config.decisions = "docs/adr";
+  for (const char* path : {"docs/adr/template.md", "docs/adr/adr-template.md", "docs/adr/adr-template-minimal.md",
+                           "docs/adr/0000-template.md", "docs/adr/template-short.md", "docs/adr/Template.md",
+                           "docs/adr/templates/template.md"})
+    CHECK_MESSAGE(!is_decision_path(config, path), std::string(path));
+  // A record about templates is still a record; so is MADR's own first record.
+  for (const char* path : {"docs/adr/0005-adopt-a-template-engine.md", "docs/adr/0000-use-markdown-architectural-decision-records.md",
+                           "docs/adr/20201016-template-for-emails.md", "docs/adr/0007-template-fields.md"})
+    CHECK_MESSAGE(is_decision_path(config, path), std::string(path));
+}
+
 TEST_CASE("references resolve by id, number, file name, path and slug") {
   const Built b = build({{"decisions/0003-use-sqlite.md", "# 3. Use SQLite\n"},
                          {"decisions/20201016-use-log4brains.md", "# Log4brains\n"}});
