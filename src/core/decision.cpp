@@ -347,6 +347,42 @@ bool is_template_path(std::string_view path) {
   return name.substr(digits > 0 && digits < name.size() && name[digits] == '-' ? digits + 1 : 0) == "template";
 }
 
+// Where adr-tools, MADR and log4brains keep a log, relative to the content folder; on a
+// tie between two that hold records, the earlier wins.
+constexpr std::string_view kDecisionFolders[] = {
+    "decisions",      "adr",           "adrs", "doc/adr", "docs/adr", "doc/decisions", "docs/decisions",
+    "doc/architecture/decisions", "docs/architecture/decisions", "architecture/decisions"};
+
+bool is_status_heading(std::string_view line) {
+  const std::size_t text = line.find_first_not_of('#');
+  return text > 0 && text != std::string_view::npos && lower_ascii(trim(line.substr(text))) == "status";
+}
+
+// A Status the way one of the dialects writes it: `status:` in front matter, a
+// "Status" heading, or a `* Status:` bullet.
+bool has_status(std::string_view text) {
+  bool in_front_matter = text.starts_with("---");
+  std::size_t pos = in_front_matter ? text.find('\n') : 0;
+  while (pos != std::string_view::npos && pos < text.size()) {
+    const auto end = text.find('\n', pos + 1);
+    const std::string_view line = trim(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    pos = end;
+    if (in_front_matter && (line == "---" || line == "...")) in_front_matter = false;
+    else if (in_front_matter ? starts_with_nocase(line, "status:")
+                             : starts_with_nocase(line, "* status:") || starts_with_nocase(line, "- status:") ||
+                                   is_status_heading(line))
+      return true;
+  }
+  return false;
+}
+
+// Numbered (0001-x.md, 1-x.md) or dated (20201016-x.md, 2020-10-16-x.md) names, or a Status.
+bool looks_like_record(const SourceFile& f) {
+  const std::string_view name = basename(f.path);
+  const std::size_t digits = leading_digits(name);
+  return (digits > 0 && digits < name.size() && name[digits] == '-') || has_status(f.bytes);
+}
+
 }  // namespace
 
 std::string_view dialect_name(DecisionDialect d) {
@@ -390,6 +426,28 @@ bool is_decision_path(const SiteConfig& config, std::string_view path) {
   if (!path.starts_with(prefix) || !is_markdown_path(path)) return false;
   const std::string name = lower_ascii(basename(path));
   return name != "index.md" && name != "readme.md" && !is_template_path(path.substr(prefix.size()));
+}
+
+std::string discover_decisions_folder(const std::vector<SourceFile>& files) {
+  std::string_view best = "decisions";
+  std::size_t most = 0;
+  for (std::string_view folder : kDecisionFolders) {
+    SiteConfig candidate;
+    candidate.decisions = std::string(folder);
+    // No candidate holds another, so each file is read at most once in all.
+    const auto records = static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [&](const SourceFile& f) {
+      return is_decision_path(candidate, f.path) && looks_like_record(f);
+    }));
+    if (records > most) {
+      best = folder;
+      most = records;
+    }
+  }
+  return std::string(best);
+}
+
+std::string decisions_folder(const SiteConfig& config, const std::vector<SourceFile>& files) {
+  return config.decisions_configured ? config.decisions : discover_decisions_folder(files);
 }
 
 void DecisionLog::build_index() {

@@ -88,6 +88,16 @@ struct DecisionLog {
 // (template.md, adr-template*.md, 0000-template.md, template-*.md, templates/).
 bool is_decision_path(const SiteConfig& config, std::string_view path);
 
+// The folder of an existing decision log when logbook.yml names none: of the folders
+// where adr-tools, MADR and log4brains keep one (decisions, adr, adrs, doc/adr, docs/adr,
+// doc/decisions, docs/decisions, doc/architecture/decisions, docs/architecture/decisions,
+// architecture/decisions), the one with the most files shaped like records (numbered or
+// dated names, or a Status); ties go to the earlier. None: "decisions".
+std::string discover_decisions_folder(const std::vector<SourceFile>& files);
+
+// logbook.yml's `decisions` when it sets one, else the discovered folder.
+std::string decisions_folder(const SiteConfig& config, const std::vector<SourceFile>& files);
+
 DecisionLog extract_decisions(const Site& site, const SiteConfig& config = {});
 
 // "ADR-" and 7 -> "ADR-0007"

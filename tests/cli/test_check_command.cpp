@@ -55,6 +55,17 @@ TEST_CASE("clean content: no output, exit 0") {
   CHECK(r.out == "");
 }
 
+TEST_CASE("an adr-tools log in doc/adr is checked as records without a logbook.yml") {
+  Repo repo;
+  repo.write("content/index.md", "# Home\n\n[One](doc/adr/0001-record.md) [Two](doc/adr/0002-hold.md)\n");
+  repo.write("content/doc/adr/0001-record.md", "# 1. Record\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n");
+  repo.write("content/doc/adr/0002-hold.md", "# 2. Hold\n\nDate: 2026-11-02\n\n## Status\n\nOn hold\n");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out == "content/doc/adr/0002-hold.md:7:1: warning: status 'On hold' is not one of proposed, accepted, rejected, deprecated, "
+                 "superseded; use one of them, or add it to `statuses` in logbook.yml if your team uses it.\n");
+}
+
 TEST_CASE("errors: text findings relative to the current folder, exit 1") {
   Repo repo;
   write_clean(repo);

@@ -281,6 +281,55 @@ TEST_CASE("the templates adr-tools, MADR and log4brains ship beside the records 
     CHECK_MESSAGE(is_decision_path(config, path), std::string(path));
 }
 
+TEST_CASE("an existing log is found where adr-tools, MADR and log4brains keep it, by the shape of its records") {
+  // adr-tools: doc/adr (or doc/architecture/decisions), Nygard records, numbered names.
+  CHECK(discover_decisions_folder({{"index.md", "# Home\n"}, {"doc/adr/0001-record-architecture-decisions.md", kNygard1},
+                                   {"doc/adr/0003-use-sqlite.md", kNygard3}}) == "doc/adr");
+  CHECK(discover_decisions_folder({{"doc/architecture/decisions/0001-record.md", kNygard1}}) == "doc/architecture/decisions");
+  // MADR: docs/decisions, front matter, its template beside the records.
+  CHECK(discover_decisions_folder({{"docs/decisions/0001-use-madr.md", kMadr3}, {"docs/decisions/adr-template.md", kMadr3},
+                                   {"docs/decisions/README.md", "# Decisions\n"}}) == "docs/decisions");
+  // log4brains: docs/adr, dated names, index and template.
+  CHECK(discover_decisions_folder({{"docs/adr/20200924-use-docusaurus.md", kLog4brainsOld},
+                                   {"docs/adr/20201016-use-log4brains.md", kLog4brainsNew},
+                                   {"docs/adr/2021-03-01-use-dated-names.md", "# Dated\n"},
+                                   {"docs/adr/index.md", "# Log\n"}, {"docs/adr/template.md", kMadr2}}) == "docs/adr");
+  // Names alone need no number when the records say their Status.
+  CHECK(discover_decisions_folder({{"architecture/decisions/use-sqlite.md", "# Use SQLite\n\n## Status\n\nAccepted\n"},
+                                   {"architecture/decisions/use-wasm.md", "# Use wasm\n\n* Status: proposed\n"}}) ==
+        "architecture/decisions");
+  // The folder with the most records wins; on a tie, the earlier in the list above.
+  CHECK(discover_decisions_folder({{"decisions/0001-a.md", "# A\n"}, {"docs/adr/0001-b.md", "# B\n"}, {"docs/adr/0002-c.md", "# C\n"}}) ==
+        "docs/adr");
+  CHECK(discover_decisions_folder({{"adrs/0001-a.md", "# A\n"}, {"adr/0001-b.md", "# B\n"}}) == "adr");
+}
+
+TEST_CASE("a folder that merely happens to be called adr, holding ordinary pages, is not a log") {
+  const std::vector<SourceFile> files = {{"index.md", "# Home\n"},
+                                         {"adr/overview.md", "# What an ADR is\n\nStatus: we explain them here.\n"},
+                                         {"adr/how-to-write-one.md", "# How to write one\n\n## Context\n\nText.\n"},
+                                         {"adr/template.md", "---\nstatus: proposed\n---\n# {{title}}\n"}};
+  CHECK(discover_decisions_folder(files) == "decisions");
+  CHECK(discover_decisions_folder({}) == "decisions");
+}
+
+TEST_CASE("logbook.yml's decisions overrides discovery; without it the discovered log is read") {
+  const std::vector<SourceFile> files = {{"index.md", "# Home\n"}, {"doc/adr/0001-record.md", kNygard1},
+                                         {"records/0001-mine.md", "---\nstatus: accepted\n---\n# Mine\n"}};
+  SiteConfig config;
+  CHECK(decisions_folder(config, files) == "doc/adr");
+  config.decisions = "records";
+  config.decisions_configured = true;
+  CHECK(decisions_folder(config, files) == "records");
+
+  SiteConfig found;
+  found.decisions = decisions_folder(found, files);
+  const Built b = build(files, found);
+  REQUIRE(b.log.decisions.size() == 1);
+  CHECK(b.log.decisions[0].id == "ADR-0001");
+  CHECK(b.log.decisions[0].status == "superseded");
+}
+
 TEST_CASE("references resolve by id, number, file name, path and slug") {
   const Built b = build({{"decisions/0003-use-sqlite.md", "# 3. Use SQLite\n"},
                          {"decisions/20201016-use-log4brains.md", "# Log4brains\n"}});
