@@ -67,12 +67,13 @@ int run_check(const CheckOptions& o) {
     std::cerr << "logbook check: --today is \"" << today << "\"; give a date as YYYY-MM-DD.\n";
     return 2;
   }
-  const LoadedSiteConfig loaded = load_site_config(o.content_dir);
+  LoadedSiteConfig loaded = load_site_config(o.content_dir);
   ContentReadResult content = read_content(o.content_dir);
   if (!content.error.empty()) {
     std::cerr << "logbook check: " << content.error << '\n';
     return 2;
   }
+  loaded.config.decisions = decisions_folder(loaded.config, content.files);
   drop_decision_template(content.files, loaded.config);
   const Diagnostics refused = apply_publish_policy(content.files, loaded.config);  // as the build leaves them out
   const Site site = build_site(std::move(content.files));

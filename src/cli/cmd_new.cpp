@@ -89,12 +89,13 @@ int new_decision(const NewOptions& o) {
   }
   const LoadedSiteConfig loaded = load_site_config(o.content_dir);
   for (const Diagnostic& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';
-  const SiteConfig& config = loaded.config;
+  SiteConfig config = loaded.config;
   ContentReadResult content = read_content(o.content_dir);
   if (!content.error.empty()) {
     std::cerr << "logbook new: " << content.error << '\n';
     return 2;
   }
+  config.decisions = decisions_folder(config, content.files);
   std::string template_text(default_decision_template());
   for (const SourceFile& f : content.files)
     if (f.path == config.decision_template_path()) template_text = f.bytes;

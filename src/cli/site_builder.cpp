@@ -179,6 +179,7 @@ struct SiteBuilder::State {
     for (const auto& [path, bytes] : markdown) files.push_back({path, bytes});
     for (const auto& [path, bytes] : assets) files.push_back({path, std::string()});  // only the name matters
     for (const auto& [path, size] : unread) files.push_back({path, std::string(), size});
+    config.config.decisions = decisions_folder(config.config, files);
     drop_decision_template(files, config.config);
     const auto start = Clock::now();
     site = build_site(std::move(files), site_options(), previous);

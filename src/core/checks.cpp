@@ -97,8 +97,9 @@ void check_dates(const CheckContext& c, Diagnostics& out) {
 void check_statuses(const CheckContext& c, Diagnostics& out) {
   for (const Decision& d : c.log.decisions) {
     if (d.status.empty() || c.config.is_known_status(d.status)) continue;
-    add(out, Severity::error, d.path, d.status_at,
-        "status '" + d.status + "' is not one of " + status_list(c.config) +
+    // A warning: the record keeps the status, shown and found by status:"on hold".
+    add(out, Severity::warning, d.path, d.status_at,
+        "status '" + d.status_text + "' is not one of " + status_list(c.config) +
             "; use one of them, or add it to `statuses` in logbook.yml if your team uses it.");
   }
 }

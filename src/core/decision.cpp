@@ -43,12 +43,37 @@ std::size_t leading_digits(std::string_view s) {
   return n;
 }
 
+bool is_status_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+
 // "superseded by [5. Foo](0005-foo.md)" -> the first word, lowercased: "superseded".
 std::string status_word(std::string_view text) {
   text = trim(text);
   std::size_t n = 0;
-  while (n < text.size() && (std::isalpha(static_cast<unsigned char>(text[n])) || text[n] == '-' || text[n] == '_')) ++n;
+  while (n < text.size() && is_status_letter(text[n])) ++n;
   return lower_ascii(text.substr(0, n));
+}
+
+// A record's status, lowercased: the first word when it is a configured status or the
+// next word is "by" ("accepted on 2020-01-01" -> "accepted", "amended by ADR-7" ->
+// "amended"), else the words up to the first other character, so that a status the
+// team made up stays whole and can be filtered on ("On hold (budget)" -> "on hold").
+std::string status_of(std::string_view text, const SiteConfig& config) {
+  const std::string word = status_word(text);
+  text = trim(text);
+  std::string_view rest = trim(text.substr(word.size()));
+  if (word.empty() || config.is_known_status(word) || status_word(rest) == "by") return word;
+  std::string phrase;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size() && (is_status_letter(text[i]) || text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (!is_status_letter(text[i])) {
+      space = true;
+      continue;
+    }
+    if (space && !phrase.empty()) phrase += ' ';
+    phrase += text[i];
+    space = false;
+  }
+  return lower_ascii(phrase);
 }
 
 // Strings of a front matter value: a list, or a comma-separated text.
@@ -104,8 +129,10 @@ struct BodyFields {
   std::string title;
   SourcePosition title_at;
   int title_number = -1;
-  std::string status, date, deciders, tags;
+  std::string status;  // the line as written: "Superseded by [5. Foo](0005-foo.md)"
+  std::string date, deciders, tags;
   SourcePosition status_at, date_at;
+  bool superseded = false;     // a status line said so: it wins over an earlier one
   std::vector<DecisionRef> supersedes, superseded_by;
   bool bullets = false;        // madr2 / log4brains
   bool status_section = false; // nygard
@@ -115,14 +142,15 @@ void read_status_line(std::string_view line, SourcePosition at, BodyFields& b) {
   const std::string word = status_word(line);
   if (word == "superseded" || starts_with_nocase(trim(line), "superseded by")) {
     for (auto& r : refs_in(line)) b.superseded_by.push_back({std::move(r), at, -1});
-    if (b.status.empty() || b.status != "superseded") {
-      b.status = "superseded";
+    if (!b.superseded) {
+      b.status = std::string(trim(line));
       b.status_at = at;
+      b.superseded = true;
     }
   } else if (word == "supersedes") {
     for (auto& r : refs_in(line)) b.supersedes.push_back({std::move(r), at, -1});
   } else if (b.status.empty() && !word.empty() && word != "amends" && word != "amended") {
-    b.status = word;
+    b.status = std::string(trim(line));
     b.status_at = at;
   }
 }
@@ -255,17 +283,17 @@ Decision read_decision(const Site& site, int page_index, const SiteConfig& confi
     d.title_at = body.title_at;
   }
 
-  const std::string status_text = string_of(f, "status");
-  if (!status_text.empty()) {
-    d.status = status_word(status_text);
+  d.status_text = string_of(f, "status");
+  if (!d.status_text.empty()) {
     d.status_at = front_matter_position(page, "status");
     // MADR 3 writes `status: "superseded by ADR-0005"`.
-    if (d.status == "superseded" && starts_with_nocase(status_text, "superseded by"))
-      for (auto& r : refs_in(status_text)) d.superseded_by.push_back({std::move(r), d.status_at, -1});
+    if (status_word(d.status_text) == "superseded" && starts_with_nocase(d.status_text, "superseded by"))
+      for (auto& r : refs_in(d.status_text)) d.superseded_by.push_back({std::move(r), d.status_at, -1});
   } else {
-    d.status = body.status;
+    d.status_text = body.status;
     d.status_at = body.status_at;
   }
+  d.status = status_of(d.status_text, config);
 
   d.date = page.meta.date.value_or("");
   d.date_at = front_matter_position(page, "date");
@@ -305,6 +333,54 @@ void dedupe(std::vector<int>& v) {
 int find_or(const std::unordered_map<std::string, int>& map, const std::string& key) {
   const auto it = map.find(key);
   return it == map.end() ? -1 : it->second;
+}
+
+// A template the tools ship beside the records, by its path inside the decisions folder:
+// adr-tools' templates/template.md, MADR's adr-template.md (and -minimal, -bare),
+// log4brains' template.md, and "0000-template.md".
+bool is_template_path(std::string_view path) {
+  if (path.starts_with("templates/")) return true;
+  const std::string name = lower_ascii(stem(path));
+  if (name.starts_with("template-") || name.starts_with("template_") || name.starts_with("adr-template")) return true;
+  // A numbered name is a record ("0007-template-for-emails") unless it is only "template".
+  const std::size_t digits = leading_digits(name);
+  return name.substr(digits > 0 && digits < name.size() && name[digits] == '-' ? digits + 1 : 0) == "template";
+}
+
+// Where adr-tools, MADR and log4brains keep a log, relative to the content folder; on a
+// tie between two that hold records, the earlier wins.
+constexpr std::string_view kDecisionFolders[] = {
+    "decisions",      "adr",           "adrs", "doc/adr", "docs/adr", "doc/decisions", "docs/decisions",
+    "doc/architecture/decisions", "docs/architecture/decisions", "architecture/decisions"};
+
+bool is_status_heading(std::string_view line) {
+  const std::size_t text = line.find_first_not_of('#');
+  return text > 0 && text != std::string_view::npos && lower_ascii(trim(line.substr(text))) == "status";
+}
+
+// A Status the way one of the dialects writes it: `status:` in front matter, a
+// "Status" heading, or a `* Status:` bullet.
+bool has_status(std::string_view text) {
+  bool in_front_matter = text.starts_with("---");
+  std::size_t pos = in_front_matter ? text.find('\n') : 0;
+  while (pos != std::string_view::npos && pos < text.size()) {
+    const auto end = text.find('\n', pos + 1);
+    const std::string_view line = trim(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    pos = end;
+    if (in_front_matter && (line == "---" || line == "...")) in_front_matter = false;
+    else if (in_front_matter ? starts_with_nocase(line, "status:")
+                             : starts_with_nocase(line, "* status:") || starts_with_nocase(line, "- status:") ||
+                                   is_status_heading(line))
+      return true;
+  }
+  return false;
+}
+
+// Numbered (0001-x.md, 1-x.md) or dated (20201016-x.md, 2020-10-16-x.md) names, or a Status.
+bool looks_like_record(const SourceFile& f) {
+  const std::string_view name = basename(f.path);
+  const std::size_t digits = leading_digits(name);
+  return (digits > 0 && digits < name.size() && name[digits] == '-') || has_status(f.bytes);
 }
 
 }  // namespace
@@ -349,7 +425,29 @@ bool is_decision_path(const SiteConfig& config, std::string_view path) {
   const std::string prefix = config.decisions + "/";
   if (!path.starts_with(prefix) || !is_markdown_path(path)) return false;
   const std::string name = lower_ascii(basename(path));
-  return name != "index.md" && name != "readme.md" && path != config.decision_template_path();
+  return name != "index.md" && name != "readme.md" && !is_template_path(path.substr(prefix.size()));
+}
+
+std::string discover_decisions_folder(const std::vector<SourceFile>& files) {
+  std::string_view best = "decisions";
+  std::size_t most = 0;
+  for (std::string_view folder : kDecisionFolders) {
+    SiteConfig candidate;
+    candidate.decisions = std::string(folder);
+    // No candidate holds another, so each file is read at most once in all.
+    const auto records = static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [&](const SourceFile& f) {
+      return is_decision_path(candidate, f.path) && looks_like_record(f);
+    }));
+    if (records > most) {
+      best = folder;
+      most = records;
+    }
+  }
+  return std::string(best);
+}
+
+std::string decisions_folder(const SiteConfig& config, const std::vector<SourceFile>& files) {
+  return config.decisions_configured ? config.decisions : discover_decisions_folder(files);
 }
 
 void DecisionLog::build_index() {

@@ -48,7 +48,10 @@ struct Decision {
   int number = -1;          // 3; -1 when neither file name nor id carries one
   int file_number = -1;     // the number in the file name alone
   std::string title;        // "" when the record has none
-  std::string status;       // lowercase first word as written: "superseded by ADR-5" -> "superseded"
+  // Lowercase: the first word of a configured status or of "<word> by ..." ("superseded by
+  // ADR-5" -> "superseded"), else the words as written ("On hold (budget)" -> "on hold").
+  std::string status;
+  std::string status_text;  // as written, for messages: "On hold (budget)"
   std::string date;         // as written; checks report it unless YYYY-MM-DD
   std::string review_by;    // comments due (proposed) or revisit by (accepted)
   std::vector<std::string> deciders, consulted, informed, tags;
@@ -81,8 +84,19 @@ struct DecisionLog {
   std::unordered_map<int, int> by_number, by_page;
 };
 
-// True for a page the decisions folder holds as a record (not index, README or template).
+// True for a page the decisions folder holds as a record: not index, README or a template
+// (template.md, adr-template*.md, 0000-template.md, template-*.md, templates/).
 bool is_decision_path(const SiteConfig& config, std::string_view path);
+
+// The folder of an existing decision log when logbook.yml names none: of the folders
+// where adr-tools, MADR and log4brains keep one (decisions, adr, adrs, doc/adr, docs/adr,
+// doc/decisions, docs/decisions, doc/architecture/decisions, docs/architecture/decisions,
+// architecture/decisions), the one with the most files shaped like records (numbered or
+// dated names, or a Status); ties go to the earlier. None: "decisions".
+std::string discover_decisions_folder(const std::vector<SourceFile>& files);
+
+// logbook.yml's `decisions` when it sets one, else the discovered folder.
+std::string decisions_folder(const SiteConfig& config, const std::vector<SourceFile>& files);
 
 DecisionLog extract_decisions(const Site& site, const SiteConfig& config = {});
 

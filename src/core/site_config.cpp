@@ -178,9 +178,12 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
     std::string decisions = c.decisions;
     read.text(root, "decisions", decisions);
     while (!decisions.empty() && decisions.back() == '/') decisions.pop_back();
-    if (is_safe_folder(decisions)) c.decisions = decisions;
-    else read.report(Severity::error, root["decisions"].Mark(),
-                     "'decisions' should be a folder inside the content folder, like `decisions: adr`.");
+    if (is_safe_folder(decisions)) {
+      c.decisions = decisions;
+      c.decisions_configured = root["decisions"] && root["decisions"].IsScalar();
+    } else {
+      read.report(Severity::error, root["decisions"].Mark(), "'decisions' should be a folder inside the content folder, like `decisions: adr`.");
+    }
     if (c.theme != "auto" && c.theme != "light" && c.theme != "dark") {
       read.report(Severity::error, root["theme"].Mark(), "'theme' is \"" + c.theme + "\"; use auto, light or dark.");
       c.theme = "auto";

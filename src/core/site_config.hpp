@@ -7,6 +7,7 @@
 //   branch: main                     the repository's default branch
 //   base_url: /repo/                 path the site is served under
 //   decisions: decisions             folder of decision records, inside the content folder
+//                                    (default: found where adr-tools, MADR or log4brains keep one)
 //   decision_id_prefix: ADR-         ids of new records: ADR-0008
 //   theme: auto                      auto | light | dark
 //   statuses: [proposed, accepted, rejected, deprecated, superseded]   MADR's, the default
@@ -36,6 +37,7 @@ struct SiteConfig {
   std::string branch = "main";
   std::string base_url = "/";
   std::string decisions = "decisions";
+  bool decisions_configured = false;  // logbook.yml set `decisions`; else it is discovered
   std::string decision_id_prefix = "ADR-";
   std::string theme = "auto";
   std::vector<std::string> statuses = {"proposed", "accepted", "rejected", "deprecated", "superseded"};

@@ -55,6 +55,17 @@ TEST_CASE("clean content: no output, exit 0") {
   CHECK(r.out == "");
 }
 
+TEST_CASE("an adr-tools log in doc/adr is checked as records without a logbook.yml") {
+  Repo repo;
+  repo.write("content/index.md", "# Home\n\n[One](doc/adr/0001-record.md) [Two](doc/adr/0002-hold.md)\n");
+  repo.write("content/doc/adr/0001-record.md", "# 1. Record\n\nDate: 2026-11-01\n\n## Status\n\nAccepted\n");
+  repo.write("content/doc/adr/0002-hold.md", "# 2. Hold\n\nDate: 2026-11-02\n\n## Status\n\nOn hold\n");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out == "content/doc/adr/0002-hold.md:7:1: warning: status 'On hold' is not one of proposed, accepted, rejected, deprecated, "
+                 "superseded; use one of them, or add it to `statuses` in logbook.yml if your team uses it.\n");
+}
+
 TEST_CASE("errors: text findings relative to the current folder, exit 1") {
   Repo repo;
   write_clean(repo);
@@ -72,8 +83,8 @@ TEST_CASE("--format github: annotations with repository-relative paths, from any
   write_clean(repo);
   repo.write("content/decisions/0002-b.md", "---\nid: ADR-0002\ntitle: B\nstatus: approved\ndate: 2026-11-02\n---\n# B\n");
   const Run r = logbook(repo.path / "content", "check . --format github --today 2026-12-01");
-  CHECK(r.status == 1);
-  CHECK(r.out.find("::error file=content/decisions/0002-b.md,line=4,col=9,title=logbook check::status 'approved' is not one of") == 0);
+  CHECK(r.status == 0);  // an unknown status is a warning
+  CHECK(r.out.find("::warning file=content/decisions/0002-b.md,line=4,col=9,title=logbook check::status 'approved' is not one of") == 0);
 }
 
 TEST_CASE("--format github escapes what would end an annotation") {

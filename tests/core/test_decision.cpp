@@ -268,6 +268,68 @@ TEST_CASE("the decisions folder is configurable; index, README and the template 
   CHECK_FALSE(is_decision_path(config, "adr/template.md"));
 }
 
+TEST_CASE("the templates adr-tools, MADR and log4brains ship beside the records are not records") {
+  SiteConfig config;
+  config.decisions = "docs/adr";
+  for (const char* path : {"docs/adr/template.md", "docs/adr/adr-template.md", "docs/adr/adr-template-minimal.md",
+                           "docs/adr/0000-template.md", "docs/adr/template-short.md", "docs/adr/Template.md",
+                           "docs/adr/templates/template.md"})
+    CHECK_MESSAGE(!is_decision_path(config, path), std::string(path));
+  // A record about templates is still a record; so is MADR's own first record.
+  for (const char* path : {"docs/adr/0005-adopt-a-template-engine.md", "docs/adr/0000-use-markdown-architectural-decision-records.md",
+                           "docs/adr/20201016-template-for-emails.md", "docs/adr/0007-template-fields.md"})
+    CHECK_MESSAGE(is_decision_path(config, path), std::string(path));
+}
+
+TEST_CASE("an existing log is found where adr-tools, MADR and log4brains keep it, by the shape of its records") {
+  // adr-tools: doc/adr (or doc/architecture/decisions), Nygard records, numbered names.
+  CHECK(discover_decisions_folder({{"index.md", "# Home\n"}, {"doc/adr/0001-record-architecture-decisions.md", kNygard1},
+                                   {"doc/adr/0003-use-sqlite.md", kNygard3}}) == "doc/adr");
+  CHECK(discover_decisions_folder({{"doc/architecture/decisions/0001-record.md", kNygard1}}) == "doc/architecture/decisions");
+  // MADR: docs/decisions, front matter, its template beside the records.
+  CHECK(discover_decisions_folder({{"docs/decisions/0001-use-madr.md", kMadr3}, {"docs/decisions/adr-template.md", kMadr3},
+                                   {"docs/decisions/README.md", "# Decisions\n"}}) == "docs/decisions");
+  // log4brains: docs/adr, dated names, index and template.
+  CHECK(discover_decisions_folder({{"docs/adr/20200924-use-docusaurus.md", kLog4brainsOld},
+                                   {"docs/adr/20201016-use-log4brains.md", kLog4brainsNew},
+                                   {"docs/adr/2021-03-01-use-dated-names.md", "# Dated\n"},
+                                   {"docs/adr/index.md", "# Log\n"}, {"docs/adr/template.md", kMadr2}}) == "docs/adr");
+  // Names alone need no number when the records say their Status.
+  CHECK(discover_decisions_folder({{"architecture/decisions/use-sqlite.md", "# Use SQLite\n\n## Status\n\nAccepted\n"},
+                                   {"architecture/decisions/use-wasm.md", "# Use wasm\n\n* Status: proposed\n"}}) ==
+        "architecture/decisions");
+  // The folder with the most records wins; on a tie, the earlier in the list above.
+  CHECK(discover_decisions_folder({{"decisions/0001-a.md", "# A\n"}, {"docs/adr/0001-b.md", "# B\n"}, {"docs/adr/0002-c.md", "# C\n"}}) ==
+        "docs/adr");
+  CHECK(discover_decisions_folder({{"adrs/0001-a.md", "# A\n"}, {"adr/0001-b.md", "# B\n"}}) == "adr");
+}
+
+TEST_CASE("a folder that merely happens to be called adr, holding ordinary pages, is not a log") {
+  const std::vector<SourceFile> files = {{"index.md", "# Home\n"},
+                                         {"adr/overview.md", "# What an ADR is\n\nStatus: we explain them here.\n"},
+                                         {"adr/how-to-write-one.md", "# How to write one\n\n## Context\n\nText.\n"},
+                                         {"adr/template.md", "---\nstatus: proposed\n---\n# {{title}}\n"}};
+  CHECK(discover_decisions_folder(files) == "decisions");
+  CHECK(discover_decisions_folder({}) == "decisions");
+}
+
+TEST_CASE("logbook.yml's decisions overrides discovery; without it the discovered log is read") {
+  const std::vector<SourceFile> files = {{"index.md", "# Home\n"}, {"doc/adr/0001-record.md", kNygard1},
+                                         {"records/0001-mine.md", "---\nstatus: accepted\n---\n# Mine\n"}};
+  SiteConfig config;
+  CHECK(decisions_folder(config, files) == "doc/adr");
+  config.decisions = "records";
+  config.decisions_configured = true;
+  CHECK(decisions_folder(config, files) == "records");
+
+  SiteConfig found;
+  found.decisions = decisions_folder(found, files);
+  const Built b = build(files, found);
+  REQUIRE(b.log.decisions.size() == 1);
+  CHECK(b.log.decisions[0].id == "ADR-0001");
+  CHECK(b.log.decisions[0].status == "superseded");
+}
+
 TEST_CASE("references resolve by id, number, file name, path and slug") {
   const Built b = build({{"decisions/0003-use-sqlite.md", "# 3. Use SQLite\n"},
                          {"decisions/20201016-use-log4brains.md", "# Log4brains\n"}});
@@ -307,6 +369,24 @@ TEST_CASE("a record without status, date or title is still read") {
   CHECK(d.date.empty());
   CHECK(d.title.empty());
   CHECK(d.status_at.line == 1);
+}
+
+TEST_CASE("statuses: a known one or one followed by 'by' is its first word; one the team made up stays whole") {
+  const Built b = build({{"decisions/0001-a.md", "---\nstatus: On hold\n---\n# A\n"},
+                         {"decisions/0002-b.md", "# 2. B\n\n## Status\n\nOn  hold (until the budget, Q3)\n"},
+                         {"decisions/0003-c.md", "# C\n\n* Status: waiting-for-review\n"},
+                         {"decisions/0004-d.md", "---\nstatus: Accepted on 2026-01-02\n---\n# D\n"},
+                         {"decisions/0005-e.md", "---\nstatus: replaced by ADR-0004\n---\n# E\n"},
+                         {"decisions/0006-f.md", "# 6. F\n\n## Status\n\nSuperseded by [4. D](0004-d.md)\n"}});
+  CHECK(b.at("decisions/0001-a.md").status == "on hold");
+  CHECK(b.at("decisions/0001-a.md").status_text == "On hold");
+  CHECK(b.at("decisions/0002-b.md").status == "on hold");
+  CHECK(b.at("decisions/0002-b.md").status_text == "On  hold (until the budget, Q3)");
+  CHECK(b.at("decisions/0003-c.md").status == "waiting-for-review");
+  CHECK(b.at("decisions/0004-d.md").status == "accepted");
+  CHECK(b.at("decisions/0005-e.md").status == "replaced");
+  CHECK(b.at("decisions/0006-f.md").status == "superseded");
+  CHECK(b.at("decisions/0006-f.md").successors == std::vector<int>{3});
 }
 
 TEST_CASE("code blocks in a record are not read as fields") {

@@ -99,6 +99,18 @@ TEST_CASE("status: and type: alternatives; other filters must all hold") {
   CHECK(paths(e->search("type:decision -status:rejected -status:proposed")) == std::vector<std::string>{"decisions/0001-sqlite.md"});
 }
 
+TEST_CASE("a status the team made up is kept whole and found by status:\"on hold\"") {
+  const auto e = engine_for({{"index.md", "# Home\n"},
+                             {"decisions/0001-a.md", "---\nstatus: On hold\ndate: 2026-01-15\n---\n# A\n"},
+                             {"decisions/0002-b.md", "# 2. B\n\n## Status\n\nOn hold (budget)\n"},
+                             {"decisions/0003-c.md", "---\nstatus: on\n---\n# C\n"}});
+  const SearchResult r = e->search("status:\"on hold\"");
+  CHECK(paths(r) == std::vector<std::string>{"decisions/0001-a.md", "decisions/0002-b.md"});
+  REQUIRE(!r.hits.empty());
+  CHECK(r.hits[0].status == "on hold");
+  CHECK(paths(e->search("status:on")) == std::vector<std::string>{"decisions/0003-c.md"});
+}
+
 TEST_CASE("owner: matches page owners and decision deciders, by full name or first name") {
   auto e = engine_for(kSite);
   CHECK(paths(e->search("owner:ana")) == std::vector<std::string>{"guides/deploy.md", "decisions/0001-sqlite.md"});

@@ -10,6 +10,7 @@ TEST_CASE("without a file or with an empty one, the defaults hold") {
   const SiteConfigResult r = parse_site_config("logbook.yml", "");
   CHECK(r.diagnostics.empty());
   CHECK(r.config.decisions == "decisions");
+  CHECK_FALSE(r.config.decisions_configured);  // so the build looks for an existing log
   CHECK(r.config.branch == "main");
   CHECK(r.config.base_url == "/");
   CHECK(r.config.theme == "auto");
@@ -31,6 +32,7 @@ TEST_CASE("every key is read") {
   CHECK(r.config.branch == "trunk");
   CHECK(r.config.base_url == "/handbook/");
   CHECK(r.config.decisions == "adr");
+  CHECK(r.config.decisions_configured);
   CHECK(r.config.decision_id_prefix == "DR-");
   CHECK(r.config.theme == "dark");
   CHECK(r.config.statuses == std::vector<std::string>{"draft", "approved", "retired"});
@@ -61,6 +63,7 @@ TEST_CASE("values of the wrong kind are errors on their line; unknown keys are w
   CHECK(on_line(5, Severity::warning));  // typo
   CHECK(on_line(6, Severity::error));    // another version
   CHECK(r.config.decisions == "decisions");
+  CHECK_FALSE(r.config.decisions_configured);  // a folder outside is no choice: look for one
   CHECK(r.config.theme == "auto");
   CHECK(r.config.statuses.size() == 5);
 }
