@@ -463,7 +463,22 @@ struct SiteBuilder::State {
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
            write_file(root / "assets" / "page.css", embedded::page_css, error) &&
            write_file(root / "assets" / "loader.js", embedded::loader_js, error) &&
-           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error);
+           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error) && write_section_listings(root, error);
+  }
+
+  // A section without an index.md still has a page at its URL, which the sidebars link
+  // to: the list of its sections and pages (static_page.hpp). An asset in its place wins.
+  bool write_section_listings(const fs::path& root, std::string& error) const {
+    for (std::size_t s = 1; s < published.sections.size(); ++s) {
+      const Section& sec = published.sections[s];
+      if (sec.index_page >= 0) continue;
+      for (std::size_t part = 0; part < section_listing_parts(sec); ++part) {
+        const std::string file = sec.path + "/" + section_listing_file(part);
+        if (std::binary_search(site.assets.begin(), site.assets.end(), file)) continue;
+        if (!write_file(root / fs::path(file), render_section_listing(published, static_cast<int>(s), part, info), error)) return false;
+      }
+    }
+    return true;
   }
 };
 
