@@ -293,7 +293,8 @@ std::string render_section_listing(const PublishedSite& site, int section, std::
   if (part > 0) more += "<a class=\"prev\" rel=\"prev\" href=\"" + escape_html(info.base + sec.url + section_listing_file(part - 1)) + "\"><small>Previous</small>Pages " + std::to_string(first - kListingPages + 1) + "–" + std::to_string(first) + "</a>";
   if (part + 1 < parts) more += "<a class=\"next\" rel=\"next\" href=\"" + escape_html(info.base + sec.url + section_listing_file(part + 1)) + "\"><small>Next</small>Pages " + std::to_string(last + 1) + "–" + std::to_string(std::min(sec.pages.size(), last + kListingPages)) + "</a>";
   std::string crumbs;
-  for (int s : section_chain(site.sections, sec.parent)) crumbs += (crumbs.empty() ? "" : " › ") + link(info, section_at(site, s).url, section_at(site, s).title);
+  for (int s : section_chain(site.sections, part == 0 ? sec.parent : section))
+    crumbs += (crumbs.empty() ? "" : " › ") + link(info, section_at(site, s).url, section_at(site, s).title);
   std::string up;
   if (sec.parent >= 0) up = "<div class=\"up\">" + link(info, section_at(site, sec.parent).url, "↑ " + section_at(site, sec.parent).title) + "</div>";
   const std::string url = sec.url + (part == 0 ? "" : section_listing_file(part));

@@ -163,6 +163,7 @@ TEST_CASE("a section without an index.md gets a page listing its pages, 200 at a
   CHECK(has(last, "<h2>Pages 401–450 of 450</h2>"));
   CHECK(has(last, "href=\"/big/index-2.html\"><small>Previous</small>Pages 201–400</a>"));
   CHECK_FALSE(has(last, "<small>Next</small>"));
+  CHECK(has(last, "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><a href=\"/big/\">Big</a></nav>"));  // back to the first part
   // Ordinary pages still boot the app.
   CHECK(has(render_static_page(site, site.find_url("/big/p0000/"), info, {}, ""), "/assets/loader.js"));
 }
