@@ -251,3 +251,14 @@ TEST_CASE("ScopedStyle pops what it pushed when its scope ends, however the scop
   ImGui::End();
   imgui.end_frame();  // ImGui asserts that every stack is back where the frame began
 }
+
+TEST_CASE("the top bar says whether the site is available offline, how far its copy is, and offers the whole site with its size") {
+  using app::OfflineCopy, app::offline_label;
+  using S = OfflineCopy::State;
+  CHECK(offline_label({S::unknown, 0, 0}) == "");  // no service worker: nothing to say
+  CHECK(offline_label({S::partial, 0, 48.0 * 1024 * 1024}) == "Make available offline (48 MB)");
+  CHECK(offline_label({S::partial, 0, 2.5 * 1024 * 1024}) == "Make available offline (2.5 MB)");
+  CHECK(offline_label({S::downloading, 17.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 35 % of 48 MB");
+  CHECK(offline_label({S::downloading, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 99 % of 48 MB");  // done when it says so
+  CHECK(offline_label({S::complete, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Available offline");
+}
