@@ -61,7 +61,8 @@
         track(reg.waiting);
         track(reg.installing);
         reg.addEventListener("updatefound", function () { track(reg.installing); });
-        reg.update().catch(function () { /* offline: keep the copy we have */ });
+        // A worker installed just now is this deployment's: asking again would fetch sw.js twice.
+        if (navigator.serviceWorker.controller) reg.update().catch(function () { /* offline: keep the copy we have */ });
       }).catch(function () { /* no offline copy: the site works online as before */ });
       navigator.serviceWorker.ready.then(function (reg) {
         // What this page fetched before a worker controlled it, then the offline status
