@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content_reader.hpp"
+#include "parallel.hpp"
 #include "site_files.hpp"
 
 namespace logbook::cli {
@@ -165,25 +166,32 @@ std::optional<OfflineList> read_offline_list(std::string_view top,
 
 std::string write_offline_files(const fs::path& root, const std::vector<std::string>& shell, const std::string& build,
                                 std::uint64_t budget) {
-  const std::set<std::string> in_shell(shell.begin(), shell.end());
-  OfflineList list{build, budget, {}, {}};
+  std::vector<std::string> paths;
   std::error_code ec;
-  std::string bytes, error;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const std::string path = fs::relative(it->path(), root, ec).generic_string();
     const std::string name = it->path().filename().string();
     if (!name.empty() && name[0] == '.') {  // a temporary file of a write in progress
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(ec) || path == "sw.js" || path == "offline.json") continue;
-    if (!read_file(it->path(), bytes, error)) return "offline.json: " + error;
-    (in_shell.count(path) ? list.shell : list.files).push_back({path, bytes.size(), short_sha256(bytes)});
+    const std::string path = fs::relative(it->path(), root, ec).generic_string();
+    if (it->is_regular_file(ec) && path != "sw.js" && path != "offline.json") paths.push_back(path);
   }
   if (ec) return "offline.json: cannot list " + root.string() + ": " + ec.message();
-  const auto by_path = [](const OfflineFile& a, const OfflineFile& b) { return a.path < b.path; };
-  std::sort(list.shell.begin(), list.shell.end(), by_path);
-  std::sort(list.files.begin(), list.files.end(), by_path);
+  std::sort(paths.begin(), paths.end());
+  // Hashing every byte of the site is the cost here: on every core.
+  std::vector<OfflineFile> files(paths.size());
+  std::vector<std::string> errors(paths.size());
+  parallel_for(paths.size(), [&](std::size_t i) {
+    std::string bytes;
+    if (read_file(root / paths[i], bytes, errors[i])) files[i] = {paths[i], bytes.size(), short_sha256(bytes)};
+  });
+  for (const std::string& e : errors)
+    if (!e.empty()) return "offline.json: " + e;
+  const std::set<std::string> in_shell(shell.begin(), shell.end());
+  OfflineList list{build, budget, {}, {}};
+  for (OfflineFile& f : files) (in_shell.count(f.path) ? list.shell : list.files).push_back(std::move(f));
+  std::string error;
   for (const auto& [path, content] : write_offline_list(list))
     if (!write_file(root / path, content, error)) return "offline.json: " + error;
   return {};
