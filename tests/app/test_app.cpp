@@ -262,3 +262,21 @@ TEST_CASE("the top bar says whether the site is available offline, how far its c
   CHECK(offline_label({S::downloading, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 99 % of 48 MB");  // done when it says so
   CHECK(offline_label({S::complete, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Available offline");
 }
+
+TEST_CASE("the key O asks for the whole site offline when it is offered, and does nothing otherwise") {
+  Fixture f;
+  const auto press_o = [&] {
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, true);
+    f.app_frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, false);
+    f.app_frame();
+  };
+  press_o();
+  CHECK(f.platform.offline_requests == 0);  // no worker: nothing to ask
+  f.platform.offline = {app::OfflineCopy::State::partial, 0, 48.0 * 1024 * 1024};
+  press_o();
+  CHECK(f.platform.offline_requests == 1);
+  f.platform.offline.state = app::OfflineCopy::State::downloading;
+  press_o();
+  CHECK(f.platform.offline_requests == 1);  // once is enough
+}
