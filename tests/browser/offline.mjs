@@ -92,7 +92,11 @@ export function offlineTests({ test, check, ready, state, until, shot, browser, 
       const pages = server.log.filter((e) => /\/index\.md$/.test(e.url)).length;
       check(pages <= 1, `above the budget, pages were copied before the reader asked: ${pages}`);
       await shot(page, "offline-offer");
-      await page.evaluate(() => window.logbook.makeAvailableOffline());
+      await page.keyboard.press("o");  // the key cap beside the offer
+      await until(page, () => window.logbook.offline().state === "downloading", null, "progress of the whole-site copy");
+      await shot(page, "offline-progress");
+      const progress = await page.evaluate(() => window.logbook.offline());
+      check(progress.done < progress.total, `no progress shown: ${JSON.stringify(progress)}`);
       await until(page, () => window.logbook.offline().state === "complete", null, "the whole-site copy the reader asked for");
       await shot(page, "offline-available");
       await context.setOffline(true);
