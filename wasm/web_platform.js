@@ -257,12 +257,7 @@ mergeInto(LibraryManager.library, {
   // 3 complete (app::OfflineCopy::State); which 0 bytes done, 1 bytes in all.
   lbjs_offline_state: function () { return ({partial: 1, downloading: 2, complete: 3})[(Module.lbOffline || {}).state] || 0; },
   lbjs_offline_bytes: function (which) { const o = Module.lbOffline || {}; return (which ? o.total : o.done) || 0; },
-  lbjs_offline_copy: function () {
-    // Asked for by the reader: the browser may then keep the copy under storage pressure.
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* best effort */ });
-    const sw = navigator.serviceWorker && navigator.serviceWorker.controller;
-    if (sw) sw.postMessage({type: "copy"});
-  },
+  lbjs_offline_copy: function () { Module.lbOfflineCopy(); },
 
   lbjs_warn: function (text) { console.warn("Logbook: " + UTF8ToString(text)); },
 
@@ -289,11 +284,16 @@ mergeInto(LibraryManager.library, {
   // Listens to the offline copy's worker (site/sw.js messages), asks it for its state
   // when it takes control, and every few seconds while the whole site downloads (which
   // also resumes a copy the browser cut short by stopping the worker).
-  $lbInstallOffline__deps: ["$lbWake", "lbjs_offline_copy"],
+  $lbInstallOffline__deps: ["$lbWake"],
   $lbInstallOffline: function (api) {
     const sw = navigator.serviceWorker;
     api.offline = function () { return Object.assign({}, Module.lbOffline || {state: "unknown"}); };
-    api.makeAvailableOffline = function () { _lbjs_offline_copy(); };
+    // Asked for by the reader: the browser may then keep the copy under storage pressure.
+    Module.lbOfflineCopy = function () {
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* best effort */ });
+      if (sw && sw.controller) sw.controller.postMessage({type: "copy"});
+    };
+    api.makeAvailableOffline = function () { Module.lbOfflineCopy(); };
     if (!sw) return;
     const ask = function () { if (sw.controller) sw.controller.postMessage({type: "status"}); };
     sw.addEventListener("message", function (m) {
