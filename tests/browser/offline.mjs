@@ -68,6 +68,13 @@ export function offlineTests({ test, check, ready, state, until, shot, browser, 
       await ready(page);
       const after = await page.evaluate(() => fetch(location.pathname + "index.md").then((r) => r.text()));
       check(after.includes("second deployment"), "after Reload the page is still the old deployment");
+      // Files named by their hash are shared by deployments; those the new one no longer
+      // lists (here: offline.json's old parts) are deleted once it takes over.
+      await until(page, async () => {
+        const listed = (await (await fetch("/handbook/offline.json")).json()).parts.map((p) => "/handbook/" + p);
+        const held = (await (await caches.open("logbook-addressed")).keys()).map((r) => new URL(r.url).pathname);
+        return held.length > 0 && held.every((p) => listed.includes(p));
+      }, null, "old content-addressed files evicted");
       check(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)).length === 0, problems.join("\n"));
     } finally {
       await context.close();
