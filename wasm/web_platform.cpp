@@ -39,6 +39,9 @@ char* lbjs_initial_route();
 void lbjs_install(void* scratch);
 void lbjs_fail(const char* why);
 void lbjs_warn(const char* text);
+int lbjs_offline_state();
+double lbjs_offline_bytes(int which);
+void lbjs_offline_copy();
 }
 
 namespace logbook::web {
@@ -91,6 +94,11 @@ app::SearchStatus WebPlatform::search_status() const {
   return s == 1 ? app::SearchStatus::ready : s == 2 ? app::SearchStatus::failed : app::SearchStatus::loading;
 }
 std::string WebPlatform::search_error() const { return take_c_string(lbjs_search_error()); }
+
+app::OfflineCopy WebPlatform::offline_copy() const {
+  return {static_cast<app::OfflineCopy::State>(lbjs_offline_state()), lbjs_offline_bytes(0), lbjs_offline_bytes(1)};
+}
+void WebPlatform::make_available_offline() { lbjs_offline_copy(); }
 void WebPlatform::history_push(const std::string& url) { lbjs_history(1, url.c_str()); }
 void WebPlatform::history_replace(const std::string& url) { lbjs_history(0, url.c_str()); }
 void WebPlatform::set_title(const std::string& title) { lbjs_set_title(title.c_str()); }

@@ -17,6 +17,8 @@ class WebPlatform final : public app::Platform {
   void search(int id, const std::string& query, int limit) override;
   app::SearchStatus search_status() const override;
   std::string search_error() const override;
+  app::OfflineCopy offline_copy() const override;
+  void make_available_offline() override;
   void history_push(const std::string& url) override;
   void history_replace(const std::string& url) override;
   void set_title(const std::string& title) override;

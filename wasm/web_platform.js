@@ -252,13 +252,21 @@ mergeInto(LibraryManager.library, {
 
   // The app cannot run: boot.js restores the static page and says why.
   lbjs_fail: function (why) { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); },
+  // --- the offline copy (site/sw.js): its state as the worker last reported it, and the
+  // reader's request for the whole site. 0 unknown (no worker), 1 partial, 2 downloading,
+  // 3 complete (app::OfflineCopy::State); which 0 bytes done, 1 bytes in all.
+  lbjs_offline_state: function () { return ({partial: 1, downloading: 2, complete: 3})[(Module.lbOffline || {}).state] || 0; },
+  lbjs_offline_bytes: function (which) { const o = Module.lbOffline || {}; return (which ? o.total : o.done) || 0; },
+  lbjs_offline_copy: function () { Module.lbOfflineCopy(); },
+
   lbjs_warn: function (text) { console.warn("Logbook: " + UTF8ToString(text)); },
 
   // --- lbjs_install: everything that listens, once, before the app's first frame
 
   // scratch: the C word lbjs_take_preload writes lengths to.
   lbjs_install__deps: ["$lbInstallFrameLoop", "$lbInstallResize", "$lbInstallWindowEvents", "$lbInstallPointer",
-                       "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi"],
+                       "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi",
+                       "$lbInstallOffline"],
   lbjs_install: function (scratch) {
     Module.lbScratch = scratch;
     lbInstallFrameLoop();
@@ -270,6 +278,32 @@ mergeInto(LibraryManager.library, {
     const api = {};
     lbInstallSearch(api);
     lbInstallApi(api);
+    lbInstallOffline(api);
+  },
+
+  // Listens to the offline copy's worker (site/sw.js messages), asks it for its state
+  // when it takes control, and every few seconds while the whole site downloads (which
+  // also resumes a copy the browser cut short by stopping the worker).
+  $lbInstallOffline__deps: ["$lbWake"],
+  $lbInstallOffline: function (api) {
+    const sw = navigator.serviceWorker;
+    api.offline = function () { return Object.assign({}, Module.lbOffline || {state: "unknown"}); };
+    // Asked for by the reader: the browser may then keep the copy under storage pressure.
+    Module.lbOfflineCopy = function () {
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* best effort */ });
+      if (sw && sw.controller) sw.controller.postMessage({type: "copy"});
+    };
+    api.makeAvailableOffline = function () { Module.lbOfflineCopy(); };
+    if (!sw) return;
+    const ask = function () { if (sw.controller) sw.controller.postMessage({type: "status"}); };
+    sw.addEventListener("message", function (m) {
+      if (!m.data || m.data.type !== "offline-status") return;
+      Module.lbOffline = m.data;
+      lbWake();
+    });
+    sw.addEventListener("controllerchange", ask);
+    ask();
+    setInterval(function () { if (Module.lbOffline && Module.lbOffline.state === "downloading") ask(); }, 3000);
   },
 
   // Frames are drawn on demand (input, animation, loading), at most once per display

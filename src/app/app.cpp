@@ -372,6 +372,9 @@ void App::handle_shortcuts() {
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_K, false)) open_search(!palette_.open);
   if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !palette_.open) open_search(true);
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false) && !palette_.open) open_find(true);
+  // O: the whole site for reading offline, as the top bar offers it (shown on its key cap).
+  if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false) && platform_.offline_copy().state == OfflineCopy::State::partial)
+    platform_.make_available_offline();
   if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_C, false)) copy_selection();
   if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false) && !page_.layout.text.empty()) {
     doc_.selection.anchor = 0;

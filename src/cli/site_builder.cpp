@@ -18,6 +18,7 @@
 #include "fallback_fonts.hpp"
 #include "git_history.hpp"
 #include "html.hpp"
+#include "offline_list.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/published_site.hpp"
@@ -229,24 +230,17 @@ struct SiteBuilder::State {
            write_output(root, page.url, "index.md", page.source, error);
   }
 
-  // What the offline copy downloads on a first visit: the app, the database, the
-  // content's images and files, and (up to a few thousand pages) every page; pages
-  // beyond that are kept as they are read.
+  // The offline copy's shell (sw.js caches it on install; offline_list.hpp): what opens
+  // the site with no network. Pages, content files and search data are cached as they
+  // are read, or all at once when the reader asks for the whole site.
   std::vector<std::string> precache_list(const fs::path& root) const {
-    std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
+    std::vector<std::string> out = {"manifest.json", "index.html", "index.md", "404.html",
+                                    "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
     std::error_code ec;
-    // The app's own files only: pages of content under app/ are listed with the pages.
-    if (fs::exists(root / "app" / "boot.js", ec)) {
+    if (fs::exists(root / "app" / "boot.js", ec)) {  // the app's own files, not content under app/
       out.insert(out.end(), app_files.begin(), app_files.end());
       out.insert(out.end(), fallback_fonts.begin(), fallback_fonts.end());
     }
-    for (const std::string& path : site.assets) out.push_back(url_for_asset(path).substr(1));
-    constexpr std::size_t kMostPages = 2000;
-    if (site.pages.size() <= kMostPages)
-      for (const Page& p : site.pages) {
-        if (p.url != "/") out.push_back(p.url.substr(1));
-        out.push_back(p.url.substr(1) + "index.md");
-      }
     return out;
   }
 
@@ -354,8 +348,12 @@ struct SiteBuilder::State {
     if (error.empty() && !write_site_files(root, err)) error = err;
     progress.step("writing the search database", 0, 1);
     if (std::string db_error = db.get(); !db_error.empty() && error.empty()) error = "search database: " + db_error;
+    // Last: it lists every file written above.
+    if (error.empty()) error = write_offline_files(root, published.precache, published.build, offline_budget());
     return error;
   }
+
+  std::uint64_t offline_budget() const { return static_cast<std::uint64_t>(config.config.offline_budget_mb) * 1024 * 1024; }
 
   // Only Markdown edits are rebuilt in place; anything else, a page too big to read, a
   // symbolic link, or characters the fonts made so far lack, needs a whole build.

@@ -30,8 +30,9 @@
 //               "authors": [names],                 who committed to it (git)
 //               "tags": [..]} ],                    from its front matter
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
-//   "precache": ["search.db", "app/logbook.wasm", ...]   what the offline copy (sw.js)
-//               downloads on the first visit, relative to the site root
+//   "precache": ["manifest.json", "app/logbook.wasm", ...]   the offline copy's shell,
+//               relative to the site root; offline.json lists it with hashes for sw.js
+//               (src/cli/offline_list.hpp), which caches everything else as it is read
 //   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
 //               this content that the app's own fonts lack
 //   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   in path order
@@ -44,8 +45,8 @@
 //                  pages in reading order (decision records by number)
 // }
 // Page, section and decision references are indexes into these arrays. Dates are as
-// written; the app compares them with today's date. site/boot.js, site/loader.js and
-// site/sw.js read "app", "build", "precache" and "fallback_fonts" themselves.
+// written; the app compares them with today's date. site/boot.js and site/loader.js read
+// "app" and "fallback_fonts" themselves; site/sw.js reads offline.json instead.
 #pragma once
 
 #include <string>

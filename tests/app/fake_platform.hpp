@@ -23,6 +23,8 @@ class FakePlatform final : public app::Platform {
   double clock = 1000;
   std::string date = "2026-03-10";  // today(), as the reader's clock says
   bool dark = false;
+  app::OfflineCopy offline;       // what the offline copy's worker last said
+  int offline_requests = 0;       // times the reader asked for the whole site
 
   // Delivers every answer that is waiting; returns how many.
   int deliver() {
@@ -59,6 +61,8 @@ class FakePlatform final : public app::Platform {
   double now_ms() const override { return clock; }
   std::string today() const override { return date; }
   double last_input_ms() const override { return clock; }
+  app::OfflineCopy offline_copy() const override { return offline; }
+  void make_available_offline() override { ++offline_requests; }
 
  private:
   std::deque<std::pair<std::string, std::function<void(app::FetchResult)>>> pending_;

@@ -251,3 +251,32 @@ TEST_CASE("ScopedStyle pops what it pushed when its scope ends, however the scop
   ImGui::End();
   imgui.end_frame();  // ImGui asserts that every stack is back where the frame began
 }
+
+TEST_CASE("the top bar says whether the site is available offline, how far its copy is, and offers the whole site with its size") {
+  using app::OfflineCopy, app::offline_label;
+  using S = OfflineCopy::State;
+  CHECK(offline_label({S::unknown, 0, 0}) == "");  // no service worker: nothing to say
+  CHECK(offline_label({S::partial, 0, 48.0 * 1024 * 1024}) == "Make available offline (48 MB)");
+  CHECK(offline_label({S::partial, 0, 2.5 * 1024 * 1024}) == "Make available offline (2.5 MB)");
+  CHECK(offline_label({S::downloading, 17.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 35 % of 48 MB");
+  CHECK(offline_label({S::downloading, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 99 % of 48 MB");  // done when it says so
+  CHECK(offline_label({S::complete, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Available offline");
+}
+
+TEST_CASE("the key O asks for the whole site offline when it is offered, and does nothing otherwise") {
+  Fixture f;
+  const auto press_o = [&] {
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, true);
+    f.app_frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, false);
+    f.app_frame();
+  };
+  press_o();
+  CHECK(f.platform.offline_requests == 0);  // no worker: nothing to ask
+  f.platform.offline = {app::OfflineCopy::State::partial, 0, 48.0 * 1024 * 1024};
+  press_o();
+  CHECK(f.platform.offline_requests == 1);
+  f.platform.offline.state = app::OfflineCopy::State::downloading;
+  press_o();
+  CHECK(f.platform.offline_requests == 1);  // once is enough
+}
