@@ -17,16 +17,14 @@ namespace {
 // first is long: bm25's length normalisation is per column, so a match in a short
 // heading column counts fully however long the body is.
 constexpr const char* kQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section,
-       snippet(search, 2, char(2), char(3), '…', 24) AS snip,
-       rank AS score, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
 )sql";
 
 // Filters only: no text to rank by, so newest first.
 constexpr const char* kListQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id
 WHERE 1
 )sql";
@@ -75,16 +73,32 @@ std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) 
   return out;
 }
 
+// FTS5's snippet() as the engine has always called it: the body column, 24 tokens.
+constexpr const char* kSnippetSql = "SELECT snippet(s, 2, char(2), char(3), '…', 24) FROM s WHERE s MATCH ?1 AND rowid = ?2";
+
+// A page whose text no longer matches (changed since the build): its first words.
+std::string opening_words(std::string_view body) {
+  std::size_t end = 0;
+  for (int words = 0; end < body.size() && words < 24; ++words) {
+    while (end < body.size() && (body[end] == ' ' || body[end] == '\n')) ++end;
+    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
+  }
+  return std::string(body.substr(0, end)) + (end < body.size() ? "…" : "");
+}
+
 }  // namespace
 
 struct SearchEngine::Impl {
   sqlite3* db = nullptr;
   std::string open_error;
   std::unique_ptr<sql::Statement> query;
+  std::unique_ptr<PieceFile> pieces;  // when opened over pieces
+  FetchFiles fetch;
 
   ~Impl() {
     query.reset();
-    if (db) sqlite3_close(db);
+    if (pieces) close_pieces_database(db);
+    else if (db) sqlite3_close(db);
   }
 };
 
@@ -168,12 +182,18 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
       hit.score = q.real(5);
       hit.date = q.text(6);
       hit.status = q.text(7);
+      hit.id = q.integer(8);
+      if (!match.empty()) hit.match = expression;
       result.hits.push_back(std::move(hit));
     }
     const int rc = sqlite3_reset(q.get());
     if (rc != SQLITE_OK) {
       // The parser only emits quoted terms, so this is not the reader's syntax; say what happened.
       result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
+      if (impl_->pieces && impl_->pieces->status() != PieceStatus::ok) {
+        result.error = "search failed: " + impl_->pieces->error();
+        result.stale = impl_->pieces->status() == PieceStatus::missing;
+      }
       result.hits.clear();
       break;
     }
@@ -196,6 +216,78 @@ std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {
     return std::make_unique<SearchEngine>(nullptr);
   }
   return std::make_unique<SearchEngine>(db);
+}
+
+std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path, FetchFiles fetch) {
+  const auto failed = [](std::string why) {
+    auto engine = std::make_unique<SearchEngine>(nullptr);
+    engine->impl_->open_error = std::move(why);
+    return engine;
+  };
+  std::vector<std::optional<std::string>> got = fetch ? fetch({std::string(list_path)}) : decltype(got){};
+  if (got.empty() || !got[0])
+    return failed(std::string(list_path) + " could not be fetched: the site was probably deployed again; reload the page.");
+  PieceList list;
+  if (std::string err = read_piece_list(*got[0], list_path, list); !err.empty()) return failed(err);
+  auto pieces = std::make_unique<PieceFile>(std::move(list), fetch);
+  // The pieces every query reads, in one batch: the browser fetches them in parallel.
+  if (!pieces->prefetch(pieces->list().opening)) return failed(pieces->error());
+  std::string error;
+  sqlite3* db = open_pieces_database(*pieces, error);
+  if (!db) return failed(error);
+  auto engine = std::unique_ptr<SearchEngine>(new SearchEngine(db, std::move(pieces), std::move(fetch)));
+  return engine;
+}
+
+SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch) : SearchEngine(nullptr) {
+  // Owned before the schema is checked, so that a failure closes the connection the right way.
+  impl_->pieces = std::move(pieces);
+  impl_->fetch = std::move(fetch);
+  impl_->db = db;
+  impl_->open_error = check_search_database(db);
+  if (!impl_->open_error.empty() && impl_->pieces->status() != PieceStatus::ok) impl_->open_error = impl_->pieces->error();
+  if (!impl_->open_error.empty()) return;
+  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY rank LIMIT ?2");
+  if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
+}
+
+PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }
+
+SearchResult SearchEngine::search_with_snippets(std::string_view query, int limit, int shown) {
+  SearchResult result = search(query, limit);
+  if (!impl_->fetch || result.hits.empty() || result.hits.front().match.empty()) return result;
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < result.hits.size() && static_cast<int>(i) < shown; ++i)
+    paths.push_back(result.hits[i].url.substr(result.hits[i].url.empty() ? 0 : 1) + "index.md");
+  std::vector<std::optional<std::string>> got = impl_->fetch(paths);
+  std::vector<std::string> sources;
+  for (std::size_t i = 0; i < paths.size(); ++i) sources.push_back(i < got.size() && got[i] ? std::move(*got[i]) : std::string());
+  make_snippets(result, sources);
+  return result;
+}
+
+void make_snippets(SearchResult& result, const std::vector<std::string>& sources) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK ||
+      !sql::exec(db, "CREATE VIRTUAL TABLE s USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')").empty()) {
+    sqlite3_close(db);
+    return;
+  }
+  {
+    sql::Statement insert(db, "INSERT INTO s(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
+    sql::Statement snippet(db, kSnippetSql);
+    for (std::size_t i = 0; i < sources.size() && i < result.hits.size(); ++i) {
+      SearchHit& hit = result.hits[i];
+      if (hit.match.empty() || sources[i].empty()) continue;
+      const IndexedText text = indexed_text_of_source(hit.title, sources[i]);
+      const auto row = static_cast<long long>(i + 1);
+      insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
+      snippet.bind(1, hit.match).bind(2, row);
+      hit.snippet = snippet.step() ? snippet.text(0) : opening_words(text.body);
+      sqlite3_reset(snippet.get());
+    }
+  }
+  sqlite3_close(db);
 }
 
 std::string render_snippet(std::string_view snippet, std::string_view open, std::string_view close, bool escape_html) {
