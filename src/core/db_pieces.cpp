@@ -19,8 +19,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kListFormat = "logbook-search-pieces";
-// Consecutive pieces mean a long doclist or table scan: ask for this many more at once.
-constexpr int kReadAhead = 4;
 
 bool is_piece_name(const json& v) {
   if (!v.is_string()) return false;
@@ -100,6 +98,7 @@ struct PieceFile::Impl {
   PieceList list;
   FetchFiles fetch;
   std::size_t cache_limit;
+  int read_ahead;
   // Least recently used at the back.
   std::list<std::pair<int, std::string>> lru;
   std::unordered_map<int, std::list<std::pair<int, std::string>>::iterator> cached;
@@ -170,14 +169,15 @@ struct PieceFile::Impl {
     }
     std::vector<int> batch = {i};
     if (i == last_fetched + 1)
-      for (int k = 1; k <= kReadAhead && i + k < static_cast<int>(list.pieces.size()); ++k) batch.push_back(i + k);
+      for (int k = 1; k <= read_ahead && i + k < static_cast<int>(list.pieces.size()); ++k) batch.push_back(i + k);
     if (!fetch_batch(batch)) return nullptr;
     last_fetched = batch.back();
     return &cached.at(i)->second;
   }
 };
 
-PieceFile::PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes) : impl_(std::make_unique<Impl>()) {
+PieceFile::PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes, int read_ahead) : impl_(std::make_unique<Impl>()) {
+  impl_->read_ahead = read_ahead;
   impl_->list = std::move(list);
   impl_->fetch = std::move(fetch);
   impl_->cache_limit = cache_bytes;

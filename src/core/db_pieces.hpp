@@ -40,6 +40,8 @@ constexpr std::size_t kPieceBytes = 16 * 1024;
 constexpr int kPieceListVersion = 1;
 // Pieces kept in memory once read, least recently used dropped first.
 constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
+// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once.
+constexpr int kReadAhead = 4;
 
 struct PieceList {
   int page_size = 4096;
@@ -80,7 +82,8 @@ enum class PieceStatus {
 // A read-only database file made of pieces, with a bounded cache of the pieces read.
 class PieceFile {
  public:
-  PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes = kPieceCacheBytes);
+  // read_ahead: how many pieces past a run of consecutive reads to fetch in the same batch.
+  PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes = kPieceCacheBytes, int read_ahead = kReadAhead);
   ~PieceFile();
   PieceFile(const PieceFile&) = delete;
   PieceFile& operator=(const PieceFile&) = delete;

@@ -1,6 +1,8 @@
 #include "search_engine.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "query_parser.hpp"
 #include "search_db.hpp"
@@ -83,7 +85,9 @@ std::string opening_words(std::string_view body) {
     while (end < body.size() && (body[end] == ' ' || body[end] == '\n')) ++end;
     while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
   }
-  return std::string(body.substr(0, end)) + (end < body.size() ? "…" : "");
+  const bool more = body.find_first_not_of(" \n", end) != std::string_view::npos;
+  while (end > 0 && (body[end - 1] == ' ' || body[end - 1] == '\n')) --end;
+  return std::string(body.substr(0, end)) + (more ? "…" : "");
 }
 
 }  // namespace
@@ -218,7 +222,7 @@ std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {
   return std::make_unique<SearchEngine>(db);
 }
 
-std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path, FetchFiles fetch) {
+std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path, FetchFiles fetch, int read_ahead) {
   const auto failed = [](std::string why) {
     auto engine = std::make_unique<SearchEngine>(nullptr);
     engine->impl_->open_error = std::move(why);
@@ -229,7 +233,7 @@ std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path
     return failed(std::string(list_path) + " could not be fetched: the site was probably deployed again; reload the page.");
   PieceList list;
   if (std::string err = read_piece_list(*got[0], list_path, list); !err.empty()) return failed(err);
-  auto pieces = std::make_unique<PieceFile>(std::move(list), fetch);
+  auto pieces = std::make_unique<PieceFile>(std::move(list), fetch, kPieceCacheBytes, read_ahead);
   // The pieces every query reads, in one batch: the browser fetches them in parallel.
   if (!pieces->prefetch(pieces->list().opening)) return failed(pieces->error());
   std::string error;
@@ -288,6 +292,31 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
     }
   }
   sqlite3_close(db);
+}
+
+CutDatabase cut_search_database(std::string_view db_bytes) {
+  CutDatabase cut = cut_database(db_bytes);
+  const std::string list_json = piece_list_json(cut.list);
+  std::unordered_map<std::string, const std::string*> files = {{"list", &list_json}};
+  for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = &cut.bytes[i];
+  const FetchFiles fetch = [&files](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (const std::string& p : paths) out.push_back(*files.at(p));
+    return out;
+  };
+  // Two words in no page, at either end of the term order: what both read, every query reads.
+  std::vector<int> common;
+  for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
+    const auto engine = SearchEngine::from_site("list", fetch, 0);  // what it needs, nothing ahead
+    if (!engine->open_error().empty()) return cut;
+    engine->search(probe, 20);
+    std::vector<int> read = engine->pieces()->fetched();
+    std::sort(read.begin(), read.end());
+    if (probe[0] == 'a') common = read;
+    else common.erase(std::remove_if(common.begin(), common.end(), [&](int i) { return !std::binary_search(read.begin(), read.end(), i); }), common.end());
+  }
+  cut.list.opening = common;
+  return cut;
 }
 
 std::string render_snippet(std::string_view snippet, std::string_view open, std::string_view close, bool escape_html) {

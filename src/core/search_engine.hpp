@@ -67,8 +67,9 @@ class SearchEngine {
   // Opens a database held in memory (a copy of bytes). Used by tests and tools.
   static std::unique_ptr<SearchEngine> from_bytes(std::string_view bytes);
   // Opens the published database through its pieces: fetches the list at list_path (the
-  // manifest's search.list) and the opening pieces, then only what queries read.
-  static std::unique_ptr<SearchEngine> from_site(std::string_view list_path, FetchFiles fetch);
+  // manifest's search.list) and the opening pieces, then only what queries read (and
+  // read_ahead pieces past consecutive reads, see PieceFile).
+  static std::unique_ptr<SearchEngine> from_site(std::string_view list_path, FetchFiles fetch, int read_ahead = kReadAhead);
 
   // The pieces this engine reads (from_site), for status and statistics; else nullptr.
   PieceFile* pieces();
@@ -83,6 +84,10 @@ class SearchEngine {
 // published Markdown (index.md: front matter and all), highlighting what each hit's match
 // expression matches, as FTS5's snippet() over the page's indexed text (search_db.hpp) does.
 void make_snippets(SearchResult& result, const std::vector<std::string>& sources);
+
+// The database cut into pieces (cut_database) with the list's opening pieces: those a
+// probe query reads through the pieces, which every query reads (schema, FTS5 structure).
+CutDatabase cut_search_database(std::string_view db_bytes);
 
 // Snippet with marks turned into other markup, e.g. "<mark>", "</mark>" with the text
 // HTML-escaped, or ANSI bold for a terminal.
