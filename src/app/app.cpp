@@ -282,6 +282,7 @@ void App::open_search(bool open) {
   if (open) {
     palette_.selected = 0;
     find_.open = false;
+    platform_.search_warm_up();
   }
   platform_.request_frames(10);
 }

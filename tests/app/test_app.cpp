@@ -170,6 +170,16 @@ TEST_CASE("a query typed while the search database downloads is sent when it arr
   CHECK(f.platform.searches.size() == 1);  // asked once
 }
 
+TEST_CASE("opening the search palette warms the search worker up before the first keystroke") {
+  Fixture f;
+  CHECK(f.platform.warm_ups == 0);  // a reader who never searches fetches no piece of the database
+  f.app.open_search(true);
+  CHECK(f.platform.warm_ups == 1);
+  CHECK(f.platform.searches.empty());  // warming up is not a query
+  f.app.open_search(false);
+  CHECK(f.platform.warm_ups == 1);
+}
+
 TEST_CASE("copy as Markdown copies the page's source") {
   Fixture f;
   f.app.copy_page_markdown();
