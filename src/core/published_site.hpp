@@ -5,11 +5,11 @@
 // of serializers below. A fact about the site has one home here: reading order,
 // previous/next, the section trail, a page's name in navigation, edit and history links.
 //
-// manifest.json, format version 2 (read_manifest also reads version 1, which lacked the
-// decisions, repository and statuses, and refuses any other; write_manifest and
+// manifest.json, format version 3 (read_manifest also reads version 1, which lacked the
+// decisions, repository and statuses, and 2, which lacked "search"; it refuses any other; write_manifest and
 // read_manifest are its only writer and reader):
 // {
-//   "format": "logbook-manifest", "version": 2,
+//   "format": "logbook-manifest", "version": 3,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
 //   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",
@@ -30,7 +30,9 @@
 //               "authors": [names],                 who committed to it (git)
 //               "tags": [..]} ],                    from its front matter
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
-//   "precache": ["search.db", "app/logbook.wasm", ...]   what the offline copy (sw.js)
+//   "search": {"list": "search/list.<hash>.json",   the search database's piece list
+//              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
+//   "precache": ["app/logbook.wasm", ...]   what the offline copy (sw.js)
 //               downloads on the first visit, relative to the site root
 //   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
 //               this content that the app's own fonts lack
@@ -48,6 +50,7 @@
 // site/sw.js read "app", "build", "precache" and "fallback_fonts" themselves.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,7 +65,7 @@
 
 namespace logbook {
 
-constexpr int kManifestVersion = 2;
+constexpr int kManifestVersion = 3;
 
 struct PublishedPage {
   std::string path{}, url{}, title{}, description{};
@@ -98,6 +101,15 @@ struct PublishedRepository {
   bool operator==(const PublishedRepository&) const = default;
 };
 
+// The search database as published in pieces (db_pieces.hpp).
+struct PublishedSearch {
+  std::string list{};       // "search/list.<hash>.json"; "" when the site has no database
+  std::uint64_t bytes = 0;  // the database's size
+  int pieces = 0;
+
+  bool operator==(const PublishedSearch&) const = default;
+};
+
 struct Neighbours {
   int prev = -1, next = -1;  // pages; -1 for none
 };
@@ -114,6 +126,7 @@ struct PublishedSite {
   std::vector<PublishedDecision> decisions;
   std::string build; // the deployment's hash
   std::vector<std::string> precache, fallback_fonts;
+  PublishedSearch search;
 
   bool operator==(const PublishedSite&) const = default;
 

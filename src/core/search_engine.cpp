@@ -294,28 +294,35 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
   sqlite3_close(db);
 }
 
-CutDatabase cut_search_database(std::string_view db_bytes) {
-  CutDatabase cut = cut_database(db_bytes);
-  const std::string list_json = piece_list_json(cut.list);
-  std::unordered_map<std::string, const std::string*> files = {{"list", &list_json}};
-  for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = &cut.bytes[i];
-  const FetchFiles fetch = [&files](const std::vector<std::string>& paths) {
-    std::vector<std::optional<std::string>> out;
-    for (const std::string& p : paths) out.push_back(*files.at(p));
-    return out;
+std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch) {
+  const std::string list_json = piece_list_json(list);
+  const FetchFiles with_list = [&](const std::vector<std::string>& paths) {
+    if (paths.size() == 1 && paths[0] == "list") return std::vector<std::optional<std::string>>{list_json};
+    return fetch(paths);
   };
   // Two words in no page, at either end of the term order: what both read, every query reads.
   std::vector<int> common;
   for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
-    const auto engine = SearchEngine::from_site("list", fetch, 0);  // what it needs, nothing ahead
-    if (!engine->open_error().empty()) return cut;
+    const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
+    if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());
     if (probe[0] == 'a') common = read;
-    else common.erase(std::remove_if(common.begin(), common.end(), [&](int i) { return !std::binary_search(read.begin(), read.end(), i); }), common.end());
+    else std::erase_if(common, [&](int i) { return !std::binary_search(read.begin(), read.end(), i); });
   }
-  cut.list.opening = common;
+  return common;
+}
+
+CutDatabase cut_search_database(std::string_view db_bytes) {
+  CutDatabase cut = cut_database(db_bytes);
+  std::unordered_map<std::string, const std::string*> files;
+  for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = &cut.bytes[i];
+  cut.list.opening = find_opening_pieces(cut.list, [&files](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (const std::string& p : paths) out.push_back(*files.at(p));
+    return out;
+  });
   return cut;
 }
 
