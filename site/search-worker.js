@@ -27,7 +27,8 @@ let opened = false;   // the engine is open over `list`
 let warming = null;   // the warm-up's promise while it runs
 let warmed = "";      // the list the warm-up last ran for (once per list)
 let wantWarm = false; // the palette opened before the engine had loaded
-let gone = false;     // a file under search/ answered 404 during the current call
+let gone = "";        // a file under search/ that answered 404 during the current call
+let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
 const queue = [];
 let scheduled = false;
@@ -44,9 +45,12 @@ function getSync(path) {
   const x = new XMLHttpRequest();
   x.open("GET", siteUrl(path), false);
   x.responseType = "arraybuffer";
+  // A page's index.md is not named by its hash: once the site was deployed again, the
+  // HTTP cache's copy may be the old text, which would make snippets of the old page.
+  if (redeployed && !path.startsWith("search/")) x.setRequestHeader("Cache-Control", "no-cache");
   try { x.send(); } catch { return null; }  // offline, or the host is unreachable
   if (x.status === 200) return new Uint8Array(x.response);
-  if (x.status === 404 && path.startsWith("search/")) gone = true;
+  if (x.status === 404 && path.startsWith("search/")) gone = path;
   return null;
 }
 
@@ -106,7 +110,7 @@ function warm() {
 }
 
 function open() {
-  gone = false;
+  gone = "";
   const error = withCString(list, function (q) { return core._sw_open(q); });
   opened = !error;
   return error;
@@ -124,6 +128,7 @@ function redeploy() {
   if (typeof next !== "string" || !next || next === list) return false;
   list = next;
   opened = false;
+  redeployed = true;
   ahead.clear();
   postMessage({type: "redeployed", list: list});
   return true;
@@ -135,13 +140,18 @@ function failedAnswer(id, error) {
   return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: error, millis: 0});
 }
 
-// A query's answer; after a new deployment, the same query over the new list.
+// A query's answer; after a new deployment, the same query over the new list. A file the
+// current manifest's list still names but the host does not have is a broken deployment.
 function run(d, request) {
   for (let attempt = 0; ; ++attempt) {
     const error = opened ? "" : open();
-    if (!error) gone = false;
+    if (!error) gone = "";
     const json = error ? failedAnswer(d.id, error) : withCString(request, function (q) { return core._sw_search(d.id, q); });
-    if (!gone || attempt > 0 || !redeploy()) return json;
+    if (!gone || attempt > 0) return json;
+    if (!redeploy()) {
+      return failedAnswer(d.id, base + "/" + gone + " is missing on the server, though the site's manifest names it: the " +
+                                "deployment is incomplete. Publish the whole output of `logbook build` again.");
+    }
   }
 }
 

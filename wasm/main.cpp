@@ -220,7 +220,8 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const logbook::app::AppState s = g_edge->app->state();
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
                             {"theme", s.theme}, {"ready", s.ready}, {"findOpen", s.find_open},
-                            {"findMatches", s.find_matches}, {"searchResults", s.search_results}, {"selection", s.selection}};
+                            {"findMatches", s.find_matches}, {"searchResults", s.search_results},
+                            {"searchError", s.search_error}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_links() {

@@ -38,10 +38,6 @@ namespace {
 
 std::unique_ptr<logbook::SearchEngine> g_engine;  // one database per worker, over one list
 
-// The snippets of this many hits are made at once (their pages' index.md fetched in one
-// batch): the palette's first screen. `logbook search` makes the same number.
-constexpr int kShownSnippets = 8;
-
 char* copy_out(const std::string& s) { return strdup(s.c_str()); }
 
 std::vector<std::optional<std::string>> fetch_files(const std::vector<std::string>& paths) {
@@ -80,7 +76,9 @@ logbook::SearchAnswer answer(const logbook::SearchRequest& request) {
     return a;
   }
   const double start = emscripten_get_now();
-  const logbook::SearchResult r = g_engine->search_with_snippets(controls_as_spaces(request.query), request.limit, kShownSnippets);
+  // Every hit's snippet, from its page's index.md (the pages fetched in one batch), as
+  // `logbook search` makes them: the palette asks for no more hits than it can show.
+  const logbook::SearchResult r = g_engine->search_with_snippets(controls_as_spaces(request.query), request.limit, request.limit);
   a.millis = emscripten_get_now() - start;
   a.error = r.error;
   for (const logbook::SearchHit& h : r.hits) a.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});

@@ -180,6 +180,22 @@ TEST_CASE("opening the search palette warms the search worker up before the firs
   CHECK(f.platform.warm_ups == 1);
 }
 
+TEST_CASE("a search that failed (a missing piece of the database) says why, in the palette and in the state") {
+  Fixture f;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("deploy");
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  const std::string why = "search failed: search/0123456789abcdef.bin is missing; rebuild the site";
+  f.app.on_search_answer(app::SearchAnswer{f.platform.searches[0].first, {}, why, 0});
+  f.settle();
+  CHECK(f.app.state().search_error == why);
+  CHECK(f.app.state().search_results == 0);
+  f.platform.status = app::SearchStatus::failed;
+  CHECK(f.app.state().search_error == "no database");  // the worker itself failed: the platform's reason
+}
+
 TEST_CASE("copy as Markdown copies the page's source") {
   Fixture f;
   f.app.copy_page_markdown();
