@@ -13,7 +13,10 @@
 //                                      every query reads, in parallel, before the first query
 //   {type: "query", id, request}       request: a SearchRequest as JSON
 // Out: {type: "ready"} (the engine is loaded) | {type: "failed", error} |
-//      {type: "answer", id, answer, received, started, done} |
+//      {type: "answer", id, answer, final, received, started, done}: a word query is
+//                                      answered twice, its ranked hits at once (final
+//                                      false, no snippets), then the same hits with their
+//                                      snippets, made from their pages' index.md (final true) |
 //      {type: "redeployed", list}      a piece was gone: the site was deployed again, and
 //                                      the worker now reads the new manifest's list
 // request and answer are JSON strings this file passes through untouched: SearchRequest
@@ -30,6 +33,9 @@ let wantWarm = false; // the palette opened before the engine had loaded
 let gone = "";        // a file under search/ that answered 404 during the current call
 let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
+const texts = new Map();  // path -> a page's index.md, for snippets (the latest kTexts kept)
+const kTexts = 200;
+let snipping = null;      // an automation query's snippets are being made: queries wait
 const queue = [];
 let scheduled = false;
 
@@ -61,7 +67,11 @@ function getSync(path) {
 function fetchFiles(paths) {
   for (let i = 1; i < paths.length; ++i)
     if (!ahead.has(paths[i])) fetch(siteUrl(paths[i])).catch(function () { /* the synchronous read reports it */ });
-  const files = paths.map(getSync);
+  return encodeFiles(paths.map(getSync));
+}
+
+// Files (bytes or null) as wasm/search_worker.cpp reads them (take_files): a malloc'd block.
+function encodeFiles(files) {
   let n = 4;
   files.forEach(function (f) { n += 4 + (f ? f.length : 0); });
   const p = core._malloc(n);
@@ -75,14 +85,18 @@ function fetchFiles(paths) {
   return p;
 }
 
+function takeString(p) {
+  const s = core.UTF8ToString(p);
+  core._free(p);
+  return s;
+}
+
 function withCString(text, fn) {
   const n = core.lengthBytesUTF8(text) + 1, q = core._malloc(n);
   core.stringToUTF8(text, q, n);
   const p = fn(q);
   core._free(q);
-  const s = core.UTF8ToString(p);
-  core._free(p);
-  return s;
+  return takeString(p);
 }
 
 // The palette opened (or a first query came): the list, then the pieces every query reads
@@ -129,6 +143,7 @@ function redeploy() {
   list = next;
   opened = false;
   redeployed = true;
+  texts.clear();  // pages' text of the old deployment
   ahead.clear();
   postMessage({type: "redeployed", list: list});
   return true;
@@ -159,9 +174,37 @@ function answer(d) {
   const t0 = performance.now();
   const request = typeof d.request === "string" ? d.request : "";  // the core says what is wrong with ""
   const json = run(d, request);
+  const paths = takeString(core._sw_snippet_paths()).split("\n").filter(Boolean);
   const t1 = performance.now();
-  postMessage({type: "answer", id: d.id, answer: json, pieces: core._sw_pieces_fetched(),
+  postMessage({type: "answer", id: d.id, answer: json, final: !paths.length,
                received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
+  if (paths.length) snippets(d.id, paths);
+}
+
+// A page's index.md for its snippet, fetched asynchronously (the hits' pages in parallel)
+// and kept: the next keystrokes' hits are mostly the same pages. null when unavailable.
+function pageText(path) {
+  if (texts.has(path)) return Promise.resolve(texts.get(path));
+  return fetch(siteUrl(path), redeployed ? {cache: "no-cache"} : {}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
+    .then(function (b) {
+      if (!b) return null;
+      texts.set(path, new Uint8Array(b));
+      if (texts.size > kTexts) texts.delete(texts.keys().next().value);
+      return texts.get(path);
+    }, function () { return null; });
+}
+
+// The second step of an answer: its hits again, with snippets. Dropped when a newer query
+// has been ranked meanwhile (the app shows only the latest); the automation API's queries
+// (negative ids) hold the queue instead, so that each gets its snippets.
+function snippets(id, paths) {
+  const made = Promise.all(paths.map(pageText)).then(function (files) {
+    const json = takeString(core._sw_snippets(id, encodeFiles(files), files.length));
+    if (JSON.parse(json).error && id > 0) return;  // replaced by a newer answer
+    postMessage({type: "answer", id: id, answer: json, final: true});
+  });
+  if (id > 0) return;
+  snipping = made.then(function () { snipping = null; schedule(); });
 }
 
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
@@ -171,11 +214,11 @@ function answer(d) {
 function pump() {
   scheduled = false;
   if (core && !failed && !opened) warm();
-  if (warming) return;
-  while (queue.length) {
+  if (warming || snipping) return;
+  while (queue.length && !snipping) {
     const d = queue.shift();
     if (d.id > 0 && queue.some(function (later) { return later.id > 0; })) continue;
-    if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id, failed)});
+    if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id, failed), final: true});
     else answer(d);
   }
 }
@@ -186,7 +229,7 @@ const wake = new MessageChannel();
 wake.port1.onmessage = pump;
 
 function schedule() {
-  if (scheduled || !core && !failed || !queue.length) return;
+  if (scheduled || !core && !failed || !queue.length || snipping) return;
   scheduled = true;
   wake.port2.postMessage(0);
 }

@@ -37,16 +37,17 @@ EM_JS(std::uint8_t*, lb_fetch_files, (const char* paths, int count), {
 namespace {
 
 std::unique_ptr<logbook::SearchEngine> g_engine;  // one database per worker, over one list
+// The last answer's hits, ranked, kept for their snippets (sw_snippets), and its id.
+logbook::SearchResult g_ranked;
+int g_ranked_id = 0;
 
 char* copy_out(const std::string& s) { return strdup(s.c_str()); }
 
-std::vector<std::optional<std::string>> fetch_files(const std::vector<std::string>& paths) {
-  std::string joined;
-  for (const std::string& p : paths) joined.append(p.c_str(), std::strlen(p.c_str()) + 1);  // a NUL ends a path
-  std::uint8_t* block = lb_fetch_files(joined.data(), static_cast<int>(paths.size()));
+// Reads and frees a block of files as lb_fetch_files returns it (JavaScript's encodeFiles).
+std::vector<std::optional<std::string>> take_files(std::uint8_t* block, std::size_t count) {
   std::vector<std::optional<std::string>> out;
   const std::uint8_t* p = block;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     std::int32_t n = 0;
     std::memcpy(&n, p, 4);
     p += 4;
@@ -61,6 +62,12 @@ std::vector<std::optional<std::string>> fetch_files(const std::vector<std::strin
   return out;
 }
 
+std::vector<std::optional<std::string>> fetch_files(const std::vector<std::string>& paths) {
+  std::string joined;
+  for (const std::string& p : paths) joined.append(p.c_str(), std::strlen(p.c_str()) + 1);  // a NUL ends a path
+  return take_files(lb_fetch_files(joined.data(), static_cast<int>(paths.size())), paths.size());
+}
+
 // A pasted query's control characters (a NUL, a tab, a newline) count as the spaces
 // they stand for: "a<NUL>b" is searched as two words, not as one word holding a NUL.
 std::string controls_as_spaces(std::string query) {
@@ -69,20 +76,20 @@ std::string controls_as_spaces(std::string query) {
   return query;
 }
 
-logbook::SearchAnswer answer(const logbook::SearchRequest& request) {
-  logbook::SearchAnswer a{.id = request.id, .hits = {}, .error = "", .millis = 0};
-  if (!g_engine) {
-    a.error = "The search database is not loaded.";
-    return a;
-  }
-  const double start = emscripten_get_now();
-  // Every hit's snippet, from its page's index.md (the pages fetched in one batch), as
-  // `logbook search` makes them: the palette asks for no more hits than it can show.
-  const logbook::SearchResult r = g_engine->search_with_snippets(controls_as_spaces(request.query), request.limit, request.limit);
-  a.millis = emscripten_get_now() - start;
-  a.error = r.error;
+logbook::SearchAnswer answer_of(int id, const logbook::SearchResult& r, double millis) {
+  logbook::SearchAnswer a{.id = id, .hits = {}, .error = r.error, .millis = millis};
   for (const logbook::SearchHit& h : r.hits) a.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});
   return a;
+}
+
+// The first step: the ranked hits, without snippets for a word query (sw_snippets makes them).
+logbook::SearchAnswer answer(const logbook::SearchRequest& request) {
+  g_ranked = {};
+  g_ranked_id = request.id;
+  if (!g_engine) return logbook::SearchAnswer{.id = request.id, .hits = {}, .error = "The search database is not loaded."};
+  const double start = emscripten_get_now();
+  g_ranked = g_engine->search(controls_as_spaces(request.query), request.limit);
+  return answer_of(request.id, g_ranked, emscripten_get_now() - start);
 }
 
 }  // namespace
@@ -95,6 +102,7 @@ extern "C" {
 // deployment, is seen by the JavaScript that fetched it.)
 EMSCRIPTEN_KEEPALIVE char* sw_open(const char* list_path) {
   g_engine.reset();
+  g_ranked = {};
   auto engine = logbook::SearchEngine::from_site(list_path, fetch_files);
   if (!engine->open_error().empty()) return copy_out(engine->open_error());
   g_engine = std::move(engine);
@@ -109,10 +117,37 @@ EMSCRIPTEN_KEEPALIVE int sw_pieces_fetched() {
 // Answers one query. request: a SearchRequest as JSON; returns a SearchAnswer as JSON
 // (core/search_wire.hpp). id is the one the message came with, so that a request this
 // worker cannot read is still answered, with the reason, to the query that sent it.
+// The hits come without snippets when they need their pages' text: sw_snippet_paths then
+// names those pages' files, and sw_snippets makes the snippets from them.
 EMSCRIPTEN_KEEPALIVE char* sw_search(int id, const char* request) {
   logbook::SearchRequest r;
   const std::string error = logbook::from_json(request, r);
+  if (!error.empty()) g_ranked = {}, g_ranked_id = id;
   return copy_out(logbook::to_json(error.empty() ? answer(r) : logbook::SearchAnswer{.id = id, .hits = {}, .error = error}));
+}
+
+// The files (relative to the site root, one a line) whose text the last answer's snippets
+// need: each hit's index.md, as SearchEngine::search_with_snippets fetches them; "" when
+// none (a query of filters only has its snippets already).
+EMSCRIPTEN_KEEPALIVE char* sw_snippet_paths() {
+  std::string paths;
+  for (const logbook::SearchHit& h : g_ranked.hits) {
+    if (h.match.empty()) return copy_out("");
+    paths += h.url.substr(h.url.empty() ? 0 : 1) + "index.md\n";
+  }
+  return copy_out(paths);
+}
+
+// The second step: the last answer again, with its snippets made from the texts of the
+// files sw_snippet_paths named (`files`: a block as lb_fetch_files returns, which this
+// frees; a file missing keeps its hit without a snippet). id must be the last answer's.
+EMSCRIPTEN_KEEPALIVE char* sw_snippets(int id, std::uint8_t* files, int count) {
+  std::vector<std::string> sources;
+  for (std::optional<std::string>& f : take_files(files, static_cast<std::size_t>(count))) sources.push_back(f ? std::move(*f) : "");
+  if (id != g_ranked_id) return copy_out(logbook::to_json(logbook::SearchAnswer{.id = id, .hits = {}, .error = "This answer was replaced by a newer one."}));
+  const double start = emscripten_get_now();
+  logbook::make_snippets(g_ranked, sources);
+  return copy_out(logbook::to_json(answer_of(id, g_ranked, emscripten_get_now() - start)));
 }
 
 }  // extern "C"
