@@ -6,7 +6,8 @@
 // worker is blocked so that its precache does not mix into the counts.
 //
 // node bench/search_pieces.mjs [--corpus /tmp/anchors/c10k] [--out /tmp/wt-worker/bench-c10k]
-//                              [--delay 0] [--query evidence] [--logbook ...] [--app-dir ...]
+//                              [--delay 0] [--query evidence] [--rebuild] [--first-only]
+//                              [--logbook ...] [--app-dir ...]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -66,6 +67,13 @@ const cold = await firstSearch("cold");
 await boot();  // a reload: the worker starts again, the HTTP cache keeps what it fetched
 const warm = await firstSearch("warm (reload)");
 
+if (args.includes("--first-only")) {
+  console.log(JSON.stringify({ cold, warm }));
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
+
 // Keystrokes, as bench/app_bench.mjs types them: a first pass fetches the pieces, the
 // second is measured with them in the worker's cache.
 const queries = ["madrassa", "deviate", "perfectest", "berates", "biologists", "spheroid", "mattocks", "brooders", "homonym",
@@ -87,8 +95,8 @@ const cached = await pass();
 // Where a cached keystroke's time goes (wasm/web_platform.js's trace, as app_bench.mjs reads it).
 const trace = (await page.evaluate(() => window.logbook.searchTrace())).slice(traced);
 const stage = (a, b) => trace.map((t) => t[b] - t[a]).filter((x) => x >= 0);
-for (const [name, a, b] of [["to worker", "sent", "received"], ["queued", "received", "started"], ["engine (hits)", "started", "done"],
-                            ["back", "done", "arrived"], ["drawn", "arrived", "drawn"], ["snippets after the hits", "drawn", "snippets"]])
+for (const [name, a, b] of [["key to query sent", "key", "sent"], ["to worker", "sent", "received"], ["queued", "received", "started"], ["engine (hits)", "started", "done"],
+                            ["back", "done", "arrived"], ["drawn", "arrived", "drawn"], ["drawn to next display frame", "drawn", "shown"], ["snippets after the hits", "drawn", "snippets"]])
   console.log(`  cached pass, ${name}: p50 ${pct(stage(a, b), 0.5).toFixed(1)} ms, p95 ${pct(stage(a, b), 0.95).toFixed(1)} ms`);
 for (const [name, lat] of [["first pass (fetching pieces)", first], ["cached pass", cached]])
   console.log(`keystroke to results drawn, ${name}: p50 ${pct(lat, 0.5).toFixed(1)} ms, p95 ${pct(lat, 0.95).toFixed(1)} ms over ${lat.length} keystrokes`);

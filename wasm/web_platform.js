@@ -499,9 +499,9 @@ mergeInto(LibraryManager.library, {
       if (w) { if (d.final) { waiting.delete(d.id); w(d); } return; }
       if (d.id === heldFor) Module.lbReleaseHold();
       const t = trace.get(d.id);
-      if (t && t.arrived) {  // the snippets: the keystroke's latency was the hits'
+      if (t && t.arrived) {  // the snippets: drawn with the next display frame, not at once
         lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
-        Module.lbRunFrame();
+        lbWake();
         t.snippets = performance.now();
         return;
       }
