@@ -100,7 +100,11 @@ def pick_queries(df, n_pages):
     """~24 queries as readers type them (seeded, the same as ADR-0009's first measurements)."""
     rng = random.Random(13)
     def pick(lo, hi, k, minlen):
-        return rng.sample(sorted(w for w, n in df.items() if lo * n_pages <= n <= hi * n_pages and len(w) >= minlen), k)
+        band = sorted(w for w, n in df.items() if lo * n_pages <= n <= hi * n_pages and len(w) >= minlen)
+        if len(band) < k:  # a corpus without such words: those nearest the band
+            target = (lo + hi) / 2 * n_pages
+            band = sorted(sorted((w for w in df if len(w) >= minlen), key=lambda w: (abs(df[w] - target), w))[:3 * k])
+        return rng.sample(band, k)
     rare, low, mid = pick(0, 0.002, 4, 7), pick(0.008, 0.02, 4, 6), pick(0.08, 0.2, 4, 5)
     common = ["system", "search", "people"]
     q = [[w + " "] for w in rare + low + mid + common]
@@ -109,13 +113,13 @@ def pick_queries(df, n_pages):
     return [pick(0.03, 0.06, 1, 6)[0] + " "], q
 
 
-def query(logbook, site, words, read_ahead):
-    """One cold reader: the pieces fetched (opening ones first) and the hits."""
-    r = subprocess.run([logbook, "search", site.path, *words, "--json", "-n", str(LIMIT), "--stats", "--read-ahead", str(read_ahead)],
+def query(logbook, site, words, read_ahead, limit):
+    """One cold reader: the pieces fetched (opening ones first), the hits, and the fetch batches."""
+    r = subprocess.run([logbook, "search", site.path, *words, "--json", "-n", str(limit), "--stats", "--read-ahead", str(read_ahead)],
                        capture_output=True, text=True)
     if r.returncode != 0: sys.exit(f"logbook search {words} failed: {r.stderr}")
-    m = re.search(r"pieces: (\d+) of \d+, (\d+) bytes, opening \d+: ([\d ]*)", r.stderr)
-    return [int(x) for x in m.group(3).split()], json.loads(r.stdout)
+    m = re.search(r"pieces: (\d+) of \d+, (\d+) bytes in (\d+) batches, opening \d+: ([\d ]*)", r.stderr)
+    return [int(x) for x in m.group(4).split()], json.loads(r.stdout), int(m.group(3))
 
 
 def shown_text(site, hits):
@@ -126,21 +130,24 @@ def shown_text(site, hits):
 
 
 def report_queries(logbook, site, cold, queries):
-    print(f"\n## what a cold reader fetches (limit {LIMIT}; pieces raw / gzip -6; opening pieces included)\n")
-    print("| read-ahead | first query: pieces, bytes | per query median | per query p95 | index.md of the 8 shown, gzip: first / median / p95 |")
-    print("|---|---:|---:|---:|---:|")
+    print("\n## what a cold reader fetches (pieces raw / gzip -6, opening pieces included; round trips: the list, "
+          "then one per batch of pieces)\n")
+    print("| rows of | read-ahead | first query: pieces, bytes, round trips | per query median | per query p95 | "
+          f"index.md of the {SHOWN} shown, gzip: first / median / p95 |")
+    print("|---|---|---:|---:|---:|---:|")
     size = lambda ps: sum(len(site.piece(i)) for i in ps)
-    for ahead in (4, 0):
-        first, first_hits = query(logbook, site, cold, ahead)
-        runs = [query(logbook, site, q, ahead) for q in queries]
-        spread = lambda v: (statistics.median(v), sorted(v)[min(len(v) - 1, int(0.95 * len(v)))])
-        n50, n95 = spread([len(p) for p, _ in runs])
-        r50, r95 = spread([size(p) for p, _ in runs])
-        g50, g95 = spread([sum(map(site.piece_gz, p)) for p, _ in runs])
-        t50, t95 = spread([shown_text(site, h) for _, h in runs])
-        print(f"| {ahead} | {len(first)}: {kib(size(first))} / {kib(sum(map(site.piece_gz, first)))} | "
-              f"{n50:.0f}: {kib(r50)} / {kib(g50)} | {n95}: {kib(r95)} / {kib(g95)} | "
-              f"{kib(shown_text(site, first_hits))} / {kib(t50)} / {kib(t95)} |", flush=True)
+    spread = lambda v: (statistics.median(v), sorted(v)[min(len(v) - 1, int(0.95 * len(v)))])
+    for limit, ahead in ((LIMIT, 4), (LIMIT, 0), (SHOWN, 4), (SHOWN, 0)):
+        first, first_hits, first_trips = query(logbook, site, cold, ahead, limit)
+        runs = [query(logbook, site, q, ahead, limit) for q in queries]
+        n50, n95 = spread([len(p) for p, _, _ in runs])
+        r50, r95 = spread([size(p) for p, _, _ in runs])
+        g50, g95 = spread([sum(map(site.piece_gz, p)) for p, _, _ in runs])
+        t50, t95 = spread([1 + b for _, _, b in runs])
+        x50, x95 = spread([shown_text(site, h) for _, h, _ in runs])
+        print(f"| {limit} hits | {ahead} | {len(first)}: {kib(size(first))} / {kib(sum(map(site.piece_gz, first)))}, {1 + first_trips} | "
+              f"{n50:.0f}: {kib(r50)} / {kib(g50)}, {t50:.0f} | {n95}: {kib(r95)} / {kib(g95)}, {t95} | "
+              f"{kib(shown_text(site, first_hits))} / {kib(x50)} / {kib(x95)} |", flush=True)
 
 
 def report_file(site, work):
