@@ -25,11 +25,12 @@ struct SearchOptions {
   std::string query;
   bool json = false;
   bool stats = false;
+  int read_ahead = kReadAhead;
   int limit = 10;
 };
 
 // The engine over the site's search pieces, named by its manifest; nullptr after saying why.
-std::unique_ptr<SearchEngine> open_site(const std::filesystem::path& site_dir) {
+std::unique_ptr<SearchEngine> open_site(const std::filesystem::path& site_dir, int read_ahead) {
   const FetchFiles read = site_file_reader(site_dir);
   const std::optional<std::string> manifest = read({"manifest.json"})[0];
   PublishedSite published;
@@ -40,7 +41,7 @@ std::unique_ptr<SearchEngine> open_site(const std::filesystem::path& site_dir) {
               << site_dir.string() << "`.\n";
     return nullptr;
   }
-  auto engine = SearchEngine::from_site(published.search.list, read);
+  auto engine = SearchEngine::from_site(published.search.list, read, read_ahead);
   if (!engine->open_error().empty()) {
     std::cerr << "logbook search: " << site_dir.string() << ": " << engine->open_error() << '\n';
     return nullptr;
@@ -58,11 +59,11 @@ void print_stats(SearchEngine& engine) {
     which += (which.empty() ? "" : " ") + std::to_string(i);
   }
   std::cerr << "pieces: " << pieces.fetched().size() << " of " << pieces.list().pieces.size() << ", " << bytes
-            << " bytes, opening " << pieces.list().opening.size() << ": " << which << '\n';
+            << " bytes in " << pieces.batches() << " batches, opening " << pieces.list().opening.size() << ": " << which << '\n';
 }
 
 int run_search(const SearchOptions& o) {
-  const std::unique_ptr<SearchEngine> engine = open_site(o.site_dir);
+  const std::unique_ptr<SearchEngine> engine = open_site(o.site_dir, o.read_ahead);
   if (!engine) return 2;
   // The shown hits' snippets come from their index.md, as in the browser.
   const SearchResult result = engine->search_with_snippets(o.query, o.limit, o.limit);
@@ -97,6 +98,8 @@ void add_search_command(CLI::App& app, Action& run) {
   CLI::App* cmd = app.add_subcommand("search", "Search a built site with the same engine as the browser");
   cmd->add_option("site", o->site_dir, "Folder of a built site (holds manifest.json and search/)")->required();
   cmd->add_flag("--stats", o->stats, "Print to stderr which search pieces the query read, and their bytes");
+  cmd->add_option("--read-ahead", o->read_ahead, "Pieces fetched past consecutive reads (default 4; for benchmarks)")
+      ->check(CLI::Range(0, 64));
   cmd->add_flag("--json", o->json, "Print a JSON array of {title, path, url, section, snippet, score}");
   cmd->add_option("-n,--limit", o->limit, "Most results to print (default 10)")->check(CLI::Range(1, 1000));
   // The query's words are what CLI11 leaves over, so that "-draft" is a word, not an option.

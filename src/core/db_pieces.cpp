@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstring>
 #include <list>
+#include <utility>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -107,6 +108,9 @@ struct PieceFile::Impl {
   PieceStatus status = PieceStatus::ok;
   std::string error;
   std::vector<int> fetched;
+  int batches = 0;
+  bool deferring = false;
+  std::vector<int> deferred;
 
   std::size_t expected_size(int i) const {
     const std::uint64_t start = static_cast<std::uint64_t>(i) * list.piece_bytes;
@@ -145,6 +149,7 @@ struct PieceFile::Impl {
         paths.push_back(piece_path(list.pieces[static_cast<std::size_t>(i)]));
       }
     if (missing.empty()) return true;
+    ++batches;
     std::vector<std::optional<std::string>> got = fetch ? fetch(paths) : std::vector<std::optional<std::string>>{};
     for (std::size_t k = 0; k < missing.size(); ++k) {
       const int i = missing[k];
@@ -166,6 +171,10 @@ struct PieceFile::Impl {
     if (const auto it = cached.find(i); it != cached.end()) {
       lru.splice(lru.begin(), lru, it->second);  // now the most recently used
       return &it->second->second;
+    }
+    if (deferring) {
+      deferred.push_back(i);
+      return nullptr;
     }
     std::vector<int> batch = {i};
     if (i == last_fetched + 1)
@@ -215,6 +224,9 @@ PieceStatus PieceFile::status() const { return impl_->status; }
 const std::string& PieceFile::error() const { return impl_->error; }
 const std::vector<int>& PieceFile::fetched() const { return impl_->fetched; }
 void PieceFile::clear_fetched() { impl_->fetched.clear(); }
+int PieceFile::batches() const { return impl_->batches; }
+void PieceFile::set_deferring(bool on) { impl_->deferring = on; }
+std::vector<int> PieceFile::take_deferred() { return std::exchange(impl_->deferred, {}); }
 
 // ---- The VFS: one per connection, its pAppData the PieceFile ----
 

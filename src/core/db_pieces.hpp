@@ -93,6 +93,11 @@ class PieceFile {
   bool read(std::uint64_t offset, void* out, std::size_t n);
   // Fetches these pieces in one batch (e.g. the list's opening pieces); false on failure.
   bool prefetch(const std::vector<int>& pieces);
+  // While deferring, a read of a piece not yet fetched fails without fetching it and
+  // notes the piece: a caller with several independent look-ups (the rows of the hits)
+  // tries them all, then fetches what they wanted in one batch, and tries again.
+  void set_deferring(bool on);
+  std::vector<int> take_deferred();
 
   const PieceList& list() const;
   PieceStatus status() const;
@@ -100,6 +105,8 @@ class PieceFile {
   // Every piece fetched so far, in order (for tests and the bench), and its reset.
   const std::vector<int>& fetched() const;
   void clear_fetched();
+  // Batches asked of FetchFiles so far: the round trips of a reader that fetches a batch in parallel.
+  int batches() const;
 
  private:
   struct Impl;

@@ -18,10 +18,20 @@ namespace {
 // headings name the query outranks one that mentions it in passing, even when the
 // first is long: bm25's length normalisation is per column, so a match in a short
 // heading column counts fully however long the body is.
+// With filters, which need the rows, the rows come with the rank:
 constexpr const char* kQuery = R"sql(
 SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
+)sql";
+
+// Words alone: the index only, in kQuery's columns; the rows follow (SearchEngine::rows).
+constexpr const char* kRankQuery =
+    "SELECT '', '', '', '', '', rank, '', '', rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
+// A hit's row, by id (SearchEngine::rows).
+constexpr const char* kRowQuery = R"sql(
+SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, '')
+FROM pages p LEFT JOIN decisions d ON d.page_id = p.id WHERE p.id = ?1
 )sql";
 
 // Filters only: no text to rank by, so newest first.
@@ -95,12 +105,23 @@ std::string opening_words(std::string_view body) {
 struct SearchEngine::Impl {
   sqlite3* db = nullptr;
   std::string open_error;
-  std::unique_ptr<sql::Statement> query;
+  std::unique_ptr<sql::Statement> rank_query, row_query;
   std::unique_ptr<PieceFile> pieces;  // when opened over pieces
   FetchFiles fetch;
 
+  void prepare() {
+    open_error = check_search_database(db);
+    if (!open_error.empty() && pieces && pieces->status() != PieceStatus::ok) open_error = pieces->error();
+    if (!open_error.empty()) return;
+    rank_query = std::make_unique<sql::Statement>(db, kRankQuery);
+    row_query = std::make_unique<sql::Statement>(db, kRowQuery);
+    for (const auto* st : {rank_query.get(), row_query.get()})
+      if (!st->ok()) open_error = "the search database is damaged: " + st->error();
+  }
+
   ~Impl() {
-    query.reset();
+    rank_query.reset();
+    row_query.reset();
     if (pieces) close_pieces_database(db);
     else if (db) sqlite3_close(db);
   }
@@ -112,17 +133,63 @@ SearchEngine::SearchEngine(sqlite3* db) : impl_(std::make_unique<Impl>()) {
     impl_->open_error = "no database";
     return;
   }
-  impl_->open_error = check_search_database(db);
-  if (!impl_->open_error.empty()) return;
-  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY rank LIMIT ?2");
-  if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
+  impl_->prepare();
 }
 
 SearchEngine::~SearchEngine() = default;
 
 const std::string& SearchEngine::open_error() const { return impl_->open_error; }
 
+// Words alone: the index ranks, then the rows are read in rounds (rows()); with filters
+// the rows are read with the rank, as the filters need them.
 SearchResult SearchEngine::search(std::string_view text, int limit) {
+  SearchResult result = ranked(text, limit);
+  rows(result, 0, result.hits.size());
+  return result;
+}
+
+SearchResult SearchEngine::rank(std::string_view text, int limit) { return ranked(text, limit); }
+
+// Over pieces the look-ups are made in rounds: each tries every row still wanted with
+// fetching deferred, then the pieces they wanted come in one batch, so the rows of 20
+// hits cost the b-tree's depth in round trips, not 20.
+void SearchEngine::rows(SearchResult& result, std::size_t from, std::size_t to) {
+  if (!impl_->open_error.empty()) return;
+  to = std::min(to, result.hits.size());
+  PieceFile* pieces = impl_->pieces.get();
+  for (int round = 0; round < 8; ++round) {
+    if (pieces) pieces->set_deferring(round < 7);  // the last round fetches as it reads
+    bool wanting = false;
+    for (std::size_t i = from; i < to; ++i)
+      if (result.hits[i].url.empty() && !read_row(result.hits[i])) wanting = true;
+    if (!pieces) break;
+    pieces->set_deferring(false);
+    const std::vector<int> wanted = pieces->take_deferred();
+    if (!wanting || wanted.empty() || !pieces->prefetch(wanted)) break;
+  }
+  if (pieces && pieces->status() != PieceStatus::ok) {
+    result.error = "search failed: " + pieces->error();
+    result.stale = pieces->status() == PieceStatus::missing;
+    result.hits.clear();
+  }
+}
+
+bool SearchEngine::read_row(SearchHit& hit) {
+  sql::Statement& q = *impl_->row_query;
+  q.bind(1, hit.id);
+  const bool found = q.step();
+  if (found) {
+    hit.path = q.text(0);
+    hit.url = q.text(1);
+    hit.title = q.text(2);
+    hit.section = q.text(3);
+    hit.date = q.text(4);
+    hit.status = q.text(5);
+  }
+  return sqlite3_reset(q.get()) == SQLITE_OK && found;
+}
+
+SearchResult SearchEngine::ranked(std::string_view text, int limit) {
   SearchResult result;
   if (!impl_->open_error.empty()) {
     result.error = impl_->open_error;
@@ -158,7 +225,7 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     int param = 3;
     for (const std::string& v : filter_values(parsed.filters)) filtered->bind(param++, v);
   }
-  sql::Statement& q = filtered ? *filtered : *impl_->query;
+  sql::Statement& q = filtered ? *filtered : *impl_->rank_query;
   // Ranking in two tiers: pages whose title or headings hold the words, then pages that
   // mention them only in the body. That is the order "title > headings > body" asks
   // for, and it keeps common words fast: bm25 is computed only for the first tier when
@@ -248,11 +315,7 @@ SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, Fetch
   impl_->pieces = std::move(pieces);
   impl_->fetch = std::move(fetch);
   impl_->db = db;
-  impl_->open_error = check_search_database(db);
-  if (!impl_->open_error.empty() && impl_->pieces->status() != PieceStatus::ok) impl_->open_error = impl_->pieces->error();
-  if (!impl_->open_error.empty()) return;
-  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY rank LIMIT ?2");
-  if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
+  impl_->prepare();
 }
 
 PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }

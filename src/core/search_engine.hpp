@@ -59,6 +59,14 @@ class SearchEngine {
   // first, with their descriptions as snippets.
   SearchResult search(std::string_view query, int limit = 20);
 
+  // search() in two halves, for a reader that has the rows elsewhere (the manifest: a
+  // hit's id - 1 is its index in PublishedSite::pages) or shows a few hits at a time:
+  // rank() reads only the index, giving hits with id, score and match (a query with
+  // filters reads the rows too, which the filters need); rows() then reads the row
+  // fields of hits [from, to), about a piece each.
+  SearchResult rank(std::string_view query, int limit = 20);
+  void rows(SearchResult& result, std::size_t from, std::size_t to);
+
   // Over pieces (from_site): search(), then the snippets of the first `shown` hits from
   // their pages' index.md, fetched in one batch. A page that cannot be fetched keeps an
   // empty snippet.
@@ -76,6 +84,8 @@ class SearchEngine {
 
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
+  SearchResult ranked(std::string_view query, int limit);
+  bool read_row(SearchHit& hit);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -297,6 +297,12 @@ TEST_CASE("a rebuild after an edit rewrites the pages whose output changed, in p
   int status = 0;
   const std::string json = run(std::string(LOGBOOK_BINARY) + " search " + site.string() + " newcomer --json", status);
   CHECK(json.find("guides/new.md") != std::string::npos);
+  // The new database's pieces replaced the old ones: search/ holds what its list names.
+  const auto list = nlohmann::json::parse(
+      slurp(site / nlohmann::json::parse(slurp(site / "manifest.json"))["search"]["list"].get<std::string>()));
+  std::set<std::string> named = {"list"};
+  for (const auto& name : list["pieces"]) named.insert(name.get<std::string>());
+  for (const auto& entry : fs::directory_iterator(site / "search")) CHECK(named.count(entry.path().stem().stem().string()));
 
   // Deleting it removes its output and its backlink.
   fs::remove(dir.path / "content/guides/new.md");

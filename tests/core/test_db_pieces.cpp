@@ -9,6 +9,7 @@
 
 #include "core/db_pieces.hpp"
 #include "core/page_history.hpp"
+#include "core/published_site.hpp"
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
 #include "core/site.hpp"
@@ -226,4 +227,48 @@ TEST_CASE("consecutive pieces are read ahead in one batch") {
   REQUIRE(file.read(kPieceBytes - 1, bytes, 2));  // pieces 0 and 1: consecutive
   CHECK(file.fetched() == std::vector<int>{0, 1, 2, 3, 4});
   CHECK(site.fetches == 2);
+}
+
+TEST_CASE("rank reads the index alone; rows then reads the rows of the hits asked for") {
+  MemorySite site(corpus());
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  const SearchResult whole = engine->search("rollback ", 20);
+  REQUIRE(whole.hits.size() == 20);
+  engine->pieces()->clear_fetched();
+  const auto cold = SearchEngine::from_site(site.list_path, site.fetch());
+  cold->pieces()->clear_fetched();
+  SearchResult ranked = cold->rank("rollback ", 20);
+  const std::size_t index_only = cold->pieces()->fetched().size();
+  REQUIRE(ranked.hits.size() == 20);
+  for (std::size_t i = 0; i < 20; ++i) {
+    CHECK(ranked.hits[i].id == whole.hits[i].id);
+    CHECK(ranked.hits[i].url == "");
+  }
+  cold->rows(ranked, 0, 8);
+  CHECK(cold->pieces()->fetched().size() > index_only);
+  for (std::size_t i = 0; i < 8; ++i) {
+    CHECK(ranked.hits[i].url == whole.hits[i].url);
+    CHECK(ranked.hits[i].title == whole.hits[i].title);
+    CHECK(ranked.hits[i].section == whole.hits[i].section);
+  }
+  CHECK(ranked.hits[8].url == "");
+  // A hit's id is its place in the published model, so the page may take the rows from there.
+  const Site built = build_site(corpus());
+  const PublishedSite published = publish(built, {});
+  for (const SearchHit& h : whole.hits) CHECK(published.pages[static_cast<std::size_t>(h.id - 1)].url == h.url);
+}
+
+TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {
+  MemorySite site(many_pages(3000));  // pages' rows over many pieces
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch(), 0);
+  std::string spread;  // 20 pages far apart
+  for (int i = 0; i < 20; ++i) spread += (i ? " OR unique" : "unique") + std::to_string(i * 149) + " ";
+  SearchResult r = engine->rank(spread, 20);
+  REQUIRE(r.hits.size() == 20);
+  const int before = engine->pieces()->batches();
+  const std::size_t fetched_before = engine->pieces()->fetched().size();
+  engine->rows(r, 0, 20);
+  for (const SearchHit& h : r.hits) CHECK(h.url != "");
+  CHECK(engine->pieces()->fetched().size() - fetched_before >= 8);  // the rows are spread out
+  CHECK(engine->pieces()->batches() - before <= 3);                 // the b-tree's depth
 }

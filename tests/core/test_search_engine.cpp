@@ -128,6 +128,31 @@ TEST_CASE("a page changed since the build keeps a snippet: its first words") {
   CHECK(r.hits[0].snippet == "Deploying\nNow we ship with a script that tags the release and waits.");
 }
 
+TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
+  std::vector<SourceFile> files(kSite);
+  for (int i = 0; i < 200; ++i) files.push_back({"more/p" + std::to_string(i) + ".md", "# Page " + std::to_string(i) + "\n\n" + long_text(20)});
+  const Site site = build_site(files);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  const auto number = [db](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+  };
+  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 3);
+  CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'headings', 'links')") == 0);
+  CHECK(number("SELECT count(*) FROM pragma_table_info('pages') WHERE name IN ('markdown', 'meta')") == 0);
+  CHECK(number("PRAGMA page_size") == 4096);
+  // Every page of the index comes before the first page of rows (but the tables' roots).
+  CHECK(number("SELECT max(pageno) FROM dbstat WHERE name LIKE 'search%'") <
+        number("SELECT min(pageno) FROM dbstat WHERE name = 'pages' AND path <> '/'"));
+  sqlite3_close(db);
+}
+
 TEST_CASE("the last word is a prefix: worker_thr finds worker_threads") {
   auto engine = engine_for(kSite);
   CHECK(paths(engine->search("worker_thr")) == std::vector<std::string>{"guides/workers.md"});
