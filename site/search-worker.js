@@ -31,6 +31,7 @@ let warming = null;   // the warm-up's promise while it runs
 let warmed = "";      // the list the warm-up last ran for (once per list)
 let wantWarm = false; // the palette opened before the engine had loaded
 let gone = "";        // a file under search/ that answered 404 during the current call
+let unreachable = false;  // a file could not be fetched at all (offline) during the current call
 let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
 const texts = new Map();  // path -> a page's index.md, for snippets (the latest kTexts kept)
@@ -54,7 +55,7 @@ function getSync(path) {
   // A page's index.md is not named by its hash: once the site was deployed again, the
   // HTTP cache's copy may be the old text, which would make snippets of the old page.
   if (redeployed && !path.startsWith("search/")) x.setRequestHeader("Cache-Control", "no-cache");
-  try { x.send(); } catch { return null; }  // offline, or the host is unreachable
+  try { x.send(); } catch { unreachable = true; return null; }  // offline, or the host is unreachable
   if (x.status === 200) return new Uint8Array(x.response);
   if (x.status === 404 && path.startsWith("search/")) gone = path;
   return null;
@@ -159,9 +160,14 @@ function failedAnswer(id, error) {
 // current manifest's list still names but the host does not have is a broken deployment.
 function run(d, request) {
   for (let attempt = 0; ; ++attempt) {
+    unreachable = false;
     const error = opened ? "" : open();
     if (!error) gone = "";
     const json = error ? failedAnswer(d.id, error) : withCString(request, function (q) { return core._sw_search(d.id, q); });
+    if (unreachable) {  // the engine failed for want of a file: not a new deployment
+      return failedAnswer(d.id, "Search could not reach " + base + " for the part of its index this query needs (you may be " +
+                                "offline). Parts read before are kept; try again when you are online.");
+    }
     if (!gone || attempt > 0) return json;
     if (!redeploy()) {
       return failedAnswer(d.id, base + "/" + gone + " is missing on the server, though the site's manifest names it: the " +

@@ -151,4 +151,25 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
       await server.close();
     }
   });
+
+  test("search pieces: offline, a query needing pieces never read says so, and searches again once online", async () => {
+    const content = join(tmp, "offline"), site = join(tmp, "offline-site");
+    writeCorpus(content, 60, 41);
+    build(content, site);
+    const server = await serve(site);
+    const { page, problems, context } = await open(server);
+    try {
+      await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 10000 });  // the engine, not the pieces
+      await context.setOffline(true);
+      const q = word(2);
+      const e = await search(page, q).then(() => "", (x) => x.message);
+      check(/could not reach/.test(e) && /offline/.test(e), `offline, window.logbook.search said: ${e}`);
+      await context.setOffline(false);
+      check(same(await search(page, q), cliSearch(logbook, site, q)), "online again, the answer differs from logbook search");
+      check(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)).length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 }
