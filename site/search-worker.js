@@ -34,8 +34,9 @@ let gone = "";        // a file under search/ that answered 404 during the curre
 let unreachable = false;  // a file could not be fetched at all (offline) during the current call
 let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
-const texts = new Map();  // path -> a page's index.md, for snippets (the latest kTexts kept)
-const kTexts = 200;
+const texts = new Map();  // path -> a page's index.md, for snippets (the latest, up to kTextBytes)
+const kTextBytes = 8 * 1024 * 1024;  // bytes, not pages: a site may hold pages of megabytes
+let textBytes = 0;
 let snipping = null;      // an automation query's snippets are being made: queries wait
 const queue = [];
 let scheduled = false;
@@ -145,6 +146,7 @@ function redeploy() {
   opened = false;
   redeployed = true;
   texts.clear();  // pages' text of the old deployment
+  textBytes = 0;
   ahead.clear();
   postMessage({type: "redeployed", list: list});
   return true;
@@ -194,9 +196,15 @@ function pageText(path) {
   return fetch(siteUrl(path), redeployed ? {cache: "no-cache"} : {}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
     .then(function (b) {
       if (!b) return null;
-      texts.set(path, new Uint8Array(b));
-      if (texts.size > kTexts) texts.delete(texts.keys().next().value);
-      return texts.get(path);
+      const bytes = new Uint8Array(b);
+      texts.set(path, bytes);
+      textBytes += bytes.length;
+      for (const [oldest, old] of texts) {
+        if (textBytes <= kTextBytes || old === bytes) break;
+        texts.delete(oldest);
+        textBytes -= old.length;
+      }
+      return bytes;
     }, function () { return null; });
 }
 
