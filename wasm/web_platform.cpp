@@ -33,7 +33,8 @@ float lbjs_css_height();
 void lbjs_set_cursor(const char* cursor);
 void lbjs_text_input(int active, float x, float y, float h);
 void lbjs_notify_ready();
-void lbjs_start_search();
+void lbjs_start_search(const char* list);
+void lbjs_search_warm_up();
 char* lbjs_take_preload(const char* name);
 char* lbjs_initial_route();
 void lbjs_install(void* scratch);
@@ -89,6 +90,7 @@ void WebPlatform::image_done(int id, app::ImageResult result) {
 void WebPlatform::search(int id, const std::string& query, int limit) {
   lbjs_search(id, to_json(SearchRequest{.id = id, .query = query, .limit = limit}).c_str());
 }
+void WebPlatform::search_warm_up() { lbjs_search_warm_up(); }
 app::SearchStatus WebPlatform::search_status() const {
   const int s = lbjs_search_status();
   return s == 1 ? app::SearchStatus::ready : s == 2 ? app::SearchStatus::failed : app::SearchStatus::loading;
@@ -132,7 +134,7 @@ void js_canvas_size(float& width, float& height) {
 void js_set_cursor(const char* cursor) { lbjs_set_cursor(cursor); }
 void js_text_input(bool active, float x, float y, float h) { lbjs_text_input(active ? 1 : 0, x, y, h); }
 void js_notify_ready() { lbjs_notify_ready(); }
-void js_start_search() { lbjs_start_search(); }
+void js_start_search(const std::string& list) { lbjs_start_search(list.c_str()); }
 void js_fail(const char* why) { lbjs_fail(why); }
 void js_warn(const char* text) { lbjs_warn(text); }
 

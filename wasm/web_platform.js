@@ -98,6 +98,7 @@ mergeInto(LibraryManager.library, {
   lbjs_search: function (id, request) { Module.lbSearch(id, UTF8ToString(request)); },
 
   // 0 loading, 1 ready, 2 failed (app::SearchStatus).
+  lbjs_search_warm_up: function () { if (Module.lbSearchWarmUp) Module.lbSearchWarmUp(); },
   lbjs_search_status: function () { return Module.lbSearchState ? Module.lbSearchState.status : 0; },
 
   lbjs_search_error: function () { return allocateUTF8((Module.lbSearchState && Module.lbSearchState.error) || ""); },
@@ -230,7 +231,7 @@ mergeInto(LibraryManager.library, {
   // --- start-up and failure
 
   lbjs_notify_ready: function () { if (Module.lbResolveReady) Module.lbResolveReady(); },
-  lbjs_start_search: function () { if (Module.lbStartSearch) Module.lbStartSearch(); },
+  lbjs_start_search: function (list) { if (Module.lbStartSearch) Module.lbStartSearch(UTF8ToString(list)); },
 
   // Takes the bytes boot.js fetched before the wasm ran (fonts, the manifest, this
   // page's Markdown): a malloc'd copy, its length written to the scratch word, the
@@ -525,11 +526,19 @@ mergeInto(LibraryManager.library, {
     const trace = new Map();
     Module.lbSearchTrace = trace;
     let worker = null, apiId = -1, heldFor = 0;
+    // A word query is answered twice (site/search-worker.js): its hits, then the same hits
+    // with snippets (final). The app draws both; the automation API waits for the final one.
     const answered = function (d) {
       const w = waiting.get(d.id);
-      if (w) { waiting.delete(d.id); w(d); return; }
+      if (w) { if (d.final) { waiting.delete(d.id); w(d); } return; }
       if (d.id === heldFor) Module.lbReleaseHold();
       const t = trace.get(d.id);
+      if (t && t.arrived) {  // the snippets: drawn with the next display frame, not at once
+        lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
+        lbWake();
+        t.snippets = performance.now();
+        return;
+      }
       if (t) { t.arrived = performance.now(); const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; t.engine = t.done - t.started; }
       lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
       if (t) t.parsed = performance.now();
@@ -539,7 +548,9 @@ mergeInto(LibraryManager.library, {
         requestAnimationFrame(function () { t.shown = performance.now(); });
       }
     };
-    Module.lbStartSearch = function () {
+    let warmed = false;
+    // list: the manifest's search.list, the database's piece list ("" when there is none).
+    Module.lbStartSearch = function (list) {
       if (worker) return;
       try { worker = new Worker(base + "/app/search-worker.js"); } catch (e) { state.status = 2; state.error = "The search worker could not start: " + e.message; return; }
       worker.onmessage = function (m) {
@@ -547,9 +558,24 @@ mergeInto(LibraryManager.library, {
         if (d.type === "ready") { state.status = 1; lbWake(); }
         else if (d.type === "failed") { state.status = 2; state.error = d.error; lbWake(); }
         else if (d.type === "answer") answered(d);
+        else if (d.type === "redeployed") redeployed();
       };
       worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); lbWake(); };
-      worker.postMessage({type: "load", url: base + "/search.db", core: base + "/app/search-core.js"});
+      worker.postMessage({type: "load", base: location.origin + base, list: list, core: base + "/app/search-core.js"});
+      if (warmed) worker.postMessage({type: "warm"});
+    };
+    Module.lbSearchWarmUp = function () {
+      if (worker && !warmed) worker.postMessage({type: "warm"});
+      warmed = true;
+    };
+    // The worker found the site deployed again and now searches the new deployment: the
+    // service worker is asked to look for it, so that loader.js offers "a new version is
+    // available" and the app, its pages and its search agree again after a reload.
+    const redeployed = function () {
+      state.redeployed = true;
+      if ("serviceWorker" in navigator)
+        navigator.serviceWorker.getRegistration(base + "/").then(function (r) { if (r) return r.update(); })
+          .catch(function () { /* no offline copy: the next navigation loads the new deployment */ });
     };
     Module.lbSearch = function (id, request) {
       if (!worker) return;
@@ -582,6 +608,7 @@ mergeInto(LibraryManager.library, {
     };
     api.searchTrace = function () { return Array.from(trace.values()).filter(function (t) { return t.drawn; }); };
     api.searchReady = function () { return state.status === 1; };
+    api.searchRedeployed = function () { return !!state.redeployed; };
   },
 
   // window.logbook: the automation API (tests, benchmarks, boot.js). A fresh object the

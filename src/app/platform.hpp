@@ -57,6 +57,8 @@ class Platform {
 
   // The search worker: loads the database in the background, then answers queries.
   virtual void search(int id, const std::string& query, int limit) = 0;
+  // The palette opened: the worker fetches what every query reads before the first one.
+  virtual void search_warm_up() = 0;
   virtual SearchStatus search_status() const = 0;
   virtual std::string search_error() const = 0;
 

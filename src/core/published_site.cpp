@@ -293,6 +293,8 @@ void to_json(json& m, const PublishedSite& site) {
   json& pages = m["pages"] = json::array();
   for (const PublishedPage& p : site.pages) pages.push_back(page_json(p));
   m["build"] = site.build;
+  if (!site.search.list.empty())
+    m["search"] = {{"list", site.search.list}, {"bytes", site.search.bytes}, {"pieces", site.search.pieces}};
   m["precache"] = site.precache;
   m["fallback_fonts"] = site.fallback_fonts;
   json& decisions = m["decisions"] = json::array();
@@ -317,6 +319,11 @@ void from_json(const json& m, PublishedSite& site) {
   site.statuses = strings(m, "statuses");
   for (const json& p : array(m, "pages")) site.pages.push_back(page_from(p));
   site.build = str(m, "build");
+  if (const auto search = m.find("search"); search != m.end() && search->is_object()) {
+    site.search.list = str(*search, "list");
+    site.search.bytes = search->value("bytes", json()).is_number_unsigned() ? (*search)["bytes"].get<std::uint64_t>() : 0;
+    site.search.pieces = integer(*search, "pieces", 0);
+  }
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
@@ -343,8 +350,8 @@ std::string read_manifest(std::string_view text, PublishedSite& out) {
   if (str(m, "format") != "logbook-manifest")
     return "manifest.json is not a Logbook manifest; rebuild the site with `logbook build`.";
   // Version 1 lacked fields (decisions, repository, statuses) that read as empty.
-  if (const int v = integer(m, "version", 0); v != 1 && v != kManifestVersion)
-    return "manifest.json has format version " + std::to_string(v) + ", this app reads versions 1 and " +
+  if (const int v = integer(m, "version", 0); v < 1 || v > kManifestVersion)
+    return "manifest.json has format version " + std::to_string(v) + ", this app reads versions 1 to " +
            std::to_string(kManifestVersion) + "; rebuild the site with the same Logbook as the app, or reload the page.";
   from_json(m, out);
   return {};

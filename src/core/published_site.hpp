@@ -5,11 +5,11 @@
 // of serializers below. A fact about the site has one home here: reading order,
 // previous/next, the section trail, a page's name in navigation, edit and history links.
 //
-// manifest.json, format version 2 (read_manifest also reads version 1, which lacked the
-// decisions, repository and statuses, and refuses any other; write_manifest and
+// manifest.json, format version 3 (read_manifest also reads version 1, which lacked the
+// decisions, repository and statuses, and 2, which lacked "search"; it refuses any other; write_manifest and
 // read_manifest are its only writer and reader):
 // {
-//   "format": "logbook-manifest", "version": 2,
+//   "format": "logbook-manifest", "version": 3,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
 //   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",
@@ -30,6 +30,8 @@
 //               "authors": [names],                 who committed to it (git)
 //               "tags": [..]} ],                    from its front matter
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
+//   "search": {"list": "search/list.<hash>.json",   the search database's piece list
+//              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
 //   "precache": ["manifest.json", "app/logbook.wasm", ...]   the offline copy's shell,
 //               relative to the site root; offline.json lists it with hashes for sw.js
 //               (src/cli/offline_list.hpp), which caches everything else as it is read
@@ -49,6 +51,7 @@
 // "app" and "fallback_fonts" themselves; site/sw.js reads offline.json instead.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -63,7 +66,7 @@
 
 namespace logbook {
 
-constexpr int kManifestVersion = 2;
+constexpr int kManifestVersion = 3;
 
 struct PublishedPage {
   std::string path{}, url{}, title{}, description{};
@@ -99,6 +102,15 @@ struct PublishedRepository {
   bool operator==(const PublishedRepository&) const = default;
 };
 
+// The search database as published in pieces (db_pieces.hpp).
+struct PublishedSearch {
+  std::string list{};       // "search/list.<hash>.json"; "" when the site has no database
+  std::uint64_t bytes = 0;  // the database's size
+  int pieces = 0;
+
+  bool operator==(const PublishedSearch&) const = default;
+};
+
 struct Neighbours {
   int prev = -1, next = -1;  // pages; -1 for none
 };
@@ -115,6 +127,7 @@ struct PublishedSite {
   std::vector<PublishedDecision> decisions;
   std::string build; // the deployment's hash
   std::vector<std::string> precache, fallback_fonts;
+  PublishedSearch search;
 
   bool operator==(const PublishedSite&) const = default;
 

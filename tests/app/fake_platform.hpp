@@ -19,6 +19,7 @@ class FakePlatform final : public app::Platform {
   std::string clipboard, title, accessible;
   std::map<std::string, std::string> storage;
   std::vector<std::pair<int, std::string>> searches;
+  int warm_ups = 0;  // palette openings announced to the search worker
   app::SearchStatus status = app::SearchStatus::ready;
   double clock = 1000;
   std::string date = "2026-03-10";  // today(), as the reader's clock says
@@ -46,6 +47,7 @@ class FakePlatform final : public app::Platform {
   void fetch(const std::string& url, std::function<void(app::FetchResult)> done) override { pending_.emplace_back(url, std::move(done)); }
   void load_image(const std::string&, std::function<void(app::ImageResult)>) override {}
   void search(int id, const std::string& query, int) override { searches.emplace_back(id, query); }
+  void search_warm_up() override { ++warm_ups; }
   app::SearchStatus search_status() const override { return status; }
   std::string search_error() const override { return "no database"; }
   void history_push(const std::string& url) override { history.push_back("push " + url); }

@@ -87,7 +87,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   config.repository = "https://github.com/acme/handbook";
   const auto m = nlohmann::json::parse(write_manifest(publish(site, extract_decisions(site, config), config,
       {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"})));
-  CHECK(m["version"] == 2);
+  CHECK(m["version"] == kManifestVersion);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
   CHECK(m["repository"]["branch"] == "main");
   CHECK(m["repository"]["content_prefix"] == "docs/content");  // where edit and history links point

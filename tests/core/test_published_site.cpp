@@ -83,7 +83,7 @@ TEST_CASE("publish, write and read give back the same model") {
   SiteHistory history{{"guides/setup.md", {"2026-11-20", {"Ana"}}}};
   const PublishedSite model = publish(site, extract_decisions(site, config), config,
                                       {.title = "Handbook", .base = "/handbook", .app_boot = "app/boot.js", .history = &history,
-                                       .app_version = "v1", .precache = {"search.db", "app/logbook.wasm"},
+                                       .app_version = "v1", .precache = {"app/logbook.wasm"},
                                        .propose_decision = "https://github.com/acme/handbook/new/main/content/decisions",
                                        .fallback_fonts = {"app/fonts/fallback-0.ttf"}});
   CHECK(model.repository.url == "https://github.com/acme/handbook");  // no trailing '/'
@@ -91,12 +91,18 @@ TEST_CASE("publish, write and read give back the same model") {
   CHECK(model.decisions[1].supersedes == std::vector<int>{0});
   CHECK(model.decisions[0].superseded_by == std::vector<int>{1});
   CHECK(round_trip(model) == model);
+  PublishedSite with_search = model;
+  with_search.search = {.list = "search/list.0123456789abcdef.json", .bytes = 44347392, .pieces = 2707};
+  CHECK(round_trip(with_search) == with_search);
+  CHECK(nlohmann::json::parse(write_manifest(with_search))["search"] ==
+        nlohmann::json::parse(R"({"list": "search/list.0123456789abcdef.json", "bytes": 44347392, "pieces": 2707})"));
+  CHECK(!nlohmann::json::parse(write_manifest(model)).contains("search"));  // no database: no field
 
   const PublishedSite empty = publish(build_site({}), {});
   CHECK(round_trip(empty) == empty);
 }
 
-TEST_CASE("a manifest of version 1 or 2 is read; other files are refused with a fix") {
+TEST_CASE("a manifest of version 1, 2 or 3 is read; other files are refused with a fix") {
   PublishedSite site;
   CHECK(read_manifest(R"({"format":"logbook-manifest","version":1,"title":"Docs",
     "pages":[{"path":"index.md","url":"/","title":"Home","section":0}]})", site) == "");
