@@ -95,7 +95,6 @@ function startServer(roots) {
 const sum = (entries) => entries.reduce((a, e) => a + e.bytes, 0);
 const kb = (b) => Math.round(b / 1024);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]; };
 const top = (entries, n = 6) => Object.entries(entries.reduce((m, e) => {
   const k = e.url.replace(/\/site-[^/]+|\/logbook-[^/]+/, "").replace(/[0-9a-f]{16}/g, "H").replace(/_[0-9a-f]{10,}/g, "_H");
   m[k] = (m[k] || 0) + e.bytes; return m;
