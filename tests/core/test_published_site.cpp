@@ -10,14 +10,38 @@ using namespace logbook;
 
 namespace {
 
+// The head, then every part it names, as the app would read them.
 PublishedSite round_trip(const PublishedSite& site) {
+  const ManifestFiles files = write_manifest(site);
   PublishedSite back;
-  REQUIRE(read_manifest(write_manifest(site), back) == "");
+  REQUIRE(read_manifest(files.head, back) == "");
+  REQUIRE(files.parts.size() == back.parts.size());
+  for (std::size_t k = 0; k < files.parts.size(); ++k) {
+    CHECK(files.parts[k].first == back.parts[k].name);
+    CHECK_FALSE(back.parts[k].loaded);
+    REQUIRE(read_manifest_part(files.parts[k].second, static_cast<int>(k), back) == "");
+  }
   return back;
 }
 
-nlohmann::json manifest_json(const Site& site, const PublishInputs& inputs) {
-  return nlohmann::json::parse(write_manifest(publish(site, inputs)));
+// The head with its parts' pages gathered under "pages", to look at what was written.
+nlohmann::json manifest_json(const PublishedSite& site) {
+  const ManifestFiles files = write_manifest(site);
+  nlohmann::json m = nlohmann::json::parse(files.head);
+  m["pages"] = nlohmann::json::array();
+  for (const auto& [name, text] : files.parts) {
+    const nlohmann::json part = nlohmann::json::parse(text);
+    for (const auto& p : part["pages"]) m["pages"].push_back(p);
+  }
+  return m;
+}
+
+nlohmann::json manifest_json(const Site& site, const PublishInputs& inputs) { return manifest_json(publish(site, inputs)); }
+
+int index_of(const PublishedSite& model, const std::string& path) {
+  for (std::size_t i = 0; i < model.pages.size(); ++i)
+    if (model.pages[i].path == path) return static_cast<int>(i);
+  return -1;
 }
 
 }  // namespace
@@ -31,11 +55,12 @@ TEST_CASE("the manifest lists pages and sections with a format version") {
   CHECK(m["base"] == "/repo");
   CHECK(m["app"].is_null());
   REQUIRE(m["pages"].size() == 2);
-  CHECK(m["pages"][0]["url"] == "/guides/a/");
-  CHECK(m["pages"][0]["date"] == "2026-01-02");
-  CHECK(m["pages"][1]["date"].is_null());
-  CHECK(m["sections"][0]["index"] == 1);
-  CHECK(m["sections"][1]["pages"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][1]["url"] == "/guides/a/");  // in part order: the root's pages first
+  CHECK(m["pages"][1]["date"] == "2026-01-02");
+  CHECK(m["pages"][0]["date"].is_null());
+  CHECK(m["sections"][0]["index"] == 0);
+  CHECK(m["sections"][1]["first"] == 1);
+  CHECK(m["sections"][1]["count"] == 1);
 }
 
 TEST_CASE("the app entry appears when the app was built") {
@@ -47,22 +72,24 @@ TEST_CASE("each page lists where its links go, in document order, and who links 
   const Site site = build_site({{"index.md", "# Home\n[A](guides/a.md) [[Missing]] [x](https://example.org) ![i](pic.png)\n"},
                                 {"guides/a.md", "# A\n[back](../index.md#home)\n"}});
   const auto m = manifest_json(site, {.title = "Docs", .base = ""});
-  const auto& home = m["pages"][1];
+  const auto& home = m["pages"][0];
   CHECK(home["url"] == "/");
   CHECK(home["links"] == nlohmann::json::array({"/guides/a/", "", "https://example.org", ""}));
-  CHECK(home["backlinks"] == nlohmann::json::array({0}));
-  CHECK(m["pages"][0]["links"] == nlohmann::json::array({"/#home"}));
-  CHECK(m["pages"][0]["backlinks"] == nlohmann::json::array({1}));
+  CHECK(home["targets"] == nlohmann::json::array({1, -1, -1, -1}));  // the page each link leads to
+  CHECK(home["backlinks"] == nlohmann::json::array({1}));
+  CHECK(m["pages"][1]["links"] == nlohmann::json::array({"/#home"}));
+  CHECK(m["pages"][1]["targets"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][1]["backlinks"] == nlohmann::json::array({0}));
 }
 
 TEST_CASE("pages carry a content hash and their git history; the build hash follows every page") {
   Site site = build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}});
   SiteHistory history{{"a.md", {"2026-11-20", {"Ana", "Ben"}}}};
   const auto m = manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app1"});
-  CHECK(m["pages"][0]["hash"] == content_hash("# A\n"));
-  CHECK(m["pages"][0]["updated"] == "2026-11-20");
-  CHECK(m["pages"][0]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
-  CHECK(m["pages"][1]["updated"].is_null());
+  CHECK(m["pages"][1]["hash"] == content_hash("# A\n"));
+  CHECK(m["pages"][1]["updated"] == "2026-11-20");
+  CHECK(m["pages"][1]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
+  CHECK(m["pages"][0]["updated"].is_null());
   const std::string build = m["build"];
   CHECK(build.size() == 16);
   CHECK(manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app2"})["build"] != build);
@@ -96,7 +123,7 @@ TEST_CASE("publish, write and read give back the same model") {
   CHECK(round_trip(empty) == empty);
 }
 
-TEST_CASE("a manifest of version 1 or 2 is read; other files are refused with a fix") {
+TEST_CASE("a manifest of version 1 or 2, every page inline, is read; other files are refused with a fix") {
   PublishedSite site;
   CHECK(read_manifest(R"({"format":"logbook-manifest","version":1,"title":"Docs",
     "pages":[{"path":"index.md","url":"/","title":"Home","section":0}]})", site) == "");
@@ -150,19 +177,20 @@ TEST_CASE("reading order: the index page first; decision records by number, not 
       {"decisions/20201016-dated.md", "---\nstatus: accepted\n---\n# Dated\n"},
   });
   const PublishedSite model = publish(site, {});
-  const int section = model.pages[static_cast<std::size_t>(site.find_page("decisions/index.md"))].section;
+  const auto find_page = [&](const std::string& path) { return index_of(model, path); };
+  const int section = model.pages[static_cast<std::size_t>(find_page("decisions/index.md"))].section;
   std::vector<std::string> order;
   for (int p : model.reading_order(section)) order.push_back(model.pages[static_cast<std::size_t>(p)].path);
   CHECK(order == std::vector<std::string>{"decisions/index.md", "decisions/0001-mid.md",
                                           "decisions/0002-zeta.md", "decisions/0010-alpha.md", "decisions/20201016-dated.md"});
-  const Neighbours n = model.neighbours(site.find_page("decisions/0002-zeta.md"));
-  CHECK(n.prev == site.find_page("decisions/0001-mid.md"));
-  CHECK(n.next == site.find_page("decisions/0010-alpha.md"));
-  CHECK(model.neighbours(site.find_page("decisions/index.md")).prev == -1);
+  const Neighbours n = model.neighbours(find_page("decisions/0002-zeta.md"));
+  CHECK(n.prev == find_page("decisions/0001-mid.md"));
+  CHECK(n.next == find_page("decisions/0010-alpha.md"));
+  CHECK(model.neighbours(find_page("decisions/index.md")).prev == -1);
   // In navigation a record carries its id, as in the decision log (issue 11).
-  CHECK(model.nav_title(site.find_page("decisions/0002-zeta.md")) == "ADR-0002: Zeta");
-  CHECK(model.nav_title(site.find_page("decisions/index.md")) == "Decisions");
-  CHECK(model.neighbours(site.find_page("decisions/20201016-dated.md")).next == -1);
+  CHECK(model.nav_title(find_page("decisions/0002-zeta.md")) == "ADR-0002: Zeta");
+  CHECK(model.nav_title(find_page("decisions/index.md")) == "Decisions");
+  CHECK(model.neighbours(find_page("decisions/20201016-dated.md")).next == -1);
 }
 
 TEST_CASE("the trail: the sections above a page, without the one its index page stands for") {
@@ -171,7 +199,7 @@ TEST_CASE("the trail: the sections above a page, without the one its index page 
   const PublishedSite model = publish(site, {});
   const auto titles = [&](const std::string& path) {
     std::vector<std::string> out;
-    for (int s : model.trail(site.find_page(path))) out.push_back(model.sections[static_cast<std::size_t>(s)].title);
+    for (int s : model.trail(index_of(model, path))) out.push_back(model.sections[static_cast<std::size_t>(s)].title);
     return out;
   };
   CHECK(titles("guides/api/auth.md") == std::vector<std::string>{"Guides", "API"});
