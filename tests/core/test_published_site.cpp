@@ -220,3 +220,91 @@ TEST_CASE("edit and history links point at the page's file in the repository") {
   model = publish(site, extract_decisions(site, config), config, {.content_prefix = ""});
   CHECK(model.edit_url(0) == "https://github.com/acme/handbook/edit/trunk/guides/setup.md");
 }
+
+TEST_CASE("pages are numbered in part order and split into parts of at most kPagesPerPart; the head stays small") {
+  std::vector<SourceFile> files = {{"index.md", "# Home\n"}, {"z.md", "# Z\n"}};
+  for (int i = 0; i < 450; ++i) files.push_back({"big/p" + std::to_string(1000 + i) + ".md", "# P\n[home](../index.md)\n"});
+  files.push_back({"small/index.md", "# Small\n"});
+  const PublishedSite model = publish(build_site(files), {});
+  // The root's pages, then each section depth-first: a section is one range of indexes.
+  CHECK(model.pages[0].path == "index.md");
+  CHECK(model.pages[1].path == "z.md");
+  REQUIRE(model.parts.size() == 4);  // root (2) | big 200 | big 200 | big 50 + small 1
+  CHECK(model.parts[0].count == 2);
+  CHECK(model.parts[1].first == 2);
+  CHECK(model.parts[1].count == kPagesPerPart);
+  CHECK(model.parts[3].count == 51);
+  CHECK(model.parts[1].from == "/big/p1000/");
+  CHECK(model.parts[1].to == "/big/p1199/");
+  CHECK(model.part_of(0) == 0);
+  CHECK(model.part_of(202) == 2);
+  CHECK(model.part_of(453) == -1);
+  for (const PublishedPart& p : model.parts) CHECK(p.name.starts_with("site/pages."));
+  // The home page's 450 backlinks live in its part, not in the head.
+  const ManifestFiles out = write_manifest(model);
+  CHECK(out.head.find("backlinks") == std::string::npos);
+  CHECK(out.head.size() < 20000);
+  CHECK(round_trip(model) == model);
+}
+
+TEST_CASE("the head alone: summaries for its lists, a page's part found by URL, links and refs from a part") {
+  std::vector<SourceFile> files = {{"index.md", "# Home\n"}};
+  for (int i = 0; i < 250; ++i) files.push_back({"a/p" + std::to_string(100 + i) + ".md", "# A\n[b](../b/x.md)\n"});
+  files.push_back({"b/x.md", "# X\n"});
+  files.push_back({"b/y.md", "# Y\n"});
+  const PublishedSite model = publish(build_site(files), {});
+  const ManifestFiles out = write_manifest(model);
+  PublishedSite head;
+  REQUIRE(read_manifest(out.head, head) == "");
+  CHECK(head.pages.size() == model.pages.size());
+  CHECK_FALSE(head.loaded(5));
+  CHECK(head.pages[0].title == "Home");  // a section's index page is summarized in the head
+  CHECK(head.parts_for_url("/a/p120/") == std::vector<int>{1});
+  CHECK(head.parts_for_url("/a/p340/") == std::vector<int>{2});
+  CHECK(head.parts_for_url("/elsewhere/").empty());
+  // Part 1's pages link to b/x.md in part 2: the link's target gets its URL, and the page
+  // after the part's last is a ref, with its title.
+  REQUIRE(read_manifest_part(out.parts[1].second, 1, head) == "");
+  const int x = model.find_url("/b/x/");
+  CHECK(head.find_url("/b/x/") == x);
+  CHECK(head.parts_for_url("/b/x/") == std::vector<int>{2});
+  CHECK(head.pages[201].title == model.pages[201].title);
+  CHECK_FALSE(head.loaded(201));
+}
+
+TEST_CASE("a part that does not match its head, or another format, is refused with a fix and changes nothing") {
+  const PublishedSite model = publish(build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}}), {});
+  const ManifestFiles out = write_manifest(model);
+  PublishedSite head;
+  REQUIRE(read_manifest(out.head, head) == "");
+  nlohmann::json part = nlohmann::json::parse(out.parts[0].second);
+  part["pages"].erase(1);
+  CHECK(read_manifest_part(part.dump(), 0, head).find("does not hold the pages manifest.json says") != std::string::npos);
+  part = nlohmann::json::parse(out.parts[0].second);
+  part["version"] = 2;
+  CHECK(read_manifest_part(part.dump(), 0, head).find("has format version 2") != std::string::npos);
+  CHECK(read_manifest_part("{", 0, head).find("not a Logbook manifest part") != std::string::npos);
+  CHECK(read_manifest_part(out.parts[0].second, 7, head).find("no such part") != std::string::npos);
+  CHECK_FALSE(head.loaded(0));
+  CHECK(read_manifest_part(out.parts[0].second, 0, head) == "");
+  CHECK(head.loaded(1));
+}
+
+TEST_CASE("a hand-edited head cannot claim more pages than its parts bound, nor list a page twice") {
+  PublishedSite site;
+  // Parts must follow each other from 0 with at most kMostPagesPerPart pages: reading stops at the first that does not.
+  REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":3,
+    "parts":[{"name":"site/pages.a.json","first":0,"count":3},{"first":3,"count":2000000000},{"first":9,"count":1}],
+    "sections":[{"url":"/","index":0,"first":0,"count":3},{"url":"/x/","parent":0,"first":1,"count":2},
+                {"url":"/y/","parent":0,"first":-4,"count":99}],
+    "recent":[0,2,5],"summaries":[{"page":2,"url":"/c/","title":"C","section":9,"decision":4},{"page":77}]})", site) == "");
+  CHECK(site.pages.size() == 3);
+  CHECK(site.parts.size() == 1);
+  CHECK(site.reading_order(0) == std::vector<int>{0, 1, 2});
+  CHECK(site.reading_order(1).empty());  // overlaps the root's range
+  CHECK(site.reading_order(2).empty());
+  CHECK(site.recent == std::vector<int>{0, 2});
+  CHECK(site.find_url("/c/") == 2);
+  CHECK(site.pages[2].section == 0);
+  CHECK(site.pages[2].decision == -1);
+}
