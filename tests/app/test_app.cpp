@@ -289,6 +289,8 @@ TEST_CASE("parts: the first page waits for its own part only; its neighbour in a
   REQUIRE(f.parts.size() == 3);
   CHECK(f.platform.fetched == std::vector<std::string>{f.parts[2]});  // found by its URL's range, not by loading all
   CHECK_FALSE(f.app.state().ready);
+  f.app_frame();  // drawn while the part is on its way: the sidebar does not decide what is open yet
+  CHECK(f.platform.fetched.size() == 1);
   f.settle_frames(1);  // the part arrives; the page's Markdown is asked for
   const int prev = f.page("/a/p199/");
   CHECK_FALSE(f.app.site().loaded(prev));
