@@ -83,7 +83,7 @@ void App::open(const std::string& site_path, bool push_history) {
 void App::on_popstate(const std::string& site_path) { open(site_path, false); }
 
 // A page whose part is not read yet: the parts that may hold it are fetched, the page
-// shows "Loading", and open() runs again when they have all arrived.
+// is drawn as loading, and open() runs again when they have all arrived.
 bool App::open_when_parts_arrive(const std::string& site_path) {
   const std::string url = parse_route(site_path).url;
   std::vector<int> parts = site_.parts_for_url(url);
