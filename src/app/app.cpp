@@ -31,6 +31,9 @@ std::string App::init(AppInit init) {
   sidebar_.collapsed.assign(site_.sections.size(), 0);
   part_state_.assign(site_.parts.size(), 0);
   prefetched_url_ = parse_route(init.route).url;
+  // The edge may have fetched the first page's part with the head (the static page names it).
+  for (int k : site_.parts_for_url(prefetched_url_))
+    if (!init.first_page_part.empty() && read_manifest_part(init.first_page_part, k, site_).empty()) part_state_[static_cast<std::size_t>(k)] = 2;
   prefetched_md_ = std::move(init.first_page_md);
   open(init.route, false);
   platform_.history_replace(full_url(init.route.empty() ? "/" : init.route));

@@ -115,6 +115,7 @@ struct AppInit {
   std::string manifest_json;
   std::string route;          // site path (without base) of the page to open first, with ?q / #anchor
   std::string first_page_md;  // that page's Markdown if the edge already fetched it
+  std::string first_page_part;  // the manifest part holding that page, if the edge already fetched it
 };
 
 struct AppState {

@@ -261,7 +261,7 @@ struct PartsFixture : test::RunningApp {
   PublishedSite model;
   std::vector<std::string> parts;  // the parts' URLs
 
-  explicit PartsFixture(const std::string& route) {
+  explicit PartsFixture(const std::string& route, bool part_with_head = false) {
     static_assert(kPagesPerPart == 200, "the fixture's sizes assume 200 pages a part");
     const auto num = [](int i) { return (i < 100 ? "0" : "") + std::string(i < 10 ? "0" : "") + std::to_string(i); };
     std::vector<SourceFile> files = {{"index.md", "# Home\n\n[A 150](a/p150.md)\n"}};
@@ -274,7 +274,16 @@ struct PartsFixture : test::RunningApp {
       platform.files[parts.back()] = text;
     }
     for (const SourceFile& f : files) platform.files["/docs" + url_for_path(f.path) + "index.md"] = f.bytes;
-    start(out.head, route);
+    if (!part_with_head) {
+      start(out.head, route);
+      return;
+    }
+    app::AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = out.head;
+    init.route = route;
+    init.first_page_part = platform.files[parts[2]];  // as boot.js would hand it over
+    frame([&] { CHECK(app.init(init) == ""); });
   }
   int page(const std::string& url) const { return model.find_url(url); }
   bool fetched(const std::string& url) const {
@@ -330,4 +339,12 @@ TEST_CASE("parts: a URL outside every part's range is not found, without fetchin
   CHECK(f.app.page().status == app::CurrentPage::Status::failed);
   CHECK(f.app.page().error.find("Could not load site/pages.") != std::string::npos);
   CHECK(f.app.page().error.find("HTTP 404") != std::string::npos);
+}
+
+TEST_CASE("parts: the first page's part handed over with the head is not fetched again") {
+  PartsFixture f("/a/p240/", true);
+  CHECK(f.platform.fetched == std::vector<std::string>{"/docs/a/p240/index.md"});
+  f.settle_frames(3);
+  CHECK(f.app.state().ready);
+  CHECK_FALSE(f.fetched(f.parts[2]));
 }
