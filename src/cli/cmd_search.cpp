@@ -3,16 +3,18 @@
 // Every word after SITE_DIR that is not one of the options is part of the query, as
 // written and in order: `logbook search _site -draft` excludes "draft" (a word starting
 // with '-' is an exclusion, not an option). Only the options' own names are not words.
-#include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "core/published_site.hpp"
 #include "core/search_engine.hpp"
+#include "site_files.hpp"
 
 namespace logbook::cli {
 
@@ -22,28 +24,50 @@ struct SearchOptions {
   std::filesystem::path site_dir;
   std::string query;
   bool json = false;
+  bool stats = false;
+  int read_ahead = kReadAhead;
   int limit = 10;
 };
 
+// The engine over the site's search pieces, named by its manifest; nullptr after saying why.
+std::unique_ptr<SearchEngine> open_site(const std::filesystem::path& site_dir, int read_ahead) {
+  const FetchFiles read = site_file_reader(site_dir);
+  const std::optional<std::string> manifest = read({"manifest.json"})[0];
+  PublishedSite published;
+  std::string error = manifest ? read_manifest(*manifest, published) : "manifest.json not found";
+  if (error.empty() && published.search.list.empty()) error = "manifest.json names no search database";
+  if (!error.empty()) {
+    std::cerr << "logbook search: " << site_dir.string() << ": " << error << "; build the site first with `logbook build -o "
+              << site_dir.string() << "`.\n";
+    return nullptr;
+  }
+  auto engine = SearchEngine::from_site(published.search.list, read, read_ahead);
+  if (!engine->open_error().empty()) {
+    std::cerr << "logbook search: " << site_dir.string() << ": " << engine->open_error() << '\n';
+    return nullptr;
+  }
+  return engine;
+}
+
+// What the query read, for the bench and the curious: pieces, their bytes, and which.
+void print_stats(SearchEngine& engine) {
+  const PieceFile& pieces = *engine.pieces();
+  std::uint64_t bytes = 0;
+  std::string which;
+  for (int i : pieces.fetched()) {
+    bytes += std::min<std::uint64_t>(pieces.list().piece_bytes, pieces.list().bytes - static_cast<std::uint64_t>(i) * pieces.list().piece_bytes);
+    which += (which.empty() ? "" : " ") + std::to_string(i);
+  }
+  std::cerr << "pieces: " << pieces.fetched().size() << " of " << pieces.list().pieces.size() << ", " << bytes
+            << " bytes in " << pieces.batches() << " batches, opening " << pieces.list().opening.size() << ": " << which << '\n';
+}
+
 int run_search(const SearchOptions& o) {
-  const auto db_path = o.site_dir / "search.db";
-  if (!std::filesystem::exists(db_path)) {
-    std::cerr << "logbook search: " << db_path.string() << " not found; build the site first with `logbook build -o "
-              << o.site_dir.string() << "`.\n";
-    return 2;
-  }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::cerr << "logbook search: cannot open " << db_path.string() << ": " << sqlite3_errmsg(db) << '\n';
-    sqlite3_close(db);
-    return 2;
-  }
-  SearchEngine engine(db);
-  if (!engine.open_error().empty()) {
-    std::cerr << "logbook search: " << db_path.string() << ": " << engine.open_error() << '\n';
-    return 2;
-  }
-  const SearchResult result = engine.search(o.query, o.limit);
+  const std::unique_ptr<SearchEngine> engine = open_site(o.site_dir, o.read_ahead);
+  if (!engine) return 2;
+  // The shown hits' snippets come from their index.md, as in the browser.
+  const SearchResult result = engine->search_with_snippets(o.query, o.limit, o.limit);
+  if (o.stats) print_stats(*engine);
   if (!result.error.empty()) {
     std::cerr << "logbook search: " << result.error << '\n';
     return 2;
@@ -72,7 +96,10 @@ int run_search(const SearchOptions& o) {
 void add_search_command(CLI::App& app, Action& run) {
   auto o = std::make_shared<SearchOptions>();
   CLI::App* cmd = app.add_subcommand("search", "Search a built site with the same engine as the browser");
-  cmd->add_option("site", o->site_dir, "Folder of a built site (holds search.db)")->required();
+  cmd->add_option("site", o->site_dir, "Folder of a built site (holds manifest.json and search/)")->required();
+  cmd->add_flag("--stats", o->stats, "Print to stderr which search pieces the query read, and their bytes");
+  cmd->add_option("--read-ahead", o->read_ahead, "Pieces fetched past consecutive reads (default 4; for benchmarks)")
+      ->check(CLI::Range(0, 64));
   cmd->add_flag("--json", o->json, "Print a JSON array of {title, path, url, section, snippet, score}");
   cmd->add_option("-n,--limit", o->limit, "Most results to print (default 10)")->check(CLI::Range(1, 1000));
   // The query's words are what CLI11 leaves over, so that "-draft" is a word, not an option.

@@ -152,6 +152,7 @@ struct SiteBuilder::State {
   std::vector<std::string> fallback_fonts;  // the faces made for them (app/fonts/...)
   bool built = false;  // site, markdown and assets describe what is in out_dir
   std::future<std::string> database;
+  PublishedSearch search_pieces;  // the database's piece list, once written
   std::atomic<bool> cancel_database{false};
   std::size_t pages_written = 0;
 
@@ -221,6 +222,7 @@ struct SiteBuilder::State {
                          .content_prefix = history.content_prefix, .propose_decision = propose_decision_url(),
                          .fallback_fonts = fallback_fonts});
     published_at = published_indexes(site, published);
+    published.search = search_pieces;
   }
 
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
@@ -235,7 +237,7 @@ struct SiteBuilder::State {
   // content's images and files, and (up to a few thousand pages) every page; pages
   // beyond that are kept as they are read.
   std::vector<std::string> precache_list(const fs::path& root) const {
-    std::vector<std::string> out = {"404.html", "search.db", "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
+    std::vector<std::string> out = {"404.html", "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
     std::error_code ec;
     // The app's own files only: pages of content under app/ are listed with the pages.
     if (fs::exists(root / "app" / "boot.js", ec)) {
@@ -338,8 +340,10 @@ struct SiteBuilder::State {
   // writer; the app, its fonts, then the pages (on every core) are written meanwhile.
   std::string write_everything(const fs::path& root, BuildReport& report, Progress& progress) {
     const auto start = Clock::now();
+    PublishedSearch pieces;  // written by the database's thread
     auto db = std::async(std::launch::async, [&] {
-      std::string result = write_database_file(site, decisions, config.config, root / "search.db");
+      std::string result = write_database_file(site, decisions, config.config, root / kDatabaseFile);
+      if (result.empty()) result = write_search_pieces(root / kDatabaseFile, root, pieces);
       report.database_seconds = seconds_since(start);
       return result;
     });
@@ -356,6 +360,7 @@ struct SiteBuilder::State {
     if (error.empty() && !write_site_files(root, err)) error = err;
     progress.step("writing the search database", 0, 1);
     if (std::string db_error = db.get(); !db_error.empty() && error.empty()) error = "search database: " + db_error;
+    if (error.empty()) error = name_search_pieces(root, pieces);
     return error;
   }
 
@@ -438,16 +443,27 @@ struct SiteBuilder::State {
     fs::remove(*folder, ec);  // only if now empty
   }
 
-  // The database: written whole into a temporary file beside it, then renamed over it.
+  // The database is written whole into a hidden file, then cut into pieces (ADR-0009),
+  // and the manifest written again to name their list.
+  static constexpr const char* kDatabaseFile = ".search.db.tmp";
+  // The manifest again, naming the pieces' list; on the thread that owns the model.
+  std::string name_search_pieces(const fs::path& root, const PublishedSearch& pieces) {
+    std::string error;
+    search_pieces = published.search = pieces;
+    return write_manifest_files(root, error) ? "" : error;
+  }
+
   // It reads the model in the background; every change to the model waits for it first.
   void write_database_in_background(const fs::path& root) {
     database = std::async(std::launch::async, [this, root] {
-      const fs::path tmp = root / ".search.db.tmp";
+      const fs::path tmp = root / kDatabaseFile;
       std::error_code ec;
       fs::remove(tmp, ec);
       std::string result = write_database_file(site, decisions, config.config, tmp, &cancel_database);
-      if (result.empty()) fs::rename(tmp, root / "search.db", ec);
-      else fs::remove(tmp, ec);
+      PublishedSearch pieces;
+      if (result.empty()) result = write_search_pieces(tmp, root, pieces);
+      if (result.empty()) result = name_search_pieces(root, pieces);  // the model waits for this thread
+      fs::remove(tmp, ec);
       return result;
     });
   }

@@ -11,7 +11,12 @@
 #include <cstdio>
 #include <fstream>
 
+#include <set>
+
+#include "content_reader.hpp"
+#include "core/page_history.hpp"
 #include "core/search_db.hpp"
+#include "core/search_engine.hpp"
 #include "html.hpp"
 
 namespace logbook::cli {
@@ -131,6 +136,62 @@ std::string write_database_file(const Site& site, const DecisionLog& decisions, 
   std::string err = write_search_database(db, site, decisions, config);
   if (sqlite3_close(db) != SQLITE_OK && err.empty()) err = "cannot finish writing " + path.string();
   return err;
+}
+
+FetchFiles site_file_reader(const fs::path& root) {
+  return [root](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (const std::string& path : paths) {
+      const std::size_t slash = path.rfind('/');
+      const std::string folder = "/" + path.substr(0, slash == std::string::npos ? 0 : slash + 1);
+      const std::optional<fs::path> file = output_path(root, folder, path.substr(slash == std::string::npos ? 0 : slash + 1));
+      std::string bytes, error;
+      out.push_back(file && read_file(*file, bytes, error) ? std::optional<std::string>(std::move(bytes)) : std::nullopt);
+    }
+    return out;
+  };
+}
+
+namespace {
+
+// SQLite's page size from the database header (bytes 16-17, big-endian; 1 means 65536).
+int header_page_size(std::string_view first_piece) {
+  if (first_piece.size() < 18) return 4096;
+  const int v = (static_cast<unsigned char>(first_piece[16]) << 8) | static_cast<unsigned char>(first_piece[17]);
+  return v == 1 ? 65536 : v;
+}
+
+}  // namespace
+
+std::string write_search_pieces(const fs::path& db_file, const fs::path& root, PublishedSearch& out) {
+  // Piece by piece, so that a large database is never held in memory whole.
+  std::ifstream in(db_file, std::ios::binary);
+  if (!in) return "cannot read " + db_file.string();
+  PieceList list;
+  std::string piece(kPieceBytes, '\0'), error;
+  std::set<std::string> written;
+  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0) {
+    const std::string_view bytes(piece.data(), static_cast<std::size_t>(in.gcount()));
+    if (list.pieces.empty()) list.page_size = header_page_size(bytes);
+    list.pieces.push_back(content_hash(bytes));
+    list.bytes += bytes.size();
+    if (written.insert(list.pieces.back()).second && !write_file(root / piece_path(list.pieces.back()), bytes, error)) return error;
+  }
+  in.close();
+  list.opening = find_opening_pieces(list, site_file_reader(root));
+  const std::string json = piece_list_json(list);
+  const std::string list_path = piece_list_path(json);
+  if (!write_file(root / list_path, json, error)) return error;
+  written.insert(fs::path(list_path).filename().string());
+  std::error_code ec;
+  fs::remove(db_file, ec);
+  // What a previous build in this folder left (`logbook serve` rebuilds in place).
+  for (const auto& entry : fs::directory_iterator(root / "search", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!written.count(name) && !written.count(entry.path().stem().string())) fs::remove(entry.path(), ec);
+  }
+  out = {list_path, list.bytes, static_cast<int>(list.pieces.size())};
+  return {};
 }
 
 std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base) {

@@ -8,7 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/db_pieces.hpp"
 #include "core/decision.hpp"
+#include "core/published_site.hpp"
 #include "core/site.hpp"
 #include "core/site_config.hpp"
 
@@ -34,6 +36,16 @@ bool write_output(const std::filesystem::path& root, std::string_view url, std::
 // Setting *cancel abandons the write (a newer build will write the database again).
 std::string write_database_file(const Site& site, const DecisionLog& decisions, const SiteConfig& config,
                                 const std::filesystem::path& path, const std::atomic<bool>* cancel = nullptr);
+
+// Reads files of a built site by their path relative to root ("search/<hash>.bin",
+// "guides/setup/index.md"), for the search engine over pieces; a path that would leave
+// root, or a file that cannot be read, is missing.
+FetchFiles site_file_reader(const std::filesystem::path& root);
+
+// Cuts the database at db_file into pieces under root/search/ (db_pieces.hpp), writes
+// their list, then deletes db_file and the pieces and lists of earlier builds; out names
+// the list for the manifest. "" or what went wrong.
+std::string write_search_pieces(const std::filesystem::path& db_file, const std::filesystem::path& root, PublishedSearch& out);
 
 std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base);
 std::string robots_txt(const std::string& site_url, const std::string& base);

@@ -504,6 +504,8 @@ json head_json(const PublishedSite& site) {
   m["propose_decision"] = or_null(site.propose_decision);
   m["statuses"] = site.statuses;
   m["build"] = site.build;
+  if (!site.search.list.empty())
+    m["search"] = {{"list", site.search.list}, {"bytes", site.search.bytes}, {"pieces", site.search.pieces}};
   m["precache"] = site.precache;
   m["fallback_fonts"] = site.fallback_fonts;
   json& parts = m["parts"] = json::array();
@@ -559,6 +561,11 @@ void site_fields_from(const json& m, PublishedSite& site) {
   site.propose_decision = str(m, "propose_decision");
   site.statuses = strings(m, "statuses");
   site.build = str(m, "build");
+  if (const auto search = m.find("search"); search != m.end() && search->is_object()) {
+    site.search.list = str(*search, "list");
+    site.search.bytes = search->value("bytes", json()).is_number_unsigned() ? (*search)["bytes"].get<std::uint64_t>() : 0;
+    site.search.pieces = integer(*search, "pieces", 0);
+  }
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
@@ -619,10 +626,10 @@ std::string read_manifest(std::string_view text, PublishedSite& out) {
     return "manifest.json is not valid JSON; rebuild the site with `logbook build`.";
   if (str(m, "format") != "logbook-manifest")
     return "manifest.json is not a Logbook manifest; rebuild the site with `logbook build`.";
-  // Versions 1 and 2 held every page; version 1 lacked fields (decisions, repository,
-  // statuses) that read as empty.
+  // Versions 1 to 3 held every page; 1 lacked fields (decisions, repository, statuses)
+  // and 2 the search, which read as empty.
   const int v = integer(m, "version", 0);
-  if (v != 1 && v != 2 && v != kManifestVersion)
+  if (v < 1 || v > kManifestVersion)
     return "manifest.json has format version " + std::to_string(v) + ", this app reads versions 1 to " +
            std::to_string(kManifestVersion) + "; rebuild the site with the same Logbook as the app, or reload the page.";
   out = PublishedSite{};

@@ -5,17 +5,17 @@
 // of serializers below. A fact about the site has one home here: reading order,
 // previous/next, the section trail, a page's name in navigation, edit and history links.
 //
-// manifest.json is the head, format version 3: what the app needs before its first draw,
+// manifest.json is the head, format version 4: what the app needs before its first draw,
 // whatever the site's size. The pages live in parts, content-addressed files the head
 // names (site/pages.<16 hex digits of content_hash>.json), each holding at most
 // kPagesPerPart pages of consecutive indexes. publish() numbers the pages in part order
 // (sections depth-first from the root, each in its reading order), so a section's pages
 // are one range of indexes, a part covers one range too, and page -> part is a binary
 // search in the head. write_manifest / read_manifest (head) and read_manifest_part are the
-// only writer and readers; read_manifest also reads versions 1 and 2 (every page inline)
-// and refuses any other.
+// only writer and readers; read_manifest also reads versions 1 to 3 (every page inline;
+// 1 lacked the decisions, repository and statuses, 2 the search) and refuses any other.
 // {
-//   "format": "logbook-manifest", "version": 3,
+//   "format": "logbook-manifest", "version": 4,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
 //   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",
@@ -24,7 +24,9 @@
 //                       GitHub's new-file page with the template and next id
 //   "statuses": ["proposed", "accepted", ...],      the decision statuses, from logbook.yml
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
-//   "precache": ["search.db", "app/logbook.wasm", ...]   what the offline copy (sw.js)
+//   "search": {"list": "search/list.<hash>.json",   the search database's piece list
+//              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
+//   "precache": ["app/logbook.wasm", ...]   what the offline copy (sw.js)
 //               downloads on the first visit, relative to the site root
 //   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
 //               this content that the app's own fonts lack
@@ -50,8 +52,8 @@
 //               what the head's lists show of the pages they name (recent, review, the
 //               decisions' and the sections' index pages); empty fields are left out
 // }
-// A part, site/pages.<hash>.json, format "logbook-pages", version 3:
-// {"format": "logbook-pages", "version": 3, "first": 200,
+// A part, site/pages.<hash>.json, format "logbook-pages", version 4 (the head's):
+// {"format": "logbook-pages", "version": 4, "first": 200,
 //  "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
 //              "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
 //              "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,
@@ -74,6 +76,7 @@
 // "build", "precache" and "fallback_fonts" themselves.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,7 +91,7 @@
 
 namespace logbook {
 
-constexpr int kManifestVersion = 3;
+constexpr int kManifestVersion = 4;
 // At most this many pages a part: about 130 KB (40 KB gzip) of JSON at 10k pages' sizes,
 // few enough parts that a section rarely needs two (measured: issue 9).
 constexpr int kPagesPerPart = 200;
@@ -132,6 +135,15 @@ struct PublishedRepository {
   bool operator==(const PublishedRepository&) const = default;
 };
 
+// The search database as published in pieces (db_pieces.hpp).
+struct PublishedSearch {
+  std::string list{};       // "search/list.<hash>.json"; "" when the site has no database
+  std::uint64_t bytes = 0;  // the database's size
+  int pieces = 0;
+
+  bool operator==(const PublishedSearch&) const = default;
+};
+
 struct Neighbours {
   int prev = -1, next = -1;  // pages; -1 for none
 };
@@ -162,6 +174,7 @@ struct PublishedSite {
   std::vector<PublishedDecision> decisions;
   std::string build; // the deployment's hash
   std::vector<std::string> precache, fallback_fonts;
+  PublishedSearch search;
 
   bool operator==(const PublishedSite&) const = default;
 

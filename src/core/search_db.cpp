@@ -2,22 +2,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "front_matter.hpp"
+#include "markdown.hpp"
 #include "sqlite_util.hpp"
 
 namespace logbook {
 
 namespace {
 
+// Every table is created before any row is written, so that their root pages lead the file;
+// then the index is filled and optimized, then the rows (ADR-0009: the index first).
 constexpr const char* kSchema = R"sql(
+CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '',
+  tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, url TEXT NOT NULL UNIQUE,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
-                   date TEXT, meta TEXT NOT NULL, markdown TEXT NOT NULL,
-                   owner TEXT NOT NULL, review_by TEXT NOT NULL);
-CREATE TABLE headings(page_id INTEGER NOT NULL, ord INTEGER NOT NULL, level INTEGER NOT NULL,
-                      text TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY(page_id, ord)) WITHOUT ROWID;
-CREATE TABLE links(from_id INTEGER NOT NULL, to_id INTEGER NOT NULL, anchor TEXT NOT NULL);
-CREATE INDEX links_to ON links(to_id);
+                   date TEXT, owner TEXT NOT NULL, review_by TEXT NOT NULL);
 CREATE TABLE tags(page_id INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_tag ON tags(tag);
 CREATE TABLE decisions(page_id INTEGER PRIMARY KEY, id TEXT NOT NULL, number INTEGER NOT NULL,
@@ -26,8 +27,6 @@ CREATE TABLE decisions(page_id INTEGER PRIMARY KEY, id TEXT NOT NULL, number INT
                        informed TEXT NOT NULL, supersedes TEXT NOT NULL, superseded_by TEXT NOT NULL);
 CREATE TABLE people(page_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL);
 CREATE INDEX people_name ON people(name COLLATE NOCASE);
-CREATE VIRTUAL TABLE search USING fts5(title, headings, body,
-  tokenize = 'porter unicode61 remove_diacritics 2');
 )sql";
 
 std::string section_trail(const Site& site, int section) {
@@ -42,32 +41,33 @@ nlohmann::json ids_of(const DecisionLog& log, const std::vector<int>& indexes) {
   return out;
 }
 
-}  // namespace
-
-std::string write_search_database(sqlite3* db, const Site& site) {
-  const SiteConfig config;
-  return write_search_database(db, site, extract_decisions(site, config), config);
-}
-
-std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
-  if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
-  if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
+// The index, in one transaction, then merged into one segment.
+std::string write_index(sqlite3* db, const Site& site) {
   // Bulk load: a large pending-terms buffer means fewer, larger segments to merge.
   if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('hashsize', 67108864)"); !err.empty()) return err;
-  // The ranking lives in the database, so `ORDER BY rank` lets FTS5 sort and stop
-  // after LIMIT rows: snippets are then made for the results shown, not every match.
+  // The ranking lives in the database, so `ORDER BY rank` lets FTS5 sort and stop after
+  // LIMIT rows.
   if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)')"); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
+  sql::Statement fts(db, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
+  if (!fts.ok()) return fts.error();
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
+    const IndexedText text = indexed_text(p.title, p.headings, p.plain_text);
+    if (!fts.bind(1, static_cast<long long>(i + 1)).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
+      return p.path + ": " + fts.error();
+  }
+  if (auto err = sql::exec(db, "COMMIT"); !err.empty()) return err;
+  return sql::exec(db, "INSERT INTO search(search) VALUES('optimize')");
+}
 
+std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
   sql::Statement meta(db, "INSERT INTO meta VALUES(?1, ?2)");
-  sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   sql::Statement decision(db, "INSERT INTO decisions VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   sql::Statement person(db, "INSERT INTO people VALUES(?1, ?2, ?3)");
-  sql::Statement heading(db, "INSERT INTO headings VALUES(?1, ?2, ?3, ?4, ?5)");
-  sql::Statement link(db, "INSERT INTO links VALUES(?1, ?2, ?3)");
   sql::Statement tag(db, "INSERT INTO tags VALUES(?1, ?2)");
-  sql::Statement fts(db, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
-  for (const sql::Statement* s : {&meta, &page, &heading, &link, &tag, &fts, &decision, &person})
+  for (const sql::Statement* s : {&meta, &page, &tag, &decision, &person})
     if (!s->ok()) return s->error();
 
   meta.bind(1, "schema_version").bind(2, std::to_string(kSearchSchemaVersion)).run();
@@ -78,7 +78,6 @@ std::string write_search_database(sqlite3* db, const Site& site, const DecisionL
   std::vector<int> decision_of(site.pages.size(), -1);
   for (std::size_t d = 0; d < log.decisions.size(); ++d) decision_of[static_cast<std::size_t>(log.decisions[d].page)] = static_cast<int>(d);
 
-  std::string heading_text;
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
     const auto id = static_cast<long long>(i + 1);
@@ -86,8 +85,8 @@ std::string write_search_database(sqlite3* db, const Site& site, const DecisionL
     std::string date = p.meta.date.value_or("");
     if (date.empty() && d && is_iso_date(d->date)) date = d->date;
     page.bind(1, id).bind(2, p.path).bind(3, p.url).bind(4, p.title).bind(5, section_trail(site, p.section))
-        .bind(6, p.description).bind(7, date).bind(8, p.meta.fields.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-        .bind(9, p.source).bind(10, p.meta.owner.value_or("")).bind(11, d ? d->review_by : p.meta.review_by.value_or(""));
+        .bind(6, p.description).bind(7, date).bind(8, p.meta.owner.value_or(""))
+        .bind(9, d ? d->review_by : p.meta.review_by.value_or(""));
     if (!page.run()) return p.path + ": " + page.error();
     if (p.meta.owner) person.bind(1, id).bind(2, *p.meta.owner).bind(3, "owner").run();
     if (d) {
@@ -100,24 +99,39 @@ std::string write_search_database(sqlite3* db, const Site& site, const DecisionL
       for (const auto& [names, role] : {std::pair{&d->deciders, "decider"}, {&d->consulted, "consulted"}, {&d->informed, "informed"}})
         for (const std::string& name : *names) person.bind(1, id).bind(2, name).bind(3, role).run();
     }
-    heading_text.clear();
-    for (std::size_t h = 0; h < p.headings.size(); ++h) {
-      const Heading& hd = p.headings[h];
-      heading.bind(1, id).bind(2, static_cast<long long>(h)).bind(3, hd.level).bind(4, hd.text).bind(5, hd.slug).run();
-      // The H1 usually repeats the title; index it once, in the title column.
-      if (hd.text != p.title) heading_text += hd.text + "\n";
-    }
-    for (std::size_t l = 0; l < p.links.size(); ++l) {
-      const ResolvedLink& r = p.resolved[l];
-      if (r.kind == LinkKind::page && r.target_page != static_cast<int>(i))
-        link.bind(1, id).bind(2, static_cast<long long>(r.target_page + 1)).bind(3, r.anchor).run();
-    }
     for (const std::string& t : d ? d->tags : p.meta.tags) tag.bind(1, id).bind(2, t).run();
-    if (!fts.bind(1, id).bind(2, p.title).bind(3, heading_text).bind(4, p.plain_text).run()) return p.path + ": " + fts.error();
   }
-  if (auto err = sql::exec(db, "COMMIT"); !err.empty()) return err;
-  if (auto err = sql::exec(db, "INSERT INTO search(search) VALUES('optimize')"); !err.empty()) return err;
   return {};
+}
+
+}  // namespace
+
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text) {
+  IndexedText out{title, {}, std::move(plain_text)};
+  // The H1 usually repeats the title; index it once, in the title column.
+  for (const Heading& h : headings)
+    if (h.text != title) out.headings += h.text + "\n";
+  return out;
+}
+
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source) {
+  const FrontMatter fm = split_front_matter(source);
+  MarkdownSummary summary = MarkdownDocument(fm.body, MarkdownOptions{}, fm.body_line).summarize();
+  return indexed_text(title, summary.headings, std::move(summary.plain_text));
+}
+
+std::string write_search_database(sqlite3* db, const Site& site) {
+  const SiteConfig config;
+  return write_search_database(db, site, extract_decisions(site, config), config);
+}
+
+std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
+  if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
+  if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
+  if (auto err = write_index(db, site); !err.empty()) return err;
+  if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
+  if (auto err = write_rows(db, site, log, config); !err.empty()) return err;
+  return sql::exec(db, "COMMIT");
 }
 
 std::string check_search_database(sqlite3* db) {

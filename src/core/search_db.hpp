@@ -2,23 +2,27 @@
 // `logbook search` both read. The caller opens the connection (a file natively, bytes
 // in the browser); this module owns the schema.
 //
-// Schema version 2 (meta.schema_version = "2"; readers refuse any other version):
+// Schema version 3 (meta.schema_version = "3"; readers refuse any other version). The file
+// is published cut into pieces (db_pieces.hpp) that a reader fetches as queries touch
+// them, so it holds the index and the rows a query returns, and no copy of the text:
+// snippets are made from each shown page's own index.md (search_engine.hpp).
 //
+//   search USING fts5(title, headings, body,      contentless (content=''): the index only;
+//          content = '',                          rowid = pages.id. Written first and
+//          tokenize = 'porter unicode61           `optimize`d into one segment, so the index
+//                      remove_diacritics 2')      lies at the start of the file. Columns as
+//                                                 indexed_text() makes them.
 //   meta(key TEXT PRIMARY KEY, value TEXT)        schema_version, generator, page_count,
 //                                                 decision_statuses (JSON array, from logbook.yml)
-//   pages(id INTEGER PRIMARY KEY,                 id = rowid of the page's row in `search`
+//   pages(id INTEGER PRIMARY KEY,                 id = rowid in `search`
 //         path TEXT UNIQUE,                       source file relative to the content folder
 //         url TEXT UNIQUE,                        clean URL without the base path, e.g. /guides/setup/
 //         title TEXT, section TEXT,               section = titles of the enclosing sections, " › "-joined
-//         description TEXT,
+//         description TEXT,                       the snippet of a query of filters only
 //         date TEXT,                              YYYY-MM-DD or ""; a record's date from any dialect
-//         meta TEXT,                              every front matter field, as JSON
-//         markdown TEXT,                          the page source, so the app can render it
-//         owner TEXT, review_by TEXT)             (v2) "" when absent; review_by as written
-//   headings(page_id, ord, level, text, slug)     the outline; slug = GitHub-compatible anchor
-//   links(from_id, to_id, anchor)                 resolved links between pages
+//         owner TEXT, review_by TEXT)             "" when absent; review_by as written
 //   tags(page_id, tag)                            a record's tags from any dialect
-//   decisions(page_id INTEGER PRIMARY KEY,        (v2) one row per decision record
+//   decisions(page_id INTEGER PRIMARY KEY,        one row per decision record
 //             id TEXT, number INTEGER,            ADR-0003, 3 (-1 for date-named records)
 //             title TEXT, status TEXT,            status lowercased ("" when missing)
 //             date TEXT, review_by TEXT,          as written
@@ -27,15 +31,19 @@
 //             informed TEXT,
 //             supersedes TEXT,                    JSON arrays of decision ids: the chain derived
 //             superseded_by TEXT)                 both ways, whichever side declared it
-//   people(page_id, name, role)                   (v2) role: owner | decider | consulted | informed
-//   search USING fts5(title, headings, body,      body = plain text of the page
-//          tokenize = 'porter unicode61 remove_diacritics 2')
+//   people(page_id, name, role)                   role: owner | decider | consulted | informed
+//
+// Version 3 dropped pages.markdown and pages.meta, the tables headings and links (the app
+// reads them from the manifest and the page's Markdown) and FTS5's copy of the text.
+// SQLite pages of 4096 bytes; no VACUUM (it only grows the gzipped pieces, ADR-0009).
 //
 // Ranking: bm25 with column weights title 10, headings 4, body 1, stored as FTS5's rank
 // when the database is written (search_db.cpp); search_engine.cpp orders by it.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "decision.hpp"
 #include "site.hpp"
@@ -45,7 +53,18 @@ struct sqlite3;
 
 namespace logbook {
 
-constexpr int kSearchSchemaVersion = 2;
+constexpr int kSearchSchemaVersion = 3;
+
+// A page's text as the index holds it, column by column. The writer and the snippets
+// (made from the published index.md) both use it, so they cannot disagree.
+struct IndexedText {
+  std::string title;
+  std::string headings;  // every heading but the one repeating the title, one a line
+  std::string body;      // the plain text of the Markdown
+};
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text);
+// From a page's source as published (front matter and all) and its title as indexed.
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source);
 
 // Creates the schema in an empty database and writes the site into it in one
 // transaction. Returns an empty string on success, else what went wrong.

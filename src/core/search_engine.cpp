@@ -1,6 +1,8 @@
 #include "search_engine.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "query_parser.hpp"
 #include "search_db.hpp"
@@ -16,17 +18,25 @@ namespace {
 // headings name the query outranks one that mentions it in passing, even when the
 // first is long: bm25's length normalisation is per column, so a match in a short
 // heading column counts fully however long the body is.
+// With filters, which need the rows, the rows come with the rank:
 constexpr const char* kQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section,
-       snippet(search, 2, char(2), char(3), '…', 24) AS snip,
-       rank AS score, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
 )sql";
 
+// Words alone: the index only, in kQuery's columns; the rows follow (SearchEngine::rows).
+constexpr const char* kRankQuery =
+    "SELECT '', '', '', '', '', rank, '', '', rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
+// A hit's row, by id (SearchEngine::rows).
+constexpr const char* kRowQuery = R"sql(
+SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, '')
+FROM pages p LEFT JOIN decisions d ON d.page_id = p.id WHERE p.id = ?1
+)sql";
+
 // Filters only: no text to rank by, so newest first.
 constexpr const char* kListQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id
 WHERE 1
 )sql";
@@ -75,16 +85,45 @@ std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) 
   return out;
 }
 
+// FTS5's snippet() as the engine has always called it: the body column, 24 tokens.
+constexpr const char* kSnippetSql = "SELECT snippet(s, 2, char(2), char(3), '…', 24) FROM s WHERE s MATCH ?1 AND rowid = ?2";
+
+// A page whose text no longer matches (changed since the build): its first words.
+std::string opening_words(std::string_view body) {
+  std::size_t end = 0;
+  for (int words = 0; end < body.size() && words < 24; ++words) {
+    while (end < body.size() && (body[end] == ' ' || body[end] == '\n')) ++end;
+    while (end < body.size() && body[end] != ' ' && body[end] != '\n') ++end;
+  }
+  const bool more = body.find_first_not_of(" \n", end) != std::string_view::npos;
+  while (end > 0 && (body[end - 1] == ' ' || body[end - 1] == '\n')) --end;
+  return std::string(body.substr(0, end)) + (more ? "…" : "");
+}
+
 }  // namespace
 
 struct SearchEngine::Impl {
   sqlite3* db = nullptr;
   std::string open_error;
-  std::unique_ptr<sql::Statement> query;
+  std::unique_ptr<sql::Statement> rank_query, row_query;
+  std::unique_ptr<PieceFile> pieces;  // when opened over pieces
+  FetchFiles fetch;
+
+  void prepare() {
+    open_error = check_search_database(db);
+    if (!open_error.empty() && pieces && pieces->status() != PieceStatus::ok) open_error = pieces->error();
+    if (!open_error.empty()) return;
+    rank_query = std::make_unique<sql::Statement>(db, kRankQuery);
+    row_query = std::make_unique<sql::Statement>(db, kRowQuery);
+    for (const auto* st : {rank_query.get(), row_query.get()})
+      if (!st->ok()) open_error = "the search database is damaged: " + st->error();
+  }
 
   ~Impl() {
-    query.reset();
-    if (db) sqlite3_close(db);
+    rank_query.reset();
+    row_query.reset();
+    if (pieces) close_pieces_database(db);
+    else if (db) sqlite3_close(db);
   }
 };
 
@@ -94,17 +133,63 @@ SearchEngine::SearchEngine(sqlite3* db) : impl_(std::make_unique<Impl>()) {
     impl_->open_error = "no database";
     return;
   }
-  impl_->open_error = check_search_database(db);
-  if (!impl_->open_error.empty()) return;
-  impl_->query = std::make_unique<sql::Statement>(db, std::string(kQuery) + " ORDER BY rank LIMIT ?2");
-  if (!impl_->query->ok()) impl_->open_error = "the search database is damaged: " + impl_->query->error();
+  impl_->prepare();
 }
 
 SearchEngine::~SearchEngine() = default;
 
 const std::string& SearchEngine::open_error() const { return impl_->open_error; }
 
+// Words alone: the index ranks, then the rows are read in rounds (rows()); with filters
+// the rows are read with the rank, as the filters need them.
 SearchResult SearchEngine::search(std::string_view text, int limit) {
+  SearchResult result = ranked(text, limit);
+  rows(result, 0, result.hits.size());
+  return result;
+}
+
+SearchResult SearchEngine::rank(std::string_view text, int limit) { return ranked(text, limit); }
+
+// Over pieces the look-ups are made in rounds: each tries every row still wanted with
+// fetching deferred, then the pieces they wanted come in one batch, so the rows of 20
+// hits cost the b-tree's depth in round trips, not 20.
+void SearchEngine::rows(SearchResult& result, std::size_t from, std::size_t to) {
+  if (!impl_->open_error.empty()) return;
+  to = std::min(to, result.hits.size());
+  PieceFile* pieces = impl_->pieces.get();
+  for (int round = 0; round < 8; ++round) {
+    if (pieces) pieces->set_deferring(round < 7);  // the last round fetches as it reads
+    bool wanting = false;
+    for (std::size_t i = from; i < to; ++i)
+      if (result.hits[i].url.empty() && !read_row(result.hits[i])) wanting = true;
+    if (!pieces) break;
+    pieces->set_deferring(false);
+    const std::vector<int> wanted = pieces->take_deferred();
+    if (!wanting || wanted.empty() || !pieces->prefetch(wanted)) break;
+  }
+  if (pieces && pieces->status() != PieceStatus::ok) {
+    result.error = "search failed: " + pieces->error();
+    result.stale = pieces->status() == PieceStatus::missing;
+    result.hits.clear();
+  }
+}
+
+bool SearchEngine::read_row(SearchHit& hit) {
+  sql::Statement& q = *impl_->row_query;
+  q.bind(1, hit.id);
+  const bool found = q.step();
+  if (found) {
+    hit.path = q.text(0);
+    hit.url = q.text(1);
+    hit.title = q.text(2);
+    hit.section = q.text(3);
+    hit.date = q.text(4);
+    hit.status = q.text(5);
+  }
+  return sqlite3_reset(q.get()) == SQLITE_OK && found;
+}
+
+SearchResult SearchEngine::ranked(std::string_view text, int limit) {
   SearchResult result;
   if (!impl_->open_error.empty()) {
     result.error = impl_->open_error;
@@ -140,7 +225,7 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
     int param = 3;
     for (const std::string& v : filter_values(parsed.filters)) filtered->bind(param++, v);
   }
-  sql::Statement& q = filtered ? *filtered : *impl_->query;
+  sql::Statement& q = filtered ? *filtered : *impl_->rank_query;
   // Ranking in two tiers: pages whose title or headings hold the words, then pages that
   // mention them only in the body. That is the order "title > headings > body" asks
   // for, and it keeps common words fast: bm25 is computed only for the first tier when
@@ -168,12 +253,18 @@ SearchResult SearchEngine::search(std::string_view text, int limit) {
       hit.score = q.real(5);
       hit.date = q.text(6);
       hit.status = q.text(7);
+      hit.id = q.integer(8);
+      if (!match.empty()) hit.match = expression;
       result.hits.push_back(std::move(hit));
     }
     const int rc = sqlite3_reset(q.get());
     if (rc != SQLITE_OK) {
       // The parser only emits quoted terms, so this is not the reader's syntax; say what happened.
       result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
+      if (impl_->pieces && impl_->pieces->status() != PieceStatus::ok) {
+        result.error = "search failed: " + impl_->pieces->error();
+        result.stale = impl_->pieces->status() == PieceStatus::missing;
+      }
       result.hits.clear();
       break;
     }
@@ -196,6 +287,106 @@ std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {
     return std::make_unique<SearchEngine>(nullptr);
   }
   return std::make_unique<SearchEngine>(db);
+}
+
+std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path, FetchFiles fetch, int read_ahead) {
+  const auto failed = [](std::string why) {
+    auto engine = std::make_unique<SearchEngine>(nullptr);
+    engine->impl_->open_error = std::move(why);
+    return engine;
+  };
+  std::vector<std::optional<std::string>> got = fetch ? fetch({std::string(list_path)}) : decltype(got){};
+  if (got.empty() || !got[0])
+    return failed(std::string(list_path) + " could not be fetched: the site was probably deployed again; reload the page.");
+  PieceList list;
+  if (std::string err = read_piece_list(*got[0], list_path, list); !err.empty()) return failed(err);
+  auto pieces = std::make_unique<PieceFile>(std::move(list), fetch, kPieceCacheBytes, read_ahead);
+  // The pieces every query reads, in one batch: the browser fetches them in parallel.
+  if (!pieces->prefetch(pieces->list().opening)) return failed(pieces->error());
+  std::string error;
+  sqlite3* db = open_pieces_database(*pieces, error);
+  if (!db) return failed(error);
+  auto engine = std::unique_ptr<SearchEngine>(new SearchEngine(db, std::move(pieces), std::move(fetch)));
+  return engine;
+}
+
+SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch) : SearchEngine(nullptr) {
+  // Owned before the schema is checked, so that a failure closes the connection the right way.
+  impl_->pieces = std::move(pieces);
+  impl_->fetch = std::move(fetch);
+  impl_->db = db;
+  impl_->prepare();
+}
+
+PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }
+
+SearchResult SearchEngine::search_with_snippets(std::string_view query, int limit, int shown) {
+  SearchResult result = search(query, limit);
+  if (!impl_->fetch || result.hits.empty() || result.hits.front().match.empty()) return result;
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < result.hits.size() && static_cast<int>(i) < shown; ++i)
+    paths.push_back(result.hits[i].url.substr(result.hits[i].url.empty() ? 0 : 1) + "index.md");
+  std::vector<std::optional<std::string>> got = impl_->fetch(paths);
+  std::vector<std::string> sources;
+  for (std::size_t i = 0; i < paths.size(); ++i) sources.push_back(i < got.size() && got[i] ? std::move(*got[i]) : std::string());
+  make_snippets(result, sources);
+  return result;
+}
+
+void make_snippets(SearchResult& result, const std::vector<std::string>& sources) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK ||
+      !sql::exec(db, "CREATE VIRTUAL TABLE s USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')").empty()) {
+    sqlite3_close(db);
+    return;
+  }
+  {
+    sql::Statement insert(db, "INSERT INTO s(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
+    sql::Statement snippet(db, kSnippetSql);
+    for (std::size_t i = 0; i < sources.size() && i < result.hits.size(); ++i) {
+      SearchHit& hit = result.hits[i];
+      if (hit.match.empty() || sources[i].empty()) continue;
+      const IndexedText text = indexed_text_of_source(hit.title, sources[i]);
+      const auto row = static_cast<long long>(i + 1);
+      insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
+      snippet.bind(1, hit.match).bind(2, row);
+      hit.snippet = snippet.step() ? snippet.text(0) : opening_words(text.body);
+      sqlite3_reset(snippet.get());
+    }
+  }
+  sqlite3_close(db);
+}
+
+std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch) {
+  const std::string list_json = piece_list_json(list);
+  const FetchFiles with_list = [&](const std::vector<std::string>& paths) {
+    if (paths.size() == 1 && paths[0] == "list") return std::vector<std::optional<std::string>>{list_json};
+    return fetch(paths);
+  };
+  // Two words in no page, at either end of the term order: what both read, every query reads.
+  std::vector<int> common;
+  for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
+    const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
+    if (!engine->open_error().empty()) return {};
+    engine->search(probe, 20);
+    std::vector<int> read = engine->pieces()->fetched();
+    std::sort(read.begin(), read.end());
+    if (probe[0] == 'a') common = read;
+    else std::erase_if(common, [&](int i) { return !std::binary_search(read.begin(), read.end(), i); });
+  }
+  return common;
+}
+
+CutDatabase cut_search_database(std::string_view db_bytes) {
+  CutDatabase cut = cut_database(db_bytes);
+  std::unordered_map<std::string, const std::string*> files;
+  for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = &cut.bytes[i];
+  cut.list.opening = find_opening_pieces(cut.list, [&files](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (const std::string& p : paths) out.push_back(*files.at(p));
+    return out;
+  });
+  return cut;
 }
 
 std::string render_snippet(std::string_view snippet, std::string_view open, std::string_view close, bool escape_html) {

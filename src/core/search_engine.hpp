@@ -1,6 +1,14 @@
 // The query engine: query text in, ranked results with highlighted snippets out.
 // The same code answers `logbook search` natively and the search worker in the browser.
+//
+// An answer comes in two steps (ADR-0009): search() ranks pages from the index and gives
+// each hit's row (path, url, title, section, date, status, score) without a snippet, and
+// the FTS5 expression it matched; make_snippets() then makes the snippets of the hits
+// shown from those pages' own published Markdown (index.md), with FTS5's snippet() over a
+// small in-memory table, so the database holds no copy of the text.
 #pragma once
+
+#include "db_pieces.hpp"
 
 #include <memory>
 #include <string>
@@ -24,11 +32,15 @@ struct SearchHit {
   double score = 0;      // bm25: lower is better (0 for a query of filters only)
   std::string date;      // YYYY-MM-DD or ""
   std::string status;    // a decision record's status; "" for other pages
+  long long id = 0;      // the page's row in the database (1 + its index in the site's pages)
+  std::string match;     // the FTS5 expression that found it, for make_snippets ("" for filters only)
 };
 
 struct SearchResult {
   std::vector<SearchHit> hits;
   std::string error;  // empty on success; queries never fail for their syntax
+  bool stale = false; // over pieces: a piece is gone, the site was deployed again; take
+                      // the new manifest's list, open a new engine and ask again
 };
 
 class SearchEngine {
@@ -42,18 +54,52 @@ class SearchEngine {
   // Empty when the database can be used, else why not.
   const std::string& open_error() const;
 
-  // Words and filters (see query_parser.hpp). Words rank by bm25; a query of filters
-  // only lists the matching pages newest first, with their descriptions as snippets.
+  // Words and filters (see query_parser.hpp). Words rank by bm25, and the hits have no
+  // snippet yet (make_snippets); a query of filters only lists the matching pages newest
+  // first, with their descriptions as snippets.
   SearchResult search(std::string_view query, int limit = 20);
 
-  // Opens a database held in memory (a copy of bytes). Used by the browser's worker
-  // and by tests; the native command opens the file instead.
+  // search() in two halves, for a reader that has the rows elsewhere (the manifest: a
+  // hit's id - 1 is its index in PublishedSite::pages) or shows a few hits at a time:
+  // rank() reads only the index, giving hits with id, score and match (a query with
+  // filters reads the rows too, which the filters need); rows() then reads the row
+  // fields of hits [from, to), about a piece each.
+  SearchResult rank(std::string_view query, int limit = 20);
+  void rows(SearchResult& result, std::size_t from, std::size_t to);
+
+  // Over pieces (from_site): search(), then the snippets of the first `shown` hits from
+  // their pages' index.md, fetched in one batch. A page that cannot be fetched keeps an
+  // empty snippet.
+  SearchResult search_with_snippets(std::string_view query, int limit, int shown);
+
+  // Opens a database held in memory (a copy of bytes). Used by tests and tools.
   static std::unique_ptr<SearchEngine> from_bytes(std::string_view bytes);
+  // Opens the published database through its pieces: fetches the list at list_path (the
+  // manifest's search.list) and the opening pieces, then only what queries read (and
+  // read_ahead pieces past consecutive reads, see PieceFile).
+  static std::unique_ptr<SearchEngine> from_site(std::string_view list_path, FetchFiles fetch, int read_ahead = kReadAhead);
+
+  // The pieces this engine reads (from_site), for status and statistics; else nullptr.
+  PieceFile* pieces();
 
  private:
+  SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
+  SearchResult ranked(std::string_view query, int limit);
+  bool read_row(SearchHit& hit);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Fills the snippets of the first sources.size() hits of a word query from their pages'
+// published Markdown (index.md: front matter and all), highlighting what each hit's match
+// expression matches, as FTS5's snippet() over the page's indexed text (search_db.hpp) does.
+void make_snippets(SearchResult& result, const std::vector<std::string>& sources);
+
+// The pieces every query reads (schema, FTS5's structure and segment index): those two
+// probe queries both read through the pieces of `list`, fetched with fetch.
+std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch);
+// The database cut into pieces (cut_database) with the list's opening pieces.
+CutDatabase cut_search_database(std::string_view db_bytes);
 
 // Snippet with marks turned into other markup, e.g. "<mark>", "</mark>" with the text
 // HTML-escaped, or ANSI bold for a terminal.

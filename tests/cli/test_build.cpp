@@ -84,7 +84,7 @@ TEST_CASE("a build writes pages, sources, database, manifest, sitemap, 404 and r
   CHECK(report.warnings == 0);
   const fs::path site = dir.path / "site";
   for (const char* f : {"index.html", "guides/index.html", "guides/setup/index.html", "guides/setup/index.md", "index.md",
-                        "search.db", "manifest.json", "sitemap.xml", "404.html", "robots.txt", "assets/page.css",
+                        "search", "manifest.json", "sitemap.xml", "404.html", "robots.txt", "assets/page.css",
                         "assets/loader.js", "assets/favicon.svg", "img/logo.png"}) {
     CAPTURE(f);
     CHECK(fs::exists(site / f));
@@ -220,6 +220,38 @@ TEST_CASE("logbook search prints ranked results as text and as JSON") {
   const std::string text = run(std::string(LOGBOOK_BINARY) + " search " + (dir.path / "site").string() + " '\"unbalanced' --limit 5", status);
   CHECK(status == 0);
   CHECK(text.find("No pages match") != std::string::npos);
+}
+
+TEST_CASE("the search database is published as pieces named by the manifest, the same for the same content") {
+  TempDir dir;
+  write_fixture(dir);
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const fs::path site = dir.path / "site";
+  const auto search = nlohmann::json::parse(slurp(site / "manifest.json"))["search"];
+  const std::string list_path = search["list"].get<std::string>();
+  CHECK(list_path.starts_with("search/list."));
+  const auto list = nlohmann::json::parse(slurp(site / list_path));
+  CHECK(list["format"] == "logbook-search-pieces");
+  CHECK(search["pieces"] == list["pieces"].size());
+  CHECK(!fs::exists(site / "search.db"));  // not whole beside its pieces
+  std::uintmax_t bytes = 0;
+  for (const auto& name : list["pieces"]) bytes += fs::file_size(site / "search" / (name.get<std::string>() + ".bin"));
+  CHECK(search["bytes"] == bytes);
+  for (const auto& entry : fs::directory_iterator(dir.path / "site")) CHECK(!entry.path().filename().string().starts_with(".search"));
+
+  const std::string first = slurp(site / list_path);
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  CHECK(slurp(site / list_path) == first);  // same content, same list, so the same pieces
+
+  // Pieces gone (a newer deployment): the command says so and exits with an error.
+  const auto& opening = list["opening"];
+  for (std::size_t i = 0; i < list["pieces"].size(); ++i)
+    if (std::find(opening.begin(), opening.end(), i) == opening.end())
+      fs::remove(site / "search" / (list["pieces"][i].get<std::string>() + ".bin"));
+  int status = 0;
+  const std::string out = run(std::string(LOGBOOK_BINARY) + " search " + site.string() + " worker_thr 2>&1", status);
+  CHECK(status != 0);
+  CHECK(out.find("could not be fetched") != std::string::npos);
 
   run(std::string(LOGBOOK_BINARY) + " search " + (dir.path / "nothing").string() + " x 2>&1", status);
   CHECK(status != 0);
@@ -476,7 +508,7 @@ TEST_CASE("output_path maps a site URL into the output folder or refuses it") {
 TEST_CASE("a content file in the place of a generated file is an error; the generated file stays") {
   TempDir dir;
   write_fixture(dir);
-  const std::vector<std::string> clashes = {"index.html", "guides/setup/index.html", "guides/index.md.txt", "search.db",
+  const std::vector<std::string> clashes = {"index.html", "guides/setup/index.html", "guides/index.md.txt", "search/list.json",
                                             "manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt",
                                             "assets/page.css", "assets/loader.js", "assets/favicon.svg", "app/boot.js",
                                             "guides/index.html/x.txt"};
@@ -484,7 +516,7 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
   // Listed on purpose, so the publish policy (ADR-0011) lets the .html, .js and .xml
   // files through: even then the generated file wins.
   dir.write("logbook.yml", "publish_files: [\"**\"]\n");
-  dir.write("content/search.db.md", "# A page whose folder would replace search.db\n");
+  dir.write("content/search.md", "# A page whose folder would hold the search pieces\n");
   dir.write("content/assets/logo.svg.txt", "an asset beside the generated ones is fine");
   const BuildReport report = build_site_to_disk(options_for(dir));
   CHECK(report.written);
@@ -493,12 +525,12 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
     if (f == "guides/index.md.txt") continue;  // not a clash: no output has that name
     CHECK(count_diagnostics(report, f, "which the build writes; rename or move it (it was not published)") == 1);
   }
-  CHECK(count_diagnostics(report, "search.db.md", "its URL /search.db/ would take the place of search.db") == 1);
+  CHECK(count_diagnostics(report, "search.md", "its URL /search/ would take the place of search") == 1);
   CHECK(report.errors == clashes.size());  // 14 files and the page
   const fs::path site = dir.path / "site";
   CHECK(slurp(site / "index.html").find("Team Handbook") != std::string::npos);
   CHECK(slurp(site / "guides/setup/index.html").find("Install") != std::string::npos);
-  CHECK(slurp(site / "search.db").starts_with("SQLite format 3"));
+  CHECK(fs::exists(site / nlohmann::json::parse(slurp(site / "manifest.json"))["search"]["list"].get<std::string>()));
   for (const char* f : {"manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
                         "assets/favicon.svg"}) {
     CAPTURE(f);
@@ -543,13 +575,13 @@ TEST_CASE("content may have an app/ section; only the reader app's own files are
 TEST_CASE("an alias in the place of a generated file or another alias is a warning") {
   TempDir dir;
   write_fixture(dir);
-  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/img/logo.png/, /search.db/, /app/fonts/, /old/]\n---\n# Setup\n");
+  dir.write("content/guides/setup.md", "---\ntitle: Setup\naliases: [/img/logo.png/, /search/, /app/fonts/, /old/]\n---\n# Setup\n");
   dir.write("content/other.md", "---\naliases:\n  - /old/\n---\n# Other\n");
   const BuildReport report = build_site_to_disk(options_for(dir));
   CHECK(report.written);
   CHECK(report.errors == 0);
   CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of img/logo.png, which the build writes") == 1);
-  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of search.db") == 1);
+  CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of search, which the build writes") == 1);
   CHECK(count_diagnostics(report, "guides/setup.md", "would take the place of app/fonts, which the build writes") == 1);
   CHECK(count_diagnostics(report, "other.md", "'/old/' would take the place of old/index.html") == 1);
   CHECK(slurp(dir.path / "site/old/index.html").find("url=/guides/setup/") != std::string::npos);  // the first keeps it

@@ -155,13 +155,13 @@ TEST_CASE("what the build would refuse to publish is reported by check, each at 
   write_clean(repo);
   repo.write("content/guide.md", "---\ntitle: Guide\naliases: [\"//etc/cron.d/x\", /old-guide/]\n---\n# Guide\n\n[home](index.md)\n");
   repo.write("content/index.md", "# Home\n\n[guide](guide.md) [the decisions](decisions/index.md)\n");
-  repo.write("content/search.db", "not a database");
+  repo.write("content/search/list.json", "not a list");
   repo.write("content/notes\tdraft.md", "# Notes\n");
   const Run r = logbook(repo.path, "check content --today 2026-12-01");
   CHECK(r.status == 1);
   CHECK(r.out.find("content/guide.md:3:10: warning: alias '//etc/cron.d/x' leaves the site; write it as a path like /old/page/.") !=
         std::string::npos);
-  CHECK(r.out.find("content/search.db: error: this file would take the place of search.db, which the build writes") !=
+  CHECK(r.out.find("content/search/list.json: error: this file would take the place of search, which the build writes") !=
         std::string::npos);
   CHECK(r.out.find("content/notes\\tdraft.md: warning: the file name has a control character") != std::string::npos);
   CHECK(r.out.find("old-guide") == std::string::npos);  // a good alias is fine

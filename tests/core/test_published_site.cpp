@@ -110,7 +110,7 @@ TEST_CASE("publish, write and read give back the same model") {
   SiteHistory history{{"guides/setup.md", {"2026-11-20", {"Ana"}}}};
   const PublishedSite model = publish(site, extract_decisions(site, config), config,
                                       {.title = "Handbook", .base = "/handbook", .app_boot = "app/boot.js", .history = &history,
-                                       .app_version = "v1", .precache = {"search.db", "app/logbook.wasm"},
+                                       .app_version = "v1", .precache = {"app/logbook.wasm"},
                                        .propose_decision = "https://github.com/acme/handbook/new/main/content/decisions",
                                        .fallback_fonts = {"app/fonts/fallback-0.ttf"}});
   CHECK(model.repository.url == "https://github.com/acme/handbook");  // no trailing '/'
@@ -118,12 +118,18 @@ TEST_CASE("publish, write and read give back the same model") {
   CHECK(model.decisions[1].supersedes == std::vector<int>{0});
   CHECK(model.decisions[0].superseded_by == std::vector<int>{1});
   CHECK(round_trip(model) == model);
+  PublishedSite with_search = model;
+  with_search.search = {.list = "search/list.0123456789abcdef.json", .bytes = 44347392, .pieces = 2707};
+  CHECK(round_trip(with_search) == with_search);
+  CHECK(nlohmann::json::parse(write_manifest(with_search).head)["search"] ==
+        nlohmann::json::parse(R"({"list": "search/list.0123456789abcdef.json", "bytes": 44347392, "pieces": 2707})"));
+  CHECK(!nlohmann::json::parse(write_manifest(model).head).contains("search"));  // no database: no field
 
   const PublishedSite empty = publish(build_site({}), {});
   CHECK(round_trip(empty) == empty);
 }
 
-TEST_CASE("a manifest of version 1 or 2, every page inline, is read; other files are refused with a fix") {
+TEST_CASE("a manifest of version 1, 2 or 3, every page inline, is read; other files are refused with a fix") {
   PublishedSite site;
   CHECK(read_manifest(R"({"format":"logbook-manifest","version":1,"title":"Docs",
     "pages":[{"path":"index.md","url":"/","title":"Home","section":0}]})", site) == "");
@@ -293,7 +299,7 @@ TEST_CASE("a part that does not match its head, or another format, is refused wi
 TEST_CASE("a hand-edited head cannot claim more pages than its parts bound, nor list a page twice") {
   PublishedSite site;
   // Parts must follow each other from 0 with at most kMostPagesPerPart pages: reading stops at the first that does not.
-  REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":3,
+  REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":4,
     "parts":[{"name":"site/pages.a.json","first":0,"count":3},{"first":3,"count":2000000000},{"first":9,"count":1}],
     "sections":[{"url":"/","index":0,"first":0,"count":3},{"url":"/x/","parent":0,"first":1,"count":2},
                 {"url":"/y/","parent":0,"first":-4,"count":99}],

@@ -54,12 +54,103 @@ TEST_CASE("all words must match; results carry title, path, url and section") {
   CHECK(r.hits[0].section == "Guides");
 }
 
-TEST_CASE("snippets mark the matched words") {
+// Each hit's source as published (index.md), in the order of the hits.
+std::vector<std::string> sources_of(const SearchResult& r, const std::vector<SourceFile>& files) {
+  std::vector<std::string> out;
+  for (const SearchHit& h : r.hits)
+    for (const SourceFile& f : files)
+      if (f.path == h.path) out.push_back(f.bytes);
+  return out;
+}
+
+TEST_CASE("snippets mark the matched words, made from the page's published Markdown") {
   auto engine = engine_for(kSite);
-  const auto r = engine->search("purged ");
+  auto r = engine->search("purged ");
   REQUIRE(r.hits.size() == 1);
-  CHECK(r.hits[0].snippet.find("\x02purged\x03") != std::string::npos);
+  CHECK(r.hits[0].snippet == "");  // the index holds no text: step two makes it
+  make_snippets(r, sources_of(r, kSite));
+  CHECK(r.hits[0].snippet == "Push the site to the CDN. The cache is \x02purged\x03.\n");
   CHECK(render_snippet(r.hits[0].snippet, "<b>", "</b>", true).find("<b>purged</b>") != std::string::npos);
+}
+
+TEST_CASE("snippets from index.md are those FTS5 made from its stored copy of the text") {
+  // Schema 2 kept the text in FTS5 and called snippet() in the ranked query; schema 3 keeps
+  // only the index and makes the snippets of the shown hits from their index.md. The same
+  // tokenizer, expression and text must give the same highlights.
+  std::string long_page = "---\ntitle: Runbook\ntags: [ops]\n---\n# Runbook\n\n## Rolling back a deploy\n\n";
+  for (int i = 0; i < 30; ++i) long_page += "Step " + std::to_string(i) + ": check the *cache* and the [queue](q.md). ";
+  long_page += "\n\n- deploy the fix\n- purge the `cache`\n\n| a | b |\n|---|---|\n| deploy | café |\n";
+  const std::vector<SourceFile> files = {kSite[1], kSite[2], kSite[3], kSite[4], {"ops/runbook.md", long_page},
+                                         {"ops/q.md", "# Queue\n\nDeploying waits for the queue to drain; the cache stays warm.\n"}};
+  const Site site = build_site(files);
+  sqlite3* old = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &old) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(old, "CREATE VIRTUAL TABLE search USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const IndexedText t = indexed_text(site.pages[i].title, site.pages[i].headings, site.pages[i].plain_text);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(old, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)", -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, static_cast<long long>(i + 1));
+    sqlite3_bind_text(st, 2, t.title.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, t.headings.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, t.body.c_str(), -1, SQLITE_TRANSIENT);
+    REQUIRE(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  }
+  auto engine = engine_for(files);
+  int compared = 0;
+  for (const char* q : {"cache ", "deploy ", "queue", "cafe ", "\"the cache\"", "deploy cache", "rolling OR drain", "cache -queue"}) {
+    SearchResult r = engine->search(q, 20);
+    make_snippets(r, sources_of(r, files));
+    for (const SearchHit& h : r.hits) {
+      CAPTURE(q);
+      CAPTURE(h.path);
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(old, "SELECT snippet(search, 2, char(2), char(3), '…', 24) FROM search WHERE search MATCH ?1 AND rowid = ?2",
+                         -1, &st, nullptr);
+      sqlite3_bind_text(st, 1, h.match.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(st, 2, h.id);
+      REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+      CHECK(h.snippet == reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+      sqlite3_finalize(st);
+      ++compared;
+    }
+  }
+  CHECK(compared >= 15);
+  sqlite3_close(old);
+}
+
+TEST_CASE("a page changed since the build keeps a snippet: its first words") {
+  auto engine = engine_for(kSite);
+  SearchResult r = engine->search("purged ");
+  make_snippets(r, {"# Deploying\n\nNow we ship with a script that tags the release and waits.\n"});
+  CHECK(r.hits[0].snippet == "Deploying\nNow we ship with a script that tags the release and waits.");
+}
+
+TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
+  std::vector<SourceFile> files(kSite);
+  for (int i = 0; i < 200; ++i) files.push_back({"more/p" + std::to_string(i) + ".md", "# Page " + std::to_string(i) + "\n\n" + long_text(20)});
+  const Site site = build_site(files);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  const auto number = [db](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+  };
+  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 3);
+  CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'headings', 'links')") == 0);
+  CHECK(number("SELECT count(*) FROM pragma_table_info('pages') WHERE name IN ('markdown', 'meta')") == 0);
+  CHECK(number("PRAGMA page_size") == 4096);
+  // Every page of the index comes before the first page of rows (but the tables' roots).
+  CHECK(number("SELECT max(pageno) FROM dbstat WHERE name LIKE 'search%'") <
+        number("SELECT min(pageno) FROM dbstat WHERE name = 'pages' AND path <> '/'"));
+  sqlite3_close(db);
 }
 
 TEST_CASE("the last word is a prefix: worker_thr finds worker_threads") {

@@ -31,7 +31,7 @@ void check_indexes(const logbook::PublishedSite& site) {
 }
 
 // A head of two parts of two pages each: the bytes are read as its second part.
-constexpr std::string_view kHead = R"({"format":"logbook-manifest","version":3,"title":"Docs",
+constexpr std::string_view kHead = R"({"format":"logbook-manifest","version":4,"title":"Docs",
   "parts":[{"name":"site/pages.0.json","first":0,"count":2,"from":"/","to":"/a/"},
            {"name":"site/pages.1.json","first":2,"count":2,"from":"/b/","to":"/c/"}],
   "sections":[{"url":"/","index":0,"first":0,"count":4}],

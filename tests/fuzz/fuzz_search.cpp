@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@
 namespace {
 
 std::unique_ptr<logbook::SearchEngine> engine;
+std::map<std::string, std::string> source_of;  // path -> the page's Markdown (its index.md)
 
 std::vector<logbook::SourceFile> read_content(const std::filesystem::path& root) {
   std::vector<logbook::SourceFile> files;
@@ -67,6 +69,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   sqlite3_open(":memory:", &db);
   const std::string error = logbook::write_search_database(db, site, logbook::extract_decisions(site, config), config);
   engine = std::make_unique<logbook::SearchEngine>(db);
+  for (const logbook::Page& p : site.pages) source_of[p.path] = p.source;
   if (!error.empty() || !engine->open_error().empty() || site.pages.size() < 10) __builtin_trap();
   return 0;
 }
@@ -80,7 +83,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)logbook::complete_filter_key(*typed, 8);
     (void)logbook::complete_filter_value(*typed, {"accepted", "proposed", "Ana Lima"}, 8);
   }
-  const logbook::SearchResult result = engine->search(query, 20);
+  logbook::SearchResult result = engine->search(query, 20);
+  // Step two, as the worker does it: snippets of the shown hits from their Markdown.
+  std::vector<std::string> shown;
+  for (std::size_t i = 0; i < result.hits.size() && i < 8; ++i) shown.push_back(source_of[result.hits[i].path]);
+  logbook::make_snippets(result, shown);
   // Queries never fail for their syntax: an FTS5 error here is a parser bug.
   if (!result.error.empty()) {
     std::fprintf(stderr, "fuzz_search: the engine failed on the query: %s\n", result.error.c_str());

@@ -1,0 +1,352 @@
+#include "db_pieces.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <list>
+#include <utility>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "page_history.hpp"
+
+namespace logbook {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kListFormat = "logbook-search-pieces";
+
+bool is_piece_name(const json& v) {
+  if (!v.is_string()) return false;
+  const auto& s = v.get_ref<const std::string&>();
+  return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+bool is_count(const json& m, const char* key) {
+  const auto it = m.find(key);
+  return it != m.end() && it->is_number_unsigned();
+}
+
+}  // namespace
+
+std::string piece_path(std::string_view name) { return "search/" + std::string(name) + ".bin"; }
+
+std::string piece_list_json(const PieceList& list) {
+  const json j = {{"format", kListFormat}, {"version", kPieceListVersion}, {"page_size", list.page_size},
+                  {"piece_bytes", list.piece_bytes}, {"bytes", list.bytes}, {"pieces", list.pieces},
+                  {"opening", list.opening}};
+  return j.dump();
+}
+
+std::string piece_list_path(std::string_view list_json) { return "search/list." + content_hash(list_json) + ".json"; }
+
+std::string read_piece_list(std::string_view text, std::string_view where, PieceList& out) {
+  const std::string rebuild = "; rebuild the site with `logbook build`, or reload the page.";
+  const std::string at(where);
+  const json m = json::parse(text.begin(), text.end(), nullptr, false);
+  if (m.is_discarded() || !m.is_object() || m.value("format", json()) != kListFormat)
+    return at + " is not a Logbook search piece list" + rebuild;
+  const json version = m.value("version", json());
+  if (!version.is_number_integer() || version.get<long long>() != kPieceListVersion)
+    return at + " has format version " + version.dump() + ", this Logbook reads version " + std::to_string(kPieceListVersion) + rebuild;
+  for (const char* key : {"page_size", "piece_bytes", "bytes"})
+    if (!is_count(m, key)) return at + ": \"" + key + "\" is not a count" + rebuild;
+  PieceList list;
+  const auto page_size = m["page_size"].get<std::uint64_t>(), piece_bytes = m["piece_bytes"].get<std::uint64_t>();
+  list.bytes = m["bytes"].get<std::uint64_t>();
+  // SQLite's page sizes are powers of two from 512 to 65536; a piece holds whole pages.
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 || piece_bytes == 0 ||
+      piece_bytes > (1u << 24) || piece_bytes % page_size != 0)
+    return at + ": page_size " + std::to_string(page_size) + " and piece_bytes " + std::to_string(piece_bytes) +
+           " do not fit (a power of two from 512 to 65536, and a multiple of it)" + rebuild;
+  list.page_size = static_cast<int>(page_size);
+  list.piece_bytes = static_cast<std::size_t>(piece_bytes);
+  const json pieces = m.value("pieces", json());
+  if (!pieces.is_array() || !std::all_of(pieces.begin(), pieces.end(), is_piece_name))
+    return at + ": \"pieces\" is not a list of 16 hexadecimal digits each" + rebuild;
+  if (pieces.size() != (list.bytes + list.piece_bytes - 1) / list.piece_bytes)
+    return at + " names " + std::to_string(pieces.size()) + " pieces for " + std::to_string(list.bytes) + " bytes" + rebuild;
+  for (const json& p : pieces) list.pieces.push_back(p.get<std::string>());
+  const json opening = m.value("opening", json::array());
+  for (const json& o : opening.is_array() ? opening : json::array()) {
+    if (!o.is_number_unsigned() || o.get<std::uint64_t>() >= list.pieces.size())
+      return at + ": \"opening\" names a piece that is not in the list" + rebuild;
+    list.opening.push_back(o.get<int>());
+  }
+  out = std::move(list);
+  return {};
+}
+
+CutDatabase cut_database(std::string_view db, int page_size) {
+  CutDatabase out;
+  out.list.page_size = page_size;
+  out.list.bytes = db.size();
+  for (std::size_t at = 0; at < db.size(); at += kPieceBytes) {
+    out.bytes.emplace_back(db.substr(at, kPieceBytes));
+    out.list.pieces.push_back(content_hash(out.bytes.back()));
+  }
+  return out;
+}
+
+// ---- PieceFile ----
+
+struct PieceFile::Impl {
+  PieceList list;
+  FetchFiles fetch;
+  std::size_t cache_limit;
+  int read_ahead;
+  // Least recently used at the back.
+  std::list<std::pair<int, std::string>> lru;
+  std::unordered_map<int, std::list<std::pair<int, std::string>>::iterator> cached;
+  std::size_t cached_bytes = 0;
+  int last_fetched = -2;
+  PieceStatus status = PieceStatus::ok;
+  std::string error;
+  std::vector<int> fetched;
+  int batches = 0;
+  bool deferring = false;
+  std::vector<int> deferred;
+
+  std::size_t expected_size(int i) const {
+    const std::uint64_t start = static_cast<std::uint64_t>(i) * list.piece_bytes;
+    return static_cast<std::size_t>(std::min<std::uint64_t>(list.piece_bytes, list.bytes - start));
+  }
+
+  std::string describe(int i) const {
+    return "search piece " + piece_path(list.pieces[static_cast<std::size_t>(i)]) + " (piece " + std::to_string(i + 1) +
+           " of " + std::to_string(list.pieces.size()) + ")";
+  }
+
+  bool fail(PieceStatus s, std::string message) {
+    status = s;
+    error = std::move(message);
+    return false;
+  }
+
+  void keep(int i, std::string bytes) {
+    cached_bytes += bytes.size();
+    lru.emplace_front(i, std::move(bytes));
+    cached[i] = lru.begin();
+    while (cached_bytes > cache_limit && lru.size() > 1) {
+      cached_bytes -= lru.back().second.size();
+      cached.erase(lru.back().first);
+      lru.pop_back();
+    }
+  }
+
+  // Fetches the pieces not yet cached in one batch and checks each against its name.
+  bool fetch_batch(const std::vector<int>& wanted) {
+    std::vector<int> missing;
+    std::vector<std::string> paths;
+    for (int i : wanted)
+      if (!cached.count(i) && std::find(missing.begin(), missing.end(), i) == missing.end()) {
+        missing.push_back(i);
+        paths.push_back(piece_path(list.pieces[static_cast<std::size_t>(i)]));
+      }
+    if (missing.empty()) return true;
+    ++batches;
+    std::vector<std::optional<std::string>> got = fetch ? fetch(paths) : std::vector<std::optional<std::string>>{};
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+      const int i = missing[k];
+      if (k >= got.size() || !got[k])
+        return fail(PieceStatus::missing, describe(i) + " could not be fetched: the site was probably deployed again since its "
+                                          "list was read; reload the page to search the new one.");
+      const std::string& name = list.pieces[static_cast<std::size_t>(i)];
+      if (got[k]->size() != expected_size(i) || content_hash(*got[k]) != name)
+        return fail(PieceStatus::corrupt, describe(i) + " does not match its name (" + std::to_string(got[k]->size()) +
+                                          " bytes hashing to " + content_hash(*got[k]) + "): it was damaged on the server or on the "
+                                          "way; deploy the site again with `logbook build`.");
+      fetched.push_back(i);
+      keep(i, std::move(*got[k]));
+    }
+    return true;
+  }
+
+  const std::string* piece(int i) {
+    if (const auto it = cached.find(i); it != cached.end()) {
+      lru.splice(lru.begin(), lru, it->second);  // now the most recently used
+      return &it->second->second;
+    }
+    if (deferring) {
+      deferred.push_back(i);
+      return nullptr;
+    }
+    std::vector<int> batch = {i};
+    if (i == last_fetched + 1)
+      for (int k = 1; k <= read_ahead && i + k < static_cast<int>(list.pieces.size()); ++k) batch.push_back(i + k);
+    if (!fetch_batch(batch)) return nullptr;
+    last_fetched = batch.back();
+    return &cached.at(i)->second;
+  }
+};
+
+PieceFile::PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes, int read_ahead) : impl_(std::make_unique<Impl>()) {
+  impl_->read_ahead = read_ahead;
+  impl_->list = std::move(list);
+  impl_->fetch = std::move(fetch);
+  impl_->cache_limit = cache_bytes;
+}
+
+PieceFile::~PieceFile() = default;
+
+bool PieceFile::read(std::uint64_t offset, void* out, std::size_t n) {
+  auto* dst = static_cast<char*>(out);
+  const std::uint64_t size = impl_->list.bytes;
+  while (n > 0) {
+    if (offset >= size) return false;  // past the end: the caller zero-fills (a short read)
+    const int i = static_cast<int>(offset / impl_->list.piece_bytes);
+    const std::string* bytes = impl_->piece(i);
+    if (!bytes) return false;
+    const std::size_t at = static_cast<std::size_t>(offset % impl_->list.piece_bytes);
+    const std::size_t take = std::min(n, bytes->size() - at);
+    std::memcpy(dst, bytes->data() + at, take);
+    dst += take;
+    offset += take;
+    n -= take;
+  }
+  return true;
+}
+
+bool PieceFile::prefetch(const std::vector<int>& pieces) {
+  std::vector<int> valid;
+  for (int i : pieces)
+    if (i >= 0 && i < static_cast<int>(impl_->list.pieces.size())) valid.push_back(i);
+  return impl_->fetch_batch(valid);
+}
+
+const PieceList& PieceFile::list() const { return impl_->list; }
+PieceStatus PieceFile::status() const { return impl_->status; }
+const std::string& PieceFile::error() const { return impl_->error; }
+const std::vector<int>& PieceFile::fetched() const { return impl_->fetched; }
+void PieceFile::clear_fetched() { impl_->fetched.clear(); }
+int PieceFile::batches() const { return impl_->batches; }
+void PieceFile::set_deferring(bool on) { impl_->deferring = on; }
+std::vector<int> PieceFile::take_deferred() { return std::exchange(impl_->deferred, {}); }
+
+// ---- The VFS: one per connection, its pAppData the PieceFile ----
+
+namespace {
+
+struct PieceHandle {
+  sqlite3_file base;
+  PieceFile* file;
+};
+
+int x_close(sqlite3_file*) { return SQLITE_OK; }
+
+int x_read(sqlite3_file* f, void* out, int n, sqlite3_int64 offset) {
+  PieceFile* file = reinterpret_cast<PieceHandle*>(f)->file;
+  const auto size = static_cast<sqlite3_int64>(file->list().bytes);
+  const int available = offset >= size ? 0 : static_cast<int>(std::min<sqlite3_int64>(n, size - offset));
+  if (available > 0 && !file->read(static_cast<std::uint64_t>(offset), out, static_cast<std::size_t>(available)))
+    return SQLITE_IOERR_READ;
+  if (available == n) return SQLITE_OK;
+  std::memset(static_cast<char*>(out) + available, 0, static_cast<std::size_t>(n - available));
+  return SQLITE_IOERR_SHORT_READ;
+}
+
+int x_write(sqlite3_file*, const void*, int, sqlite3_int64) { return SQLITE_READONLY; }
+int x_truncate(sqlite3_file*, sqlite3_int64) { return SQLITE_READONLY; }
+int x_sync(sqlite3_file*, int) { return SQLITE_OK; }
+int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
+  *size = static_cast<sqlite3_int64>(reinterpret_cast<PieceHandle*>(f)->file->list().bytes);
+  return SQLITE_OK;
+}
+int x_lock(sqlite3_file*, int) { return SQLITE_OK; }
+int x_check_reserved_lock(sqlite3_file*, int* out) {
+  *out = 0;
+  return SQLITE_OK;
+}
+int x_file_control(sqlite3_file*, int, void*) { return SQLITE_NOTFOUND; }
+int x_sector_size(sqlite3_file*) { return 4096; }
+int x_device_characteristics(sqlite3_file*) { return SQLITE_IOCAP_IMMUTABLE; }
+
+const sqlite3_io_methods kIoMethods = {1, x_close, x_read, x_write, x_truncate, x_sync, x_file_size, x_lock, x_lock,
+                                       x_check_reserved_lock, x_file_control, x_sector_size, x_device_characteristics,
+                                       nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+
+// Only the database itself opens; SQLite asks for no journal of an immutable read-only file.
+int x_open(sqlite3_vfs* vfs, const char*, sqlite3_file* f, int flags, int* out_flags) {
+  if (!(flags & SQLITE_OPEN_MAIN_DB) || (flags & SQLITE_OPEN_READWRITE)) return SQLITE_CANTOPEN;
+  auto* h = reinterpret_cast<PieceHandle*>(f);
+  h->base.pMethods = &kIoMethods;
+  h->file = static_cast<PieceFile*>(vfs->pAppData);
+  if (out_flags) *out_flags = SQLITE_OPEN_READONLY;
+  return SQLITE_OK;
+}
+int x_delete(sqlite3_vfs*, const char*, int) { return SQLITE_READONLY; }
+int x_access(sqlite3_vfs*, const char*, int, int* out) {
+  *out = 0;  // no journal, no WAL
+  return SQLITE_OK;
+}
+int x_full_pathname(sqlite3_vfs*, const char* name, int n, char* out) {
+  sqlite3_snprintf(n, out, "%s", name);
+  return SQLITE_OK;
+}
+// The core has no clock or entropy, and a read-only query needs neither.
+int x_randomness(sqlite3_vfs*, int n, char* out) {
+  std::memset(out, 0, static_cast<std::size_t>(n));
+  return n;
+}
+int x_sleep(sqlite3_vfs*, int) { return 0; }
+int x_current_time(sqlite3_vfs*, double* out) {
+  *out = 2440587.5;  // 1970-01-01, as a Julian day
+  return SQLITE_OK;
+}
+int x_last_error(sqlite3_vfs*, int, char*) { return 0; }
+
+// The VFS first, so that the connection's VFS pointer is the whole allocation.
+struct OwnedVfs {
+  sqlite3_vfs vfs;
+  std::string name;
+};
+
+}  // namespace
+
+sqlite3* open_pieces_database(PieceFile& file, std::string& error) {
+  static std::atomic<unsigned> counter{0};
+  auto* owned = new OwnedVfs{};
+  owned->name = "logbook-pieces-" + std::to_string(++counter);
+  sqlite3_vfs& v = owned->vfs;
+  v.iVersion = 1;
+  v.szOsFile = sizeof(PieceHandle);
+  v.mxPathname = 256;
+  v.zName = owned->name.c_str();
+  v.pAppData = &file;
+  v.xOpen = x_open;
+  v.xDelete = x_delete;
+  v.xAccess = x_access;
+  v.xFullPathname = x_full_pathname;
+  v.xRandomness = x_randomness;
+  v.xSleep = x_sleep;
+  v.xCurrentTime = x_current_time;
+  v.xGetLastError = x_last_error;
+  sqlite3* db = nullptr;
+  if (sqlite3_vfs_register(&v, 0) != SQLITE_OK ||
+      sqlite3_open_v2("file:search.db?immutable=1", &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, v.zName) != SQLITE_OK) {
+    error = "cannot open the search database's pieces: " + std::string(db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_close(db);
+    sqlite3_vfs_unregister(&v);
+    delete owned;
+    return nullptr;
+  }
+  return db;
+}
+
+void close_pieces_database(sqlite3* db) {
+  if (!db) return;
+  sqlite3_vfs* vfs = nullptr;
+  sqlite3_file_control(db, "main", SQLITE_FCNTL_VFS_POINTER, &vfs);
+  sqlite3_close(db);
+  if (vfs && vfs->xOpen == x_open) {
+    sqlite3_vfs_unregister(vfs);
+    delete reinterpret_cast<OwnedVfs*>(vfs);
+  }
+}
+
+}  // namespace logbook

@@ -1,0 +1,122 @@
+// The search database published as content-addressed pieces (ADR-0009): the build cuts
+// the database file into pieces of kPieceBytes, each named by the hash of its bytes, and
+// writes a list of them; a reader opens the database through a read-only SQLite VFS that
+// fetches only the pieces a query touches. The core never touches files or the network:
+// the caller hands it a FetchFiles callback (files natively, XHR in the browser's worker).
+//
+// The list, search/list.<content_hash of the list's bytes>.json, named by the manifest's
+// "search.list" (format "logbook-search-pieces", version 1; read_piece_list refuses any
+// other):
+// {
+//   "format": "logbook-search-pieces", "version": 1,
+//   "page_size": 4096,                 the SQLite page size of the database
+//   "piece_bytes": 16384,              every piece but the last has this many bytes
+//   "bytes": 44347392,                 the database's size
+//   "pieces": ["3f2a9c0d11b4e5f6", ...],  in file order: piece i holds bytes
+//                                      [i * piece_bytes, (i + 1) * piece_bytes); its file is
+//                                      search/<name>.bin and its name is content_hash(bytes)
+//   "opening": [0, 1, 57]              pieces every query reads (the schema, FTS5's
+//                                      structure, ...): fetch them when the palette opens
+// }
+// A piece's name is the hash of its bytes, so a piece never changes and a list names only
+// the pieces of one build: a piece that is gone (404) means the site was deployed again,
+// and the reader must take the new manifest's list and ask again (PieceStatus::missing).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+
+namespace logbook {
+
+constexpr std::size_t kPieceBytes = 16 * 1024;
+constexpr int kPieceListVersion = 1;
+// Pieces kept in memory once read, least recently used dropped first.
+constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
+// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once.
+constexpr int kReadAhead = 4;
+
+struct PieceList {
+  int page_size = 4096;
+  std::size_t piece_bytes = kPieceBytes;
+  std::uint64_t bytes = 0;
+  std::vector<std::string> pieces{};  // 16 hex digits each
+  std::vector<int> opening{};         // indexes into pieces
+
+  bool operator==(const PieceList&) const = default;
+};
+
+// "search/<name>.bin": where a piece lives, relative to the site root.
+std::string piece_path(std::string_view name);
+// The list's JSON and its content-addressed path "search/list.<hash>.json".
+std::string piece_list_json(const PieceList& list);
+std::string piece_list_path(std::string_view list_json);
+// Reads a list; "" on success, else what is wrong, naming `where` (the list's path).
+std::string read_piece_list(std::string_view json, std::string_view where, PieceList& out);
+
+// The database file cut into pieces: the list (without opening pieces) and each piece's bytes.
+struct CutDatabase {
+  PieceList list;
+  std::vector<std::string> bytes;  // bytes[i] is piece i
+};
+CutDatabase cut_database(std::string_view db_bytes, int page_size = 4096);
+
+// The edge's one job: the bytes of files of the built site, by path relative to the site
+// root (e.g. "search/3f2a9c0d11b4e5f6.bin"). Asked for several at once, it may fetch them
+// in parallel; each answer is the file's bytes, or nullopt when it is missing or unreadable.
+using FetchFiles = std::function<std::vector<std::optional<std::string>>(const std::vector<std::string>& paths)>;
+
+enum class PieceStatus {
+  ok,
+  missing,  // a piece is gone: the site was deployed again; reload the manifest and list
+  corrupt,  // a piece's bytes do not match its name, or its size is wrong
+};
+
+// A read-only database file made of pieces, with a bounded cache of the pieces read.
+class PieceFile {
+ public:
+  // read_ahead: how many pieces past a run of consecutive reads to fetch in the same batch.
+  PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes = kPieceCacheBytes, int read_ahead = kReadAhead);
+  ~PieceFile();
+  PieceFile(const PieceFile&) = delete;
+  PieceFile& operator=(const PieceFile&) = delete;
+
+  // Copies n bytes at offset into out; false on failure (see status() and error()). When
+  // it reads consecutive pieces it asks for the next few in the same batch (read-ahead).
+  bool read(std::uint64_t offset, void* out, std::size_t n);
+  // Fetches these pieces in one batch (e.g. the list's opening pieces); false on failure.
+  bool prefetch(const std::vector<int>& pieces);
+  // While deferring, a read of a piece not yet fetched fails without fetching it and
+  // notes the piece: a caller with several independent look-ups (the rows of the hits)
+  // tries them all, then fetches what they wanted in one batch, and tries again.
+  void set_deferring(bool on);
+  std::vector<int> take_deferred();
+
+  const PieceList& list() const;
+  PieceStatus status() const;
+  const std::string& error() const;  // names the piece and says what to do
+  // Every piece fetched so far, in order (for tests and the bench), and its reset.
+  const std::vector<int>& fetched() const;
+  void clear_fetched();
+  // Batches asked of FetchFiles so far: the round trips of a reader that fetches a batch in parallel.
+  int batches() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A read-only SQLite connection over a PieceFile, through a VFS registered under a name of
+// its own (several may be open at once) and unregistered when the connection closes
+// (close_pieces_database). The file must outlive the connection. nullptr and error on failure.
+sqlite3* open_pieces_database(PieceFile& file, std::string& error);
+void close_pieces_database(sqlite3* db);
+
+}  // namespace logbook

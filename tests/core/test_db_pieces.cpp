@@ -1,0 +1,277 @@
+// Spec: the search database is published cut into content-addressed pieces with a list,
+// and read back through a read-only SQLite VFS that fetches only the pieces a query
+// touches, refusing a piece whose bytes do not match its name (ADR-0009).
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include <map>
+
+#include "core/db_pieces.hpp"
+#include "core/page_history.hpp"
+#include "core/published_site.hpp"
+#include "core/search_db.hpp"
+#include "core/search_engine.hpp"
+#include "core/site.hpp"
+
+using namespace logbook;
+
+namespace {
+
+// A site of n pages with words at several frequencies, so the database spans many pieces.
+std::vector<SourceFile> many_pages(int n) {
+  std::vector<SourceFile> files;
+  const char* words[] = {"deploy", "cache", "worker", "ledger", "rollback", "quorum", "latency", "runbook"};
+  for (int i = 0; i < n; ++i) {
+    std::string body = "# Page " + std::to_string(i) + " " + words[i % 8] + "\n\n";
+    for (int k = 0; k < 40; ++k) body += std::string(words[(i * 7 + k) % 8]) + " term" + std::to_string((i + k) % 97) + " text ";
+    body += "\n\n## Notes on " + std::string(words[(i + 3) % 8]) + "\n\nunique" + std::to_string(i) + " ends here.\n";
+    files.push_back({"docs/page-" + std::to_string(1000 + i) + ".md", body});
+  }
+  return files;
+}
+
+std::string database_bytes(const std::vector<SourceFile>& files) {
+  const Site site = build_site(files);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  sqlite3_int64 size = 0;
+  unsigned char* data = sqlite3_serialize(db, "main", &size, 0);
+  std::string out(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size));
+  sqlite3_free(data);
+  sqlite3_close(db);
+  return out;
+}
+
+// A built site in memory: the list and the pieces by path, and each page's index.md.
+struct MemorySite {
+  std::map<std::string, std::string> files;
+  std::string list_path;
+  int fetches = 0;
+
+  explicit MemorySite(const std::vector<SourceFile>& sources) {
+    const CutDatabase cut = cut_search_database(database_bytes(sources));
+    for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = cut.bytes[i];
+    const std::string json = piece_list_json(cut.list);
+    list_path = piece_list_path(json);
+    files[list_path] = json;
+    const Site site = build_site(sources);
+    for (const Page& p : site.pages) files[p.url.substr(1) + "index.md"] = p.source;
+  }
+  FetchFiles fetch() {
+    return [this](const std::vector<std::string>& paths) {
+      ++fetches;
+      std::vector<std::optional<std::string>> out;
+      for (const std::string& p : paths) {
+        const auto it = files.find(p);
+        out.push_back(it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+      }
+      return out;
+    };
+  }
+  PieceList list() const {
+    PieceList l;
+    REQUIRE(read_piece_list(files.at(list_path), list_path, l) == "");
+    return l;
+  }
+};
+
+std::vector<std::string> urls(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const SearchHit& h : r.hits) out.push_back(h.url + " " + std::to_string(h.score) + " " + h.title + " " + h.section);
+  return out;
+}
+
+const std::vector<SourceFile>& corpus() {
+  static const std::vector<SourceFile> files = many_pages(600);
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("the piece list: its JSON round-trips and names the format and version") {
+  PieceList list{.page_size = 4096, .piece_bytes = 16384, .bytes = 40000,
+                 .pieces = {"0123456789abcdef", "fedcba9876543210", "00000000000000ff"}, .opening = {0, 2}};
+  const std::string json = piece_list_json(list);
+  CHECK(json ==
+        R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,"piece_bytes":16384,)"
+        R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff"],"version":1})");
+  PieceList back;
+  CHECK(read_piece_list(json, "search/list.x.json", back) == "");
+  CHECK(back == list);
+  CHECK(piece_list_path(json) == "search/list." + content_hash(json) + ".json");
+  CHECK(piece_path("0123456789abcdef") == "search/0123456789abcdef.bin");
+}
+
+TEST_CASE("a list of another version, or one that does not add up, is refused with its path") {
+  PieceList out;
+  std::string json = piece_list_json({.bytes = 10, .pieces = {"0123456789abcdef"}});
+  const auto with = [&](const std::string& from, const std::string& to) {
+    std::string j = json;
+    j.replace(j.find(from), from.size(), to);
+    return j;
+  };
+  CHECK(read_piece_list(with("\"version\":1", "\"version\":2"), "search/list.a.json", out) ==
+        "search/list.a.json has format version 2, this Logbook reads version 1; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list("{", "L", out).find("L is not a Logbook search piece list") == 0);
+  CHECK(read_piece_list(with("\"bytes\":10", "\"bytes\":20000"), "L", out) ==
+        "L names 1 pieces for 20000 bytes; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("0123456789abcdef", "0123456789ABCDEF"), "L", out).find("16 hexadecimal digits") != std::string::npos);
+  CHECK(read_piece_list(with("\"page_size\":4096", "\"page_size\":4095"), "L", out).find("do not fit") != std::string::npos);
+  CHECK(read_piece_list(with("\"opening\":[]", "\"opening\":[1]"), "L", out).find("not in the list") != std::string::npos);
+}
+
+TEST_CASE("the database is cut into 16 KiB pieces named by the hash of their bytes") {
+  const std::string db = database_bytes(corpus());
+  const CutDatabase cut = cut_database(db);
+  REQUIRE(cut.bytes.size() > 8);
+  CHECK(cut.list.bytes == db.size());
+  CHECK(cut.list.piece_bytes == kPieceBytes);
+  std::string joined;
+  for (std::size_t i = 0; i < cut.bytes.size(); ++i) {
+    CHECK(cut.list.pieces[i] == content_hash(cut.bytes[i]));
+    joined += cut.bytes[i];
+  }
+  CHECK(joined == db);
+}
+
+TEST_CASE("the same content builds byte-identical pieces and list") {
+  const CutDatabase a = cut_search_database(database_bytes(corpus()));
+  const CutDatabase b = cut_search_database(database_bytes(corpus()));
+  CHECK(a.list == b.list);
+  CHECK(piece_list_json(a.list) == piece_list_json(b.list));
+}
+
+TEST_CASE("queries through the pieces answer as the whole file does") {
+  MemorySite site(corpus());
+  const auto pieces = SearchEngine::from_site(site.list_path, site.fetch());
+  REQUIRE(pieces->open_error() == "");
+  const auto whole = SearchEngine::from_bytes(database_bytes(corpus()));
+  for (const char* q : {"deploy ", "cache worker", "unique42 ", "uniq", "term5 -ledger", "\"ledger rollback\"", "rollback OR quorum",
+                        "nothing-like-this ", "page 17 ", "notes late"}) {
+    CAPTURE(q);
+    const SearchResult a = pieces->search(q, 20), b = whole->search(q, 20);
+    CHECK(a.error == "");
+    CHECK(urls(a) == urls(b));
+  }
+}
+
+TEST_CASE("a query reads only some pieces; the opening ones come first, in one batch") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  REQUIRE(!list.opening.empty());
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  REQUIRE(engine->open_error() == "");
+  CHECK(engine->pieces()->fetched() == list.opening);
+  CHECK(site.fetches == 2);  // the list, then the opening pieces together
+  engine->pieces()->clear_fetched();
+  REQUIRE(engine->search("unique42 ", 20).hits.size() == 1);
+  CHECK(engine->pieces()->fetched().size() < list.pieces.size() / 2);
+}
+
+TEST_CASE("several engines over pieces may be open at once") {
+  MemorySite site(corpus());
+  const auto a = SearchEngine::from_site(site.list_path, site.fetch());
+  const auto b = SearchEngine::from_site(site.list_path, site.fetch());
+  CHECK(urls(a->search("quorum ", 5)) == urls(b->search("quorum ", 5)));
+  const auto c = SearchEngine::from_site(site.list_path, site.fetch());
+  CHECK(c->search("unique7 ", 5).hits.size() == 1);
+}
+
+TEST_CASE("a piece that is gone says the site was deployed again, naming the piece") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  REQUIRE(engine->open_error() == "");
+  for (const std::string& name : list.pieces) site.files.erase(piece_path(name));
+  const SearchResult r = engine->search("unique42 ", 20);
+  CHECK(r.hits.empty());
+  CHECK(r.stale);
+  CHECK(r.error.find("search failed: search piece search/") == 0);
+  CHECK(r.error.find("could not be fetched: the site was probably deployed again") != std::string::npos);
+  CHECK(engine->pieces()->status() == PieceStatus::missing);
+}
+
+TEST_CASE("a piece whose bytes do not match its name is refused") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  for (const std::string& name : list.pieces) site.files[piece_path(name)][100] ^= 1;
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  CHECK(engine->open_error().find("search piece search/" + list.pieces[static_cast<std::size_t>(list.opening[0])] + ".bin (piece ") == 0);
+  CHECK(engine->open_error().find("does not match its name") != std::string::npos);
+  CHECK(engine->search("deploy ", 5).hits.empty());
+}
+
+TEST_CASE("a missing list or a damaged list is an error, not a crash") {
+  MemorySite site(corpus());
+  CHECK(SearchEngine::from_site("search/list.0000000000000000.json", site.fetch())->open_error() ==
+        "search/list.0000000000000000.json could not be fetched: the site was probably deployed again; reload the page.");
+  site.files[site.list_path] = "not json";
+  CHECK(SearchEngine::from_site(site.list_path, site.fetch())->open_error().find("is not a Logbook search piece list") != std::string::npos);
+}
+
+TEST_CASE("the piece cache is bounded: past it, the least recently used piece is fetched again") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  PieceFile file(list, site.fetch(), 2 * kPieceBytes, 0);
+  char byte = 0;
+  for (int i : {0, 1, 0, 2, 1, 0}) REQUIRE(file.read(static_cast<std::uint64_t>(i) * kPieceBytes, &byte, 1));
+  CHECK(file.fetched() == std::vector<int>{0, 1, 2, 1, 0});
+}
+
+TEST_CASE("consecutive pieces are read ahead in one batch") {
+  MemorySite site(corpus());
+  PieceFile file(site.list(), site.fetch(), kPieceCacheBytes, 3);
+  char bytes[2];
+  REQUIRE(file.read(kPieceBytes - 1, bytes, 2));  // pieces 0 and 1: consecutive
+  CHECK(file.fetched() == std::vector<int>{0, 1, 2, 3, 4});
+  CHECK(site.fetches == 2);
+}
+
+TEST_CASE("rank reads the index alone; rows then reads the rows of the hits asked for") {
+  MemorySite site(corpus());
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  const SearchResult whole = engine->search("rollback ", 20);
+  REQUIRE(whole.hits.size() == 20);
+  engine->pieces()->clear_fetched();
+  const auto cold = SearchEngine::from_site(site.list_path, site.fetch());
+  cold->pieces()->clear_fetched();
+  SearchResult ranked = cold->rank("rollback ", 20);
+  const std::size_t index_only = cold->pieces()->fetched().size();
+  REQUIRE(ranked.hits.size() == 20);
+  for (std::size_t i = 0; i < 20; ++i) {
+    CHECK(ranked.hits[i].id == whole.hits[i].id);
+    CHECK(ranked.hits[i].url == "");
+  }
+  cold->rows(ranked, 0, 8);
+  CHECK(cold->pieces()->fetched().size() > index_only);
+  for (std::size_t i = 0; i < 8; ++i) {
+    CHECK(ranked.hits[i].url == whole.hits[i].url);
+    CHECK(ranked.hits[i].title == whole.hits[i].title);
+    CHECK(ranked.hits[i].section == whole.hits[i].section);
+  }
+  CHECK(ranked.hits[8].url == "");
+  // A hit's id is its place in the site (Site::pages) + 1; publish() numbers pages in part
+  // order, and published_indexes maps one to the other.
+  const Site built = build_site(corpus());
+  const PublishedSite published = publish(built, {});
+  const std::vector<int> at = published_indexes(built, published);
+  for (const SearchHit& h : whole.hits)
+    CHECK(published.pages[static_cast<std::size_t>(at[static_cast<std::size_t>(h.id - 1)])].url == h.url);
+}
+
+TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {
+  MemorySite site(many_pages(3000));  // pages' rows over many pieces
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch(), 0);
+  std::string spread;  // 20 pages far apart
+  for (int i = 0; i < 20; ++i) spread += (i ? " OR unique" : "unique") + std::to_string(i * 149) + " ";
+  SearchResult r = engine->rank(spread, 20);
+  REQUIRE(r.hits.size() == 20);
+  const int before = engine->pieces()->batches();
+  const std::size_t fetched_before = engine->pieces()->fetched().size();
+  engine->rows(r, 0, 20);
+  for (const SearchHit& h : r.hits) CHECK(h.url != "");
+  CHECK(engine->pieces()->fetched().size() - fetched_before >= 8);  // the rows are spread out
+  CHECK(engine->pieces()->batches() - before <= 3);                 // the b-tree's depth
+}

@@ -1,0 +1,33 @@
+// libFuzzer target: the search database's piece list (search/list.<hash>.json), which the
+// worker reads from the host before any query (a deployment may be cut short or
+// tampered with). Any bytes give a list or a message, never a crash; a list read is
+// written and read back the same; reading through it with pieces that do not match
+// their names is refused, never a crash or a read out of bounds.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "core/db_pieces.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view json(reinterpret_cast<const char*>(data), size);
+  logbook::PieceList list;
+  if (!logbook::read_piece_list(json, "list", list).empty()) return 0;
+  if (list.pieces.size() * list.piece_bytes < list.bytes) std::abort();
+  for (int i : list.opening)
+    if (i < 0 || i >= static_cast<int>(list.pieces.size())) std::abort();
+  logbook::PieceList again;
+  if (!logbook::read_piece_list(logbook::piece_list_json(list), "list", again).empty() || !(again == list)) std::abort();
+  if (list.pieces.empty()) return 0;
+  // Pieces of the right size whose bytes do not hash to their names.
+  logbook::PieceFile file(list, [&list](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (std::size_t i = 0; i < paths.size(); ++i) out.emplace_back(std::string(list.piece_bytes, 'x'));
+    return out;
+  }, 1 << 20);
+  char buffer[64];
+  if (file.read(list.bytes > 32 ? list.bytes - 32 : 0, buffer, 32) && file.status() != logbook::PieceStatus::ok) std::abort();
+  (void)file.prefetch(list.opening);
+  return 0;
+}
