@@ -136,10 +136,9 @@ void App::part_arrived(int part, FetchResult result) {
     if (part_state_[static_cast<std::size_t>(k)] == 1) return;  // more to come
   const std::string route = waiting_route_;
   waiting_route_.clear();
-  const bool failed = std::any_of(part_state_.begin(), part_state_.end(), [&](char c) { return c == 2; }) && !part_error_.empty();
   open(route, false);
   // Not found, and a part could not be read: say why, rather than "no page here".
-  if (page_.index < 0 && page_.status == CurrentPage::Status::failed && failed) page_.error = part_error_;
+  if (page_.index < 0 && page_.status == CurrentPage::Status::failed && !part_error_.empty()) page_.error = part_error_;
 }
 
 // Search latency is measured to here: from the keystroke to its results on screen.
