@@ -13,6 +13,8 @@ a one-paragraph edit of one page), then reports:
                (raw / gzip -6 of those pieces), for the first query and median / p95 over the
                picked queries, opening pieces included; plus the index.md of the 8 shown hits
                (gzip -6), which step two of the answer fetches for the snippets
+               and, replayed through apsw, the ranked ids alone (SearchEngine::rank, for a
+               reader that takes the rows from the manifest)
   stability    pieces of the edited builds whose names the base build does not have
 
 Runs under Debian's /usr/bin/python3 with python3-apsw (apt-get install -y python3-apsw) for
@@ -150,6 +152,62 @@ def report_queries(logbook, site, cold, queries):
               f"{kib(shown_text(site, first_hits))} / {kib(x50)} / {kib(x95)} |", flush=True)
 
 
+# ---------------------------------------------------------------- ranked ids alone, replayed through apsw
+# What a reader that takes the rows from the manifest reads (SearchEngine::rank): the
+# engine's rank query (search_engine.cpp kRankQuery) in its two tiers, through a VFS shim
+# that logs every read; a piece is counted when any byte of it is read (no read-ahead).
+LOG = []
+
+
+class LoggedFile(apsw.VFSFile):
+    def __init__(self, name, flags):
+        super().__init__("", name, flags)
+
+    def xRead(self, amount, offset):
+        LOG.append((offset, amount))
+        return super().xRead(amount, offset)
+
+
+class LoggingVFS(apsw.VFS):
+    def __init__(self): super().__init__("logreads", "")
+    def xOpen(self, name, flags): return LoggedFile(name, flags)
+
+
+VFS = LoggingVFS()
+
+
+def ranked_ids_pieces(db, words, piece):
+    terms = ['"%s"' % w.strip() for w in words]
+    if not words[-1].endswith(" "): terms[-1] += "*"
+    positive = " AND ".join(terms)
+    in_titles = "{title headings} : (%s)" % positive
+    LOG.clear()
+    con = apsw.Connection(db, flags=apsw.SQLITE_OPEN_READONLY, vfs="logreads")
+    hits = 0
+    for expression in (in_titles, "(%s) NOT %s" % (positive, in_titles)):
+        if hits >= LIMIT: break
+        hits += len(list(con.execute("SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+                                     (expression, LIMIT - hits))))
+    con.close()
+    return {i for off, n in LOG for i in range(off // piece, (off + n - 1) // piece + 1)}
+
+
+def report_ranked_ids(site, work, cold, queries):
+    db = site.database(os.path.join(work, "joined.db"))
+    piece = site.list["piece_bytes"]
+    size = lambda ps: sum(len(site.piece(i)) for i in ps)
+    first = ranked_ids_pieces(db, cold, piece)
+    runs = [ranked_ids_pieces(db, q, piece) for q in queries]
+    spread = lambda v: (statistics.median(v), sorted(v)[min(len(v) - 1, int(0.95 * len(v)))])
+    (n50, n95), (r50, r95) = spread([len(p) for p in runs]), spread([size(p) for p in runs])
+    g50, g95 = spread([sum(map(site.piece_gz, p)) for p in runs])
+    every = first.intersection(*runs)
+    print(f"| ranked ids only, rows from the manifest (apsw replay) | 0 | {len(first)}: {kib(size(first))} / "
+          f"{kib(sum(map(site.piece_gz, first)))}, – | {n50:.0f}: {kib(r50)} / {kib(g50)}, – | {n95}: {kib(r95)} / {kib(g95)}, – | "
+          f"read by every query: {sorted(every)} |")
+    os.remove(db)
+
+
 def report_file(site, work):
     db = site.database(os.path.join(work, "joined.db"))
     data = open(db, "rb").read()
@@ -206,6 +264,7 @@ def main():
     cold, queries = pick_queries(df, len(files))
     print(f"\ncold query: {''.join(cold)}; queries: " + ", ".join(" ".join(q).strip() + ("" if q[-1].endswith(" ") else "*") for q in queries))
     report_queries(a.logbook, sites["base"], cold, queries)
+    report_ranked_ids(sites["base"], a.work, cold, queries)
     report_stability(sites)
     print(f"\n# done in {time.time() - t0:.0f} s")
 

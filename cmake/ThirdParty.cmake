@@ -58,10 +58,13 @@ target_compile_definitions(sqlite3 PRIVATE
   SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE SQLITE_LIKE_DOESNT_MATCH_BLOBS
   SQLITE_MAX_EXPR_DEPTH=0 SQLITE_USE_ALLOCA)
 if(EMSCRIPTEN)
-  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_WAL SQLITE_OMIT_UTF16 SQLITE_OMIT_EXPLAIN)
-  # Only the search worker links SQLite in the browser, after the first page: speed per
-  # keystroke matters more there than bytes.
-  target_compile_options(sqlite3 PRIVATE -O3)
+  # What a read-only search engine never calls, to keep the worker's download small: it
+  # is fetched with the first page (ADR-0009), so bytes count as much as speed.
+  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_WAL SQLITE_OMIT_UTF16 SQLITE_OMIT_EXPLAIN
+    SQLITE_OMIT_JSON SQLITE_OMIT_PROGRESS_CALLBACK SQLITE_OMIT_COMPLETE SQLITE_OMIT_GET_TABLE SQLITE_OMIT_TCL_VARIABLE
+    SQLITE_OMIT_DECLTYPE SQLITE_OMIT_AUTHORIZATION SQLITE_OMIT_INTEGRITY_CHECK SQLITE_OMIT_TRACE
+    SQLITE_OMIT_DATETIME_FUNCS)
+  target_compile_options(sqlite3 PRIVATE -O2)
 else()
   target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=1)
   find_package(Threads REQUIRED)

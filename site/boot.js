@@ -16,6 +16,9 @@
   var app = base + "/app/";
   var page = meta.getAttribute("content") || "/";
 
+  // Tells loader.js that the app has started or will not: the offline copy may begin.
+  function settled() { document.dispatchEvent(new Event("logbook:settled")); }
+
   function notice(text) {
     var n = document.createElement("div");
     n.className = "logbook-notice";
@@ -38,9 +41,9 @@
   }
   if (typeof WebAssembly !== "object" || !webgl2()) {
     notice("This browser cannot run the Logbook app (it needs WebAssembly and WebGL2). You are reading the static pages, which have everything.");
-    return;
+    return settled();
   }
-  if (/[?&]app=off\b/.test(location.search)) return;
+  if (/[?&]app=off\b/.test(location.search)) return settled();
 
   var bar = document.createElement("div");
   bar.className = "logbook-progress";
@@ -164,6 +167,7 @@
       host.remove();
       document.documentElement.classList.remove("logbook-app-on");
       notice("The Logbook app could not start (" + why + "). You are reading the static pages.");
+      settled();
     };
     return createLogbookApp({
       canvas: canvas,
@@ -187,11 +191,13 @@
         bar.style.opacity = "0";
         setTimeout(function () { bar.remove(); }, 400);
         api.bootMillis = performance.now();
+        settled();
       });
     });
   }).catch(function (e) {
     bar.remove();
     console.warn("Logbook: the app did not start: " + e.message);
     notice("The Logbook app could not be loaded (" + e.message + "). You are reading the static pages.");
+    settled();
   });
 })();

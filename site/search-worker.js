@@ -1,44 +1,238 @@
 // The search worker: owns the search database and answers queries by message, so
-// typing never waits on SQLite. Messages in: {type:"load", url, core} once, then
-// {type:"query", id, request}. Out: {type:"ready"} | {type:"failed", error} |
-// {type:"answer", id, answer, received, started, done}. request and answer are JSON
-// strings this file passes through untouched: SearchRequest and SearchAnswer in
-// src/core/search_wire.hpp, which also documents every message. Today it loads the whole
-// file; HTTP range reads can replace the load without changing the messages.
+// typing never waits on SQLite. The database is read through its content-addressed
+// pieces (src/core/db_pieces.hpp, ADR-0009): the engine asks for files by path and
+// lbFetchFiles fetches them by synchronous XHR (a VFS cannot wait for a promise; a
+// dedicated worker may block), through the page's service worker.
+//
+// Messages in (the page's wasm/web_platform.js):
+//   {type: "load", base, list, core}  once: base is the site root's absolute URL (no
+//                                      trailing slash), list the manifest's search.list
+//                                      ("" when the site has no search database), core
+//                                      the engine's script
+//   {type: "warm"}                     the palette opened: fetch the list and the pieces
+//                                      every query reads, in parallel, before the first query
+//   {type: "query", id, request}       request: a SearchRequest as JSON
+// Out: {type: "ready"} (the engine is loaded) | {type: "failed", error} |
+//      {type: "answer", id, answer, final, received, started, done}: a word query is
+//                                      answered twice, its ranked hits at once (final
+//                                      false, no snippets), then the same hits with their
+//                                      snippets, made from their pages' index.md (final true) |
+//      {type: "redeployed", list}      a piece was gone: the site was deployed again, and
+//                                      the worker now reads the new manifest's list
+// request and answer are JSON strings this file passes through untouched: SearchRequest
+// and SearchAnswer in src/core/search_wire.hpp, which also documents every message.
 "use strict";
 let core = null;
 let failed = null;
+let base = "";
+let list = "";        // the list the engine reads: one list at a time, never two mixed
+let opened = false;   // the engine is open over `list`
+let warming = null;   // the warm-up's promise while it runs
+let warmed = "";      // the list the warm-up last ran for (once per list)
+let wantWarm = false; // the palette opened before the engine had loaded
+let gone = "";        // a file under search/ that answered 404 during the current call
+let unreachable = false;  // a file could not be fetched at all (offline) during the current call
+let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
+const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
+const texts = new Map();  // path -> a page's index.md, for snippets (the latest, up to kTextBytes)
+const kTextBytes = 8 * 1024 * 1024;  // bytes, not pages: a site may hold pages of megabytes
+let textBytes = 0;
+let snipping = null;      // an automation query's snippets are being made: queries wait
 const queue = [];
 let scheduled = false;
 
-function answer(d) {
-  const t0 = performance.now();
-  const request = typeof d.request === "string" ? d.request : "";  // the core says what is wrong with ""
-  const n = core.lengthBytesUTF8(request) + 1, q = core._malloc(n);
-  core.stringToUTF8(request, q, n);
-  const p = core._sw_search(d.id, q);
-  core._free(q);
-  const json = core.UTF8ToString(p);
+const siteUrl = function (path) { return base + "/" + path; };
+
+// One file, synchronously: from what the warm-up fetched, else by XHR. null when missing.
+function getSync(path) {
+  if (ahead.has(path)) {
+    const b = ahead.get(path);
+    ahead.delete(path);
+    return b;
+  }
+  const x = new XMLHttpRequest();
+  x.open("GET", siteUrl(path), false);
+  x.responseType = "arraybuffer";
+  // A page's index.md is not named by its hash: once the site was deployed again, the
+  // HTTP cache's copy may be the old text, which would make snippets of the old page.
+  if (redeployed && !path.startsWith("search/")) x.setRequestHeader("Cache-Control", "no-cache");
+  try { x.send(); } catch { unreachable = true; return null; }  // offline, or the host is unreachable
+  if (x.status === 200) return new Uint8Array(x.response);
+  if (x.status === 404 && path.startsWith("search/")) gone = path;
+  return null;
+}
+
+// The engine's FetchFiles (wasm/search_worker.cpp lb_fetch_files). A batch's other files
+// are requested at once, so that they travel while the first is awaited and the
+// synchronous reads that follow find them in the HTTP cache. Returns a malloc'd block:
+// per file an int32 length (-1: missing), then its bytes.
+function fetchFiles(paths) {
+  for (let i = 1; i < paths.length; ++i)
+    if (!ahead.has(paths[i])) fetch(siteUrl(paths[i])).catch(function () { /* the synchronous read reports it */ });
+  return encodeFiles(paths.map(getSync));
+}
+
+// Files (bytes or null) as wasm/search_worker.cpp reads them (take_files): a malloc'd block.
+function encodeFiles(files) {
+  let n = 4;
+  files.forEach(function (f) { n += 4 + (f ? f.length : 0); });
+  const p = core._malloc(n);
+  const view = new DataView(core.HEAPU8.buffer);
+  let at = p;
+  files.forEach(function (f) {
+    view.setInt32(at, f ? f.length : -1, true);
+    at += 4;
+    if (f) { core.HEAPU8.set(f, at); at += f.length; }
+  });
+  return p;
+}
+
+function takeString(p) {
+  const s = core.UTF8ToString(p);
   core._free(p);
-  const t1 = performance.now();
-  postMessage({type: "answer", id: d.id, answer: json,
-               received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
+  return s;
+}
+
+function withCString(text, fn) {
+  const n = core.lengthBytesUTF8(text) + 1, q = core._malloc(n);
+  core.stringToUTF8(text, q, n);
+  const p = fn(q);
+  core._free(q);
+  return takeString(p);
+}
+
+// The palette opened (or a first query came): the list, then the pieces every query reads
+// (its "opening"), all in parallel; the engine opens over them without waiting further.
+function warm() {
+  wantWarm = !core;
+  if (warming || opened || !core || !list || warmed === list) return;
+  warmed = list;
+  const get = function (path) {
+    return fetch(siteUrl(path)).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
+      .then(function (b) { if (b) ahead.set(path, new Uint8Array(b)); return b; });
+  };
+  const l = list;
+  warming = get(l).then(function (b) {
+    const pieces = b ? JSON.parse(new TextDecoder().decode(b)) : {};  // format: src/core/db_pieces.hpp
+    const names = Array.isArray(pieces.pieces) ? pieces.pieces : [];
+    const opening = Array.isArray(pieces.opening) ? pieces.opening : [];
+    return Promise.all(opening.filter(function (i) { return typeof names[i] === "string"; })
+      .map(function (i) { return get("search/" + names[i] + ".bin"); }));
+  }).catch(function () { /* the synchronous open below says what is wrong */ }).then(function () {
+    warming = null;
+    if (l === list && !opened) open();
+    schedule();
+  });
+}
+
+function open() {
+  gone = "";
+  const error = withCString(list, function (q) { return core._sw_open(q); });
+  opened = !error;
+  return error;
+}
+
+// A file of the list is gone: the site was deployed again. Takes the new manifest's list
+// (past the service worker's copy, ?fresh) and drops everything read through the old
+// one. false when the manifest names the same list (the piece is really missing).
+function redeploy() {
+  const x = new XMLHttpRequest();
+  x.open("GET", base + "/manifest.json?fresh=" + Date.now(), false);
+  try { x.send(); } catch { return false; }
+  let next = "";
+  try { next = x.status === 200 ? JSON.parse(x.responseText).search.list : ""; } catch { /* no list */ }
+  if (typeof next !== "string" || !next || next === list) return false;
+  list = next;
+  opened = false;
+  redeployed = true;
+  texts.clear();  // pages' text of the old deployment
+  textBytes = 0;
+  ahead.clear();
+  postMessage({type: "redeployed", list: list});
+  return true;
 }
 
 // The one answer written here rather than by the core: the worker's wasm may be what
 // failed to load. Its shape is SearchAnswer's, version 1 (src/core/search_wire.hpp).
-function failedAnswer(id) {
-  return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: failed, millis: 0});
+function failedAnswer(id, error) {
+  return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: error, millis: 0});
+}
+
+// A query's answer; after a new deployment, the same query over the new list. A file the
+// current manifest's list still names but the host does not have is a broken deployment.
+function run(d, request) {
+  for (let attempt = 0; ; ++attempt) {
+    unreachable = false;
+    const error = opened ? "" : open();
+    if (!error) gone = "";
+    const json = error ? failedAnswer(d.id, error) : withCString(request, function (q) { return core._sw_search(d.id, q); });
+    if (unreachable) {  // the engine failed for want of a file: not a new deployment
+      return failedAnswer(d.id, "Search could not reach " + base + " for the part of its index this query needs (you may be " +
+                                "offline). Parts read before are kept; try again when you are online.");
+    }
+    if (!gone || attempt > 0) return json;
+    if (!redeploy()) {
+      return failedAnswer(d.id, base + "/" + gone + " is missing on the server, though the site's manifest names it: the " +
+                                "deployment is incomplete. Publish the whole output of `logbook build` again.");
+    }
+  }
+}
+
+function answer(d) {
+  const t0 = performance.now();
+  const request = typeof d.request === "string" ? d.request : "";  // the core says what is wrong with ""
+  const json = run(d, request);
+  const paths = takeString(core._sw_snippet_paths()).split("\n").filter(Boolean);
+  const t1 = performance.now();
+  postMessage({type: "answer", id: d.id, answer: json, final: !paths.length,
+               received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
+  if (paths.length) snippets(d.id, paths);
+}
+
+// A page's index.md for its snippet, fetched asynchronously (the hits' pages in parallel)
+// and kept: the next keystrokes' hits are mostly the same pages. null when unavailable.
+function pageText(path) {
+  if (texts.has(path)) return Promise.resolve(texts.get(path));
+  return fetch(siteUrl(path), redeployed ? {cache: "no-cache"} : {}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
+    .then(function (b) {
+      if (!b) return null;
+      const bytes = new Uint8Array(b);
+      texts.set(path, bytes);
+      textBytes += bytes.length;
+      for (const [oldest, old] of texts) {
+        if (textBytes <= kTextBytes || old === bytes) break;
+        texts.delete(oldest);
+        textBytes -= old.length;
+      }
+      return bytes;
+    }, function () { return null; });
+}
+
+// The second step of an answer: its hits again, with snippets. Dropped when a newer query
+// has been ranked meanwhile (the app shows only the latest); the automation API's queries
+// (negative ids) hold the queue instead, so that each gets its snippets.
+function snippets(id, paths) {
+  const made = Promise.all(paths.map(pageText)).then(function (files) {
+    const json = takeString(core._sw_snippets(id, encodeFiles(files), files.length));
+    if (JSON.parse(json).error && id > 0) return;  // replaced by a newer answer
+    postMessage({type: "answer", id: id, answer: json, final: true});
+  });
+  if (id > 0) return;
+  snipping = made.then(function () { snipping = null; schedule(); });
 }
 
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
 // matters, older ones are skipped unanswered (the app ignores their answers anyway).
+// While the warm-up runs, queries wait for it: it fetches in parallel what they would
+// fetch one by one.
 function pump() {
   scheduled = false;
-  while (queue.length) {
+  if (core && !failed && !opened) warm();
+  if (warming || snipping) return;
+  while (queue.length && !snipping) {
     const d = queue.shift();
     if (d.id > 0 && queue.some(function (later) { return later.id > 0; })) continue;
-    if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id)});
+    if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id, failed), final: true});
     else answer(d);
   }
 }
@@ -49,9 +243,15 @@ const wake = new MessageChannel();
 wake.port1.onmessage = pump;
 
 function schedule() {
-  if (scheduled || !core && !failed) return;
+  if (scheduled || !core && !failed || !queue.length || snipping) return;
   scheduled = true;
   wake.port2.postMessage(0);
+}
+
+function fail(why) {
+  failed = "Search is unavailable: " + why;
+  postMessage({type: "failed", error: failed});
+  schedule();
 }
 
 onmessage = function (m) {
@@ -62,33 +262,29 @@ onmessage = function (m) {
     schedule();
     return;
   }
+  if (d.type === "warm") {
+    warm();
+    return;
+  }
   if (d.type !== "load") return;
+  base = String(d.base || "");
+  list = String(d.list || "");
   try {
     importScripts(d.core);
   } catch {
-    failed = "Search is unavailable: its engine (" + d.core + ") could not be loaded. Rebuild the site with the app, then reload.";
-    postMessage({type: "failed", error: failed});
+    fail("its engine (" + d.core + ") could not be loaded. Rebuild the site with the app, then reload.");
     return;
   }
-  const database = fetch(d.url).then(function (r) {
-    if (!r.ok) throw new Error("the search database answered HTTP " + r.status + " at " + d.url + "; rebuild the site with `logbook build`");
-    return r.arrayBuffer();
-  });
-  Promise.all([createSearchCore(), database]).then(function (both) {
-    const mod = both[0], bytes = new Uint8Array(both[1]);
-    const p = mod._malloc(bytes.length || 1);
-    mod.HEAPU8.set(bytes, p);
-    const e = mod._sw_open(p, bytes.length);
-    mod._free(p);
-    const error = mod.UTF8ToString(e);
-    mod._free(e);
-    if (error) throw new Error(error);
+  if (!list) {
+    fail("this site was built without a search database; rebuild it with `logbook build`.");
+    return;
+  }
+  createSearchCore({lbFetchFiles: fetchFiles}).then(function (mod) {
     core = mod;
     postMessage({type: "ready"});
+    if (wantWarm) warm();
     schedule();
   }).catch(function (e) {
-    failed = "Search is unavailable: " + e.message + ". Reload the page to try again.";
-    postMessage({type: "failed", error: failed});
-    schedule();
+    fail(e.message + ". Reload the page to try again.");
   });
 };

@@ -139,8 +139,9 @@ EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
   if (!e.ready_sent && e.app->first_page_drawn()) {
     e.ready_sent = true;
     logbook::web::js_notify_ready();
-    // The search database is fetched only now: the first page never waits for it.
-    logbook::web::js_start_search();
+    // The search engine is fetched only now: the first page never waits for it. The
+    // database's pieces wait for the palette (search_warm_up) or a query.
+    logbook::web::js_start_search(e.app->site().search.list);
   }
 }
 
@@ -219,7 +220,8 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const logbook::app::AppState s = g_edge->app->state();
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
                             {"theme", s.theme}, {"ready", s.ready}, {"findOpen", s.find_open},
-                            {"findMatches", s.find_matches}, {"searchResults", s.search_results}, {"selection", s.selection}};
+                            {"findMatches", s.find_matches}, {"searchResults", s.search_results},
+                            {"searchError", s.search_error}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_links() {

@@ -33,12 +33,16 @@ float lbjs_css_height();
 void lbjs_set_cursor(const char* cursor);
 void lbjs_text_input(int active, float x, float y, float h);
 void lbjs_notify_ready();
-void lbjs_start_search();
+void lbjs_start_search(const char* list);
+void lbjs_search_warm_up();
 char* lbjs_take_preload(const char* name);
 char* lbjs_initial_route();
 void lbjs_install(void* scratch);
 void lbjs_fail(const char* why);
 void lbjs_warn(const char* text);
+int lbjs_offline_state();
+double lbjs_offline_bytes(int which);
+void lbjs_offline_copy();
 }
 
 namespace logbook::web {
@@ -86,11 +90,17 @@ void WebPlatform::image_done(int id, app::ImageResult result) {
 void WebPlatform::search(int id, const std::string& query, int limit) {
   lbjs_search(id, to_json(SearchRequest{.id = id, .query = query, .limit = limit}).c_str());
 }
+void WebPlatform::search_warm_up() { lbjs_search_warm_up(); }
 app::SearchStatus WebPlatform::search_status() const {
   const int s = lbjs_search_status();
   return s == 1 ? app::SearchStatus::ready : s == 2 ? app::SearchStatus::failed : app::SearchStatus::loading;
 }
 std::string WebPlatform::search_error() const { return take_c_string(lbjs_search_error()); }
+
+app::OfflineCopy WebPlatform::offline_copy() const {
+  return {static_cast<app::OfflineCopy::State>(lbjs_offline_state()), lbjs_offline_bytes(0), lbjs_offline_bytes(1)};
+}
+void WebPlatform::make_available_offline() { lbjs_offline_copy(); }
 void WebPlatform::history_push(const std::string& url) { lbjs_history(1, url.c_str()); }
 void WebPlatform::history_replace(const std::string& url) { lbjs_history(0, url.c_str()); }
 void WebPlatform::set_title(const std::string& title) { lbjs_set_title(title.c_str()); }
@@ -124,7 +134,7 @@ void js_canvas_size(float& width, float& height) {
 void js_set_cursor(const char* cursor) { lbjs_set_cursor(cursor); }
 void js_text_input(bool active, float x, float y, float h) { lbjs_text_input(active ? 1 : 0, x, y, h); }
 void js_notify_ready() { lbjs_notify_ready(); }
-void js_start_search() { lbjs_start_search(); }
+void js_start_search(const std::string& list) { lbjs_start_search(list.c_str()); }
 void js_fail(const char* why) { lbjs_fail(why); }
 void js_warn(const char* text) { lbjs_warn(text); }
 

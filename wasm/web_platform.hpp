@@ -15,8 +15,11 @@ class WebPlatform final : public app::Platform {
   void fetch(const std::string& url, std::function<void(app::FetchResult)> done) override;
   void load_image(const std::string& url, std::function<void(app::ImageResult)> done) override;
   void search(int id, const std::string& query, int limit) override;
+  void search_warm_up() override;
   app::SearchStatus search_status() const override;
   std::string search_error() const override;
+  app::OfflineCopy offline_copy() const override;
+  void make_available_offline() override;
   void history_push(const std::string& url) override;
   void history_replace(const std::string& url) override;
   void set_title(const std::string& title) override;
@@ -50,7 +53,7 @@ void js_canvas_size(float& width, float& height);
 void js_set_cursor(const char* cursor);
 void js_text_input(bool active, float x, float y, float h);
 void js_notify_ready();
-void js_start_search();
+void js_start_search(const std::string& list);  // the manifest's search.list ("" for none)
 void js_fail(const char* why);   // the app cannot run: boot.js restores the static page
 void js_warn(const char* text);
 

@@ -98,6 +98,7 @@ mergeInto(LibraryManager.library, {
   lbjs_search: function (id, request) { Module.lbSearch(id, UTF8ToString(request)); },
 
   // 0 loading, 1 ready, 2 failed (app::SearchStatus).
+  lbjs_search_warm_up: function () { if (Module.lbSearchWarmUp) Module.lbSearchWarmUp(); },
   lbjs_search_status: function () { return Module.lbSearchState ? Module.lbSearchState.status : 0; },
 
   lbjs_search_error: function () { return allocateUTF8((Module.lbSearchState && Module.lbSearchState.error) || ""); },
@@ -230,7 +231,7 @@ mergeInto(LibraryManager.library, {
   // --- start-up and failure
 
   lbjs_notify_ready: function () { if (Module.lbResolveReady) Module.lbResolveReady(); },
-  lbjs_start_search: function () { if (Module.lbStartSearch) Module.lbStartSearch(); },
+  lbjs_start_search: function (list) { if (Module.lbStartSearch) Module.lbStartSearch(UTF8ToString(list)); },
 
   // Takes the bytes boot.js fetched before the wasm ran (fonts, the manifest, this
   // page's Markdown): a malloc'd copy, its length written to the scratch word, the
@@ -252,13 +253,21 @@ mergeInto(LibraryManager.library, {
 
   // The app cannot run: boot.js restores the static page and says why.
   lbjs_fail: function (why) { if (Module.lbFail) Module.lbFail(UTF8ToString(why)); },
+  // --- the offline copy (site/sw.js): its state as the worker last reported it, and the
+  // reader's request for the whole site. 0 unknown (no worker), 1 partial, 2 downloading,
+  // 3 complete (app::OfflineCopy::State); which 0 bytes done, 1 bytes in all.
+  lbjs_offline_state: function () { return ({partial: 1, downloading: 2, complete: 3})[(Module.lbOffline || {}).state] || 0; },
+  lbjs_offline_bytes: function (which) { const o = Module.lbOffline || {}; return (which ? o.total : o.done) || 0; },
+  lbjs_offline_copy: function () { Module.lbOfflineCopy(); },
+
   lbjs_warn: function (text) { console.warn("Logbook: " + UTF8ToString(text)); },
 
   // --- lbjs_install: everything that listens, once, before the app's first frame
 
   // scratch: the C word lbjs_take_preload writes lengths to.
   lbjs_install__deps: ["$lbInstallFrameLoop", "$lbInstallResize", "$lbInstallWindowEvents", "$lbInstallPointer",
-                       "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi"],
+                       "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi",
+                       "$lbInstallOffline"],
   lbjs_install: function (scratch) {
     Module.lbScratch = scratch;
     lbInstallFrameLoop();
@@ -270,6 +279,32 @@ mergeInto(LibraryManager.library, {
     const api = {};
     lbInstallSearch(api);
     lbInstallApi(api);
+    lbInstallOffline(api);
+  },
+
+  // Listens to the offline copy's worker (site/sw.js messages), asks it for its state
+  // when it takes control, and every few seconds while the whole site downloads (which
+  // also resumes a copy the browser cut short by stopping the worker).
+  $lbInstallOffline__deps: ["$lbWake"],
+  $lbInstallOffline: function (api) {
+    const sw = navigator.serviceWorker;
+    api.offline = function () { return Object.assign({}, Module.lbOffline || {state: "unknown"}); };
+    // Asked for by the reader: the browser may then keep the copy under storage pressure.
+    Module.lbOfflineCopy = function () {
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () { /* best effort */ });
+      if (sw && sw.controller) sw.controller.postMessage({type: "copy"});
+    };
+    api.makeAvailableOffline = function () { Module.lbOfflineCopy(); };
+    if (!sw) return;
+    const ask = function () { if (sw.controller) sw.controller.postMessage({type: "status"}); };
+    sw.addEventListener("message", function (m) {
+      if (!m.data || m.data.type !== "offline-status") return;
+      Module.lbOffline = m.data;
+      lbWake();
+    });
+    sw.addEventListener("controllerchange", ask);
+    ask();
+    setInterval(function () { if (Module.lbOffline && Module.lbOffline.state === "downloading") ask(); }, 3000);
   },
 
   // Frames are drawn on demand (input, animation, loading), at most once per display
@@ -491,11 +526,19 @@ mergeInto(LibraryManager.library, {
     const trace = new Map();
     Module.lbSearchTrace = trace;
     let worker = null, apiId = -1, heldFor = 0;
+    // A word query is answered twice (site/search-worker.js): its hits, then the same hits
+    // with snippets (final). The app draws both; the automation API waits for the final one.
     const answered = function (d) {
       const w = waiting.get(d.id);
-      if (w) { waiting.delete(d.id); w(d); return; }
+      if (w) { if (d.final) { waiting.delete(d.id); w(d); } return; }
       if (d.id === heldFor) Module.lbReleaseHold();
       const t = trace.get(d.id);
+      if (t && t.arrived) {  // the snippets: drawn with the next display frame, not at once
+        lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
+        lbWake();
+        t.snippets = performance.now();
+        return;
+      }
       if (t) { t.arrived = performance.now(); const o = performance.timeOrigin; t.received = d.received - o; t.started = d.started - o; t.done = d.done - o; t.engine = t.done - t.started; }
       lbWithCString(function (p) { return Module._lb_search_answer(d.id, p); }, d.answer);
       if (t) t.parsed = performance.now();
@@ -505,7 +548,9 @@ mergeInto(LibraryManager.library, {
         requestAnimationFrame(function () { t.shown = performance.now(); });
       }
     };
-    Module.lbStartSearch = function () {
+    let warmed = false;
+    // list: the manifest's search.list, the database's piece list ("" when there is none).
+    Module.lbStartSearch = function (list) {
       if (worker) return;
       try { worker = new Worker(base + "/app/search-worker.js"); } catch (e) { state.status = 2; state.error = "The search worker could not start: " + e.message; return; }
       worker.onmessage = function (m) {
@@ -513,9 +558,24 @@ mergeInto(LibraryManager.library, {
         if (d.type === "ready") { state.status = 1; lbWake(); }
         else if (d.type === "failed") { state.status = 2; state.error = d.error; lbWake(); }
         else if (d.type === "answer") answered(d);
+        else if (d.type === "redeployed") redeployed();
       };
       worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); lbWake(); };
-      worker.postMessage({type: "load", url: base + "/search.db", core: base + "/app/search-core.js"});
+      worker.postMessage({type: "load", base: location.origin + base, list: list, core: base + "/app/search-core.js"});
+      if (warmed) worker.postMessage({type: "warm"});
+    };
+    Module.lbSearchWarmUp = function () {
+      if (worker && !warmed) worker.postMessage({type: "warm"});
+      warmed = true;
+    };
+    // The worker found the site deployed again and now searches the new deployment: the
+    // service worker is asked to look for it, so that loader.js offers "a new version is
+    // available" and the app, its pages and its search agree again after a reload.
+    const redeployed = function () {
+      state.redeployed = true;
+      if ("serviceWorker" in navigator)
+        navigator.serviceWorker.getRegistration(base + "/").then(function (r) { if (r) return r.update(); })
+          .catch(function () { /* no offline copy: the next navigation loads the new deployment */ });
     };
     Module.lbSearch = function (id, request) {
       if (!worker) return;
@@ -548,6 +608,7 @@ mergeInto(LibraryManager.library, {
     };
     api.searchTrace = function () { return Array.from(trace.values()).filter(function (t) { return t.drawn; }); };
     api.searchReady = function () { return state.status === 1; };
+    api.searchRedeployed = function () { return !!state.redeployed; };
   },
 
   // window.logbook: the automation API (tests, benchmarks, boot.js). A fresh object the

@@ -340,6 +340,7 @@ void App::open_search(bool open) {
   if (open) {
     palette_.selected = 0;
     find_.open = false;
+    platform_.search_warm_up();
   }
   platform_.request_frames(10);
 }
@@ -364,8 +365,22 @@ void App::copy_page_markdown() {
   flash_status("Copied the page as Markdown");
 }
 
+// The worker answers a word query in two steps: its hits (drawn at once), then the same
+// hits with their snippets, made from their pages' text, which only fill in the snippets.
+// Until they come, a hit keeps the snippet the previous answer had for its page, so that
+// typing does not blank the lines under titles that stay.
 void App::on_search_answer(SearchAnswer answer) {
+  SearchAnswer& shown = palette_.answer;
+  if (answer.id != 0 && answer.id == shown.id) {
+    for (std::size_t i = 0; i < answer.hits.size() && i < shown.hits.size(); ++i)
+      if (answer.hits[i].url == shown.hits[i].url) shown.hits[i].snippet = std::move(answer.hits[i].snippet);
+    platform_.request_frames(2);
+    return;
+  }
   if (answer.id != palette_.awaited_id) return;  // an older keystroke's answer
+  for (SearchHitView& hit : answer.hits)
+    for (const SearchHitView& before : shown.hits)
+      if (hit.snippet.empty() && hit.url == before.url) hit.snippet = before.snippet;
   palette_.answer = std::move(answer);
   palette_.answer_query = palette_.sent_query;
   palette_.selected = 0;
@@ -386,6 +401,7 @@ AppState App::state() const {
   s.find_open = find_.open;
   s.find_matches = static_cast<int>(find_.matches.size());
   s.search_results = static_cast<int>(palette_.answer.hits.size());
+  s.search_error = platform_.search_status() == SearchStatus::failed ? platform_.search_error() : palette_.answer.error;
   if (!doc_.selection.empty() && doc_.selection.end() <= page_.layout.text.size())
     s.selection = page_.layout.text.substr(doc_.selection.begin(), doc_.selection.end() - doc_.selection.begin());
   return s;
@@ -430,6 +446,9 @@ void App::handle_shortcuts() {
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_K, false)) open_search(!palette_.open);
   if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !palette_.open) open_search(true);
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false) && !palette_.open) open_find(true);
+  // O: the whole site for reading offline, as the top bar offers it (shown on its key cap).
+  if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false) && platform_.offline_copy().state == OfflineCopy::State::partial)
+    platform_.make_available_offline();
   if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_C, false)) copy_selection();
   if (!typing && ctrl && ImGui::IsKeyPressed(ImGuiKey_A, false) && !page_.layout.text.empty()) {
     doc_.selection.anchor = 0;

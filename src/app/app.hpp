@@ -122,7 +122,8 @@ struct AppState {
   std::string path, title, heading, theme;
   bool search_open = false, ready = false, find_open = false;
   int find_matches = 0, search_results = 0;
-  std::string selection;  // the selected text
+  std::string search_error;  // what the palette says when search failed or is unavailable
+  std::string selection;     // the selected text
 };
 
 // A link on screen, for automation (tests click it with the mouse like a reader would).

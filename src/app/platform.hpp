@@ -34,6 +34,18 @@ using SearchAnswer = logbook::SearchAnswer;
 
 enum class SearchStatus { loading, ready, failed };
 
+// The offline copy (site/sw.js) as its worker last reported it: the shell and the pages
+// read so far (partial), the whole site on its way (downloading) or all of it (complete).
+struct OfflineCopy {
+  enum class State { unknown, partial, downloading, complete };  // unknown: no worker (yet)
+  State state = State::unknown;
+  double done = 0, total = 0;  // bytes of the whole site: copied, and in all
+};
+
+// What the app says about it: "Available offline", "Offline copy: 35 % of 48 MB",
+// "Make available offline (48 MB)"; "" while unknown.
+std::string offline_label(const OfflineCopy& copy);
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -45,6 +57,8 @@ class Platform {
 
   // The search worker: loads the database in the background, then answers queries.
   virtual void search(int id, const std::string& query, int limit) = 0;
+  // The palette opened: the worker fetches what every query reads before the first one.
+  virtual void search_warm_up() = 0;
   virtual SearchStatus search_status() const = 0;
   virtual std::string search_error() const = 0;
 
@@ -71,6 +85,10 @@ class Platform {
   // When the browser delivered the latest key or pointer event (same clock as now_ms):
   // search latency is measured from the keystroke, not from the frame that saw it.
   virtual double last_input_ms() const = 0;
+
+  // The offline copy: its state, and the reader's request for the whole site.
+  virtual OfflineCopy offline_copy() const { return {}; }
+  virtual void make_available_offline() {}
 };
 
 }  // namespace logbook::app

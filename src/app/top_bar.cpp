@@ -70,6 +70,7 @@ void draw_top_bar(App& app, const Area& area) {
   dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
   dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
   if (clicked) app.open_search(true);
+  if (area.w >= 900) draw_offline_status(app, sp.x - 12, by, bh);
 }
 
 }  // namespace logbook::app

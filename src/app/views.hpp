@@ -18,6 +18,8 @@ struct Area {
 };
 
 void draw_top_bar(App& app, const Area& area);
+// The offline copy's state ending at x = right, in the top bar; the width it took.
+float draw_offline_status(App& app, float right, float y, float h);
 void draw_sidebar(App& app, const Area& area);
 void draw_sidebar_drawer(App& app, const Area& screen);
 void draw_outline(App& app, const Area& area);

@@ -18,6 +18,7 @@
 #include "fallback_fonts.hpp"
 #include "git_history.hpp"
 #include "html.hpp"
+#include "offline_list.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/published_site.hpp"
@@ -233,24 +234,17 @@ struct SiteBuilder::State {
            write_output(root, page.url, "index.md", page.source, error);
   }
 
-  // What the offline copy downloads on a first visit: the app, the database, the
-  // content's images and files, and (up to a few thousand pages) every page; pages
-  // beyond that are kept as they are read.
+  // The offline copy's shell (sw.js caches it on install; offline_list.hpp): what opens
+  // the site with no network. Pages, content files and search data are cached as they
+  // are read, or all at once when the reader asks for the whole site.
   std::vector<std::string> precache_list(const fs::path& root) const {
-    std::vector<std::string> out = {"404.html", "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
+    std::vector<std::string> out = {"manifest.json", "index.html", "index.md", "404.html",
+                                    "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
     std::error_code ec;
-    // The app's own files only: pages of content under app/ are listed with the pages.
-    if (fs::exists(root / "app" / "boot.js", ec)) {
+    if (fs::exists(root / "app" / "boot.js", ec)) {  // the app's own files, not content under app/
       out.insert(out.end(), app_files.begin(), app_files.end());
       out.insert(out.end(), fallback_fonts.begin(), fallback_fonts.end());
     }
-    for (const std::string& path : site.assets) out.push_back(url_for_asset(path).substr(1));
-    constexpr std::size_t kMostPages = 2000;
-    if (site.pages.size() <= kMostPages)
-      for (const Page& p : site.pages) {
-        if (p.url != "/") out.push_back(p.url.substr(1));
-        out.push_back(p.url.substr(1) + "index.md");
-      }
     return out;
   }
 
@@ -361,8 +355,12 @@ struct SiteBuilder::State {
     progress.step("writing the search database", 0, 1);
     if (std::string db_error = db.get(); !db_error.empty() && error.empty()) error = "search database: " + db_error;
     if (error.empty()) error = name_search_pieces(root, pieces);
+    // Last: it lists every file written above.
+    if (error.empty()) error = write_offline_files(root, published.precache, published.build, offline_budget());
     return error;
   }
+
+  std::uint64_t offline_budget() const { return static_cast<std::uint64_t>(config.config.offline_budget_mb) * 1024 * 1024; }
 
   // Only Markdown edits are rebuilt in place; anything else, a page too big to read, a
   // symbolic link, or characters the fonts made so far lack, needs a whole build.
@@ -496,7 +494,22 @@ struct SiteBuilder::State {
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
            write_file(root / "assets" / "page.css", embedded::page_css, error) &&
            write_file(root / "assets" / "loader.js", embedded::loader_js, error) &&
-           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error);
+           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error) && write_section_listings(root, error);
+  }
+
+  // A section without an index.md still has a page at its URL, which the sidebars link
+  // to: the list of its sections and pages (static_page.hpp). An asset in its place wins.
+  bool write_section_listings(const fs::path& root, std::string& error) const {
+    for (std::size_t s = 1; s < published.sections.size(); ++s) {
+      const Section& sec = published.sections[s];
+      if (sec.index_page >= 0) continue;
+      for (std::size_t part = 0; part < section_listing_parts(sec); ++part) {
+        const std::string file = sec.path + "/" + section_listing_file(part);
+        if (std::binary_search(site.assets.begin(), site.assets.end(), file)) continue;
+        if (!write_file(root / fs::path(file), render_section_listing(published, static_cast<int>(s), part, info), error)) return false;
+      }
+    }
+    return true;
   }
 };
 

@@ -1,5 +1,6 @@
 #include "static_page.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "html.hpp"
@@ -15,6 +16,19 @@ namespace {
 const PublishedPage& page_at(const PublishedSite& site, int i) { return site.pages[static_cast<std::size_t>(i)]; }
 const Section& section_at(const PublishedSite& site, int i) { return site.sections[static_cast<std::size_t>(i)]; }
 
+// [first, last) of at most `size` entries of `list` around `item` (the start when the
+// item is not in it).
+struct Window {
+  std::size_t first = 0, last = 0;
+};
+Window window_around(const std::vector<int>& list, int item, std::size_t size) {
+  if (list.size() <= size) return {0, list.size()};
+  const auto at = static_cast<std::size_t>(std::find(list.begin(), list.end(), item) - list.begin());
+  std::size_t first = at < list.size() && at > size / 2 ? at - size / 2 : 0;
+  first = std::min(first, list.size() - size);
+  return {first, first + size};
+}
+
 std::string link(const SiteInfo& info, const std::string& url, const std::string& text, bool current = false) {
   return "<a href=\"" + escape_html(info.base + url) + "\"" + (current ? " aria-current=\"page\"" : "") + ">" +
          escape_html(text) + "</a>";
@@ -26,8 +40,11 @@ std::string breadcrumbs(const PublishedSite& site, int page, const SiteInfo& inf
   return out;
 }
 
-// The current section: its index, its pages and its sub-sections, with the
-// parent section above; enough to move around without a full-site tree per page.
+// The current section: its index, the pages around this one and its sub-sections, with
+// the parent section above; enough to move around without a full-site tree per page.
+// Bounded (kSidebarPages, kSidebarSections): a page's HTML does not grow with its
+// section. The rest is a click away: the window slides with previous/next, and the
+// section's page lists all of them.
 std::string sidebar(const PublishedSite& site, int page, const SiteInfo& info) {
   const Section& sec = section_at(site, page_at(site, page).section);
   std::string out;
@@ -36,12 +53,19 @@ std::string sidebar(const PublishedSite& site, int page, const SiteInfo& info) {
     out += "<div class=\"up\">" + link(info, parent.url, "↑ " + parent.title) + "</div>";
   }
   out += "<div class=\"title\">" + link(info, sec.url, sec.title, sec.index_page == page) + "</div><ul>";
-  for (int child : sec.children) {
-    const Section& c = section_at(site, child);
-    out += "<li>" + link(info, c.url, c.title + " ›") + "</li>";
+  const auto shown_children = std::min(sec.children.size(), kSidebarSections);
+  for (std::size_t c = 0; c < shown_children; ++c) {
+    const Section& child = section_at(site, sec.children[c]);
+    out += "<li>" + link(info, child.url, child.title + " ›") + "</li>";
   }
-  for (int p : sec.pages) out += "<li>" + link(info, page_at(site, p).url, site.nav_title(p), p == page) + "</li>";
+  const Window w = window_around(sec.pages, page, kSidebarPages);
+  for (std::size_t i = w.first; i < w.last; ++i) {
+    const int p = sec.pages[i];
+    out += "<li>" + link(info, page_at(site, p).url, site.nav_title(p), p == page) + "</li>";
+  }
   out += "</ul>";
+  if (w.first > 0 || w.last < sec.pages.size() || shown_children < sec.children.size())
+    out += "<div class=\"more\">" + link(info, sec.url, "All " + std::to_string(sec.pages.size()) + " pages in " + sec.title + " →") + "</div>";
   return out;
 }
 
@@ -173,12 +197,25 @@ std::string description(const PublishedSite& site, int page) {
 
 std::string source_url(const std::string& page_url) { return page_url + "index.md"; }
 
+namespace {
+
+// The template's lines that boot the app: a page the app can show has them.
+using Fields = std::vector<std::pair<std::string_view, std::string>>;
+
+Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
+  fields.emplace_back("loader", "<script src=\"" + escape_html(info.base) + "/assets/loader.js\" defer></script>\n");
+  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\">Open in the app</a>\n");
+  return fields;
+}
+
+}  // namespace
+
 std::string render_static_page(const PublishedSite& site, int index, const SiteInfo& info,
                                const std::vector<Heading>& headings, const std::string& body_html) {
   const PublishedPage& page = page_at(site, index);
   const std::string canonical = info.site_url + info.base + page.url;
   const PublishedDecision* d = site.decision_of(index);
-  return fill_template(embedded::page_html, {
+  return fill_template(embedded::page_html, with_app({
       {"title", escape_html(page.title)},
       {"site_title", escape_html(info.title)},
       {"description", escape_html(description(site, index))},
@@ -195,7 +232,7 @@ std::string render_static_page(const PublishedSite& site, int index, const SiteI
       {"backlinks", backlinks(site, page, info)},
       {"prevnext", prev_next(site, index, info)},
       {"footer", footer(site, index, info)},
-  });
+  }, info, page.url));
 }
 
 std::string render_not_found_page(const PublishedSite& site, const SiteInfo& info) {
@@ -206,7 +243,7 @@ std::string render_not_found_page(const PublishedSite& site, const SiteInfo& inf
     body += "<li><a href=\"" + escape_html(info.base + s.url) + "\">" + escape_html(s.title) + "</a></li>";
   }
   body += "</ul>";
-  return fill_template(embedded::page_html, {
+  return fill_template(embedded::page_html, with_app({
       {"title", "Page not found"},
       {"site_title", escape_html(info.title)},
       {"description", "There is no page at this address."},
@@ -223,6 +260,63 @@ std::string render_not_found_page(const PublishedSite& site, const SiteInfo& inf
       {"backlinks", ""},
       {"prevnext", ""},
       {"footer", ""},
+  }, info, "/404.html"));
+}
+
+std::size_t section_listing_parts(const Section& section) {
+  return std::max<std::size_t>(1, (section.pages.size() + kListingPages - 1) / kListingPages);
+}
+
+std::string section_listing_file(std::size_t part) { return part == 0 ? "index.html" : "index-" + std::to_string(part + 1) + ".html"; }
+
+std::string render_section_listing(const PublishedSite& site, int section, std::size_t part, const SiteInfo& info) {
+  const Section& sec = section_at(site, section);
+  const std::size_t parts = section_listing_parts(sec);
+  std::string body = "<h1>" + escape_html(sec.title) + "</h1>";
+  if (part == 0 && !sec.children.empty()) {
+    body += "<h2>Sections</h2><ul>";
+    for (int child : sec.children) body += "<li>" + link(info, section_at(site, child).url, section_at(site, child).title) + "</li>";
+    body += "</ul>";
+  }
+  const std::size_t first = part * kListingPages, last = std::min(sec.pages.size(), first + kListingPages);
+  if (first < last) {
+    body += "<h2>Pages" + (parts > 1 ? " " + std::to_string(first + 1) + "–" + std::to_string(last) + " of " + std::to_string(sec.pages.size()) : "") + "</h2><ul>";
+    for (std::size_t i = first; i < last; ++i) {
+      const int p = sec.pages[i];
+      body += "<li>" + link(info, page_at(site, p).url, site.nav_title(p));
+      if (!page_at(site, p).description.empty()) body += " — " + escape_html(page_at(site, p).description);
+      body += "</li>";
+    }
+    body += "</ul>";
+  }
+  std::string more;
+  if (part > 0) more += "<a class=\"prev\" rel=\"prev\" href=\"" + escape_html(info.base + sec.url + section_listing_file(part - 1)) + "\"><small>Previous</small>Pages " + std::to_string(first - kListingPages + 1) + "–" + std::to_string(first) + "</a>";
+  if (part + 1 < parts) more += "<a class=\"next\" rel=\"next\" href=\"" + escape_html(info.base + sec.url + section_listing_file(part + 1)) + "\"><small>Next</small>Pages " + std::to_string(last + 1) + "–" + std::to_string(std::min(sec.pages.size(), last + kListingPages)) + "</a>";
+  std::string crumbs;
+  for (int s : section_chain(site.sections, part == 0 ? sec.parent : section))
+    crumbs += (crumbs.empty() ? "" : " › ") + link(info, section_at(site, s).url, section_at(site, s).title);
+  std::string up;
+  if (sec.parent >= 0) up = "<div class=\"up\">" + link(info, section_at(site, sec.parent).url, "↑ " + section_at(site, sec.parent).title) + "</div>";
+  const std::string url = sec.url + (part == 0 ? "" : section_listing_file(part));
+  return fill_template(embedded::page_html, {
+      {"title", escape_html(sec.title)},
+      {"site_title", escape_html(info.title)},
+      {"description", escape_html("The pages in " + sec.title + ".")},
+      {"canonical", escape_html(info.site_url + info.base + url)},
+      {"url", escape_html(url)},
+      {"path", ""},
+      {"base", escape_html(info.base)},
+      {"image_hosts", image_hosts(info)},
+      {"source", ""},
+      {"breadcrumbs", crumbs},
+      {"sidebar", up},
+      {"toc", ""},
+      {"content", body},
+      {"backlinks", ""},
+      {"prevnext", more},
+      {"footer", ""},
+      {"loader", ""},
+      {"app_link", ""},
   });
 }
 

@@ -22,12 +22,26 @@ struct SiteInfo {
   std::vector<std::string> image_hosts;  // image sources besides the site, for the pages' CSP (logbook.yml)
 };
 
+// How much of its section a page's sidebar lists: its pages around the current one and
+// its first sub-sections. The section's own page lists them all.
+constexpr std::size_t kSidebarPages = 21;
+constexpr std::size_t kSidebarSections = 30;
+// A section page without an index.md lists this many pages, then links to the next.
+constexpr std::size_t kListingPages = 200;
+
 // The page's own part is its rendered Markdown and its headings (for the outline).
 std::string render_static_page(const PublishedSite& site, int page, const SiteInfo& info,
                                const std::vector<Heading>& headings, const std::string& body_html);
 
 // The 404 page: a static page with a search hint and the site's sections.
 std::string render_not_found_page(const PublishedSite& site, const SiteInfo& info);
+
+// The page at a section's URL when the section has no index.md (a static page the app
+// does not take over): its sub-sections and pages, kListingPages at a time. part 0 is
+// index.html, part n is index-<n+1>.html.
+std::string render_section_listing(const PublishedSite& site, int section, std::size_t part, const SiteInfo& info);
+std::size_t section_listing_parts(const Section& section);
+std::string section_listing_file(std::size_t part);
 
 // Where page sources are published: /guides/setup/index.md
 std::string source_url(const std::string& page_url);

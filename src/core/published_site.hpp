@@ -26,8 +26,9 @@
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
 //   "search": {"list": "search/list.<hash>.json",   the search database's piece list
 //              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
-//   "precache": ["app/logbook.wasm", ...]   what the offline copy (sw.js)
-//               downloads on the first visit, relative to the site root
+//   "precache": ["manifest.json", "app/logbook.wasm", ...]   the offline copy's shell,
+//               relative to the site root; offline.json lists it with hashes for sw.js
+//               (src/cli/offline_list.hpp), which caches everything else as it is read
 //   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
 //               this content that the app's own fonts lack
 //   "parts": [ {"name": "site/pages.0a1b2c3d4e5f6071.json", "first": 0, "count": 200,
@@ -72,8 +73,8 @@
 //            the pages of other parts that link to these pages, and the neighbours
 //            before the first and after the last: the app draws them without their parts }
 // Page, section and decision references are indexes. Dates are as written; the app
-// compares them with today's date. site/boot.js, site/loader.js and site/sw.js read "app",
-// "build", "precache" and "fallback_fonts" themselves.
+// compares them with today's date. site/boot.js and site/loader.js read "app" and
+// "fallback_fonts" themselves; site/sw.js reads offline.json instead.
 #pragma once
 
 #include <cstdint>

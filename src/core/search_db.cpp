@@ -16,7 +16,7 @@ constexpr const char* kSchema = R"sql(
 CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '',
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, url TEXT NOT NULL UNIQUE,
+CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL, url TEXT NOT NULL,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
                    date TEXT, owner TEXT NOT NULL, review_by TEXT NOT NULL);
 CREATE TABLE tags(page_id INTEGER NOT NULL, tag TEXT NOT NULL);

@@ -15,8 +15,9 @@
 //   meta(key TEXT PRIMARY KEY, value TEXT)        schema_version, generator, page_count,
 //                                                 decision_statuses (JSON array, from logbook.yml)
 //   pages(id INTEGER PRIMARY KEY,                 id = rowid in `search`
-//         path TEXT UNIQUE,                       source file relative to the content folder
-//         url TEXT UNIQUE,                        clean URL without the base path, e.g. /guides/setup/
+//         path TEXT,                              source file relative to the content folder
+//         url TEXT,                               clean URL without the base path, e.g. /guides/setup/
+//                                                 (unique, but not indexed: rows are read by id)
 //         title TEXT, section TEXT,               section = titles of the enclosing sections, " › "-joined
 //         description TEXT,                       the snippet of a query of filters only
 //         date TEXT,                              YYYY-MM-DD or ""; a record's date from any dialect
@@ -34,7 +35,8 @@
 //   people(page_id, name, role)                   role: owner | decider | consulted | informed
 //
 // Version 3 dropped pages.markdown and pages.meta, the tables headings and links (the app
-// reads them from the manifest and the page's Markdown) and FTS5's copy of the text.
+// reads them from the manifest and the page's Markdown), the indexes on pages.path and
+// pages.url (no query reads them) and FTS5's copy of the text.
 // SQLite pages of 4096 bytes; no VACUUM (it only grows the gzipped pieces, ADR-0009).
 //
 // Ranking: bm25 with column weights title 10, headings 4, body 1, stored as FTS5's rank

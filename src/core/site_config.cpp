@@ -175,6 +175,11 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
     read.list(root, "statuses", c.statuses);
     read.strings(root, "image_hosts", c.image_hosts, is_image_source, "\"https://img.shields.io\" (or \"https:\" for any host)");
     read.strings(root, "publish_files", c.publish_files, is_content_pattern, "demo/widget.html or \"embeds/**\" (inside the content folder)");
+    if (const YAML::Node v = root["offline_budget_mb"]; v) {
+      const std::string mb = v.IsScalar() ? v.Scalar() : "";
+      if (!mb.empty() && mb.size() <= 6 && mb.find_first_not_of("0123456789") == std::string::npos) c.offline_budget_mb = std::stoi(mb);
+      else read.report(Severity::error, v.Mark(), "'offline_budget_mb' should be a whole number of megabytes, like `offline_budget_mb: 10` (0: never copy the whole site by itself).");
+    }
     std::string decisions = c.decisions;
     read.text(root, "decisions", decisions);
     while (!decisions.empty() && decisions.back() == '/') decisions.pop_back();
@@ -189,7 +194,8 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
       c.theme = "auto";
     }
     static const char* const kKnown[] = {"version", "title", "repository", "branch", "base_url", "decisions",
-                                         "decision_id_prefix", "theme", "statuses", "image_hosts", "publish_files"};
+                                         "decision_id_prefix", "theme", "statuses", "image_hosts", "publish_files",
+                                         "offline_budget_mb"};
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown))

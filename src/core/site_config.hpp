@@ -43,6 +43,9 @@ struct SiteConfig {
   std::vector<std::string> statuses = {"proposed", "accepted", "rejected", "deprecated", "superseded"};
   std::vector<std::string> image_hosts;    // CSP sources: "https:", "https://img.shields.io", "*.example.org"
   std::vector<std::string> publish_files;  // glob patterns of content paths
+  // A whole-site offline copy of at most this many MB downloads by itself after the first
+  // page is shown; above it the reader asks for one (site/sw.js, src/cli/offline_list.hpp).
+  int offline_budget_mb = 10;
 
   // True when a page may load an image from `url` (absolute or protocol-relative) under
   // the pages' Content-Security-Policy; relative URLs and data: images always may.

@@ -20,10 +20,13 @@ class FakePlatform final : public app::Platform {
   std::string clipboard, title, accessible;
   std::map<std::string, std::string> storage;
   std::vector<std::pair<int, std::string>> searches;
+  int warm_ups = 0;  // palette openings announced to the search worker
   app::SearchStatus status = app::SearchStatus::ready;
   double clock = 1000;
   std::string date = "2026-03-10";  // today(), as the reader's clock says
   bool dark = false;
+  app::OfflineCopy offline;       // what the offline copy's worker last said
+  int offline_requests = 0;       // times the reader asked for the whole site
 
   // Delivers every answer that is waiting; returns how many.
   int deliver() {
@@ -48,6 +51,7 @@ class FakePlatform final : public app::Platform {
   }
   void load_image(const std::string&, std::function<void(app::ImageResult)>) override {}
   void search(int id, const std::string& query, int) override { searches.emplace_back(id, query); }
+  void search_warm_up() override { ++warm_ups; }
   app::SearchStatus search_status() const override { return status; }
   std::string search_error() const override { return "no database"; }
   void history_push(const std::string& url) override { history.push_back("push " + url); }
@@ -63,6 +67,8 @@ class FakePlatform final : public app::Platform {
   double now_ms() const override { return clock; }
   std::string today() const override { return date; }
   double last_input_ms() const override { return clock; }
+  app::OfflineCopy offline_copy() const override { return offline; }
+  void make_available_offline() override { ++offline_requests; }
 
  private:
   std::deque<std::pair<std::string, std::function<void(app::FetchResult)>>> pending_;

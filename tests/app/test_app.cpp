@@ -171,6 +171,60 @@ TEST_CASE("a query typed while the search database downloads is sent when it arr
   CHECK(f.platform.searches.size() == 1);  // asked once
 }
 
+TEST_CASE("opening the search palette warms the search worker up before the first keystroke") {
+  Fixture f;
+  CHECK(f.platform.warm_ups == 0);  // a reader who never searches fetches no piece of the database
+  f.app.open_search(true);
+  CHECK(f.platform.warm_ups == 1);
+  CHECK(f.platform.searches.empty());  // warming up is not a query
+  f.app.open_search(false);
+  CHECK(f.platform.warm_ups == 1);
+}
+
+TEST_CASE("a search that failed (a missing piece of the database) says why, in the palette and in the state") {
+  Fixture f;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("deploy");
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  const std::string why = "search failed: search/0123456789abcdef.bin is missing; rebuild the site";
+  f.app.on_search_answer(app::SearchAnswer{f.platform.searches[0].first, {}, why, 0});
+  f.settle();
+  CHECK(f.app.state().search_error == why);
+  CHECK(f.app.state().search_results == 0);
+  f.platform.status = app::SearchStatus::failed;
+  CHECK(f.app.state().search_error == "no database");  // the worker itself failed: the platform's reason
+}
+
+TEST_CASE("an answer's snippets follow its hits: they fill in the hits shown, and a page kept while typing keeps its snippet") {
+  Fixture f;
+  f.app.open_search(true);
+  f.settle();
+  ImGui::GetIO().AddInputCharactersUTF8("inst");
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 1);
+  const int first = f.platform.searches[0].first;
+  f.app.on_search_answer({first, {{"guide.md", "/guide/", "Guide", "", ""}, {"setup.md", "/setup/", "Setup", "", ""}}, "", 1});
+  f.settle();
+  f.app.presented();
+  CHECK(f.app.state().search_results == 2);
+  CHECK(f.app.search_latencies().size() == 1);  // the hits drawn are the keystroke's answer
+  f.app.on_search_answer({first, {{"guide.md", "/guide/", "Guide", "", "\x02Inst\x03all"}, {"setup.md", "/setup/", "Setup", "", "to \x02inst\x03"}}, "", 1});
+  f.settle();
+  f.app.presented();
+  CHECK(f.app.search_latencies().size() == 1);  // the snippets are not another answer
+  CHECK(f.app.palette().answer.hits[1].snippet == "to \x02inst\x03");
+  ImGui::GetIO().AddInputCharactersUTF8("a");
+  f.settle();
+  REQUIRE(f.platform.searches.size() == 2);
+  f.app.on_search_answer({first, {{"other.md", "/other/", "Other", "", "late"}}, "", 1});  // the old query's, late: ignored
+  f.app.on_search_answer({f.platform.searches[1].first, {{"setup.md", "/setup/", "Setup", "", ""}}, "", 1});
+  f.settle();
+  CHECK(f.app.state().search_results == 1);
+  CHECK(f.app.palette().answer.hits[0].snippet == "to \x02inst\x03");  // kept until the new one comes
+}
+
 TEST_CASE("copy as Markdown copies the page's source") {
   Fixture f;
   f.app.copy_page_markdown();
@@ -347,4 +401,33 @@ TEST_CASE("parts: the first page's part handed over with the head is not fetched
   f.settle_frames(3);
   CHECK(f.app.state().ready);
   CHECK_FALSE(f.fetched(f.parts[2]));
+}
+
+TEST_CASE("the top bar says whether the site is available offline, how far its copy is, and offers the whole site with its size") {
+  using app::OfflineCopy, app::offline_label;
+  using S = OfflineCopy::State;
+  CHECK(offline_label({S::unknown, 0, 0}) == "");  // no service worker: nothing to say
+  CHECK(offline_label({S::partial, 0, 48.0 * 1024 * 1024}) == "Make available offline (48 MB)");
+  CHECK(offline_label({S::partial, 0, 2.5 * 1024 * 1024}) == "Make available offline (2.5 MB)");
+  CHECK(offline_label({S::downloading, 17.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 35 % of 48 MB");
+  CHECK(offline_label({S::downloading, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Offline copy: 99 % of 48 MB");  // done when it says so
+  CHECK(offline_label({S::complete, 48.0 * 1024 * 1024, 48.0 * 1024 * 1024}) == "Available offline");
+}
+
+TEST_CASE("the key O asks for the whole site offline when it is offered, and does nothing otherwise") {
+  Fixture f;
+  const auto press_o = [&] {
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, true);
+    f.app_frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_O, false);
+    f.app_frame();
+  };
+  press_o();
+  CHECK(f.platform.offline_requests == 0);  // no worker: nothing to ask
+  f.platform.offline = {app::OfflineCopy::State::partial, 0, 48.0 * 1024 * 1024};
+  press_o();
+  CHECK(f.platform.offline_requests == 1);
+  f.platform.offline.state = app::OfflineCopy::State::downloading;
+  press_o();
+  CHECK(f.platform.offline_requests == 1);  // once is enough
 }

@@ -11,6 +11,7 @@ import { serve } from "./lib/server.mjs";
 import { decisionTests } from "./decisions.mjs";
 import { offlineTests } from "./offline.mjs";
 import { hostileTests } from "./hostile.mjs";
+import { searchPiecesTests } from "./search_pieces.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -239,6 +240,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   decisionTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
+  searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {

@@ -2,7 +2,9 @@
 // may put on them and beside them is ADR-0011's policy.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "cli/html.hpp"
 #include "cli/site_builder.hpp"
@@ -101,4 +103,87 @@ TEST_CASE("a build publishes no file that runs script on the site's origin, unle
   const std::string home = dir.read("site/index.html");
   CHECK(has(home, "<img name=\"user-content-logbookBooted\" src=\"a.svg\">"));
   CHECK_FALSE(has(home, "evil.example"));
+}
+
+namespace {
+
+std::size_t count(const std::string& text, std::string_view part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+// A section of n pages p000.md ... without an index.md.
+logbook::PublishedSite big_section(int n) {
+  std::vector<logbook::SourceFile> files = {{"index.md", "# Home\n"}};
+  for (int i = 0; i < n; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "big/p%04d.md", i);
+    files.push_back({name, "# " + std::string(name + 4, 4) + "\n"});  // titles sort as the files do
+  }
+  const logbook::Site core = logbook::build_site(files);
+  return logbook::publish(core, {});
+}
+
+}  // namespace
+
+TEST_CASE("a page's sidebar lists the pages around it, not its whole section, and links to the rest") {
+  const logbook::PublishedSite site = big_section(500);
+  const SiteInfo info;
+  const int middle = site.find_url("/big/p0250/");
+  const std::string html = render_static_page(site, middle, info, {}, "");
+  const std::string sidebar = html.substr(html.find("<nav class=\"sidebar\""), html.find("</nav>", html.find("<nav class=\"sidebar\"")) - html.find("<nav class=\"sidebar\""));
+  CHECK(count(sidebar, "<li>") == kSidebarPages);
+  CHECK(has(sidebar, "<a href=\"/big/p0250/\" aria-current=\"page\">"));
+  CHECK(has(sidebar, "/big/p0240/"));
+  CHECK(has(sidebar, "/big/p0260/"));
+  CHECK_FALSE(has(sidebar, "/big/p0239/"));
+  CHECK(has(sidebar, "<a href=\"/big/\">All 500 pages in Big →</a>"));
+  // The same size at either end, and the same size for a section ten times as big.
+  CHECK(count(render_static_page(site, site.find_url("/big/p0000/"), info, {}, ""), "<li>") == kSidebarPages);
+  const std::size_t bytes_500 = html.size();
+  const logbook::PublishedSite bigger = big_section(2000);
+  CHECK(render_static_page(bigger, bigger.find_url("/big/p0250/"), info, {}, "").size() < bytes_500 + 64);
+}
+
+TEST_CASE("a section without an index.md gets a page listing its pages, 200 at a time, which the app does not take over") {
+  const logbook::PublishedSite site = big_section(450);
+  const SiteInfo info;
+  const int big = site.pages[static_cast<std::size_t>(site.find_url("/big/p0000/"))].section;
+  const logbook::Section& sec = site.sections[static_cast<std::size_t>(big)];
+  CHECK(section_listing_parts(sec) == 3);
+  CHECK(section_listing_file(0) == "index.html");
+  CHECK(section_listing_file(2) == "index-3.html");
+  const std::string first = render_section_listing(site, big, 0, info);
+  CHECK(has(first, "<h1>Big</h1>"));
+  CHECK(has(first, "<h2>Pages 1–200 of 450</h2>"));
+  CHECK(count(first, "<li>") == kListingPages);
+  CHECK(has(first, "href=\"/big/index-2.html\"><small>Next</small>Pages 201–400</a>"));
+  CHECK_FALSE(has(first, "loader.js"));
+  CHECK_FALSE(has(first, "Open in the app"));
+  const std::string last = render_section_listing(site, big, 2, info);
+  CHECK(has(last, "<h2>Pages 401–450 of 450</h2>"));
+  CHECK(has(last, "href=\"/big/index-2.html\"><small>Previous</small>Pages 201–400</a>"));
+  CHECK_FALSE(has(last, "<small>Next</small>"));
+  CHECK(has(last, "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><a href=\"/big/\">Big</a></nav>"));  // back to the first part
+  // Ordinary pages still boot the app.
+  CHECK(has(render_static_page(site, site.find_url("/big/p0000/"), info, {}, ""), "/assets/loader.js"));
+}
+
+TEST_CASE("a build writes the page of a section that has no index.md, so the sidebar's section link works") {
+  TempFolder dir;
+  dir.write("content/index.md", "# Home\n");
+  dir.write("content/notes/a.md", "# A\n");
+  dir.write("content/guides/index.md", "# Guides, written by hand\n");
+  dir.write("content/guides/b.md", "# B\n");
+  BuildOptions options;
+  options.content_dir = dir.path / "content";
+  options.out_dir = dir.path / "site";
+  REQUIRE(SiteBuilder(options).build().written);
+  const auto slurp = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CHECK(has(slurp(dir.path / "site/notes/index.html"), "<a href=\"/notes/a/\">A</a>"));
+  CHECK(has(slurp(dir.path / "site/guides/index.html"), "Guides, written by hand"));
 }

@@ -107,3 +107,15 @@ TEST_CASE("publish_files: content paths and globs, nothing outside the content f
   CHECK(r.diagnostics.size() == 2);
   CHECK(parse_site_config("logbook.yml", "publish_files: demo.html\n").diagnostics.size() == 1);
 }
+
+TEST_CASE("offline_budget_mb: the size up to which the whole site is copied offline by itself") {
+  CHECK(parse_site_config("logbook.yml", "title: x\n").config.offline_budget_mb == 10);
+  const SiteConfigResult r = parse_site_config("logbook.yml", "offline_budget_mb: 0\n");
+  CHECK(r.config.offline_budget_mb == 0);
+  CHECK(r.diagnostics.empty());
+  const SiteConfigResult bad = parse_site_config("logbook.yml", "title: x\noffline_budget_mb: lots\n");
+  CHECK(bad.config.offline_budget_mb == 10);
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(bad.diagnostics[0].line == 2);
+  CHECK(bad.diagnostics[0].message.find("offline_budget_mb: 10") != std::string::npos);
+}

@@ -12,9 +12,10 @@ export async function launch() {
 }
 
 // A page that records console errors and failed requests, for "the console stays clean".
-export async function openPage(browser, { width = 1366, height = 860, dpr = 1, mobile = false, colorScheme = "light" } = {}) {
+// serviceWorkers: "block" for a test of the network alone, without the offline copy.
+export async function openPage(browser, { width = 1366, height = 860, dpr = 1, mobile = false, colorScheme = "light", serviceWorkers = "allow" } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, isMobile: mobile,
-                                             hasTouch: mobile, colorScheme });
+                                             hasTouch: mobile, colorScheme, serviceWorkers });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
   const page = await context.newPage();
   const problems = [];
