@@ -116,7 +116,8 @@ if (want("search") && !args.includes("--skip-search")) {
     const site = await serve(join(tmp, "c10k"));
     const { page, context } = await openPage(browser, { width: 1366, height: 860 });
     const t0 = Date.now();
-    const first = JSON.parse(readFileSync(join(tmp, "c10k/manifest.json"), "utf8")).pages[0].url;
+    const head = JSON.parse(readFileSync(join(tmp, "c10k/manifest.json"), "utf8"));
+    const first = JSON.parse(readFileSync(join(tmp, "c10k", head.parts[0].name), "utf8")).pages[0].url;
     await boot(page, site.url + first);
     await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 300000, polling: 200 });
     const loadSeconds = (Date.now() - t0) / 1000;

@@ -29,7 +29,9 @@ await page.goto(server.url + "/");
 await until(() => window.logbook && window.logbook.readyAt > 0);
 await page.evaluate(() => navigator.serviceWorker.ready);
 await until(() => ["partial", "complete"].includes(window.logbook.offline().state));
-const paths = await page.evaluate(() => fetch("manifest.json").then((r) => r.json()).then((m) => m.pages.slice(1, 6).map((p) => p.url)));
+// The pages live in the manifest's parts (published_site.hpp): the first part's.
+const paths = await page.evaluate(() => fetch("manifest.json").then((r) => r.json())
+  .then((m) => fetch(m.parts[0].name)).then((r) => r.json()).then((part) => part.pages.slice(1, 6).map((p) => p.url)));
 for (const p of paths) {
   await page.evaluate((p) => window.logbook.open(p), p);
   await until(() => window.logbook.state().ready);

@@ -29,22 +29,13 @@ std::string App::init(AppInit init) {
   ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
   manifest_error_ = read_manifest(init.manifest_json, site_);
   sidebar_.collapsed.assign(site_.sections.size(), 0);
-  Route route = parse_route(init.route);
-  const int index = site_.find_url(route.url);
-  if (index >= 0 && !init.first_page_md.empty()) {
-    page_.generation++;
-    page_.index = index;
-    page_.url = route.url;
-    page_.anchor_to_show = route.anchor;
-    page_.highlight_words = parse_query(route.query).words();
-    FetchResult r;
-    r.ok = true;
-    r.status = 200;
-    r.bytes = std::move(init.first_page_md);
-    page_arrived(page_.generation, std::move(r));
-  } else {
-    open(init.route, false);
-  }
+  part_state_.assign(site_.parts.size(), 0);
+  prefetched_url_ = parse_route(init.route).url;
+  // The edge may have fetched the first page's part with the head (the static page names it).
+  for (int k : site_.parts_for_url(prefetched_url_))
+    if (!init.first_page_part.empty() && read_manifest_part(init.first_page_part, k, site_).empty()) part_state_[static_cast<std::size_t>(k)] = 2;
+  prefetched_md_ = std::move(init.first_page_md);
+  open(init.route, false);
   platform_.history_replace(full_url(init.route.empty() ? "/" : init.route));
   if (!manifest_error_.empty()) errors += manifest_error_;
   return errors;
@@ -80,6 +71,7 @@ void App::open(const std::string& site_path, bool push_history) {
   const std::string query = q == std::string::npos ? std::string() : site_path.substr(q, site_path.find('#', q) - q);
   std::string shown = route.url + query + (route.anchor.empty() ? "" : "#" + route.anchor);
   if (push_history) platform_.history_push(full_url(shown));
+  if (open_when_parts_arrive(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);
     page_.relayout = true;  // recompute highlights
@@ -93,6 +85,62 @@ void App::open(const std::string& site_path, bool push_history) {
 
 void App::on_popstate(const std::string& site_path) { open(site_path, false); }
 
+// A page whose part is not read yet: the parts that may hold it are fetched, the page
+// is drawn as loading, and open() runs again when they have all arrived.
+bool App::open_when_parts_arrive(const std::string& site_path) {
+  const std::string url = parse_route(site_path).url;
+  std::vector<int> parts = site_.parts_for_url(url);
+  std::erase_if(parts, [&](int k) { return part_state_[static_cast<std::size_t>(k)] == 2; });  // failed
+  if (parts.empty()) {
+    waiting_route_.clear();
+    return false;
+  }
+  if (waiting_route_ != site_path || page_.status != CurrentPage::Status::loading || page_.index >= 0) {
+    const Route route = parse_route(site_path);
+    reset_page(-1, route.anchor, parse_query(route.query).words());
+    page_.status = CurrentPage::Status::loading;
+    page_.url = url;
+    platform_.request_frames(30);
+  }
+  waiting_route_ = site_path;
+  for (int k : parts) load_part(k);
+  return true;
+}
+
+bool App::need_page(int page) {
+  const int k = site_.part_of(page);
+  if (k < 0 || site_.parts[static_cast<std::size_t>(k)].loaded) return true;
+  load_part(k);
+  return false;
+}
+
+void App::load_part(int part) {
+  char& state = part_state_[static_cast<std::size_t>(part)];
+  if (state != 0 || site_.parts[static_cast<std::size_t>(part)].loaded) return;
+  state = 1;
+  platform_.fetch(full_url("/" + site_.parts[static_cast<std::size_t>(part)].name),
+                  [this, part](FetchResult r) { part_arrived(part, std::move(r)); });
+}
+
+void App::part_arrived(int part, FetchResult result) {
+  part_state_[static_cast<std::size_t>(part)] = 2;
+  const std::string& name = site_.parts[static_cast<std::size_t>(part)].name;
+  if (!result.ok)
+    part_error_ = "Could not load " + name + (result.status ? " (HTTP " + std::to_string(result.status) + ")" : "") + ". " +
+                  (result.error.empty() ? "Check the connection and reload the page." : result.error);
+  else if (std::string error = read_manifest_part(result.bytes, part, site_); !error.empty())
+    part_error_ = std::move(error);
+  platform_.request_frames(4);
+  if (waiting_route_.empty()) return;
+  for (int k : site_.parts_for_url(parse_route(waiting_route_).url))
+    if (part_state_[static_cast<std::size_t>(k)] == 1) return;  // more to come
+  const std::string route = waiting_route_;
+  waiting_route_.clear();
+  open(route, false);
+  // Not found, and a part could not be read: say why, rather than "no page here".
+  if (page_.index < 0 && page_.status == CurrentPage::Status::failed && !part_error_.empty()) page_.error = part_error_;
+}
+
 // Search latency is measured to here: from the keystroke to its results on screen.
 void App::presented() {
   if (!palette_.drawn_mark) return;
@@ -102,7 +150,7 @@ void App::presented() {
   palette_.engine_millis.push_back(palette_.answer.millis);
 }
 
-void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
+void App::reset_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
   page_ = CurrentPage{};
   page_.generation = ++page_generation_;
   page_.index = index;
@@ -117,6 +165,10 @@ void App::load_page(int index, const std::string& anchor, const std::vector<std:
   find_.searched.clear();
   sidebar_.drawer_open = false;
   outline_.menu_open = false;
+}
+
+void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
+  reset_page(index, anchor, words);
   if (index < 0) {
     page_.status = CurrentPage::Status::failed;
     page_.error = "There is no page at this address. It may have been moved or renamed.";
@@ -127,6 +179,12 @@ void App::load_page(int index, const std::string& anchor, const std::vector<std:
   page_.url = entry.url;
   page_.status = CurrentPage::Status::loading;
   const int generation = page_.generation;
+  if (!prefetched_md_.empty() && prefetched_url_ == entry.url) {
+    FetchResult r{.ok = true, .status = 200, .bytes = std::move(prefetched_md_), .error = {}};
+    prefetched_md_.clear();
+    page_arrived(generation, std::move(r));
+    return;
+  }
   platform_.fetch(full_url(entry.url) + "index.md", [this, generation](FetchResult r) { page_arrived(generation, std::move(r)); });
   platform_.request_frames(30);
 }

@@ -115,6 +115,7 @@ struct AppInit {
   std::string manifest_json;
   std::string route;          // site path (without base) of the page to open first, with ?q / #anchor
   std::string first_page_md;  // that page's Markdown if the edge already fetched it
+  std::string first_page_part;  // the manifest part holding that page, if the edge already fetched it
 };
 
 struct AppState {
@@ -185,12 +186,19 @@ class App {
   std::string status_line;  // transient message ("Copied")
   double status_until = 0;
   void flash_status(const std::string& text);
+  // The manifest's parts (core/published_site.hpp): a view that draws a page's entry
+  // calls this; true when the page is read, else its part is on the way.
+  bool need_page(int page);
   bool narrow() const { return narrow_; }
   bool phone() const { return phone_; }
 
  private:
+  void reset_page(int index, const std::string& anchor, const std::vector<std::string>& words);
   void load_page(int index, const std::string& anchor, const std::vector<std::string>& words);
   void page_arrived(int generation, FetchResult result);
+  void load_part(int part);
+  void part_arrived(int part, FetchResult result);
+  bool open_when_parts_arrive(const std::string& site_path);
   void ensure_layout(float width);
   void request_images();
   void search_answer_drawn();
@@ -216,6 +224,11 @@ class App {
   int page_generation_ = 0;
   bool narrow_ = false, phone_ = false;
   std::string manifest_error_;
+  // Parts asked for (by index into site_.parts): 0 no, 1 on the way, 2 arrived or failed.
+  std::vector<char> part_state_;
+  std::string waiting_route_;  // a page to open once the parts that may hold it arrive
+  std::string part_error_;     // why a part could not be read
+  std::string prefetched_url_, prefetched_md_;  // the first page's Markdown, fetched by the edge
 };
 
 }  // namespace logbook::app

@@ -125,12 +125,12 @@ std::vector<int> pages_past_review(const PublishedSite& site, std::string_view t
   std::vector<std::pair<int, int>> found;  // (review day, page)
   const auto now = day_number(today);
   if (!now) return {};
-  for (std::size_t i = 0; i < site.pages.size(); ++i) {
-    const PublishedPage& p = site.pages[i];
+  for (int i : site.review) {  // the head's list: the soonest review dates
+    const PublishedPage& p = site.pages[static_cast<std::size_t>(i)];
     const auto due = day_number(p.review_by);
     if (!due || *due >= *now) continue;
     if (p.decision >= 0 && same(site.decisions[static_cast<std::size_t>(p.decision)].status, "proposed")) continue;
-    found.emplace_back(static_cast<int>(*due), static_cast<int>(i));
+    found.emplace_back(static_cast<int>(*due), i);
   }
   std::stable_sort(found.begin(), found.end());
   std::vector<int> out;

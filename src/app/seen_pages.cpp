@@ -33,16 +33,19 @@ bool is_changed(const PublishedPage& page, const SeenPages& seen) {
 
 std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen) {
   std::vector<int> out;
-  for (std::size_t i = 0; i < site.pages.size(); ++i)
-    if (is_changed(site.pages[i], seen)) out.push_back(static_cast<int>(i));
+  for (int i : site.recent)
+    if (is_changed(site.pages[static_cast<std::size_t>(i)], seen)) out.push_back(i);
   return out;
 }
 
 bool mark_read(SeenPages& seen, const PublishedPage& page) {
   if (!is_changed(page, seen)) return false;
+  // Only the head's lists are known at a first visit (pages arrive in parts): a page
+  // read for the first time is new to the reader, not changed.
+  const bool known = seen.hash_by_path.count(page.path) > 0;
   seen.hash_by_path[page.path] = page.hash;
   seen.dirty = true;
-  return true;
+  return known;
 }
 
 void mark_all_read(SeenPages& seen, const PublishedSite& site) {

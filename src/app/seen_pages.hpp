@@ -24,11 +24,13 @@ std::string seen_storage_key(const PublishedSite& site);
 SeenPages load_seen_pages(const std::string& stored, const PublishedSite& site);
 std::string save_seen_pages(const SeenPages& seen);
 
-// Pages (indexes) new or changed since read, in manifest order. Pages without a hash
-// (an older build) are never reported.
+// Pages (indexes) new or changed since read, among the site's recently changed pages
+// (PublishedSite::recent: the head's list, newest first). Pages without a hash (an older
+// build) are never reported.
 std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen);
 bool is_changed(const PublishedPage& page, const SeenPages& seen);
-// Records the page's current version as read; true when that changed anything.
+// Records the page's current version as read; true when the reader had read another
+// version of it (the page changed since).
 bool mark_read(SeenPages& seen, const PublishedPage& page);
 void mark_all_read(SeenPages& seen, const PublishedSite& site);
 

@@ -70,7 +70,11 @@ void section_tree(App& app, int s, int depth) {
   const int current = app.page().index;
   const Section& sec = site.sections[static_cast<std::size_t>(s)];
   ImGui::PushID(s);
-  for (int p : sec.pages) {
+  bool ready = true;  // the section's pages are read (their parts arrive after the first page's)
+  for (int p : sec.pages) ready = app.need_page(p) && ready;
+  bool unused = false;
+  if (!ready) row(app, "loading", "Loading…", depth, false, false, 0, unused);
+  for (int p : ready ? sec.pages : std::vector<int>{}) {
     bool chev = false;
     ImGui::PushID(p);
     if (row(app, "page", site.nav_title(p), depth, p == current, false, 0, chev)) app.open(site.pages[static_cast<std::size_t>(p)].url);
@@ -79,14 +83,16 @@ void section_tree(App& app, int s, int depth) {
   for (int c : sec.children) {
     const Section& child = site.sections[static_cast<std::size_t>(c)];
     char& state = st.collapsed[static_cast<std::size_t>(c)];
-    if (state == 0) state = (site.pages.size() > 80 && !contains_page(site, c, current)) ? 2 : 1;
+    // Open or closed is decided once the first page is known (it may be on its way).
+    if (state == 0 && (current >= 0 || app.page().status != CurrentPage::Status::loading))
+      state = (site.pages.size() > 80 && !contains_page(site, c, current)) ? 2 : 1;
     bool chev = false;
     ImGui::PushID(c);
     const bool open = state == 1;
     const bool clicked = row(app, "section", child.title, depth, child.index_page == current && current >= 0, true, open ? 1 : -1, chev);
     ImGui::PopID();
     if (clicked) {
-      if (chev || child.index_page < 0) state = open ? 2 : 1;
+      if (chev || child.index_page < 0) state = open ? 2 : 1;  // 0 (undecided) is drawn closed
       else {
         state = 1;
         app.open(child.url);

@@ -145,6 +145,7 @@ struct SiteBuilder::State {
   Site site;
   DecisionLog decisions;
   PublishedSite published;  // what readers see: every page and the manifest render from it
+  std::vector<int> published_at;  // site.pages[i] is published.pages[published_at[i]] (part order)
   GitHistory history;       // read once per full build; edits being served are not committed yet
   std::string app_version;  // hash of the app's files, part of the manifest's build hash
   std::vector<std::string> app_files;  // the built app's files as the site has them: app/boot.js, ...
@@ -221,13 +222,14 @@ struct SiteBuilder::State {
                          .history = &history.pages, .app_version = app_version, .precache = precache_list(root),
                          .content_prefix = history.content_prefix, .propose_decision = propose_decision_url(),
                          .fallback_fonts = fallback_fonts});
+    published_at = published_indexes(site, published);
     published.search = search_pieces;
   }
 
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
     const Page& page = site.pages[i];
     const std::string body = render_page_html(site, page, info.base);
-    const std::string html = render_static_page(published, static_cast<int>(i), info, page.headings, body);
+    const std::string html = render_static_page(published, published_at[i], info, page.headings, body);
     return write_output(root, page.url, "index.html", html, error) &&
            write_output(root, page.url, "index.md", page.source, error);
   }
@@ -410,7 +412,7 @@ struct SiteBuilder::State {
       const Page& p = site.pages[i];
       const auto old = before.pages.find(p.path);
       if (info.title != before.title || changed.count(p.path) || old == before.pages.end() ||
-          old->second != page_fingerprint(published, static_cast<int>(i), sections))
+          old->second != page_fingerprint(published, published_at[i], sections))
         dirty.push_back(i);
     }
     return dirty;
@@ -446,7 +448,7 @@ struct SiteBuilder::State {
   std::string name_search_pieces(const fs::path& root, const PublishedSearch& pieces) {
     std::string error;
     search_pieces = published.search = pieces;
-    return write_file(root / "manifest.json", write_manifest(published), error) ? "" : error;
+    return write_manifest_files(root, error) ? "" : error;
   }
 
   // It reads the model in the background; every change to the model waits for it first.
@@ -464,12 +466,27 @@ struct SiteBuilder::State {
     });
   }
 
+  // manifest.json and its parts. A part is named by its hash, so one already there is the
+  // same file; parts no longer named are removed.
+  bool write_manifest_files(const fs::path& root, std::string& error) const {
+    const ManifestFiles files = write_manifest(published);
+    std::set<fs::path> named;
+    std::error_code ec;
+    for (const auto& [name, text] : files.parts) {
+      named.insert(root / name);
+      if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
+    }
+    for (const auto& entry : fs::directory_iterator(root / "site", ec))
+      if (entry.path().filename().string().starts_with("pages.") && !named.count(entry.path())) fs::remove(entry.path(), ec);
+    return write_file(root / "manifest.json", files.head, error);
+  }
+
   // manifest.json, feed.xml, sw.js, 404.html, sitemap.xml, robots.txt and the static pages' assets.
   bool write_site_files(const fs::path& root, std::string& error) const {
     std::string service_worker(embedded::sw_js);
     service_worker.replace(service_worker.find("__LOGBOOK_BUILD__"), 17, published.build);
     FeedInfo feed{info.title, info.site_url, info.base};
-    return write_file(root / "manifest.json", write_manifest(published), error) &&
+    return write_manifest_files(root, error) &&
            write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
            write_file(root / "sw.js", service_worker, error) && write_redirects(root, error) &&
            write_file(root / "404.html", render_not_found_page(published, info), error) &&

@@ -101,12 +101,144 @@ std::string PublishedSite::nav_title(int page) const {
   return p->title.empty() ? d->id : d->id + ": " + p->title;
 }
 
+int PublishedSite::part_of(int page) const {
+  if (page < 0) return -1;
+  const auto after = std::upper_bound(parts.begin(), parts.end(), page, [](int p, const PublishedPart& part) { return p < part.first; });
+  if (after == parts.begin()) return -1;
+  const PublishedPart& part = *(after - 1);
+  return page < part.first + part.count ? static_cast<int>(after - parts.begin()) - 1 : -1;
+}
+
+bool PublishedSite::loaded(int page) const {
+  const PublishedPart* part = at(parts, part_of(page));
+  return part && part->loaded;
+}
+
+std::vector<int> PublishedSite::parts_for_url(std::string_view url) const {
+  std::vector<int> out;
+  if (const int page = find_url(url); page >= 0) {
+    if (const int part = part_of(page); part >= 0 && !parts[static_cast<std::size_t>(part)].loaded) out.push_back(part);
+    return out;
+  }
+  const auto holds = [&](const PublishedPart& p) { return !p.loaded && p.count > 0 && p.from <= url && url <= p.to; };
+  // A page's URL usually follows its folder: the section with the longest URL prefix
+  // first; then any part whose range holds it (pages whose URL does not follow their path).
+  int best = -1;
+  for (std::size_t s = 0; s < sections.size(); ++s)
+    if (url.starts_with(sections[s].url) && (best < 0 || sections[s].url.size() > sections[static_cast<std::size_t>(best)].url.size()))
+      best = static_cast<int>(s);
+  for (int p : reading_order(best))
+    if (const int part = part_of(p); part >= 0 && holds(parts[static_cast<std::size_t>(part)]) &&
+                                     std::find(out.begin(), out.end(), part) == out.end())
+      out.push_back(part);
+  if (!out.empty()) return out;
+  for (std::size_t k = 0; k < parts.size(); ++k)
+    if (holds(parts[k])) out.push_back(static_cast<int>(k));
+  return out;
+}
+
 void PublishedSite::index_urls() {
   by_url.clear();
-  for (std::size_t i = 0; i < pages.size(); ++i) by_url.emplace(pages[i].url, static_cast<int>(i));
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (!pages[i].url.empty()) by_url.emplace(pages[i].url, static_cast<int>(i));
 }
 
 // ---- publish ----------------------------------------------------------------------
+
+namespace {
+
+std::string part_text(const PublishedSite& site, const PublishedPart& part);  // the serializer, below
+
+// Part order: sections depth-first from the root, each in its reading order, so that a
+// section's pages, and so a part's, are one range of indexes.
+std::vector<int> part_order(const PublishedSite& site) {
+  std::vector<int> order;
+  std::vector<char> placed(site.pages.size(), 0), visited(site.sections.size(), 0);
+  std::vector<int> stack = {0};
+  while (!stack.empty()) {
+    const int s = stack.back();
+    stack.pop_back();
+    if (s < 0 || s >= static_cast<int>(site.sections.size()) || visited[static_cast<std::size_t>(s)]) continue;
+    visited[static_cast<std::size_t>(s)] = 1;
+    for (int p : site.reading_order(s))
+      if (!placed[static_cast<std::size_t>(p)]) placed[static_cast<std::size_t>(p)] = 1, order.push_back(p);
+    const std::vector<int>& children = site.sections[static_cast<std::size_t>(s)].children;
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  for (std::size_t p = 0; p < placed.size(); ++p)
+    if (!placed[p]) order.push_back(static_cast<int>(p));  // in no section (build_site places every page)
+  return order;
+}
+
+void number_in_part_order(PublishedSite& site) {
+  const std::vector<int> order = part_order(site);
+  std::vector<int> at(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) at[static_cast<std::size_t>(order[k])] = static_cast<int>(k);
+  const auto renumber = [&](std::vector<int>& v) { for (int& p : v) p = at[static_cast<std::size_t>(p)]; };
+  std::vector<PublishedPage> pages;
+  pages.reserve(order.size());
+  for (int p : order) pages.push_back(std::move(site.pages[static_cast<std::size_t>(p)]));
+  site.pages = std::move(pages);
+  for (PublishedPage& p : site.pages) renumber(p.backlinks);
+  for (Section& s : site.sections) {
+    if (s.index_page >= 0) s.index_page = at[static_cast<std::size_t>(s.index_page)];
+    renumber(s.pages);
+  }
+  for (PublishedDecision& d : site.decisions)
+    if (d.page >= 0) d.page = at[static_cast<std::size_t>(d.page)];
+}
+
+// Consecutive small sections share a part; a section that does not fit in what is left
+// of one starts a new part, and a big section takes several.
+void split_into_parts(PublishedSite& site) {
+  const int n = static_cast<int>(site.pages.size());
+  std::vector<int> section_size(static_cast<std::size_t>(n), 0);  // at a section's first page
+  for (std::size_t s = 0; s < site.sections.size(); ++s)
+    if (const std::vector<int> order = site.reading_order(static_cast<int>(s)); !order.empty())
+      section_size[static_cast<std::size_t>(order.front())] = static_cast<int>(order.size());
+  site.parts.clear();
+  for (int i = 0; i < n; ++i) {
+    const int size = section_size[static_cast<std::size_t>(i)];
+    PublishedPart* last = site.parts.empty() ? nullptr : &site.parts.back();
+    if (!last || last->count == kPagesPerPart || (size > 0 && last->count + size > kPagesPerPart))
+      last = &site.parts.emplace_back(PublishedPart{.first = i, .loaded = true});
+    ++last->count;
+    const std::string& url = site.pages[static_cast<std::size_t>(i)].url;
+    if (last->count == 1 || url < last->from) last->from = url;
+    if (last->count == 1 || url > last->to) last->to = url;
+  }
+  for (PublishedPart& part : site.parts) part.name = "site/pages." + content_hash(part_text(site, part)) + ".json";
+}
+
+// The home page's lists: the pages changed last, and those with the soonest review date.
+void list_home_pages(PublishedSite& site) {
+  std::vector<int> all(site.pages.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  const auto page = [&](int i) -> const PublishedPage& { return site.pages[static_cast<std::size_t>(i)]; };
+  const auto first_n = [](std::vector<int> v) {
+    if (v.size() > static_cast<std::size_t>(kHomeListLength)) v.resize(static_cast<std::size_t>(kHomeListLength));
+    return v;
+  };
+  std::stable_sort(all.begin(), all.end(), [&](int a, int b) { return page(a).updated > page(b).updated; });
+  site.recent = first_n(all);
+  std::erase_if(all, [&](int i) { return page(i).review_by.empty(); });
+  std::stable_sort(all.begin(), all.end(), [&](int a, int b) { return page(a).review_by < page(b).review_by; });
+  site.review = first_n(all);
+}
+
+}  // namespace
+
+std::vector<int> published_indexes(const Site& site, const PublishedSite& published) {
+  std::unordered_map<std::string_view, int> by_path;
+  for (std::size_t i = 0; i < published.pages.size(); ++i) by_path.emplace(published.pages[i].path, static_cast<int>(i));
+  std::vector<int> out;
+  out.reserve(site.pages.size());
+  for (const Page& p : site.pages) {
+    const auto it = by_path.find(p.path);
+    out.push_back(it == by_path.end() ? -1 : it->second);
+  }
+  return out;
+}
 
 std::string build_hash(const Site& site, std::string_view app_version) {
   std::string all(app_version);
@@ -159,10 +291,16 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
                              .superseded_by = d.successors});
   }
   order_records(out);
+  number_in_part_order(out);
+  out.index_urls();
+  for (PublishedPage& p : out.pages)
+    for (const std::string& href : p.links)
+      p.targets.push_back(href.starts_with('/') ? out.find_url(href.substr(0, href.find_first_of("?#"))) : -1);
+  split_into_parts(out);
+  list_home_pages(out);
   out.build = build_hash(site, in.app_version);
   out.precache = in.precache;
   out.fallback_fonts = in.fallback_fonts;
-  out.index_urls();
   return out;
 }
 
@@ -215,7 +353,7 @@ json page_json(const PublishedPage& p) {
   return {{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
           {"description", p.description}, {"date", or_null(p.date)}, {"owner", or_null(p.owner)},
           {"review_by", or_null(p.review_by)}, {"decision", p.decision}, {"links", p.links},
-          {"backlinks", p.backlinks}, {"hash", p.hash}, {"updated", or_null(p.updated)},
+          {"targets", p.targets}, {"backlinks", p.backlinks}, {"hash", p.hash}, {"updated", or_null(p.updated)},
           {"authors", p.authors}, {"tags", p.tags}};
 }
 
@@ -223,7 +361,7 @@ PublishedPage page_from(const json& j) {
   return {.path = str(j, "path"), .url = str(j, "url"), .title = str(j, "title"), .description = str(j, "description"),
           .section = integer(j, "section", 0), .date = str(j, "date"), .owner = str(j, "owner"),
           .review_by = str(j, "review_by"), .decision = integer(j, "decision", -1), .links = strings(j, "links", true),
-          .backlinks = ints(j, "backlinks"), .hash = str(j, "hash"), .updated = str(j, "updated"),
+          .targets = ints(j, "targets"), .backlinks = ints(j, "backlinks"), .hash = str(j, "hash"), .updated = str(j, "updated"),
           .authors = strings(j, "authors"), .tags = strings(j, "tags")};
 }
 
@@ -242,14 +380,68 @@ PublishedDecision decision_from(const json& j) {
           .superseded_by = ints(j, "superseded_by")};
 }
 
-json section_json(const Section& s) {
-  return {{"path", s.path}, {"url", s.url}, {"title", s.title}, {"parent", s.parent},
-          {"index", s.index_page}, {"pages", s.pages}, {"children", s.children}};
+json section_json(const PublishedSite& site, int section) {
+  const Section& s = site.sections[static_cast<std::size_t>(section)];
+  const std::vector<int> order = site.reading_order(section);
+  return {{"path", s.path}, {"url", s.url}, {"title", s.title}, {"parent", s.parent}, {"index", s.index_page},
+          {"first", order.empty() ? 0 : order.front()}, {"count", order.size()}, {"children", s.children}};
 }
 
+// Versions 1 and 2 listed a section's pages.
 Section section_from(const json& j) {
   return {.path = str(j, "path"), .url = str(j, "url"), .title = str(j, "title"), .parent = integer(j, "parent", -1),
           .index_page = integer(j, "index", -1), .pages = ints(j, "pages"), .children = ints(j, "children")};
+}
+
+// Version 3: the section's pages are a range, its index page first. Ranges must lie in
+// the site and not overlap (`claimed`), so a small head cannot list pages many times.
+Section section_from(const json& j, std::vector<char>& claimed) {
+  Section s = section_from(j);
+  const int n = static_cast<int>(claimed.size()), first = integer(j, "first", 0), count = integer(j, "count", 0);
+  const bool fits = first >= 0 && count > 0 && count <= n - first &&
+                    std::none_of(claimed.begin() + first, claimed.begin() + first + count, [](char c) { return c; });
+  s.pages.clear();
+  if (!fits) {
+    s.index_page = -1;
+    return s;
+  }
+  std::fill(claimed.begin() + first, claimed.begin() + first + count, 1);
+  s.index_page = s.index_page == first ? first : -1;
+  for (int p = first + (s.index_page >= 0 ? 1 : 0); p < first + count; ++p) s.pages.push_back(p);
+  return s;
+}
+
+// What a list shows of a page held elsewhere; `full` adds what the home page's lists
+// need, and empty fields are left out.
+json summary_json(const PublishedSite& site, int index, bool full) {
+  const PublishedPage& p = site.pages[static_cast<std::size_t>(index)];
+  json j = {{"page", index}, {"url", p.url}, {"title", p.title}};
+  if (p.decision >= 0) j["decision"] = p.decision;  // defaults are left out: -1
+  if (full) j["section"] = p.section;
+  const std::pair<const char*, const std::string*> optional[] = {
+      {"path", &p.path}, {"hash", &p.hash}, {"updated", &p.updated}, {"review_by", &p.review_by}, {"owner", &p.owner}};
+  for (const auto& [key, value] : optional)
+    if (full && !value->empty()) j[key] = *value;
+  return j;
+}
+
+// Fills in a page not loaded yet from its summary.
+void summary_from(const json& j, PublishedSite& site) {
+  const int i = integer(j, "page", -1);
+  if (i < 0 || i >= static_cast<int>(site.pages.size()) || site.loaded(i)) return;
+  PublishedPage& p = site.pages[static_cast<std::size_t>(i)];
+  p = {.path = str(j, "path"), .url = str(j, "url"), .title = str(j, "title"), .section = integer(j, "section", 0),
+       .owner = str(j, "owner"), .review_by = str(j, "review_by"), .decision = integer(j, "decision", -1),
+       .hash = str(j, "hash"), .updated = str(j, "updated")};
+}
+
+void check_page(PublishedPage& p, int np, int ns, int nd) {
+  if (p.section < 0 || p.section >= ns) p.section = 0;
+  std::erase_if(p.backlinks, [np](int i) { return i < 0 || i >= np; });
+  p.targets.resize(p.links.size(), -1);  // by ordinal, like the links
+  for (int& t : p.targets)
+    if (t < -1 || t >= np) t = -1;
+  if (p.decision < -1 || p.decision >= nd) p.decision = -1;
 }
 
 // Indexes come from our own writer, but a hand-edited file must not crash a reader.
@@ -257,11 +449,7 @@ void drop_bad_indexes(PublishedSite& site) {
   const int np = static_cast<int>(site.pages.size()), ns = static_cast<int>(site.sections.size());
   const int nd = static_cast<int>(site.decisions.size());
   const auto outside = [](int n) { return [n](int i) { return i < 0 || i >= n; }; };
-  for (PublishedPage& p : site.pages) {
-    if (p.section < 0 || p.section >= ns) p.section = 0;
-    std::erase_if(p.backlinks, outside(np));
-    if (p.decision < -1 || p.decision >= nd) p.decision = -1;
-  }
+  for (PublishedPage& p : site.pages) check_page(p, np, ns, nd);
   for (PublishedDecision& d : site.decisions) {
     if (d.page < -1 || d.page >= np) d.page = -1;
     std::erase_if(d.supersedes, outside(nd));
@@ -275,12 +463,37 @@ void drop_bad_indexes(PublishedSite& site) {
     std::erase_if(s.pages, outside(np));
     std::erase_if(s.children, [ns](int c) { return c <= 0 || c >= ns; });
   }
+  std::erase_if(site.recent, outside(np));
+  std::erase_if(site.review, outside(np));
 }
 
-}  // namespace
+// The pages a part's pages name that live in other parts (see "refs" in the header).
+std::vector<int> refs_of(const PublishedSite& site, const PublishedPart& part) {
+  std::vector<int> out;
+  const auto outside = [&](int p) { return p >= 0 && (p < part.first || p >= part.first + part.count); };
+  for (int i = part.first; i < part.first + part.count; ++i) {
+    const PublishedPage& p = site.pages[static_cast<std::size_t>(i)];
+    out.insert(out.end(), p.backlinks.begin(), p.backlinks.end());
+  }
+  out.push_back(site.neighbours(part.first).prev);
+  out.push_back(site.neighbours(part.first + part.count - 1).next);
+  std::erase_if(out, [&](int p) { return !outside(p); });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
-void to_json(json& m, const PublishedSite& site) {
-  m = json::object();
+std::string part_text(const PublishedSite& site, const PublishedPart& part) {
+  json pages = json::array(), refs = json::array();
+  for (int i = part.first; i < part.first + part.count; ++i) pages.push_back(page_json(site.pages[static_cast<std::size_t>(i)]));
+  for (int r : refs_of(site, part)) refs.push_back(summary_json(site, r, false));
+  const json j = {{"format", "logbook-pages"}, {"version", kManifestVersion}, {"first", part.first}, {"pages", pages}, {"refs", refs}};
+  // Invalid UTF-8 cannot reach here (the core repairs every page), but a dump must never throw.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json head_json(const PublishedSite& site) {
+  json m = json::object();
   m["format"] = "logbook-manifest";
   m["version"] = kManifestVersion;
   m["title"] = site.title;
@@ -290,22 +503,52 @@ void to_json(json& m, const PublishedSite& site) {
   m["repository"] = r.url.empty() ? json(nullptr) : json{{"url", r.url}, {"branch", r.branch}, {"content_prefix", r.content_prefix}};
   m["propose_decision"] = or_null(site.propose_decision);
   m["statuses"] = site.statuses;
-  json& pages = m["pages"] = json::array();
-  for (const PublishedPage& p : site.pages) pages.push_back(page_json(p));
   m["build"] = site.build;
   if (!site.search.list.empty())
     m["search"] = {{"list", site.search.list}, {"bytes", site.search.bytes}, {"pieces", site.search.pieces}};
   m["precache"] = site.precache;
   m["fallback_fonts"] = site.fallback_fonts;
-  json& decisions = m["decisions"] = json::array();
-  for (const PublishedDecision& d : site.decisions) decisions.push_back(decision_json(d));
+  json& parts = m["parts"] = json::array();
+  for (const PublishedPart& p : site.parts)
+    parts.push_back({{"name", p.name}, {"first", p.first}, {"count", p.count}, {"from", p.from}, {"to", p.to}});
   json& sections = m["sections"] = json::array();
-  for (const Section& s : site.sections) sections.push_back(section_json(s));
+  for (std::size_t s = 0; s < site.sections.size(); ++s) sections.push_back(section_json(site, static_cast<int>(s)));
+  std::vector<int> summarized = site.recent;  // every page the head's lists name
+  summarized.insert(summarized.end(), site.review.begin(), site.review.end());
+  json& decisions = m["decisions"] = json::array();
+  for (const PublishedDecision& d : site.decisions) {
+    json& entry = decisions.emplace_back(decision_json(d));
+    if (d.page >= 0 && d.page < static_cast<int>(site.pages.size())) entry["url"] = site.pages[static_cast<std::size_t>(d.page)].url;
+    summarized.push_back(d.page);
+  }
+  for (const Section& s : site.sections) summarized.push_back(s.index_page);
+  for (std::size_t p = 0; p < site.pages.size(); ++p)  // what a head read alone knows, kept
+    if (!site.pages[p].url.empty() && !site.loaded(static_cast<int>(p))) summarized.push_back(static_cast<int>(p));
+  std::erase_if(summarized, [&](int p) { return p < 0 || p >= static_cast<int>(site.pages.size()); });
+  std::sort(summarized.begin(), summarized.end());
+  summarized.erase(std::unique(summarized.begin(), summarized.end()), summarized.end());
+  m["recent"] = site.recent;
+  m["review"] = site.review;
+  json& summaries = m["summaries"] = json::array();
+  for (int p : summarized) summaries.push_back(summary_json(site, p, true));
+  return m;
 }
 
-void from_json(const json& m, PublishedSite& site) {
-  site = PublishedSite{};
-  if (!m.is_object()) return;
+// Parts must follow each other from page 0, each of 1 to kMostPagesPerPart pages: the
+// head's page count is then bounded by its own size. Reading stops at the first that does not.
+void parts_from(const json& m, PublishedSite& site) {
+  int next = 0;
+  for (const json& j : array(m, "parts")) {
+    PublishedPart p{.name = str(j, "name"), .first = integer(j, "first", -1), .count = integer(j, "count", 0),
+                    .from = str(j, "from"), .to = str(j, "to")};
+    if (p.first != next || p.count < 1 || p.count > kMostPagesPerPart) break;
+    next += p.count;
+    site.parts.push_back(std::move(p));
+  }
+  site.pages.resize(static_cast<std::size_t>(next));
+}
+
+void site_fields_from(const json& m, PublishedSite& site) {
   site.title = str(m, "title");
   site.base = str(m, "base");
   if (const auto app = m.find("app"); app != m.end() && app->is_object()) site.app_boot = str(*app, "boot");
@@ -317,7 +560,6 @@ void from_json(const json& m, PublishedSite& site) {
   }
   site.propose_decision = str(m, "propose_decision");
   site.statuses = strings(m, "statuses");
-  for (const json& p : array(m, "pages")) site.pages.push_back(page_from(p));
   site.build = str(m, "build");
   if (const auto search = m.find("search"); search != m.end() && search->is_object()) {
     site.search.list = str(*search, "list");
@@ -327,20 +569,55 @@ void from_json(const json& m, PublishedSite& site) {
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
-  for (const json& s : array(m, "sections")) site.sections.push_back(section_from(s));
-  if (site.sections.empty()) {
-    Section root;
-    root.url = "/";
-    root.title = site.title;
-    site.sections.push_back(std::move(root));
-  }
+}
+
+void add_root_section(PublishedSite& site) {
+  if (!site.sections.empty()) return;
+  Section root;
+  root.url = "/";
+  root.title = site.title;
+  site.sections.push_back(std::move(root));
+}
+
+void head_from(const json& m, PublishedSite& site) {
+  site_fields_from(m, site);
+  parts_from(m, site);
+  std::vector<char> claimed(site.pages.size(), 0);
+  for (const json& s : array(m, "sections")) site.sections.push_back(section_from(s, claimed));
+  add_root_section(site);
+  site.recent = ints(m, "recent");
+  site.review = ints(m, "review");
   drop_bad_indexes(site);
+  for (const json& s : array(m, "summaries")) summary_from(s, site);
+  const json& decisions = array(m, "decisions");
+  for (std::size_t i = 0; i < site.decisions.size() && i < decisions.size(); ++i)
+    if (const int p = site.decisions[i].page; p >= 0 && site.pages[static_cast<std::size_t>(p)].url.empty())
+      site.pages[static_cast<std::size_t>(p)].url = str(decisions[i], "url");
+  drop_bad_indexes(site);  // the summaries' own indexes
   site.index_urls();
 }
 
-std::string write_manifest(const PublishedSite& site) {
-  // Invalid UTF-8 cannot reach here (the core repairs every page), but a dump must never throw.
-  return json(site).dump(-1, ' ', false, json::error_handler_t::replace);
+// Versions 1 and 2: every page in the file, so everything is loaded.
+void legacy_from(const json& m, PublishedSite& site) {
+  site_fields_from(m, site);
+  for (const json& p : array(m, "pages")) site.pages.push_back(page_from(p));
+  for (const json& s : array(m, "sections")) site.sections.push_back(section_from(s));
+  add_root_section(site);
+  if (!site.pages.empty())
+    site.parts.push_back({.first = 0, .count = static_cast<int>(site.pages.size()), .loaded = true});
+  drop_bad_indexes(site);
+  list_home_pages(site);
+  site.index_urls();
+}
+
+}  // namespace
+
+ManifestFiles write_manifest(const PublishedSite& site) {
+  ManifestFiles out;
+  out.head = head_json(site).dump(-1, ' ', false, json::error_handler_t::replace);
+  for (const PublishedPart& part : site.parts)
+    if (part.loaded) out.parts.emplace_back(part.name, part_text(site, part));
+  return out;
 }
 
 std::string read_manifest(std::string_view text, PublishedSite& out) {
@@ -349,11 +626,51 @@ std::string read_manifest(std::string_view text, PublishedSite& out) {
     return "manifest.json is not valid JSON; rebuild the site with `logbook build`.";
   if (str(m, "format") != "logbook-manifest")
     return "manifest.json is not a Logbook manifest; rebuild the site with `logbook build`.";
-  // Version 1 lacked fields (decisions, repository, statuses) that read as empty.
-  if (const int v = integer(m, "version", 0); v < 1 || v > kManifestVersion)
+  // Versions 1 to 3 held every page; 1 lacked fields (decisions, repository, statuses)
+  // and 2 the search, which read as empty.
+  const int v = integer(m, "version", 0);
+  if (v < 1 || v > kManifestVersion)
     return "manifest.json has format version " + std::to_string(v) + ", this app reads versions 1 to " +
            std::to_string(kManifestVersion) + "; rebuild the site with the same Logbook as the app, or reload the page.";
-  from_json(m, out);
+  out = PublishedSite{};
+  if (v == kManifestVersion) head_from(m, out);
+  else legacy_from(m, out);
+  return {};
+}
+
+std::string read_manifest_part(std::string_view text, int index, PublishedSite& site) {
+  if (index < 0 || index >= static_cast<int>(site.parts.size())) return "manifest.json names no such part; reload the page.";
+  PublishedPart& part = site.parts[static_cast<std::size_t>(index)];
+  const std::string name = part.name.empty() ? std::string("a part of manifest.json") : part.name;
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || str(j, "format") != "logbook-pages")
+    return name + " is not a Logbook manifest part; rebuild the site with `logbook build`.";
+  if (const int v = integer(j, "version", 0); v != kManifestVersion)
+    return name + " has format version " + std::to_string(v) + ", this app reads version " + std::to_string(kManifestVersion) +
+           "; reload the page.";
+  const json& pages = array(j, "pages");
+  if (integer(j, "first", -1) != part.first || pages.size() != static_cast<std::size_t>(part.count))
+    return name + " does not hold the pages manifest.json says it holds; reload the page, or rebuild the site.";
+  const int np = static_cast<int>(site.pages.size()), ns = static_cast<int>(site.sections.size());
+  const int nd = static_cast<int>(site.decisions.size());
+  for (int k = 0; k < part.count; ++k) {
+    PublishedPage& p = site.pages[static_cast<std::size_t>(part.first + k)];
+    p = page_from(pages[static_cast<std::size_t>(k)]);
+    check_page(p, np, ns, nd);
+  }
+  part.loaded = true;
+  // A link's target is found by its URL, whether or not its part was read.
+  for (int k = part.first; k < part.first + part.count; ++k) {
+    const PublishedPage& p = site.pages[static_cast<std::size_t>(k)];
+    for (std::size_t l = 0; l < p.targets.size(); ++l)
+      if (const int t = p.targets[l]; t >= 0 && !site.loaded(t) && site.pages[static_cast<std::size_t>(t)].url.empty())
+        site.pages[static_cast<std::size_t>(t)].url = p.links[l].substr(0, p.links[l].find_first_of("?#"));
+  }
+  for (const json& r : array(j, "refs")) {
+    summary_from(r, site);
+    if (const int p = integer(r, "page", -1); p >= 0 && p < np && !site.loaded(p)) check_page(site.pages[static_cast<std::size_t>(p)], np, ns, nd);
+  }
+  site.index_urls();
   return {};
 }
 

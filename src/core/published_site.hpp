@@ -5,11 +5,17 @@
 // of serializers below. A fact about the site has one home here: reading order,
 // previous/next, the section trail, a page's name in navigation, edit and history links.
 //
-// manifest.json, format version 3 (read_manifest also reads version 1, which lacked the
-// decisions, repository and statuses, and 2, which lacked "search"; it refuses any other; write_manifest and
-// read_manifest are its only writer and reader):
+// manifest.json is the head, format version 4: what the app needs before its first draw,
+// whatever the site's size. The pages live in parts, content-addressed files the head
+// names (site/pages.<16 hex digits of content_hash>.json), each holding at most
+// kPagesPerPart pages of consecutive indexes. publish() numbers the pages in part order
+// (sections depth-first from the root, each in its reading order), so a section's pages
+// are one range of indexes, a part covers one range too, and page -> part is a binary
+// search in the head. write_manifest / read_manifest (head) and read_manifest_part are the
+// only writer and readers; read_manifest also reads versions 1 to 3 (every page inline;
+// 1 lacked the decisions, repository and statuses, 2 the search) and refuses any other.
 // {
-//   "format": "logbook-manifest", "version": 3,
+//   "format": "logbook-manifest", "version": 4,
 //   "title": "Site title", "base": "/repo" ("" at the root),
 //   "app": null | {"boot": "app/boot.js"},          the wasm app, when it was built
 //   "repository": null | {"url": "https://github.com/org/repo", "branch": "main",
@@ -17,18 +23,6 @@
 //   "propose_decision": null | "https://github.com/.../new/main/content/decisions?filename=...&value=..."
 //                       GitHub's new-file page with the template and next id
 //   "statuses": ["proposed", "accepted", ...],      the decision statuses, from logbook.yml
-//   "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
-//               "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
-//               "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,
-//               "decision": 0 | -1,                 index into decisions
-//               "links": ["/guides/", "https://x.org", ""],   where each link or image of
-//                        the page goes, in document order ("" when broken): the app matches
-//                        them to its own layout of the Markdown by ordinal
-//               "backlinks": [0, 3],                the pages that link here
-//               "hash": "16 hex digits of the page's bytes",
-//               "updated": "YYYY-MM-DD" | null,     last commit touching it (git)
-//               "authors": [names],                 who committed to it (git)
-//               "tags": [..]} ],                    from its front matter
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
 //   "search": {"list": "search/list.<hash>.json",   the search database's piece list
 //              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
@@ -37,18 +31,50 @@
 //               (src/cli/offline_list.hpp), which caches everything else as it is read
 //   "fallback_fonts": ["app/fonts/fallback-0.ttf", ...]  faces subset to the characters of
 //               this content that the app's own fonts lack
-//   "decisions": [ {"page": 7, "id": "ADR-0003", "number": 3, "title": "...",   in path order
-//                   "status": "accepted" | "", "date": "...", "review_by": "..." | "",
-//                   "deciders": [..], "consulted": [..], "informed": [..], "tags": [..],
-//                   "dialect": "front-matter" | "madr2" | "nygard" | "none",
-//                   "supersedes": [2], "superseded_by": [9]} ],   the chain, both ways
+//   "parts": [ {"name": "site/pages.0a1b2c3d4e5f6071.json", "first": 0, "count": 200,
+//               "from": "/a/", "to": "/guides/z/"} ],   in index order, covering every page
+//               once; from/to: the least and greatest URL of its pages (a URL outside
+//               every range is in no part)
 //   "sections": [ {"path": "guides", "url": "/guides/", "title": "Guides", "parent": 0,
-//                  "index": 3 | -1, "pages": [4, 5], "children": [2]} ]    sections[0] = root;
-//                  pages in reading order (decision records by number)
+//                  "index": 3 | -1, "first": 3, "count": 5, "children": [2]} ]
+//               sections[0] = root; the section's pages in reading order are the indexes
+//               first .. first + count - 1, its index page (when index is not -1) first;
+//               its parts are the parts covering that range
+//   "decisions": [ {"page": 7, "url": "/decisions/0003-x/", "id": "ADR-0003", "number": 3,
+//                   "title": "...", "status": "accepted" | "", "date": "...",
+//                   "review_by": "..." | "", "deciders": [..], "consulted": [..],
+//                   "informed": [..], "tags": [..],
+//                   "dialect": "front-matter" | "madr2" | "nygard" | "none",
+//                   "supersedes": [2], "superseded_by": [9]} ],   in path order; the chain both ways
+//   "recent": [12, 4],     the kHomeListLength pages changed last (git), newest first
+//   "review": [8],         the kHomeListLength pages with the soonest review_by
+//   "summaries": [ {"page": 12, "path": ..., "url": ..., "title": ..., "section": 1,
+//                   "decision": -1, "hash": ..., "updated": ..., "review_by": ..., "owner": ...} ]
+//               what the head's lists show of the pages they name (recent, review, the
+//               decisions' and the sections' index pages); empty fields are left out
 // }
-// Page, section and decision references are indexes into these arrays. Dates are as
-// written; the app compares them with today's date. site/boot.js and site/loader.js read
-// "app" and "fallback_fonts" themselves; site/sw.js reads offline.json instead.
+// A part, site/pages.<hash>.json, format "logbook-pages", version 4 (the head's):
+// {"format": "logbook-pages", "version": 4, "first": 200,
+//  "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
+//              "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
+//              "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,
+//              "decision": 0 | -1,                 index into decisions
+//              "links": ["/guides/", "https://x.org", ""],   where each link or image of
+//                       the page goes, in document order ("" when broken): the app matches
+//                       them to its own layout of the Markdown by ordinal
+//              "targets": [4, -1, -1],             per link, the page it leads to (-1: none):
+//                       the app follows a link to a page of a part it has not read
+//              "backlinks": [0, 3],                the pages that link here
+//              "hash": "16 hex digits of the page's bytes",
+//              "updated": "YYYY-MM-DD" | null,     last commit touching it (git)
+//              "authors": [names],                 who committed to it (git)
+//              "tags": [..]} ],                    from its front matter
+//  "refs": [ {"page": 9, "url": ..., "title": ..., "section": 2, "decision": -1} ]
+//            the pages of other parts that link to these pages, and the neighbours
+//            before the first and after the last: the app draws them without their parts }
+// Page, section and decision references are indexes. Dates are as written; the app
+// compares them with today's date. site/boot.js and site/loader.js read "app" and
+// "fallback_fonts" themselves; site/sw.js reads offline.json instead.
 #pragma once
 
 #include <cstdint>
@@ -57,7 +83,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include <utility>
 
 #include "decision.hpp"
 #include "page_history.hpp"
@@ -66,7 +92,14 @@
 
 namespace logbook {
 
-constexpr int kManifestVersion = 3;
+constexpr int kManifestVersion = 4;
+// At most this many pages a part: about 130 KB (40 KB gzip) of JSON at 10k pages' sizes,
+// few enough parts that a section rarely needs two (measured: issue 9).
+constexpr int kPagesPerPart = 200;
+// A reader refuses bigger parts, so a small head cannot claim millions of pages.
+constexpr int kMostPagesPerPart = 1000;
+// The home page's lists (recently changed, past review) come from the head: this many each.
+constexpr int kHomeListLength = 50;
 
 struct PublishedPage {
   std::string path{}, url{}, title{}, description{};
@@ -74,6 +107,7 @@ struct PublishedPage {
   std::string date{}, owner{}, review_by{}; // from the front matter, "" when absent
   int decision = -1;                        // index into PublishedSite::decisions
   std::vector<std::string> links{}; // one per link or image, in document order ("" = broken)
+  std::vector<int> targets{};   // per link, the page it leads to, -1 for none (another site, a file, broken)
   std::vector<int> backlinks{}; // pages that link here
   std::string hash{}; // content_hash of the page's bytes
   std::string updated{}; // last commit's date, "" without history
@@ -115,6 +149,16 @@ struct Neighbours {
   int prev = -1, next = -1;  // pages; -1 for none
 };
 
+// A range of pages stored in one file (see the format above).
+struct PublishedPart {
+  std::string name{};        // "site/pages.<hash>.json"
+  int first = 0, count = 0;  // its pages: first .. first + count - 1
+  std::string from{}, to{};  // the least and greatest URL of its pages
+  bool loaded = false;       // its pages are in PublishedSite::pages (publish: all)
+
+  bool operator==(const PublishedPart&) const = default;
+};
+
 struct PublishedSite {
   std::string title;
   std::string base; // "" or "/repo"
@@ -122,7 +166,11 @@ struct PublishedSite {
   PublishedRepository repository;
   std::string propose_decision; // GitHub's new-file page for the next record, "" for none
   std::vector<std::string> statuses;
+  // Every page has its index from the start; a page of a part not loaded yet is empty,
+  // or holds only what a summary says of it (url, title, ...): check loaded(page).
   std::vector<PublishedPage> pages;
+  std::vector<PublishedPart> parts;
+  std::vector<int> recent, review;  // pages for the home page's lists (see the format)
   std::vector<Section> sections;  // the core's own section type: sections[0] is the root
   std::vector<PublishedDecision> decisions;
   std::string build; // the deployment's hash
@@ -151,6 +199,14 @@ struct PublishedSite {
   // ("ADR-0003: SQLite FTS5 for search"), as the decision log lists it; else the title.
   std::string nav_title(int page) const;
 
+  // The part holding a page (-1 for a bad index), and whether it was read.
+  int part_of(int page) const;
+  bool loaded(int page) const;
+  // The parts not read yet that may hold the page at `url`: its part when a loaded page
+  // or a summary names it, else those whose URL range holds it, the parts of the section
+  // with the longest URL prefix first. Empty: no page has this URL, or its part is loaded.
+  std::vector<int> parts_for_url(std::string_view url) const;
+
   // URL -> page, made by index_urls() (publish and read_manifest call it).
   void index_urls();
   std::unordered_map<std::string, int> by_url;
@@ -175,19 +231,24 @@ PublishedSite publish(const Site& site, const DecisionLog& decisions, const Site
 // With the default configuration (decisions in decisions/).
 PublishedSite publish(const Site& site, const PublishInputs& inputs);
 
+// For each page of `site`, its index in `published` (publish numbers pages in part order).
+std::vector<int> published_indexes(const Site& site, const PublishedSite& published);
+
 // The "build" hash: changes when any page's bytes or the app change.
 std::string build_hash(const Site& site, std::string_view app_version);
 
-// The serializers, in nlohmann's convention (found by ADL). from_json never throws and
-// does not check the format version (read_manifest does): a field of the wrong type
-// reads as its default, and indexes out of range are dropped, so a hand-edited file
-// cannot crash a reader.
-void to_json(nlohmann::json& j, const PublishedSite& site);
-void from_json(const nlohmann::json& j, PublishedSite& site);
-
-std::string write_manifest(const PublishedSite& site);
+// The serializers. Readers never throw: a field of the wrong type reads as its default,
+// and indexes out of range are dropped, so a hand-edited file cannot crash a reader.
+struct ManifestFiles {
+  std::string head;  // manifest.json
+  std::vector<std::pair<std::string, std::string>> parts;  // name (site/pages.<hash>.json) -> text
+};
+ManifestFiles write_manifest(const PublishedSite& site);
 // "" on success, else what is wrong with the text and how to fix it (an old or newer
 // format version, not JSON, not a manifest).
 std::string read_manifest(std::string_view json, PublishedSite& out);
+// Reads the text of site.parts[part] into `site`: its pages and the summaries of their
+// refs. "" on success, else what is wrong and how to fix it; `site` is then unchanged.
+std::string read_manifest_part(std::string_view json, int part, PublishedSite& site);
 
 }  // namespace logbook

@@ -15,6 +15,7 @@ class FakePlatform final : public app::Platform {
  public:
   std::map<std::string, std::string> files;  // url -> bytes
   std::vector<std::string> history;
+  std::vector<std::string> fetched;  // every URL asked for, in order
   std::vector<std::string> opened_tabs;
   std::string clipboard, title, accessible;
   std::map<std::string, std::string> storage;
@@ -44,7 +45,10 @@ class FakePlatform final : public app::Platform {
     return n;
   }
 
-  void fetch(const std::string& url, std::function<void(app::FetchResult)> done) override { pending_.emplace_back(url, std::move(done)); }
+  void fetch(const std::string& url, std::function<void(app::FetchResult)> done) override {
+    fetched.push_back(url);
+    pending_.emplace_back(url, std::move(done));
+  }
   void load_image(const std::string&, std::function<void(app::ImageResult)>) override {}
   void search(int id, const std::string& query, int) override { searches.emplace_back(id, query); }
   void search_warm_up() override { ++warm_ups; }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/url.hpp"
 #include "running_app.hpp"
 
 using namespace logbook;
@@ -304,6 +305,102 @@ TEST_CASE("ScopedStyle pops what it pushed when its scope ends, however the scop
   }
   ImGui::End();
   imgui.end_frame();  // ImGui asserts that every stack is back where the frame began
+}
+
+namespace {
+
+// A site in three parts (core/published_site.hpp, at most kPagesPerPart pages a part):
+// the home page; section a's first 200 pages; a's last 50 with section b's 30.
+struct PartsFixture : test::RunningApp {
+  PublishedSite model;
+  std::vector<std::string> parts;  // the parts' URLs
+
+  explicit PartsFixture(const std::string& route, bool part_with_head = false) {
+    static_assert(kPagesPerPart == 200, "the fixture's sizes assume 200 pages a part");
+    const auto num = [](int i) { return (i < 100 ? "0" : "") + std::string(i < 10 ? "0" : "") + std::to_string(i); };
+    std::vector<SourceFile> files = {{"index.md", "# Home\n\n[A 150](a/p150.md)\n"}};
+    for (int i = 0; i < 250; ++i) files.push_back({"a/p" + num(i) + ".md", "# A " + num(i) + "\n\n[B 005](../b/p005.md)\n"});
+    for (int i = 0; i < 30; ++i) files.push_back({"b/p" + num(i) + ".md", "# B " + num(i) + "\n"});
+    model = publish(build_site(files), {.title = "Docs", .base = "/docs"});
+    const ManifestFiles out = write_manifest(model);
+    for (const auto& [name, text] : out.parts) {
+      parts.push_back("/docs/" + name);
+      platform.files[parts.back()] = text;
+    }
+    for (const SourceFile& f : files) platform.files["/docs" + url_for_path(f.path) + "index.md"] = f.bytes;
+    if (!part_with_head) {
+      start(out.head, route);
+      return;
+    }
+    app::AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = out.head;
+    init.route = route;
+    init.first_page_part = platform.files[parts[2]];  // as boot.js would hand it over
+    frame([&] { CHECK(app.init(init) == ""); });
+  }
+  int page(const std::string& url) const { return model.find_url(url); }
+  bool fetched(const std::string& url) const {
+    return std::find(platform.fetched.begin(), platform.fetched.end(), url) != platform.fetched.end();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("parts: the first page waits for its own part only; its neighbour in another part is drawn from refs") {
+  PartsFixture f("/a/p240/");
+  REQUIRE(f.parts.size() == 3);
+  CHECK(f.platform.fetched == std::vector<std::string>{f.parts[2]});  // found by its URL's range, not by loading all
+  CHECK_FALSE(f.app.state().ready);
+  f.app_frame();  // drawn while the part is on its way: the sidebar does not decide what is open yet
+  CHECK(f.platform.fetched.size() == 1);
+  f.settle_frames(1);  // the part arrives; the page's Markdown is asked for
+  const int prev = f.page("/a/p199/");
+  CHECK_FALSE(f.app.site().loaded(prev));
+  CHECK(f.app.site().pages[static_cast<std::size_t>(prev)].title == "A 199");  // previous, across the boundary
+  f.settle_frames(3);
+  CHECK(f.app.state().ready);
+  CHECK(f.app.state().path == "/a/p240/");
+  CHECK(f.platform.title == "A 240 · Docs");
+  CHECK(f.fetched(f.parts[1]));          // the sidebar shows all of section a
+  CHECK_FALSE(f.fetched(f.parts[0]));    // nothing needs the home page's part
+}
+
+TEST_CASE("parts: a link to a page of a part not read yet loads that part, then the page") {
+  PartsFixture f("/");
+  f.settle_frames(3);
+  REQUIRE(f.app.state().ready);
+  CHECK(f.platform.fetched == std::vector<std::string>{f.parts[0], "/docs/index.md"});
+  f.app.open("/a/p150/");
+  CHECK(f.app.page().status == app::CurrentPage::Status::loading);
+  f.settle_frames(3);
+  CHECK(f.app.state().path == "/a/p150/");
+  CHECK(f.app.state().ready);
+  CHECK(f.fetched(f.parts[1]));
+  CHECK(f.platform.history.back() == "push /docs/a/p150/");
+}
+
+TEST_CASE("parts: a URL outside every part's range is not found, without fetching; a part that fails says so") {
+  PartsFixture f("/");
+  f.settle_frames(3);
+  const std::size_t before = f.platform.fetched.size();
+  f.app.open("/a/p1999/");
+  CHECK(f.platform.fetched.size() == before);
+  CHECK(f.app.page().status == app::CurrentPage::Status::failed);
+  f.platform.files.erase(f.parts[2]);
+  f.app.open("/b/p007/");
+  f.settle_frames(3);
+  CHECK(f.app.page().status == app::CurrentPage::Status::failed);
+  CHECK(f.app.page().error.find("Could not load site/pages.") != std::string::npos);
+  CHECK(f.app.page().error.find("HTTP 404") != std::string::npos);
+}
+
+TEST_CASE("parts: the first page's part handed over with the head is not fetched again") {
+  PartsFixture f("/a/p240/", true);
+  CHECK(f.platform.fetched == std::vector<std::string>{"/docs/a/p240/index.md"});
+  f.settle_frames(3);
+  CHECK(f.app.state().ready);
+  CHECK_FALSE(f.fetched(f.parts[2]));
 }
 
 TEST_CASE("the top bar says whether the site is available offline, how far its copy is, and offers the whole site with its size") {

@@ -152,6 +152,12 @@ TEST_CASE("seen pages: a first visit sees nothing new; later, changed and new pa
   mark_all_read(seen, more);
   CHECK(changed_pages(more, seen).empty());
   CHECK(load_seen_pages("not json", more).hash_by_path.size() == 8);  // treated as a first visit
+  // Pages arrive in parts, so a first visit records only what the head lists: a page read
+  // for the first time later is new to the reader, never "changed since you last read it".
+  PublishedPage unseen = more.pages[7];
+  unseen.path = "elsewhere.md";
+  CHECK_FALSE(mark_read(seen, unseen));
+  CHECK(seen.hash_by_path.count("elsewhere.md") == 1);
   CHECK(seen_storage_key(s) == "logbook.seen:/docs");
 }
 

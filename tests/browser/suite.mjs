@@ -223,7 +223,9 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
     check((await state(page)).path === "/guides/searching/", `deep link: ${JSON.stringify(await state(page))}`);
     await shot(page, "desktop-content-searching");
     const manifest = JSON.parse(readFileSync(join(tmp, "content/manifest.json"), "utf8"));
-    for (const p of manifest.pages) {
+    const pages = manifest.parts.flatMap((part) => JSON.parse(readFileSync(join(tmp, "content", part.name), "utf8")).pages);
+    check(pages.length > 0, "the manifest's parts hold no pages");
+    for (const p of pages) {
       await page.evaluate((u) => window.logbook.open(u), p.url);
       await until(page, (u) => window.logbook.state().path === u && window.logbook.state().ready, p.url, p.url);
     }

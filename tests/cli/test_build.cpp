@@ -107,7 +107,10 @@ TEST_CASE("a build writes pages, sources, database, manifest, sitemap, 404 and r
   CHECK(slurp(site / "sitemap.xml").find("<loc>/guides/setup/</loc><lastmod>2026-03-01</lastmod>") != std::string::npos);
   CHECK(slurp(site / "404.html").find("Page not found") != std::string::npos);
   const auto manifest = nlohmann::json::parse(slurp(site / "manifest.json"));
-  CHECK(manifest["pages"].size() == 3);
+  REQUIRE(manifest["parts"].size() == 1);  // the pages, in a content-addressed part beside the head
+  const std::string part = manifest["parts"][0]["name"];
+  CHECK(part.starts_with("site/pages."));
+  CHECK(nlohmann::json::parse(slurp(site / part))["pages"].size() == 3);
 }
 
 TEST_CASE("--base-url prefixes every link and asset") {
@@ -379,8 +382,9 @@ TEST_CASE("pages show their last change and authors from git history") {
   CHECK(slurp(dir.path / "site/guides/setup/index.html").find("Last changed 2026-05-06 by Ben, Ana") != std::string::npos);
   CHECK(slurp(dir.path / "site/guides/index.html").find("Last changed 2026-03-04 by Ana") != std::string::npos);
   const auto manifest = nlohmann::json::parse(slurp(dir.path / "site/manifest.json"));
+  const auto part = nlohmann::json::parse(slurp(dir.path / "site" / manifest["parts"][0]["name"].get<std::string>()));
   bool found = false;
-  for (const auto& p : manifest["pages"])
+  for (const auto& p : part["pages"])
     if (p["path"] == "guides/setup.md") found = p["updated"] == "2026-05-06" && p["authors"].size() == 2;
   CHECK(found);
 }

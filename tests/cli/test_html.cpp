@@ -49,14 +49,14 @@ TEST_CASE("a decision record's static page shows its status, date, people and ch
   });
   const logbook::PublishedSite site = logbook::publish(core, {});
   SiteInfo info;
-  const int a = core.find_page("decisions/0001-a.md");
+  const int a = logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("decisions/0001-a.md"))];
   const std::string html = render_static_page(site, a, info, {}, "<h1>A</h1>\n<p>Why.</p>");
   CHECK(has(html, "<meta name=\"description\" content=\"ADR-0001, superseded."));
   CHECK(has(html, "<h1>A</h1>\n<section class=\"decision\""));  // after the title, before the text
   CHECK(has(html, "Superseded</span> <code>ADR-0001</code> · Decided 2026-01-01"));
   CHECK(has(html, "<dt>Deciders</dt><dd>Ana, Ben</dd>"));
   CHECK(has(html, "<dt>Superseded by</dt><dd><a href=\"/decisions/0002-b/\">ADR-0002: B &lt;i&gt;</a> (proposed)</dd>"));
-  const std::string b = render_static_page(site, core.find_page("decisions/0002-b.md"), info, {}, "<h1>B</h1>");
+  const std::string b = render_static_page(site, logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("decisions/0002-b.md"))], info, {}, "<h1>B</h1>");
   CHECK(has(b, "<dt>Comments due</dt><dd>2026-02-01</dd>"));
   CHECK(has(b, "<dt>Supersedes</dt><dd><a href=\"/decisions/0001-a/\">ADR-0001: A</a> (superseded)</dd>"));
 }
@@ -69,7 +69,9 @@ TEST_CASE("static pages draw breadcrumbs, previous/next and edit links from the 
   const logbook::PublishedSite site = logbook::publish(core, logbook::extract_decisions(core, config), config, {});
   SiteInfo info;
   info.base = "/docs";
-  const std::string html = render_static_page(site, core.find_page("guides/a.md"), info, {}, "");
+  // publish() numbers pages in part order: published_indexes maps the site's to the model's.
+  const int a = logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("guides/a.md"))];
+  const std::string html = render_static_page(site, a, info, {}, "");
   CHECK(has(html, "<nav class=\"crumbs\" aria-label=\"Breadcrumbs\"><a href=\"/docs/guides/\">Guides</a></nav>"));
   CHECK(has(html, "<a class=\"prev\" rel=\"prev\" href=\"/docs/guides/\"><small>Previous</small>Guides</a>"));
   CHECK(has(html, "<a class=\"next\" rel=\"next\" href=\"/docs/guides/b/\"><small>Next</small>B</a>"));

@@ -1,5 +1,5 @@
 // Spec: what the app needs to draw the decision log: decision rows in the search
-// database (schema 2) and decisions in manifest.json (version 2), chain both ways.
+// database (schema 2) and decisions in manifest.json (version 3), chain both ways.
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
@@ -85,8 +85,11 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const Site site = build_site(kFiles);
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook";
-  const auto m = nlohmann::json::parse(write_manifest(publish(site, extract_decisions(site, config), config,
-      {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"})));
+  const ManifestFiles files = write_manifest(publish(site, extract_decisions(site, config), config,
+      {.title = "Docs", .base = "", .content_prefix = "docs/content", .propose_decision = "https://github.com/acme/handbook/new/main/docs/content/decisions?filename=0004-title.md"}));
+  auto m = nlohmann::json::parse(files.head);
+  REQUIRE(files.parts.size() == 1);
+  m["pages"] = nlohmann::json::parse(files.parts[0].second)["pages"];
   CHECK(m["version"] == kManifestVersion);
   CHECK(m["repository"]["url"] == "https://github.com/acme/handbook");
   CHECK(m["repository"]["branch"] == "main");
@@ -105,7 +108,8 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const int page = decisions[1]["page"];
   CHECK(m["pages"][static_cast<std::size_t>(page)]["path"] == "decisions/0002-b.md");
   CHECK(m["pages"][static_cast<std::size_t>(page)]["decision"] == 1);
-  const auto& home = m["pages"][3];
+  CHECK(decisions[1]["url"] == "/decisions/0002-b/");  // the decision log links without the page's part
+  const auto& home = m["pages"][0];
   CHECK(home["path"] == "index.md");
   CHECK(home["owner"] == "docs-team");
   CHECK(home["tags"].is_array());
@@ -114,7 +118,7 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
 }
 
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {
-  const auto m = nlohmann::json::parse(write_manifest(publish(build_site(kFiles), {.title = "Docs", .base = ""})));
+  const auto m = nlohmann::json::parse(write_manifest(publish(build_site(kFiles), {.title = "Docs", .base = ""})).head);
   CHECK(m["repository"].is_null());
   CHECK(m["propose_decision"].is_null());
   CHECK(m["decisions"].size() == 3);

@@ -10,14 +10,38 @@ using namespace logbook;
 
 namespace {
 
+// The head, then every part it names, as the app would read them.
 PublishedSite round_trip(const PublishedSite& site) {
+  const ManifestFiles files = write_manifest(site);
   PublishedSite back;
-  REQUIRE(read_manifest(write_manifest(site), back) == "");
+  REQUIRE(read_manifest(files.head, back) == "");
+  REQUIRE(files.parts.size() == back.parts.size());
+  for (std::size_t k = 0; k < files.parts.size(); ++k) {
+    CHECK(files.parts[k].first == back.parts[k].name);
+    CHECK_FALSE(back.parts[k].loaded);
+    REQUIRE(read_manifest_part(files.parts[k].second, static_cast<int>(k), back) == "");
+  }
   return back;
 }
 
-nlohmann::json manifest_json(const Site& site, const PublishInputs& inputs) {
-  return nlohmann::json::parse(write_manifest(publish(site, inputs)));
+// The head with its parts' pages gathered under "pages", to look at what was written.
+nlohmann::json manifest_json(const PublishedSite& site) {
+  const ManifestFiles files = write_manifest(site);
+  nlohmann::json m = nlohmann::json::parse(files.head);
+  m["pages"] = nlohmann::json::array();
+  for (const auto& [name, text] : files.parts) {
+    const nlohmann::json part = nlohmann::json::parse(text);
+    for (const auto& p : part["pages"]) m["pages"].push_back(p);
+  }
+  return m;
+}
+
+nlohmann::json manifest_json(const Site& site, const PublishInputs& inputs) { return manifest_json(publish(site, inputs)); }
+
+int index_of(const PublishedSite& model, const std::string& path) {
+  for (std::size_t i = 0; i < model.pages.size(); ++i)
+    if (model.pages[i].path == path) return static_cast<int>(i);
+  return -1;
 }
 
 }  // namespace
@@ -31,11 +55,12 @@ TEST_CASE("the manifest lists pages and sections with a format version") {
   CHECK(m["base"] == "/repo");
   CHECK(m["app"].is_null());
   REQUIRE(m["pages"].size() == 2);
-  CHECK(m["pages"][0]["url"] == "/guides/a/");
-  CHECK(m["pages"][0]["date"] == "2026-01-02");
-  CHECK(m["pages"][1]["date"].is_null());
-  CHECK(m["sections"][0]["index"] == 1);
-  CHECK(m["sections"][1]["pages"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][1]["url"] == "/guides/a/");  // in part order: the root's pages first
+  CHECK(m["pages"][1]["date"] == "2026-01-02");
+  CHECK(m["pages"][0]["date"].is_null());
+  CHECK(m["sections"][0]["index"] == 0);
+  CHECK(m["sections"][1]["first"] == 1);
+  CHECK(m["sections"][1]["count"] == 1);
 }
 
 TEST_CASE("the app entry appears when the app was built") {
@@ -47,22 +72,24 @@ TEST_CASE("each page lists where its links go, in document order, and who links 
   const Site site = build_site({{"index.md", "# Home\n[A](guides/a.md) [[Missing]] [x](https://example.org) ![i](pic.png)\n"},
                                 {"guides/a.md", "# A\n[back](../index.md#home)\n"}});
   const auto m = manifest_json(site, {.title = "Docs", .base = ""});
-  const auto& home = m["pages"][1];
+  const auto& home = m["pages"][0];
   CHECK(home["url"] == "/");
   CHECK(home["links"] == nlohmann::json::array({"/guides/a/", "", "https://example.org", ""}));
-  CHECK(home["backlinks"] == nlohmann::json::array({0}));
-  CHECK(m["pages"][0]["links"] == nlohmann::json::array({"/#home"}));
-  CHECK(m["pages"][0]["backlinks"] == nlohmann::json::array({1}));
+  CHECK(home["targets"] == nlohmann::json::array({1, -1, -1, -1}));  // the page each link leads to
+  CHECK(home["backlinks"] == nlohmann::json::array({1}));
+  CHECK(m["pages"][1]["links"] == nlohmann::json::array({"/#home"}));
+  CHECK(m["pages"][1]["targets"] == nlohmann::json::array({0}));
+  CHECK(m["pages"][1]["backlinks"] == nlohmann::json::array({0}));
 }
 
 TEST_CASE("pages carry a content hash and their git history; the build hash follows every page") {
   Site site = build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}});
   SiteHistory history{{"a.md", {"2026-11-20", {"Ana", "Ben"}}}};
   const auto m = manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app1"});
-  CHECK(m["pages"][0]["hash"] == content_hash("# A\n"));
-  CHECK(m["pages"][0]["updated"] == "2026-11-20");
-  CHECK(m["pages"][0]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
-  CHECK(m["pages"][1]["updated"].is_null());
+  CHECK(m["pages"][1]["hash"] == content_hash("# A\n"));
+  CHECK(m["pages"][1]["updated"] == "2026-11-20");
+  CHECK(m["pages"][1]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
+  CHECK(m["pages"][0]["updated"].is_null());
   const std::string build = m["build"];
   CHECK(build.size() == 16);
   CHECK(manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app2"})["build"] != build);
@@ -94,15 +121,15 @@ TEST_CASE("publish, write and read give back the same model") {
   PublishedSite with_search = model;
   with_search.search = {.list = "search/list.0123456789abcdef.json", .bytes = 44347392, .pieces = 2707};
   CHECK(round_trip(with_search) == with_search);
-  CHECK(nlohmann::json::parse(write_manifest(with_search))["search"] ==
+  CHECK(nlohmann::json::parse(write_manifest(with_search).head)["search"] ==
         nlohmann::json::parse(R"({"list": "search/list.0123456789abcdef.json", "bytes": 44347392, "pieces": 2707})"));
-  CHECK(!nlohmann::json::parse(write_manifest(model)).contains("search"));  // no database: no field
+  CHECK(!nlohmann::json::parse(write_manifest(model).head).contains("search"));  // no database: no field
 
   const PublishedSite empty = publish(build_site({}), {});
   CHECK(round_trip(empty) == empty);
 }
 
-TEST_CASE("a manifest of version 1, 2 or 3 is read; other files are refused with a fix") {
+TEST_CASE("a manifest of version 1, 2 or 3, every page inline, is read; other files are refused with a fix") {
   PublishedSite site;
   CHECK(read_manifest(R"({"format":"logbook-manifest","version":1,"title":"Docs",
     "pages":[{"path":"index.md","url":"/","title":"Home","section":0}]})", site) == "");
@@ -156,19 +183,20 @@ TEST_CASE("reading order: the index page first; decision records by number, not 
       {"decisions/20201016-dated.md", "---\nstatus: accepted\n---\n# Dated\n"},
   });
   const PublishedSite model = publish(site, {});
-  const int section = model.pages[static_cast<std::size_t>(site.find_page("decisions/index.md"))].section;
+  const auto find_page = [&](const std::string& path) { return index_of(model, path); };
+  const int section = model.pages[static_cast<std::size_t>(find_page("decisions/index.md"))].section;
   std::vector<std::string> order;
   for (int p : model.reading_order(section)) order.push_back(model.pages[static_cast<std::size_t>(p)].path);
   CHECK(order == std::vector<std::string>{"decisions/index.md", "decisions/0001-mid.md",
                                           "decisions/0002-zeta.md", "decisions/0010-alpha.md", "decisions/20201016-dated.md"});
-  const Neighbours n = model.neighbours(site.find_page("decisions/0002-zeta.md"));
-  CHECK(n.prev == site.find_page("decisions/0001-mid.md"));
-  CHECK(n.next == site.find_page("decisions/0010-alpha.md"));
-  CHECK(model.neighbours(site.find_page("decisions/index.md")).prev == -1);
+  const Neighbours n = model.neighbours(find_page("decisions/0002-zeta.md"));
+  CHECK(n.prev == find_page("decisions/0001-mid.md"));
+  CHECK(n.next == find_page("decisions/0010-alpha.md"));
+  CHECK(model.neighbours(find_page("decisions/index.md")).prev == -1);
   // In navigation a record carries its id, as in the decision log (issue 11).
-  CHECK(model.nav_title(site.find_page("decisions/0002-zeta.md")) == "ADR-0002: Zeta");
-  CHECK(model.nav_title(site.find_page("decisions/index.md")) == "Decisions");
-  CHECK(model.neighbours(site.find_page("decisions/20201016-dated.md")).next == -1);
+  CHECK(model.nav_title(find_page("decisions/0002-zeta.md")) == "ADR-0002: Zeta");
+  CHECK(model.nav_title(find_page("decisions/index.md")) == "Decisions");
+  CHECK(model.neighbours(find_page("decisions/20201016-dated.md")).next == -1);
 }
 
 TEST_CASE("the trail: the sections above a page, without the one its index page stands for") {
@@ -177,7 +205,7 @@ TEST_CASE("the trail: the sections above a page, without the one its index page 
   const PublishedSite model = publish(site, {});
   const auto titles = [&](const std::string& path) {
     std::vector<std::string> out;
-    for (int s : model.trail(site.find_page(path))) out.push_back(model.sections[static_cast<std::size_t>(s)].title);
+    for (int s : model.trail(index_of(model, path))) out.push_back(model.sections[static_cast<std::size_t>(s)].title);
     return out;
   };
   CHECK(titles("guides/api/auth.md") == std::vector<std::string>{"Guides", "API"});
@@ -197,4 +225,92 @@ TEST_CASE("edit and history links point at the page's file in the repository") {
   CHECK(model.history_url(0) == "https://github.com/acme/handbook/commits/trunk/docs/content/guides/setup.md");
   model = publish(site, extract_decisions(site, config), config, {.content_prefix = ""});
   CHECK(model.edit_url(0) == "https://github.com/acme/handbook/edit/trunk/guides/setup.md");
+}
+
+TEST_CASE("pages are numbered in part order and split into parts of at most kPagesPerPart; the head stays small") {
+  std::vector<SourceFile> files = {{"index.md", "# Home\n"}, {"z.md", "# Z\n"}};
+  for (int i = 0; i < 450; ++i) files.push_back({"big/p" + std::to_string(1000 + i) + ".md", "# P\n[home](../index.md)\n"});
+  files.push_back({"small/index.md", "# Small\n"});
+  const PublishedSite model = publish(build_site(files), {});
+  // The root's pages, then each section depth-first: a section is one range of indexes.
+  CHECK(model.pages[0].path == "index.md");
+  CHECK(model.pages[1].path == "z.md");
+  REQUIRE(model.parts.size() == 4);  // root (2) | big 200 | big 200 | big 50 + small 1
+  CHECK(model.parts[0].count == 2);
+  CHECK(model.parts[1].first == 2);
+  CHECK(model.parts[1].count == kPagesPerPart);
+  CHECK(model.parts[3].count == 51);
+  CHECK(model.parts[1].from == "/big/p1000/");
+  CHECK(model.parts[1].to == "/big/p1199/");
+  CHECK(model.part_of(0) == 0);
+  CHECK(model.part_of(202) == 2);
+  CHECK(model.part_of(453) == -1);
+  for (const PublishedPart& p : model.parts) CHECK(p.name.starts_with("site/pages."));
+  // The home page's 450 backlinks live in its part, not in the head.
+  const ManifestFiles out = write_manifest(model);
+  CHECK(out.head.find("backlinks") == std::string::npos);
+  CHECK(out.head.size() < 20000);
+  CHECK(round_trip(model) == model);
+}
+
+TEST_CASE("the head alone: summaries for its lists, a page's part found by URL, links and refs from a part") {
+  std::vector<SourceFile> files = {{"index.md", "# Home\n"}};
+  for (int i = 0; i < 250; ++i) files.push_back({"a/p" + std::to_string(100 + i) + ".md", "# A\n[b](../b/x.md)\n"});
+  files.push_back({"b/x.md", "# X\n"});
+  files.push_back({"b/y.md", "# Y\n"});
+  const PublishedSite model = publish(build_site(files), {});
+  const ManifestFiles out = write_manifest(model);
+  PublishedSite head;
+  REQUIRE(read_manifest(out.head, head) == "");
+  CHECK(head.pages.size() == model.pages.size());
+  CHECK_FALSE(head.loaded(5));
+  CHECK(head.pages[0].title == "Home");  // a section's index page is summarized in the head
+  CHECK(head.parts_for_url("/a/p120/") == std::vector<int>{1});
+  CHECK(head.parts_for_url("/a/p340/") == std::vector<int>{2});
+  CHECK(head.parts_for_url("/elsewhere/").empty());
+  // Part 1's pages link to b/x.md in part 2: the link's target gets its URL, and the page
+  // after the part's last is a ref, with its title.
+  REQUIRE(read_manifest_part(out.parts[1].second, 1, head) == "");
+  const int x = model.find_url("/b/x/");
+  CHECK(head.find_url("/b/x/") == x);
+  CHECK(head.parts_for_url("/b/x/") == std::vector<int>{2});
+  CHECK(head.pages[201].title == model.pages[201].title);
+  CHECK_FALSE(head.loaded(201));
+}
+
+TEST_CASE("a part that does not match its head, or another format, is refused with a fix and changes nothing") {
+  const PublishedSite model = publish(build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}}), {});
+  const ManifestFiles out = write_manifest(model);
+  PublishedSite head;
+  REQUIRE(read_manifest(out.head, head) == "");
+  nlohmann::json part = nlohmann::json::parse(out.parts[0].second);
+  part["pages"].erase(1);
+  CHECK(read_manifest_part(part.dump(), 0, head).find("does not hold the pages manifest.json says") != std::string::npos);
+  part = nlohmann::json::parse(out.parts[0].second);
+  part["version"] = 2;
+  CHECK(read_manifest_part(part.dump(), 0, head).find("has format version 2") != std::string::npos);
+  CHECK(read_manifest_part("{", 0, head).find("not a Logbook manifest part") != std::string::npos);
+  CHECK(read_manifest_part(out.parts[0].second, 7, head).find("no such part") != std::string::npos);
+  CHECK_FALSE(head.loaded(0));
+  CHECK(read_manifest_part(out.parts[0].second, 0, head) == "");
+  CHECK(head.loaded(1));
+}
+
+TEST_CASE("a hand-edited head cannot claim more pages than its parts bound, nor list a page twice") {
+  PublishedSite site;
+  // Parts must follow each other from 0 with at most kMostPagesPerPart pages: reading stops at the first that does not.
+  REQUIRE(read_manifest(R"({"format":"logbook-manifest","version":4,
+    "parts":[{"name":"site/pages.a.json","first":0,"count":3},{"first":3,"count":2000000000},{"first":9,"count":1}],
+    "sections":[{"url":"/","index":0,"first":0,"count":3},{"url":"/x/","parent":0,"first":1,"count":2},
+                {"url":"/y/","parent":0,"first":-4,"count":99}],
+    "recent":[0,2,5],"summaries":[{"page":2,"url":"/c/","title":"C","section":9,"decision":4},{"page":77}]})", site) == "");
+  CHECK(site.pages.size() == 3);
+  CHECK(site.parts.size() == 1);
+  CHECK(site.reading_order(0) == std::vector<int>{0, 1, 2});
+  CHECK(site.reading_order(1).empty());  // overlaps the root's range
+  CHECK(site.reading_order(2).empty());
+  CHECK(site.recent == std::vector<int>{0, 2});
+  CHECK(site.find_url("/c/") == 2);
+  CHECK(site.pages[2].section == 0);
+  CHECK(site.pages[2].decision == -1);
 }
