@@ -136,7 +136,17 @@
     compileWasm(app + "logbook.wasm", 1500000),
     script(app + "logbook.js"),
     manifest,
-    download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; })
+    download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; }),
+    // The manifest's part holding this page, fetched as soon as the head names it and
+    // while the app's wasm still downloads (the pages' HTML does not name it: a part's
+    // name changes with any of its pages). The app checks it, and fetches the right one
+    // itself if this guess by URL range was wrong.
+    manifest.then(function (text) {
+      var m = {};
+      try { m = JSON.parse(text); } catch (e) { /* the app reports a bad manifest */ }
+      var part = (m.parts || []).filter(function (p) { return p.from <= page && page <= p.to; })[0];
+      return part ? download("part", base + "/" + part.name, 40000, true).catch(function () { return ""; }) : "";
+    })
   ];
   var names = Object.keys(fonts);
   names.forEach(function (k) { jobs.push(download(k, app + "fonts/" + fonts[k], 60000)); });
@@ -151,9 +161,9 @@
   }));
 
   Promise.all(jobs).then(function (r) {
-    var preload = {manifest: r[2], markdown: r[3]};
-    names.forEach(function (k, i) { preload[k] = r[4 + i]; });
-    r[4 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
+    var preload = {manifest: r[2], markdown: r[3], part: r[4]};
+    names.forEach(function (k, i) { preload[k] = r[5 + i]; });
+    r[5 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
     var host = document.createElement("div");
     host.id = "logbook-app";
     var canvas = document.createElement("canvas");

@@ -309,6 +309,7 @@ int main() {
   }
   init.manifest_json = logbook::web::js_take_preload("manifest");
   init.first_page_md = logbook::web::js_take_preload("markdown");
+  init.first_page_part = logbook::web::js_take_preload("part");
   init.route = logbook::web::js_initial_route();
   e.app = std::make_unique<App>(e.platform);
   const std::string error = e.app->init(std::move(init));
