@@ -147,11 +147,19 @@ void draw_sidebar_drawer(App& app, const Area& screen) {
   ImGui::SetNextWindowFocus();
   ImGui::Begin("##drawer", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(w, screen.h), th[Ink::panel_bg]);
+  // The offline copy's state and offer at the drawer's foot: on a phone the top bar has
+  // no room for it, and there is no O key to press.
+  const bool offline = !offline_label(app.platform().offline_copy()).empty();
+  const float foot = offline ? 52.0f : 0.0f;
   ImGui::SetCursorScreenPos(ImVec2(12, top + 12));
-  ImGui::BeginChild("drawer-tree", ImVec2(w - 24, screen.h - top - 16));
+  ImGui::BeginChild("drawer-tree", ImVec2(w - 24, screen.h - top - 16 - foot));
   tree(app);
   ImGui::Dummy(ImVec2(1, 24));
   ImGui::EndChild();
+  if (offline) {
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, screen.h - foot), ImVec2(w, screen.h - foot), th[Ink::rule]);
+    draw_offline_status(app, w - 12, screen.h - foot + 8, 36);
+  }
   ImGui::End();
 }
 

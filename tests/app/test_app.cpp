@@ -431,3 +431,21 @@ TEST_CASE("the key O asks for the whole site offline when it is offered, and doe
   press_o();
   CHECK(f.platform.offline_requests == 1);  // once is enough
 }
+
+TEST_CASE("on a phone, the drawer's foot says whether the site is available offline and offers the whole site") {
+  Fixture f;
+  f.width = 390;
+  ImGui::GetIO().DisplaySize = ImVec2(390, 800);
+  f.platform.offline = {app::OfflineCopy::State::partial, 0, 48.0 * 1024 * 1024};
+  f.app.sidebar().drawer_open = true;
+  f.app_frame();
+  f.app_frame();
+  // The offer ends 12 px from the drawer's right edge (320 px wide), 8 px into its 52 px foot.
+  ImGui::GetIO().AddMousePosEvent(300, 800 - 52 + 8 + 18);
+  f.app_frame();
+  ImGui::GetIO().AddMouseButtonEvent(0, true);
+  f.app_frame();
+  ImGui::GetIO().AddMouseButtonEvent(0, false);
+  f.app_frame();
+  CHECK(f.platform.offline_requests == 1);
+}
