@@ -325,6 +325,12 @@ SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, Fetch
 
 PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }
 
+long long SearchEngine::last_page_id() {
+  if (!impl_->open_error.empty()) return 0;
+  sql::Statement last(impl_->db, "SELECT max(id) FROM pages");
+  return last.ok() && last.step() ? last.integer(0) : 0;
+}
+
 SearchResult SearchEngine::search_with_snippets(std::string_view query, int limit, int shown) {
   SearchResult result = search(query, limit);
   if (!impl_->fetch || result.hits.empty() || result.hits.front().match.empty()) return result;
@@ -368,12 +374,17 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
     if (paths.size() == 1 && paths[0] == "list") return std::vector<std::optional<std::string>>{list_json};
     return fetch(paths);
   };
-  // Two words in no page, at either end of the term order: what both read, every query reads.
+  // Two words in no page, at either end of the term order, and the rows at either end of
+  // the pages: what both read, every query with hits reads (the schema, FTS5's structure,
+  // the roots of the tables a hit's row is read from).
   std::vector<int> common;
   for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
     const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
     if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
+    SearchResult row;
+    row.hits.emplace_back().id = probe[0] == 'a' ? 1 : engine->last_page_id();
+    engine->rows(row, 0, 1);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());
     if (probe[0] == 'a') common = read;

@@ -310,3 +310,15 @@ TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {
   CHECK(engine->pieces()->fetched().size() - fetched_before >= 8);  // the rows are spread out
   CHECK(engine->pieces()->batches() - before <= 3);                 // the b-tree's depth
 }
+
+TEST_CASE("the rows of the hits shown come in 4 KiB pieces: a page each, not 16 KiB") {
+  MemorySite site(corpus());
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch(), 0);
+  SearchResult ranked = engine->rank("rollback ", 20);
+  REQUIRE(ranked.hits.size() == 20);
+  engine->pieces()->clear_fetched();
+  engine->rows(ranked, 0, 8);
+  REQUIRE(!engine->pieces()->fetched().empty());
+  // The roots of `pages` and `decisions` are opening pieces, already read.
+  for (int i : engine->pieces()->fetched()) CHECK(engine->pieces()->list().piece_size(i) == kRowPieceBytes);
+}
