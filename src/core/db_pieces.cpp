@@ -261,8 +261,15 @@ struct PieceFile::Impl {
       return nullptr;
     }
     std::vector<int> batch = {i};
+    // Counted in bytes, as read_ahead pieces of the index: a scan of the rows (a query of
+    // filters only) takes as many bytes a round trip in their small pieces.
+    const std::size_t ahead = static_cast<std::size_t>(std::max(read_ahead, 0)) * kPieceBytes;
+    std::size_t taken = 0;
     if (i == last_fetched + 1)
-      for (int k = 1; k <= read_ahead && i + k < static_cast<int>(list.pieces.size()); ++k) batch.push_back(i + k);
+      for (int k = i + 1; k < static_cast<int>(list.pieces.size()) && taken < ahead; ++k) {
+        batch.push_back(k);
+        taken += list.piece_size(k);
+      }
     if (!fetch_batch(batch)) return nullptr;
     last_fetched = batch.back();
     return &cached.at(i)->second;

@@ -50,7 +50,8 @@ constexpr int kPieceListVersion = 2;
 constexpr std::size_t kMaxPieceRegions = 64;
 // Pieces kept in memory once read, least recently used dropped first.
 constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
-// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once.
+// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once,
+// counted in pieces of kPieceBytes (in the rows' small pieces, as many bytes).
 constexpr int kReadAhead = 4;
 
 // `count` consecutive pieces of piece_bytes each.
@@ -111,7 +112,8 @@ enum class PieceStatus {
 // A read-only database file made of pieces, with a bounded cache of the pieces read.
 class PieceFile {
  public:
-  // read_ahead: how many pieces past a run of consecutive reads to fetch in the same batch.
+  // read_ahead: how many pieces of kPieceBytes (or as many bytes of smaller pieces) past a
+  // run of consecutive reads to fetch in the same batch.
   PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes = kPieceCacheBytes, int read_ahead = kReadAhead);
   ~PieceFile();
   PieceFile(const PieceFile&) = delete;

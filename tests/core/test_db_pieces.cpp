@@ -267,6 +267,21 @@ TEST_CASE("consecutive pieces are read ahead in one batch") {
   CHECK(site.fetches == 2);
 }
 
+TEST_CASE("in the rows' 4 KiB pieces, read-ahead takes as many bytes as in the index's 16 KiB pieces") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  const int first_small = static_cast<int>(list.regions[0].count);
+  REQUIRE(list.regions.size() == 2);
+  REQUIRE(list.regions[1].count > 14);
+  PieceFile file(list, site.fetch(), kPieceCacheBytes, 3);
+  char bytes[2];
+  REQUIRE(file.read(list.piece_start(first_small + 1) - 1, bytes, 2));  // two consecutive small pieces
+  std::vector<int> expected;
+  for (int i = first_small; i < first_small + 2 + 12; ++i) expected.push_back(i);  // and 3 * 16 KiB more
+  CHECK(file.fetched() == expected);
+  CHECK(site.fetches == 2);
+}
+
 TEST_CASE("rank reads the index alone; rows then reads the rows of the hits asked for") {
   MemorySite site(corpus());
   const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
