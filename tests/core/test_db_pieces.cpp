@@ -162,7 +162,7 @@ TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB 
   REQUIRE(index_end > 8 * kPieceBytes);
   REQUIRE(index_end < db.size());
   const CutDatabase cut = cut_search_database(db);
-  const std::size_t big = index_end / kPieceBytes;  // no row in a piece of the index
+  const auto big = static_cast<std::size_t>(index_end / kPieceBytes);  // no row in a piece of the index
   CHECK(cut.list.regions == std::vector<PieceRegion>{{kPieceBytes, big}, {kRowPieceBytes, (db.size() - big * kPieceBytes + 4095) / 4096}});
   CHECK(cut.list.bytes == db.size());
   std::string joined;
@@ -336,4 +336,16 @@ TEST_CASE("the rows of the hits shown come in 4 KiB pieces: a page each, not 16 
   REQUIRE(!engine->pieces()->fetched().empty());
   // The roots of `pages` and `decisions` are opening pieces, already read.
   for (int i : engine->pieces()->fetched()) CHECK(engine->pieces()->list().piece_size(i) == kRowPieceBytes);
+}
+
+TEST_CASE("a query of filters only, which scans the rows, fetches them in one batch") {
+  std::vector<SourceFile> files = corpus();
+  files.push_back({"decisions/0001-use-pieces.md", "---\nstatus: accepted\ndate: 2026-11-30\n---\n# Use pieces\n\nWe cut the database.\n"});
+  MemorySite site(files);
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  const int opened = engine->pieces()->batches();
+  const SearchResult r = engine->search("status:accepted", 12);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].title == "Use pieces");
+  CHECK(engine->pieces()->batches() - opened <= 2);
 }
