@@ -198,6 +198,7 @@ struct PieceFile::Impl {
   int batches = 0;
   bool deferring = false;
   std::vector<int> deferred;
+  int row_fetches = 0;
 
   std::size_t expected_size(int i) const { return list.piece_size(i); }
 
@@ -270,9 +271,22 @@ struct PieceFile::Impl {
         batch.push_back(k);
         taken += list.piece_size(k);
       }
+    if (in_rows(i) && ++row_fetches == kRowFetchesBeforeScan) add_rows(batch);
     if (!fetch_batch(batch)) return nullptr;
     last_fetched = batch.back();
     return &cached.at(i)->second;
+  }
+
+  // The rows: the last region of small pieces, after the index.
+  bool in_rows(int i) const { return list.regions.size() > 1 && i >= static_cast<int>(list.pieces.size() - list.regions.back().count); }
+
+  // A query that fetched that many rows one at a time reads many (a filter, a scan): the
+  // rest of them come in this batch, if half the cache holds them all.
+  void add_rows(std::vector<int>& batch) const {
+    const int first = static_cast<int>(list.pieces.size() - list.regions.back().count);
+    if (list.bytes - list.piece_start(first) > cache_limit / 2) return;
+    for (int k = first; k < static_cast<int>(list.pieces.size()); ++k)
+      if (!cached.count(k)) batch.push_back(k);
   }
 };
 

@@ -53,6 +53,10 @@ constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
 // Consecutive pieces mean a long doclist or a table scan: fetch this many more at once,
 // counted in pieces of kPieceBytes (in the rows' small pieces, as many bytes).
 constexpr int kReadAhead = 4;
+// Rows fetched one batch at a time before the rest of the rows' region comes in one batch:
+// the rows of the hits shown come in a batch of their own (set_deferring), so a query
+// that fetches this many is reading most rows (a filter such as status:accepted, a scan).
+constexpr int kRowFetchesBeforeScan = 32;
 
 // `count` consecutive pieces of piece_bytes each.
 struct PieceRegion {

@@ -207,19 +207,6 @@ bool SearchEngine::read_row(SearchHit& hit) {
   return sqlite3_reset(q.get()) == SQLITE_OK && found;
 }
 
-// A query of filters only scans every row: over pieces, the rows' region (after the index)
-// comes in one batch instead of a round trip per few pieces, if the cache can hold it.
-void SearchEngine::prefetch_rows() {
-  PieceFile* pieces = impl_->pieces.get();
-  if (!pieces || pieces->list().regions.size() < 2) return;
-  const PieceList& list = pieces->list();
-  const int first = static_cast<int>(list.regions.front().count);
-  if (list.bytes - list.piece_start(first) > kPieceCacheBytes / 2) return;
-  std::vector<int> rows(list.pieces.size() - static_cast<std::size_t>(first));
-  for (std::size_t k = 0; k < rows.size(); ++k) rows[k] = first + static_cast<int>(k);
-  pieces->prefetch(rows);  // a failure shows in the query that follows
-}
-
 SearchResult SearchEngine::ranked(std::string_view text, int limit) {
   SearchResult result;
   if (!impl_->open_error.empty()) {
@@ -240,7 +227,6 @@ SearchResult SearchEngine::ranked(std::string_view text, int limit) {
     }
     excluded = any.to_fts5();
   }
-  if (match.empty()) prefetch_rows();
   // Without filters the prepared statement serves; with them the SQL depends on which.
   std::unique_ptr<sql::Statement> filtered;
   if (!parsed.filters.empty()) {

@@ -87,7 +87,6 @@ class SearchEngine {
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
   SearchResult ranked(std::string_view query, int limit);
-  void prefetch_rows();
   bool read_row(SearchHit& hit);
   struct Impl;
   std::unique_ptr<Impl> impl_;
