@@ -7,7 +7,7 @@ a one-paragraph edit of one page), then reports:
   the file     the database (the pieces joined): raw, gzip -6 whole, and the sum of its
                pieces gzipped one by one (as a host serves them); every table's share (dbstat)
   the list     search/list.<hash>.json: raw and gzip -6, pieces and opening pieces
-  queries      `logbook search SITE --json -n 20 --stats` per query, each a new process (a cold
+  queries      `logbook search SITE --json -n 12 --stats` per query, each a new process (a cold
                reader): the engine's own two-tier query through the VFS over the pieces, read-
                ahead as the build ships it (and off, to compare). Pieces and bytes fetched
                (raw / gzip -6 of those pieces), for the first query and median / p95 over the
@@ -28,7 +28,7 @@ import argparse, collections, gzip, json, os, random, re, shutil, statistics, su
 import apsw
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LIMIT, SHOWN = 20, 8  # the worker asks for 20 hits; the palette shows about 8
+LIMIT, SHOWN = 12, 8  # the palette asks the worker for 12 hits (src/app/app_search.cpp) and shows about 8
 
 
 def kib(b): return f"{b / 1024:.0f} KiB" if b < 10 << 20 else f"{b / (1 << 20):.1f} MiB"
@@ -44,6 +44,16 @@ class Site:
         self.list_bytes = open(self.list_path, "rb").read()
         self.list = json.loads(self.list_bytes)
         self._gz = {}
+        # The list's regions (version 2), or one region of every piece (version 1).
+        self.regions = [(r["piece_bytes"], r["pieces"]) for r in self.list["regions"]] if "regions" in self.list \
+            else [(self.list["piece_bytes"], len(self.list["pieces"]))]
+
+    def piece_at(self, offset):
+        start = first = 0
+        for size, count in self.regions:
+            if offset < start + size * count: return first + (offset - start) // size
+            start, first = start + size * count, first + count
+        return first - 1
 
     def piece(self, i):
         return open(os.path.join(self.path, "search", self.list["pieces"][i] + ".bin"), "rb").read()
@@ -176,7 +186,7 @@ class LoggingVFS(apsw.VFS):
 VFS = LoggingVFS()
 
 
-def ranked_ids_pieces(db, words, piece):
+def ranked_ids_pieces(db, words, site):
     terms = ['"%s"' % w.strip() for w in words]
     if not words[-1].endswith(" "): terms[-1] += "*"
     positive = " AND ".join(terms)
@@ -189,15 +199,14 @@ def ranked_ids_pieces(db, words, piece):
         hits += len(list(con.execute("SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
                                      (expression, LIMIT - hits))))
     con.close()
-    return {i for off, n in LOG for i in range(off // piece, (off + n - 1) // piece + 1)}
+    return {i for off, n in LOG for i in range(site.piece_at(off), site.piece_at(off + n - 1) + 1)}
 
 
 def report_ranked_ids(site, work, cold, queries):
     db = site.database(os.path.join(work, "joined.db"))
-    piece = site.list["piece_bytes"]
     size = lambda ps: sum(len(site.piece(i)) for i in ps)
-    first = ranked_ids_pieces(db, cold, piece)
-    runs = [ranked_ids_pieces(db, q, piece) for q in queries]
+    first = ranked_ids_pieces(db, cold, site)
+    runs = [ranked_ids_pieces(db, q, site) for q in queries]
     spread = lambda v: (statistics.median(v), sorted(v)[min(len(v) - 1, int(0.95 * len(v)))])
     (n50, n95), (r50, r95) = spread([len(p) for p in runs]), spread([size(p) for p in runs])
     g50, g95 = spread([sum(map(site.piece_gz, p)) for p in runs])
@@ -223,8 +232,8 @@ def report_file(site, work):
     for name, pages, size in rows: print(f"| {name} | {pages} | {size} | {100 * size / total:.1f} |")
     print(f"| (free pages) | | {free} | {100 * free / total:.1f} |")
     lst = site.list_bytes
-    print(f"\n## the list: {len(lst)} bytes, gzip -6 {gz(lst)} bytes; {len(site.list['pieces'])} pieces, "
-          f"opening {site.list['opening']}")
+    print(f"\n## the list: {len(lst)} bytes, gzip -6 {gz(lst)} bytes; {len(site.list['pieces'])} pieces "
+          f"(piece bytes, count: {site.regions}), opening {site.list['opening']}")
     os.remove(db)
 
 

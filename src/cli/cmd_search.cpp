@@ -55,7 +55,7 @@ void print_stats(SearchEngine& engine) {
   std::uint64_t bytes = 0;
   std::string which;
   for (int i : pieces.fetched()) {
-    bytes += std::min<std::uint64_t>(pieces.list().piece_bytes, pieces.list().bytes - static_cast<std::uint64_t>(i) * pieces.list().piece_bytes);
+    bytes += pieces.list().piece_size(i);
     which += (which.empty() ? "" : " ") + std::to_string(i);
   }
   std::cerr << "pieces: " << pieces.fetched().size() << " of " << pieces.list().pieces.size() << ", " << bytes

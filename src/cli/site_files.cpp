@@ -154,28 +154,44 @@ FetchFiles site_file_reader(const fs::path& root) {
 
 namespace {
 
-// SQLite's page size from the database header (bytes 16-17, big-endian; 1 means 65536).
-int header_page_size(std::string_view first_piece) {
-  if (first_piece.size() < 18) return 4096;
-  const int v = (static_cast<unsigned char>(first_piece[16]) << 8) | static_cast<unsigned char>(first_piece[17]);
-  return v == 1 ? 65536 : v;
+// How the database is cut (piece_regions): small pieces after the index.
+std::string cut_regions(const fs::path& db_file, PieceList& list) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "cannot read " + db_file.string();
+  }
+  const std::uint64_t index_end = search_index_end(db);
+  sqlite3_stmt* page_size = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &page_size, nullptr) == SQLITE_OK && sqlite3_step(page_size) == SQLITE_ROW)
+    list.page_size = sqlite3_column_int(page_size, 0);
+  sqlite3_finalize(page_size);
+  sqlite3_close(db);
+  std::error_code ec;
+  list.bytes = fs::file_size(db_file, ec);
+  if (ec) return "cannot read " + db_file.string() + ": " + ec.message();
+  list.regions = piece_regions(list.bytes, index_end, list.page_size);
+  return {};
 }
 
 }  // namespace
 
 std::string write_search_pieces(const fs::path& db_file, const fs::path& root, PublishedSearch& out) {
+  PieceList list;
+  std::string error = cut_regions(db_file, list);
+  if (!error.empty()) return error;
   // Piece by piece, so that a large database is never held in memory whole.
   std::ifstream in(db_file, std::ios::binary);
   if (!in) return "cannot read " + db_file.string();
-  PieceList list;
-  std::string piece(kPieceBytes, '\0'), error;
   std::set<std::string> written;
-  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) || in.gcount() > 0) {
-    const std::string_view bytes(piece.data(), static_cast<std::size_t>(in.gcount()));
-    if (list.pieces.empty()) list.page_size = header_page_size(bytes);
-    list.pieces.push_back(content_hash(bytes));
-    list.bytes += bytes.size();
-    if (written.insert(list.pieces.back()).second && !write_file(root / piece_path(list.pieces.back()), bytes, error)) return error;
+  for (const PieceRegion& region : list.regions) {
+    std::string piece(region.piece_bytes, '\0');
+    for (std::size_t k = 0; k < region.count; ++k) {
+      in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+      const std::string_view bytes(piece.data(), static_cast<std::size_t>(in.gcount()));
+      list.pieces.push_back(content_hash(bytes));
+      if (written.insert(list.pieces.back()).second && !write_file(root / piece_path(list.pieces.back()), bytes, error)) return error;
+    }
   }
   in.close();
   list.opening = find_opening_pieces(list, site_file_reader(root));

@@ -32,14 +32,49 @@ bool is_count(const json& m, const char* key) {
   return it != m.end() && it->is_number_unsigned();
 }
 
+// "regions" of a version 2 list: "" or what is wrong.
+std::string read_regions(const json& regions, std::vector<PieceRegion>& out) {
+  if (!regions.is_array() || regions.size() > kMaxPieceRegions)
+    return "\"regions\" is not a list of at most " + std::to_string(kMaxPieceRegions) + " regions";
+  // Clamped so that no sum overflows, even where size_t has 32 bits (wasm); check_regions
+  // then refuses what does not add up.
+  const auto clamp = [](const json& v) { return static_cast<std::size_t>(std::min<std::uint64_t>(v.get<std::uint64_t>(), 1u << 30)); };
+  for (const json& r : regions) {
+    if (!r.is_object() || !is_count(r, "piece_bytes") || !is_count(r, "pieces"))
+      return "a region is not {\"piece_bytes\": <count>, \"pieces\": <count>}";
+    out.push_back({clamp(r["piece_bytes"]), clamp(r["pieces"])});
+  }
+  return {};
+}
+
+// The regions hold whole pages, add up to the pieces, and cover the bytes with only the
+// last piece short: "" or what is wrong (to follow the list's path).
+std::string check_regions(const PieceList& list) {
+  std::uint64_t count = 0, capacity = 0, last = 0;
+  for (const PieceRegion& r : list.regions) {
+    // A piece holds whole SQLite pages, and a bounded number of bytes.
+    if (r.piece_bytes == 0 || r.piece_bytes > (1u << 24) || r.piece_bytes % static_cast<std::size_t>(list.page_size) != 0)
+      return ": page_size " + std::to_string(list.page_size) + " and piece_bytes " + std::to_string(r.piece_bytes) +
+             " do not fit (a power of two from 512 to 65536, and a multiple of it)";
+    count += r.count;
+    capacity += static_cast<std::uint64_t>(r.count) * r.piece_bytes;
+    if (r.count > 0) last = r.piece_bytes;
+  }
+  // Enough pieces for the bytes, and not one more: only the last may be short, not empty.
+  if (count != list.pieces.size() || capacity < list.bytes || (count > 0 && capacity - last >= list.bytes))
+    return " names " + std::to_string(list.pieces.size()) + " pieces for " + std::to_string(list.bytes) + " bytes";
+  return {};
+}
+
 }  // namespace
 
 std::string piece_path(std::string_view name) { return "search/" + std::string(name) + ".bin"; }
 
 std::string piece_list_json(const PieceList& list) {
+  json regions = json::array();
+  for (const PieceRegion& r : list.regions) regions.push_back({{"piece_bytes", r.piece_bytes}, {"pieces", r.count}});
   const json j = {{"format", kListFormat}, {"version", kPieceListVersion}, {"page_size", list.page_size},
-                  {"piece_bytes", list.piece_bytes}, {"bytes", list.bytes}, {"pieces", list.pieces},
-                  {"opening", list.opening}};
+                  {"regions", regions}, {"bytes", list.bytes}, {"pieces", list.pieces}, {"opening", list.opening}};
   return j.dump();
 }
 
@@ -52,26 +87,29 @@ std::string read_piece_list(std::string_view text, std::string_view where, Piece
   if (m.is_discarded() || !m.is_object() || m.value("format", json()) != kListFormat)
     return at + " is not a Logbook search piece list" + rebuild;
   const json version = m.value("version", json());
-  if (!version.is_number_integer() || version.get<long long>() != kPieceListVersion)
-    return at + " has format version " + version.dump() + ", this Logbook reads version " + std::to_string(kPieceListVersion) + rebuild;
-  for (const char* key : {"page_size", "piece_bytes", "bytes"})
+  if (!version.is_number_integer() || (version.get<long long>() != kPieceListVersion && version.get<long long>() != 1))
+    return at + " has format version " + version.dump() + ", this Logbook reads versions 1 and " + std::to_string(kPieceListVersion) + rebuild;
+  for (const char* key : {"page_size", "bytes"})
     if (!is_count(m, key)) return at + ": \"" + key + "\" is not a count" + rebuild;
   PieceList list;
-  const auto page_size = m["page_size"].get<std::uint64_t>(), piece_bytes = m["piece_bytes"].get<std::uint64_t>();
+  const auto page_size = m["page_size"].get<std::uint64_t>();
   list.bytes = m["bytes"].get<std::uint64_t>();
-  // SQLite's page sizes are powers of two from 512 to 65536; a piece holds whole pages.
-  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 || piece_bytes == 0 ||
-      piece_bytes > (1u << 24) || piece_bytes % page_size != 0)
-    return at + ": page_size " + std::to_string(page_size) + " and piece_bytes " + std::to_string(piece_bytes) +
-           " do not fit (a power of two from 512 to 65536, and a multiple of it)" + rebuild;
+  // SQLite's page sizes are powers of two from 512 to 65536.
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    return at + ": page_size " + std::to_string(page_size) + " is not a power of two from 512 to 65536" + rebuild;
   list.page_size = static_cast<int>(page_size);
-  list.piece_bytes = static_cast<std::size_t>(piece_bytes);
   const json pieces = m.value("pieces", json());
   if (!pieces.is_array() || !std::all_of(pieces.begin(), pieces.end(), is_piece_name))
     return at + ": \"pieces\" is not a list of 16 hexadecimal digits each" + rebuild;
-  if (pieces.size() != (list.bytes + list.piece_bytes - 1) / list.piece_bytes)
-    return at + " names " + std::to_string(pieces.size()) + " pieces for " + std::to_string(list.bytes) + " bytes" + rebuild;
   for (const json& p : pieces) list.pieces.push_back(p.get<std::string>());
+  if (version.get<long long>() == 1) {  // one region: every piece of "piece_bytes"
+    if (!is_count(m, "piece_bytes")) return at + ": \"piece_bytes\" is not a count" + rebuild;
+    list.regions = {{static_cast<std::size_t>(std::min<std::uint64_t>(m["piece_bytes"].get<std::uint64_t>(), 1u << 25)), list.pieces.size()}};
+    if (list.pieces.empty()) list.regions.clear();
+  } else if (std::string err = read_regions(m.value("regions", json()), list.regions); !err.empty()) {
+    return at + ": " + err + rebuild;
+  }
+  if (std::string err = check_regions(list); !err.empty()) return at + err + rebuild;
   const json opening = m.value("opening", json::array());
   for (const json& o : opening.is_array() ? opening : json::array()) {
     if (!o.is_number_unsigned() || o.get<std::uint64_t>() >= list.pieces.size())
@@ -82,14 +120,63 @@ std::string read_piece_list(std::string_view text, std::string_view where, Piece
   return {};
 }
 
-CutDatabase cut_database(std::string_view db, int page_size) {
+std::vector<PieceRegion> piece_regions(std::uint64_t bytes, std::uint64_t small_from, int page_size) {
+  const std::uint64_t big = kPieceBytes, small = std::max<std::uint64_t>(kRowPieceBytes, static_cast<std::uint64_t>(page_size));
+  // Rounded down: a row never shares a 16 KiB piece with the index (the index's last few
+  // pages come in small pieces instead, and are read no more often than rows).
+  const std::uint64_t big_end = std::min(bytes, small_from / big * big);
+  std::vector<PieceRegion> out;
+  if (big_end > 0) out.push_back({kPieceBytes, static_cast<std::size_t>((big_end + big - 1) / big)});
+  if (bytes > big_end) out.push_back({static_cast<std::size_t>(small), static_cast<std::size_t>((bytes - big_end + small - 1) / small)});
+  return out;
+}
+
+std::uint64_t PieceList::piece_start(int i) const {
+  std::uint64_t start = 0;
+  auto left = static_cast<std::size_t>(i);
+  for (const PieceRegion& r : regions) {
+    if (left < r.count) return start + static_cast<std::uint64_t>(left) * r.piece_bytes;
+    start += static_cast<std::uint64_t>(r.count) * r.piece_bytes;
+    left -= r.count;
+  }
+  return bytes;
+}
+
+std::size_t PieceList::piece_size(int i) const {
+  std::size_t left = static_cast<std::size_t>(i), piece = 0;
+  for (const PieceRegion& r : regions) {
+    if (left < r.count) {
+      piece = r.piece_bytes;
+      break;
+    }
+    left -= r.count;
+  }
+  return static_cast<std::size_t>(std::min<std::uint64_t>(piece, bytes - std::min(bytes, piece_start(i))));
+}
+
+int PieceList::piece_at(std::uint64_t offset) const {
+  std::uint64_t start = 0;
+  std::size_t first = 0;
+  for (const PieceRegion& r : regions) {
+    const std::uint64_t size = static_cast<std::uint64_t>(r.count) * r.piece_bytes;
+    if (offset < start + size) return static_cast<int>(first + (offset - start) / r.piece_bytes);
+    start += size;
+    first += r.count;
+  }
+  return static_cast<int>(pieces.size()) - 1;
+}
+
+CutDatabase cut_database(std::string_view db, std::uint64_t small_from, int page_size) {
   CutDatabase out;
   out.list.page_size = page_size;
   out.list.bytes = db.size();
-  for (std::size_t at = 0; at < db.size(); at += kPieceBytes) {
-    out.bytes.emplace_back(db.substr(at, kPieceBytes));
-    out.list.pieces.push_back(content_hash(out.bytes.back()));
-  }
+  out.list.regions = piece_regions(db.size(), small_from, page_size);
+  std::size_t at = 0;
+  for (const PieceRegion& r : out.list.regions)
+    for (std::size_t k = 0; k < r.count; ++k, at += r.piece_bytes) {
+      out.bytes.emplace_back(db.substr(at, r.piece_bytes));
+      out.list.pieces.push_back(content_hash(out.bytes.back()));
+    }
   return out;
 }
 
@@ -111,11 +198,9 @@ struct PieceFile::Impl {
   int batches = 0;
   bool deferring = false;
   std::vector<int> deferred;
+  int row_fetches = 0;
 
-  std::size_t expected_size(int i) const {
-    const std::uint64_t start = static_cast<std::uint64_t>(i) * list.piece_bytes;
-    return static_cast<std::size_t>(std::min<std::uint64_t>(list.piece_bytes, list.bytes - start));
-  }
+  std::size_t expected_size(int i) const { return list.piece_size(i); }
 
   std::string describe(int i) const {
     return "search piece " + piece_path(list.pieces[static_cast<std::size_t>(i)]) + " (piece " + std::to_string(i + 1) +
@@ -177,11 +262,31 @@ struct PieceFile::Impl {
       return nullptr;
     }
     std::vector<int> batch = {i};
+    // Counted in bytes, as read_ahead pieces of the index: a scan of the rows (a query of
+    // filters only) takes as many bytes a round trip in their small pieces.
+    const std::size_t ahead = static_cast<std::size_t>(std::max(read_ahead, 0)) * kPieceBytes;
+    std::size_t taken = 0;
     if (i == last_fetched + 1)
-      for (int k = 1; k <= read_ahead && i + k < static_cast<int>(list.pieces.size()); ++k) batch.push_back(i + k);
+      for (int k = i + 1; k < static_cast<int>(list.pieces.size()) && taken < ahead; ++k) {
+        batch.push_back(k);
+        taken += list.piece_size(k);
+      }
+    if (in_rows(i) && ++row_fetches == kRowFetchesBeforeScan) add_rows(batch);
     if (!fetch_batch(batch)) return nullptr;
     last_fetched = batch.back();
     return &cached.at(i)->second;
+  }
+
+  // The rows: the last region of small pieces, after the index.
+  bool in_rows(int i) const { return list.regions.size() > 1 && i >= static_cast<int>(list.pieces.size() - list.regions.back().count); }
+
+  // A query that fetched that many rows one at a time reads many (a filter, a scan): the
+  // rest of them come in this batch, if half the cache holds them all.
+  void add_rows(std::vector<int>& batch) const {
+    const int first = static_cast<int>(list.pieces.size() - list.regions.back().count);
+    if (list.bytes - list.piece_start(first) > cache_limit / 2) return;
+    for (int k = first; k < static_cast<int>(list.pieces.size()); ++k)
+      if (!cached.count(k)) batch.push_back(k);
   }
 };
 
@@ -199,10 +304,10 @@ bool PieceFile::read(std::uint64_t offset, void* out, std::size_t n) {
   const std::uint64_t size = impl_->list.bytes;
   while (n > 0) {
     if (offset >= size) return false;  // past the end: the caller zero-fills (a short read)
-    const int i = static_cast<int>(offset / impl_->list.piece_bytes);
+    const int i = impl_->list.piece_at(offset);
     const std::string* bytes = impl_->piece(i);
     if (!bytes) return false;
-    const std::size_t at = static_cast<std::size_t>(offset % impl_->list.piece_bytes);
+    const std::size_t at = static_cast<std::size_t>(offset - impl_->list.piece_start(i));
     const std::size_t take = std::min(n, bytes->size() - at);
     std::memcpy(dst, bytes->data() + at, take);
     dst += take;

@@ -5,19 +5,27 @@
 // the caller hands it a FetchFiles callback (files natively, XHR in the browser's worker).
 //
 // The list, search/list.<content_hash of the list's bytes>.json, named by the manifest's
-// "search.list" (format "logbook-search-pieces", version 1; read_piece_list refuses any
-// other):
+// "search.list" (format "logbook-search-pieces", version 2; read_piece_list also reads
+// version 1, and refuses any other):
 // {
-//   "format": "logbook-search-pieces", "version": 1,
+//   "format": "logbook-search-pieces", "version": 2,
 //   "page_size": 4096,                 the SQLite page size of the database
-//   "piece_bytes": 16384,              every piece but the last has this many bytes
+//   "regions": [{"piece_bytes": 16384, "pieces": 1400},   the file in order, cut into
+//               {"piece_bytes": 4096, "pieces": 900}],    runs of equal pieces (at most
+//                                      kMaxPieceRegions); only the file's last piece may
+//                                      be shorter than its region's piece_bytes
 //   "bytes": 44347392,                 the database's size
-//   "pieces": ["3f2a9c0d11b4e5f6", ...],  in file order: piece i holds bytes
-//                                      [i * piece_bytes, (i + 1) * piece_bytes); its file is
-//                                      search/<name>.bin and its name is content_hash(bytes)
+//   "pieces": ["3f2a9c0d11b4e5f6", ...],  in file order, as many as the regions count; a
+//                                      piece's file is search/<name>.bin and its name is
+//                                      content_hash(bytes)
 //   "opening": [0, 1, 57]              pieces every query reads (the schema, FTS5's
 //                                      structure, ...): fetch them when the palette opens
 // }
+// Version 1 had "piece_bytes": N instead of "regions" (one region, of every piece).
+// Why two sizes: the index, written first, is read in runs (a doclist, FTS5's segment
+// index), where 16 KiB pieces save round trips; the rows after it are read one by one,
+// a row per hit in a different place each, where a 4 KiB piece (one SQLite page) costs
+// a quarter of the bytes (ADR-0009, "The pieces as built").
 // A piece's name is the hash of its bytes, so a piece never changes and a list names only
 // the pieces of one build: a piece that is gone (404) means the site was deployed again,
 // and the reader must take the new manifest's list and ask again (PieceStatus::missing).
@@ -36,22 +44,47 @@ struct sqlite3;
 
 namespace logbook {
 
-constexpr std::size_t kPieceBytes = 16 * 1024;
-constexpr int kPieceListVersion = 1;
+constexpr std::size_t kPieceBytes = 16 * 1024;     // the index's pieces
+constexpr std::size_t kRowPieceBytes = 4 * 1024;   // the rows' pieces: one SQLite page
+constexpr int kPieceListVersion = 2;
+constexpr std::size_t kMaxPieceRegions = 64;
 // Pieces kept in memory once read, least recently used dropped first.
 constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
-// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once.
+// Consecutive pieces mean a long doclist or a table scan: fetch this many more at once,
+// counted in pieces of kPieceBytes (in the rows' small pieces, as many bytes).
 constexpr int kReadAhead = 4;
+// Rows fetched one batch at a time before the rest of the rows' region comes in one batch:
+// the rows of the hits shown come in a batch of their own (set_deferring), so a query
+// that fetches this many is reading most rows (a filter such as status:accepted, a scan).
+constexpr int kRowFetchesBeforeScan = 32;
+
+// `count` consecutive pieces of piece_bytes each.
+struct PieceRegion {
+  std::size_t piece_bytes = kPieceBytes;
+  std::size_t count = 0;
+
+  bool operator==(const PieceRegion&) const = default;
+};
 
 struct PieceList {
   int page_size = 4096;
-  std::size_t piece_bytes = kPieceBytes;
+  std::vector<PieceRegion> regions{};  // in file order; their counts add up to pieces.size()
   std::uint64_t bytes = 0;
-  std::vector<std::string> pieces{};  // 16 hex digits each
-  std::vector<int> opening{};         // indexes into pieces
+  std::vector<std::string> pieces{};   // 16 hex digits each
+  std::vector<int> opening{};          // indexes into pieces
+
+  // Where piece i starts in the file, its size, and the piece that holds byte `offset`
+  // (offset < bytes); i must be a piece of the list.
+  std::uint64_t piece_start(int i) const;
+  std::size_t piece_size(int i) const;
+  int piece_at(std::uint64_t offset) const;
 
   bool operator==(const PieceList&) const = default;
 };
+
+// How a file of `bytes` bytes is cut: pieces of kPieceBytes up to small_from (rounded down
+// to a whole piece), then pieces of max(kRowPieceBytes, page_size) to the end.
+std::vector<PieceRegion> piece_regions(std::uint64_t bytes, std::uint64_t small_from, int page_size);
 
 // "search/<name>.bin": where a piece lives, relative to the site root.
 std::string piece_path(std::string_view name);
@@ -61,12 +94,13 @@ std::string piece_list_path(std::string_view list_json);
 // Reads a list; "" on success, else what is wrong, naming `where` (the list's path).
 std::string read_piece_list(std::string_view json, std::string_view where, PieceList& out);
 
-// The database file cut into pieces: the list (without opening pieces) and each piece's bytes.
+// The database file cut into pieces (piece_regions): the list (without opening pieces)
+// and each piece's bytes.
 struct CutDatabase {
   PieceList list;
   std::vector<std::string> bytes;  // bytes[i] is piece i
 };
-CutDatabase cut_database(std::string_view db_bytes, int page_size = 4096);
+CutDatabase cut_database(std::string_view db_bytes, std::uint64_t small_from, int page_size = 4096);
 
 // The edge's one job: the bytes of files of the built site, by path relative to the site
 // root (e.g. "search/3f2a9c0d11b4e5f6.bin"). Asked for several at once, it may fetch them
@@ -82,7 +116,8 @@ enum class PieceStatus {
 // A read-only database file made of pieces, with a bounded cache of the pieces read.
 class PieceFile {
  public:
-  // read_ahead: how many pieces past a run of consecutive reads to fetch in the same batch.
+  // read_ahead: how many pieces of kPieceBytes (or as many bytes of smaller pieces) past a
+  // run of consecutive reads to fetch in the same batch.
   PieceFile(PieceList list, FetchFiles fetch, std::size_t cache_bytes = kPieceCacheBytes, int read_ahead = kReadAhead);
   ~PieceFile();
   PieceFile(const PieceFile&) = delete;

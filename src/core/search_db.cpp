@@ -1,5 +1,7 @@
 #include "search_db.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "front_matter.hpp"
@@ -132,6 +134,21 @@ std::string write_search_database(sqlite3* db, const Site& site, const DecisionL
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
   if (auto err = write_rows(db, site, log, config); !err.empty()) return err;
   return sql::exec(db, "COMMIT");
+}
+
+std::uint64_t search_index_end(sqlite3* db) {
+  // One b-tree at a time (dbstat walks only the one named), FTS5's shadow tables of
+  // `search`: the index, its segment index, the document sizes, its configuration.
+  sql::Statement last(db, "SELECT max(pageno) FROM dbstat WHERE name = ?1");
+  sql::Statement page_size(db, "PRAGMA page_size");
+  if (!last.ok() || !page_size.ok() || !page_size.step()) return 0;
+  long long end = 0;
+  for (const char* table : {"search_data", "search_idx", "search_docsize", "search_config"}) {
+    last.bind(1, table);
+    if (last.step()) end = std::max(end, last.integer(0));
+    sqlite3_reset(last.get());
+  }
+  return static_cast<std::uint64_t>(end) * static_cast<std::uint64_t>(page_size.integer(0));
 }
 
 std::string check_search_database(sqlite3* db) {

@@ -43,6 +43,7 @@
 // when the database is written (search_db.cpp); search_engine.cpp orders by it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,6 +74,12 @@ IndexedText indexed_text_of_source(const std::string& title, std::string_view so
 std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& decisions, const SiteConfig& config);
 // With the default configuration (decisions in decisions/).
 std::string write_search_database(sqlite3* db, const Site& site);
+
+// Where the index ends: the byte after the last SQLite page of FTS5's tables (search_*),
+// found with dbstat. The index is written first, so what follows it is the rows, which
+// queries read one at a time; the cutter puts them in small pieces (db_pieces.hpp).
+// 0 when the file has no index.
+std::uint64_t search_index_end(sqlite3* db);
 
 // Checks meta.schema_version. Returns an empty string when this build can read the
 // database, else a message saying what to do.

@@ -100,6 +100,24 @@ std::string opening_words(std::string_view body) {
   return std::string(body.substr(0, end)) + (more ? "…" : "");
 }
 
+// A read-only connection to a copy of bytes in memory; nullptr when they cannot be opened.
+sqlite3* open_bytes(std::string_view bytes) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return nullptr;
+  }
+  const auto size = static_cast<sqlite3_int64>(bytes.size());
+  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(static_cast<sqlite3_uint64>(size)));
+  if (copy && size) std::memcpy(copy, bytes.data(), bytes.size());
+  if (!copy || sqlite3_deserialize(db, "main", copy, size, size,
+                                   SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return db;
+}
+
 }  // namespace
 
 struct SearchEngine::Impl {
@@ -273,20 +291,7 @@ SearchResult SearchEngine::ranked(std::string_view text, int limit) {
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::from_bytes(std::string_view bytes) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return std::make_unique<SearchEngine>(nullptr);
-  }
-  const auto size = static_cast<sqlite3_int64>(bytes.size());
-  auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(static_cast<sqlite3_uint64>(size)));
-  if (copy && size) std::memcpy(copy, bytes.data(), bytes.size());
-  if (!copy || sqlite3_deserialize(db, "main", copy, size, size,
-                                   SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-    sqlite3_close(db);
-    return std::make_unique<SearchEngine>(nullptr);
-  }
-  return std::make_unique<SearchEngine>(db);
+  return std::make_unique<SearchEngine>(open_bytes(bytes));
 }
 
 std::unique_ptr<SearchEngine> SearchEngine::from_site(std::string_view list_path, FetchFiles fetch, int read_ahead) {
@@ -319,6 +324,12 @@ SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, Fetch
 }
 
 PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }
+
+long long SearchEngine::last_page_id() {
+  if (!impl_->open_error.empty()) return 0;
+  sql::Statement last(impl_->db, "SELECT max(id) FROM pages");
+  return last.ok() && last.step() ? last.integer(0) : 0;
+}
 
 SearchResult SearchEngine::search_with_snippets(std::string_view query, int limit, int shown) {
   SearchResult result = search(query, limit);
@@ -363,12 +374,17 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
     if (paths.size() == 1 && paths[0] == "list") return std::vector<std::optional<std::string>>{list_json};
     return fetch(paths);
   };
-  // Two words in no page, at either end of the term order: what both read, every query reads.
+  // Two words in no page, at either end of the term order, and the rows at either end of
+  // the pages: what both read, every query with hits reads (the schema, FTS5's structure,
+  // the roots of the tables a hit's row is read from).
   std::vector<int> common;
   for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
     const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
     if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
+    SearchResult row;
+    row.hits.emplace_back().id = probe[0] == 'a' ? 1 : engine->last_page_id();
+    engine->rows(row, 0, 1);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());
     if (probe[0] == 'a') common = read;
@@ -378,7 +394,10 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
 }
 
 CutDatabase cut_search_database(std::string_view db_bytes) {
-  CutDatabase cut = cut_database(db_bytes);
+  sqlite3* db = open_bytes(db_bytes);
+  const std::uint64_t index_end = db ? search_index_end(db) : 0;
+  sqlite3_close(db);
+  CutDatabase cut = cut_database(db_bytes, index_end);
   std::unordered_map<std::string, const std::string*> files;
   for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = &cut.bytes[i];
   cut.list.opening = find_opening_pieces(cut.list, [&files](const std::vector<std::string>& paths) {

@@ -81,6 +81,8 @@ class SearchEngine {
 
   // The pieces this engine reads (from_site), for status and statistics; else nullptr.
   PieceFile* pieces();
+  // The id of the last page (0 when none), whose row find_opening_pieces reads.
+  long long last_page_id();
 
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
@@ -98,7 +100,8 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
 // The pieces every query reads (schema, FTS5's structure and segment index): those two
 // probe queries both read through the pieces of `list`, fetched with fetch.
 std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch);
-// The database cut into pieces (cut_database) with the list's opening pieces.
+// The database cut into pieces (cut_database: small ones after the index, search_index_end)
+// with the list's opening pieces.
 CutDatabase cut_search_database(std::string_view db_bytes);
 
 // Snippet with marks turned into other markup, e.g. "<mark>", "</mark>" with the text

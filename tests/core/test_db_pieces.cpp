@@ -91,12 +91,13 @@ const std::vector<SourceFile>& corpus() {
 }  // namespace
 
 TEST_CASE("the piece list: its JSON round-trips and names the format and version") {
-  PieceList list{.page_size = 4096, .piece_bytes = 16384, .bytes = 40000,
-                 .pieces = {"0123456789abcdef", "fedcba9876543210", "00000000000000ff"}, .opening = {0, 2}};
+  PieceList list{.page_size = 4096, .regions = {{16384, 2}, {4096, 2}}, .bytes = 40000,
+                 .pieces = {"0123456789abcdef", "fedcba9876543210", "00000000000000ff", "00000000000000fe"}, .opening = {0, 2}};
   const std::string json = piece_list_json(list);
   CHECK(json ==
-        R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,"piece_bytes":16384,)"
-        R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff"],"version":1})");
+        R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,)"
+        R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff","00000000000000fe"],)"
+        R"("regions":[{"piece_bytes":16384,"pieces":2},{"piece_bytes":4096,"pieces":2}],"version":2})");
   PieceList back;
   CHECK(read_piece_list(json, "search/list.x.json", back) == "");
   CHECK(back == list);
@@ -104,33 +105,70 @@ TEST_CASE("the piece list: its JSON round-trips and names the format and version
   CHECK(piece_path("0123456789abcdef") == "search/0123456789abcdef.bin");
 }
 
+TEST_CASE("a list of version 1 (every piece of one size) is still read") {
+  const std::string v1 = R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,"piece_bytes":16384,)"
+                         R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff"],"version":1})";
+  PieceList list;
+  REQUIRE(read_piece_list(v1, "L", list) == "");
+  CHECK(list.regions == std::vector<PieceRegion>{{16384, 3}});
+  CHECK(list.piece_start(2) == 32768);
+  CHECK(list.piece_size(2) == 40000 - 32768);
+  CHECK(list.opening == std::vector<int>{0, 2});
+}
+
+TEST_CASE("a piece's place and size follow from the regions") {
+  const PieceList list{.regions = {{16384, 2}, {4096, 3}}, .bytes = 32768 + 8192 + 100,
+                       .pieces = {"0000000000000000", "0000000000000001", "0000000000000002", "0000000000000003", "0000000000000004"}};
+  CHECK(list.piece_start(1) == 16384);
+  CHECK(list.piece_start(3) == 32768 + 4096);
+  CHECK(list.piece_size(1) == 16384);
+  CHECK(list.piece_size(2) == 4096);
+  CHECK(list.piece_size(4) == 100);
+  CHECK(list.piece_at(0) == 0);
+  CHECK(list.piece_at(32767) == 1);
+  CHECK(list.piece_at(32768) == 2);
+  CHECK(list.piece_at(32768 + 8192 + 99) == 4);
+}
+
 TEST_CASE("a list of another version, or one that does not add up, is refused with its path") {
   PieceList out;
-  std::string json = piece_list_json({.bytes = 10, .pieces = {"0123456789abcdef"}});
+  std::string json = piece_list_json({.regions = {{16384, 1}}, .bytes = 10, .pieces = {"0123456789abcdef"}});
   const auto with = [&](const std::string& from, const std::string& to) {
     std::string j = json;
     j.replace(j.find(from), from.size(), to);
     return j;
   };
-  CHECK(read_piece_list(with("\"version\":1", "\"version\":2"), "search/list.a.json", out) ==
-        "search/list.a.json has format version 2, this Logbook reads version 1; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"version\":2", "\"version\":3"), "search/list.a.json", out) ==
+        "search/list.a.json has format version 3, this Logbook reads versions 1 and 2; rebuild the site with `logbook build`, or reload the page.");
   CHECK(read_piece_list("{", "L", out).find("L is not a Logbook search piece list") == 0);
   CHECK(read_piece_list(with("\"bytes\":10", "\"bytes\":20000"), "L", out) ==
         "L names 1 pieces for 20000 bytes; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"pieces\":1}", "\"pieces\":2}"), "L", out).find("L names 1 pieces for 10 bytes") == 0);
   CHECK(read_piece_list(with("0123456789abcdef", "0123456789ABCDEF"), "L", out).find("16 hexadecimal digits") != std::string::npos);
-  CHECK(read_piece_list(with("\"page_size\":4096", "\"page_size\":4095"), "L", out).find("do not fit") != std::string::npos);
+  CHECK(read_piece_list(with("\"page_size\":4096", "\"page_size\":4095"), "L", out).find("not a power of two") != std::string::npos);
+  CHECK(read_piece_list(with("\"piece_bytes\":16384", "\"piece_bytes\":1000"), "L", out).find("do not fit") != std::string::npos);
+  CHECK(read_piece_list(with("\"regions\":[", "\"regions\":[7,"), "L", out).find("a region is not") != std::string::npos);
   CHECK(read_piece_list(with("\"opening\":[]", "\"opening\":[1]"), "L", out).find("not in the list") != std::string::npos);
 }
 
-TEST_CASE("the database is cut into 16 KiB pieces named by the hash of their bytes") {
+TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB pieces, each named by the hash of its bytes") {
   const std::string db = database_bytes(corpus());
-  const CutDatabase cut = cut_database(db);
-  REQUIRE(cut.bytes.size() > 8);
+  sqlite3* conn = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &conn) == SQLITE_OK);
+  REQUIRE(write_search_database(conn, build_site(corpus())) == "");
+  const std::uint64_t index_end = search_index_end(conn);
+  sqlite3_close(conn);
+  // The index is written first: it ends well inside the file, the rows after it.
+  REQUIRE(index_end > 8 * kPieceBytes);
+  REQUIRE(index_end < db.size());
+  const CutDatabase cut = cut_search_database(db);
+  const auto big = static_cast<std::size_t>(index_end / kPieceBytes);  // no row in a piece of the index
+  CHECK(cut.list.regions == std::vector<PieceRegion>{{kPieceBytes, big}, {kRowPieceBytes, (db.size() - big * kPieceBytes + 4095) / 4096}});
   CHECK(cut.list.bytes == db.size());
-  CHECK(cut.list.piece_bytes == kPieceBytes);
   std::string joined;
   for (std::size_t i = 0; i < cut.bytes.size(); ++i) {
     CHECK(cut.list.pieces[i] == content_hash(cut.bytes[i]));
+    CHECK(cut.bytes[i].size() == cut.list.piece_size(static_cast<int>(i)));
     joined += cut.bytes[i];
   }
   CHECK(joined == db);
@@ -214,7 +252,7 @@ TEST_CASE("a missing list or a damaged list is an error, not a crash") {
 TEST_CASE("the piece cache is bounded: past it, the least recently used piece is fetched again") {
   MemorySite site(corpus());
   const PieceList list = site.list();
-  PieceFile file(list, site.fetch(), 2 * kPieceBytes, 0);
+  PieceFile file(list, site.fetch(), 2 * kPieceBytes, 0);  // the first pieces are the index's, of 16 KiB
   char byte = 0;
   for (int i : {0, 1, 0, 2, 1, 0}) REQUIRE(file.read(static_cast<std::uint64_t>(i) * kPieceBytes, &byte, 1));
   CHECK(file.fetched() == std::vector<int>{0, 1, 2, 1, 0});
@@ -226,6 +264,21 @@ TEST_CASE("consecutive pieces are read ahead in one batch") {
   char bytes[2];
   REQUIRE(file.read(kPieceBytes - 1, bytes, 2));  // pieces 0 and 1: consecutive
   CHECK(file.fetched() == std::vector<int>{0, 1, 2, 3, 4});
+  CHECK(site.fetches == 2);
+}
+
+TEST_CASE("in the rows' 4 KiB pieces, read-ahead takes as many bytes as in the index's 16 KiB pieces") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  const int first_small = static_cast<int>(list.regions[0].count);
+  REQUIRE(list.regions.size() == 2);
+  REQUIRE(list.regions[1].count > 14);
+  PieceFile file(list, site.fetch(), kPieceCacheBytes, 3);
+  char bytes[2];
+  REQUIRE(file.read(list.piece_start(first_small + 1) - 1, bytes, 2));  // two consecutive small pieces
+  std::vector<int> expected;
+  for (int i = first_small; i < first_small + 2 + 12; ++i) expected.push_back(i);  // and 3 * 16 KiB more
+  CHECK(file.fetched() == expected);
   CHECK(site.fetches == 2);
 }
 
@@ -274,4 +327,42 @@ TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {
   for (const SearchHit& h : r.hits) CHECK(h.url != "");
   CHECK(engine->pieces()->fetched().size() - fetched_before >= 8);  // the rows are spread out
   CHECK(engine->pieces()->batches() - before <= 3);                 // the b-tree's depth
+}
+
+TEST_CASE("the rows of the hits shown come in 4 KiB pieces: a page each, not 16 KiB") {
+  MemorySite site(corpus());
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch(), 0);
+  SearchResult ranked = engine->rank("rollback ", 20);
+  REQUIRE(ranked.hits.size() == 20);
+  engine->pieces()->clear_fetched();
+  engine->rows(ranked, 0, 8);
+  REQUIRE(!engine->pieces()->fetched().empty());
+  // The roots of `pages` and `decisions` are opening pieces, already read.
+  for (int i : engine->pieces()->fetched()) CHECK(engine->pieces()->list().piece_size(i) == kRowPieceBytes);
+}
+
+TEST_CASE("a reader that fetched many rows one at a time gets the rest of the rows in one batch") {
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  const int first = static_cast<int>(list.regions[0].count), n = static_cast<int>(list.pieces.size());
+  REQUIRE(n - first > kRowFetchesBeforeScan + 1);
+  PieceFile file(list, site.fetch(), kPieceCacheBytes, 0);
+  char byte = 0;
+  for (int k = 0; k < kRowFetchesBeforeScan - 1; ++k) REQUIRE(file.read(list.piece_start(first + k), &byte, 1));
+  CHECK(file.fetched().size() == static_cast<std::size_t>(kRowFetchesBeforeScan - 1));  // one at a time, so far
+  REQUIRE(file.read(list.piece_start(first + kRowFetchesBeforeScan - 1), &byte, 1));
+  CHECK(file.fetched().size() == static_cast<std::size_t>(n - first));  // and now all of them
+  CHECK(file.batches() == kRowFetchesBeforeScan);
+}
+
+TEST_CASE("a query of filters only, which reads every row, costs a bounded number of round trips") {
+  std::vector<SourceFile> files = corpus();
+  files.push_back({"decisions/0001-use-pieces.md", "---\nstatus: accepted\ndate: 2026-11-30\n---\n# Use pieces\n\nWe cut the database.\n"});
+  MemorySite site(files);
+  const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  const int opened = engine->pieces()->batches();
+  const SearchResult r = engine->search("status:accepted", 12);
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].title == "Use pieces");
+  CHECK(engine->pieces()->batches() - opened <= kRowFetchesBeforeScan + 1);
 }

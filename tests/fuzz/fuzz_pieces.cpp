@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view json(reinterpret_cast<const char*>(data), size);
   logbook::PieceList list;
   if (!logbook::read_piece_list(json, "list", list).empty()) return 0;
-  if (list.pieces.size() * list.piece_bytes < list.bytes) std::abort();
+  if (!list.pieces.empty() && list.piece_start(static_cast<int>(list.pieces.size()) - 1) + list.piece_size(static_cast<int>(list.pieces.size()) - 1) != list.bytes) std::abort();
   for (int i : list.opening)
     if (i < 0 || i >= static_cast<int>(list.pieces.size())) std::abort();
   logbook::PieceList again;
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Pieces of the right size whose bytes do not hash to their names.
   logbook::PieceFile file(list, [&list](const std::vector<std::string>& paths) {
     std::vector<std::optional<std::string>> out;
-    for (std::size_t i = 0; i < paths.size(); ++i) out.emplace_back(std::string(list.piece_bytes, 'x'));
+    for (std::size_t i = 0; i < paths.size(); ++i) out.emplace_back(std::string(list.piece_size(0), 'x'));
     return out;
   }, 1 << 20);
   char buffer[64];
