@@ -55,5 +55,16 @@ await page.waitForSelector(".logbook-update", { timeout: 600000 });
 const update = server.log.slice(at).filter((e) => e.status === 200);
 console.log(`new deployment, one page changed, returning reader: ${kib(update)}`);
 for (const e of update) console.log(`  ${e.bytes}\t${e.url}`);
+if (whole) {
+  // The reader takes the update; the whole copy then fetches what the new deployment has
+  // that the old one did not (the search pieces a change rewrote), and is whole again.
+  await Promise.all([page.waitForNavigation({ timeout: 600000 }), page.click(".logbook-update button")]);
+  await until(() => window.logbook && window.logbook.readyAt > 0);
+  await until(() => ["partial", "downloading", "complete"].includes(window.logbook.offline().state));
+  await until(() => window.logbook.offline().state === "complete");
+  const all = server.log.slice(at).filter((e) => e.status === 200);
+  const pieces = all.filter((e) => e.url.includes("/search/"));
+  console.log(`the same reader with the whole copy, after taking the update until the copy is whole again: ${kib(all)}, of which search pieces ${kib(pieces)}`);
+}
 await browser.close();
 await server.close();
