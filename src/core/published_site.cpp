@@ -523,7 +523,7 @@ json head_json(const PublishedSite& site) {
   }
   for (const Section& s : site.sections) summarized.push_back(s.index_page);
   for (std::size_t p = 0; p < site.pages.size(); ++p)  // what a head read alone knows, kept
-    if (!site.pages[p].url.empty() && !site.loaded(static_cast<int>(p))) summarized.push_back(static_cast<int>(p));
+    if (!(site.pages[p] == PublishedPage{}) && !site.loaded(static_cast<int>(p))) summarized.push_back(static_cast<int>(p));
   std::erase_if(summarized, [&](int p) { return p < 0 || p >= static_cast<int>(site.pages.size()); });
   std::sort(summarized.begin(), summarized.end());
   summarized.erase(std::unique(summarized.begin(), summarized.end()), summarized.end());
