@@ -56,7 +56,7 @@ float draw_offline_status(App& app, float right, float y, float h) {
   if (can_ask) {
     const ImVec2 k(p.x + w - key - 2, p.y + 8);
     dl->AddRect(k, ImVec2(k.x + 22, k.y + h - 16), th[Ink::rule], 5);
-    dl->AddText(app.type().font(Face::mono), 12.5f, ImVec2(k.x + 7, k.y + 2.5f), th[Ink::muted], "O");
+    dl->AddText(app.type().font(Face::bold), 12.5f, ImVec2(k.x + 6.5f, k.y + 2.5f), th[Ink::muted], "O");  // not the mono face, whose O reads as a zero
   }
   if (clicked) app.platform().make_available_offline();
   return w;
