@@ -74,7 +74,7 @@ std::string unlinkable_name(std::string_view path) {
 // What the build writes besides pages, their sources and redirects (src/cli writes
 // them). No content file, page or alias takes their place, nor that of
 // SiteOptions::reserved_outputs (the reader app's files).
-constexpr std::string_view kGeneratedOutputs[] = {"search", "manifest.json", "sw.js", "feed.xml", "sitemap.xml",
+constexpr std::string_view kGeneratedOutputs[] = {"search", "manifest.json", "offline.json", "sw.js", "feed.xml", "sitemap.xml",
                                                   "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
                                                   "assets/favicon.svg"};
 

@@ -515,8 +515,8 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
   TempDir dir;
   write_fixture(dir);
   const std::vector<std::string> clashes = {"index.html", "guides/setup/index.html", "guides/index.md.txt", "search/list.json",
-                                            "manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt",
-                                            "assets/page.css", "assets/loader.js", "assets/favicon.svg", "app/boot.js",
+                                            "manifest.json", "offline.json", "sw.js", "feed.xml", "sitemap.xml", "404.html",
+                                            "robots.txt", "assets/page.css", "assets/loader.js", "assets/favicon.svg", "app/boot.js",
                                             "guides/index.html/x.txt"};
   for (const std::string& f : clashes) dir.write("content/" + f, "<script>alert(1)</script>");
   // Listed on purpose, so the publish policy (ADR-0011) lets the .html, .js and .xml
@@ -532,13 +532,13 @@ TEST_CASE("a content file in the place of a generated file is an error; the gene
     CHECK(count_diagnostics(report, f, "which the build writes; rename or move it (it was not published)") == 1);
   }
   CHECK(count_diagnostics(report, "search.md", "its URL /search/ would take the place of search") == 1);
-  CHECK(report.errors == clashes.size());  // 14 files and the page
+  CHECK(report.errors == clashes.size());  // 15 files and the page
   const fs::path site = dir.path / "site";
   CHECK(slurp(site / "index.html").find("Team Handbook") != std::string::npos);
   CHECK(slurp(site / "guides/setup/index.html").find("Install") != std::string::npos);
   CHECK(fs::exists(site / nlohmann::json::parse(slurp(site / "manifest.json"))["search"]["list"].get<std::string>()));
-  for (const char* f : {"manifest.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
-                        "assets/favicon.svg"}) {
+  for (const char* f : {"manifest.json", "offline.json", "sw.js", "feed.xml", "sitemap.xml", "404.html", "robots.txt", "assets/page.css",
+                        "assets/loader.js", "assets/favicon.svg"}) {
     CAPTURE(f);
     CHECK(slurp(site / f).find("<script>alert(1)</script>") == std::string::npos);
   }
