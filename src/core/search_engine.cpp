@@ -137,6 +137,16 @@ struct SearchEngine::Impl {
       if (!st->ok()) open_error = "the search database is damaged: " + st->error();
   }
 
+  // A piece that could not be read fails the whole answer, naming it and saying whether
+  // the site was deployed again (stale). False while every piece read was fine.
+  bool failed_piece(SearchResult& result) const {
+    if (!pieces || pieces->status() == PieceStatus::ok) return false;
+    result.error = "search failed: " + pieces->error();
+    result.stale = pieces->status() == PieceStatus::missing;
+    result.hits.clear();
+    return true;
+  }
+
   ~Impl() {
     rank_query.reset();
     row_query.reset();
@@ -161,12 +171,10 @@ const std::string& SearchEngine::open_error() const { return impl_->open_error; 
 // Words alone: the index ranks, then the rows are read in rounds (rows()); with filters
 // the rows are read with the rank, as the filters need them.
 SearchResult SearchEngine::search(std::string_view text, int limit) {
-  SearchResult result = ranked(text, limit);
+  SearchResult result = rank(text, limit);
   rows(result, 0, result.hits.size());
   return result;
 }
-
-SearchResult SearchEngine::rank(std::string_view text, int limit) { return ranked(text, limit); }
 
 // Over pieces the look-ups are made in rounds: each tries every row still wanted with
 // fetching deferred, then the pieces they wanted come in one batch, so the rows of 20
@@ -185,11 +193,7 @@ void SearchEngine::rows(SearchResult& result, std::size_t from, std::size_t to) 
     const std::vector<int> wanted = pieces->take_deferred();
     if (!wanting || wanted.empty() || !pieces->prefetch(wanted)) break;
   }
-  if (pieces && pieces->status() != PieceStatus::ok) {
-    result.error = "search failed: " + pieces->error();
-    result.stale = pieces->status() == PieceStatus::missing;
-    result.hits.clear();
-  }
+  impl_->failed_piece(result);
 }
 
 bool SearchEngine::read_row(SearchHit& hit) {
@@ -207,7 +211,7 @@ bool SearchEngine::read_row(SearchHit& hit) {
   return sqlite3_reset(q.get()) == SQLITE_OK && found;
 }
 
-SearchResult SearchEngine::ranked(std::string_view text, int limit) {
+SearchResult SearchEngine::rank(std::string_view text, int limit) {
   SearchResult result;
   if (!impl_->open_error.empty()) {
     result.error = impl_->open_error;
@@ -277,13 +281,12 @@ SearchResult SearchEngine::ranked(std::string_view text, int limit) {
     }
     const int rc = sqlite3_reset(q.get());
     if (rc != SQLITE_OK) {
-      // The parser only emits quoted terms, so this is not the reader's syntax; say what happened.
-      result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
-      if (impl_->pieces && impl_->pieces->status() != PieceStatus::ok) {
-        result.error = "search failed: " + impl_->pieces->error();
-        result.stale = impl_->pieces->status() == PieceStatus::missing;
+      // The parser only emits quoted terms, so this is not the reader's syntax: a piece
+      // that could not be read, or else SQLite's own reason.
+      if (!impl_->failed_piece(result)) {
+        result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
+        result.hits.clear();
       }
-      result.hits.clear();
       break;
     }
   }

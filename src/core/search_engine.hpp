@@ -86,7 +86,6 @@ class SearchEngine {
 
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
-  SearchResult ranked(std::string_view query, int limit);
   bool read_row(SearchHit& hit);
   struct Impl;
   std::unique_ptr<Impl> impl_;
