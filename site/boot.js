@@ -132,6 +132,11 @@
       return WebAssembly.compileStreaming(new Response(counted, {headers: {"Content-Type": "application/wasm"}}));
     });
   }
+  // The head, parsed once for what boot.js itself reads from it (the app reads it again,
+  // and reports a bad manifest).
+  var head = manifest.then(function (text) {
+    try { return JSON.parse(text); } catch (e) { return {}; }
+  });
   var jobs = [
     compileWasm(app + "logbook.wasm", 1500000),
     script(app + "logbook.js"),
@@ -141,9 +146,7 @@
     // while the app's wasm still downloads (the pages' HTML does not name it: a part's
     // name changes with any of its pages). The app checks it, and fetches the right one
     // itself if this guess by URL range was wrong.
-    manifest.then(function (text) {
-      var m = {};
-      try { m = JSON.parse(text); } catch (e) { /* the app reports a bad manifest */ }
+    head.then(function (m) {
       var part = (m.parts || []).filter(function (p) { return p.from <= page && page <= p.to; })[0];
       return part ? download("part", base + "/" + part.name, 40000, true).catch(function () { return ""; }) : "";
     })
@@ -152,9 +155,7 @@
   names.forEach(function (k) { jobs.push(download(k, app + "fonts/" + fonts[k], 60000)); });
   // Faces the build subset to the characters this content uses beyond the bundled fonts
   // (CJK, other scripts): listed in the manifest, fetched as soon as it is known.
-  jobs.push(manifest.then(function (text) {
-    var m = {};
-    try { m = JSON.parse(text); } catch (e) { /* the app reports a bad manifest */ }
+  jobs.push(head.then(function (m) {
     return Promise.all((m.fallback_fonts || []).map(function (f, i) {
       return download("font-fallback-" + i, base + "/" + f, 40000);
     }));
