@@ -12,6 +12,7 @@
 #include "core/published_site.hpp"
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
+#include "core/search_rank.hpp"
 #include "core/site.hpp"
 
 using namespace logbook;
@@ -305,13 +306,13 @@ TEST_CASE("rank reads the index alone; rows then reads the rows of the hits aske
     CHECK(ranked.hits[i].section == whole.hits[i].section);
   }
   CHECK(ranked.hits[8].url == "");
-  // A hit's id is its place in the site (Site::pages) + 1; publish() numbers pages in part
-  // order, and published_indexes maps one to the other.
+  // A hit's id holds its place in the site (Site::pages, search_rank.hpp); publish() numbers
+  // pages in part order, and published_indexes maps one to the other.
   const Site built = build_site(corpus());
   const PublishedSite published = publish(built, {});
   const std::vector<int> at = published_indexes(built, published);
   for (const SearchHit& h : whole.hits)
-    CHECK(published.pages[static_cast<std::size_t>(at[static_cast<std::size_t>(h.id - 1)])].url == h.url);
+    CHECK(published.pages[static_cast<std::size_t>(at[page_index_of_rowid(h.id)])].url == h.url);
 }
 
 TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {

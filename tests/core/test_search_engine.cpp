@@ -6,6 +6,7 @@
 
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
+#include "core/search_rank.hpp"
 #include "core/site.hpp"
 
 using namespace logbook;
@@ -110,7 +111,7 @@ TEST_CASE("snippets from index.md are those FTS5 made from its stored copy of th
       sqlite3_prepare_v2(old, "SELECT snippet(search, 2, char(2), char(3), '…', 24) FROM search WHERE search MATCH ?1 AND rowid = ?2",
                          -1, &st, nullptr);
       sqlite3_bind_text(st, 1, h.match.c_str(), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64(st, 2, h.id);
+      sqlite3_bind_int64(st, 2, static_cast<long long>(page_index_of_rowid(h.id) + 1));
       REQUIRE(sqlite3_step(st) == SQLITE_ROW);
       CHECK(h.snippet == reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
       sqlite3_finalize(st);
@@ -128,7 +129,7 @@ TEST_CASE("a page changed since the build keeps a snippet: its first words") {
   CHECK(r.hits[0].snippet == "Deploying\nNow we ship with a script that tags the release and waits.");
 }
 
-TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
+TEST_CASE("schema 4: the index first, then the rows, and no copy of the text") {
   std::vector<SourceFile> files(kSite);
   for (int i = 0; i < 200; ++i) files.push_back({"more/p" + std::to_string(i) + ".md", "# Page " + std::to_string(i) + "\n\n" + long_text(20)});
   const Site site = build_site(files);
@@ -143,8 +144,8 @@ TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
     sqlite3_finalize(st);
     return v;
   };
-  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 3);
-  CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'headings', 'links')") == 0);
+  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 4);
+  CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'search_docsize', 'headings', 'links')") == 0);
   CHECK(number("SELECT count(*) FROM pragma_table_info('pages') WHERE name IN ('markdown', 'meta')") == 0);
   CHECK(number("PRAGMA page_size") == 4096);
   // Every page of the index comes before the first page of rows (but the tables' roots).
@@ -257,7 +258,7 @@ TEST_CASE("regression: the ranking is stored in the database so FTS5 sorts and s
   sqlite3_stmt* st = nullptr;
   REQUIRE(sqlite3_prepare_v2(db, "SELECT v FROM search_config WHERE k = 'rank'", -1, &st, nullptr) == SQLITE_OK);
   REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "bm25(10.0, 4.0, 1.0)");
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "logbook_rank(10.0, 4.0, 1.0)");
   sqlite3_finalize(st);
   REQUIRE(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT rowid FROM search WHERE search MATCH 'cdn' ORDER BY rank LIMIT 10", -1, &st, nullptr) == SQLITE_OK);
   std::string plan;
