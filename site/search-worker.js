@@ -116,7 +116,7 @@ function warm() {
     const pieces = b ? JSON.parse(new TextDecoder().decode(b)) : {};  // format: src/core/db_pieces.hpp
     const names = Array.isArray(pieces.pieces) ? pieces.pieces : [];
     const opening = Array.isArray(pieces.opening) ? pieces.opening : [];
-    return Promise.all(opening.filter(function (i) { return typeof names[i] === "string"; })
+    return Promise.all(opening.filter(function (i) { return typeof names[i] === "string" && names[i]; })
       .map(function (i) { return get("search/" + names[i] + ".bin"); }));
   }).catch(function () { /* the synchronous open below says what is wrong */ }).then(function () {
     warming = null;

@@ -195,6 +195,10 @@ std::string write_search_pieces(const fs::path& db_file, const fs::path& root, P
   }
   in.close();
   list.opening = find_opening_pieces(list, site_file_reader(root));
+  for (const auto& [path, bytes] : group_piece_names(list)) {
+    if (!write_file(root / path, bytes, error)) return error;
+    written.insert(fs::path(path).filename().string());
+  }
   const std::string json = piece_list_json(list);
   const std::string list_path = piece_list_path(json);
   if (!write_file(root / list_path, json, error)) return error;
