@@ -75,7 +75,11 @@ IndexedText indexed_text_of_source(const std::string& title, std::string_view so
 
 // Creates the schema in an empty database and writes the site into it in one
 // transaction. Returns an empty string on success, else what went wrong.
-std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& decisions, const SiteConfig& config);
+// pending_bytes: FTS5's buffer of pending terms; a site whose index outgrows it is written
+// in several segments, merged after (tests make it small to get there).
+constexpr std::size_t kIndexPendingBytes = 64u * 1024 * 1024;
+std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& decisions, const SiteConfig& config,
+                                  std::size_t pending_bytes = kIndexPendingBytes);
 // With the default configuration (decisions in decisions/).
 std::string write_search_database(sqlite3* db, const Site& site);
 
