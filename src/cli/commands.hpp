@@ -18,7 +18,8 @@ void add_new_command(CLI::App& app, Action& run);
 void add_init_command(CLI::App& app, Action& run);
 
 // Where `logbook build` finds the wasm app by default: LOGBOOK_APP_DIR, else the
-// wasm preset's output in the source tree this binary was built from.
+// wasm preset's output in the source tree this binary was built from; "" in a release
+// build, which has the app compiled in (embedded_app.hpp).
 std::filesystem::path default_app_dir();
 
 struct BuildOptions;

@@ -19,7 +19,7 @@ struct BuildOptions {
   std::string base_url = "/";  // "/" or "/repo/"
   std::string site_url;        // "https://example.org", for canonical links and the sitemap
   std::string title;           // site title ("" = the home page's title)
-  std::filesystem::path app_dir;  // the built wasm app ("" = none)
+  std::filesystem::path app_dir;  // the built wasm app ("" = the one compiled in, if any)
   bool strict = false;
   bool progress = false;       // live progress on stderr (a terminal)
 };
