@@ -32,6 +32,7 @@ void add_site_options(CLI::App* cmd, BuildOptions& options) {
 std::string print_build_report(const BuildReport& report, const BuildOptions& options, const char* command) {
   for (const Diagnostic& d : report.diagnostics) std::cerr << format_diagnostic(d) << '\n';
   if (!report.fatal.empty()) std::cerr << "logbook " << command << ": " << report.fatal << '\n';
+  for (const std::string& note : report.notes) std::cerr << "logbook " << command << ": note: " << note << '\n';
   const std::string summary = summary_line(report, options);
   std::cerr << summary << std::endl;
   if (std::getenv("LOGBOOK_TIMINGS"))

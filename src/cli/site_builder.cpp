@@ -305,8 +305,14 @@ struct SiteBuilder::State {
       return false;
     }
     history = read_git_history(options.content_dir);
+    if (!history.note.empty()) report.notes.push_back("built without page history (" + history.note + ")");
     app_error.clear();
     app_bytes = read_app(options.app_dir, app_error);
+    if (app_bytes.empty() && app_error.empty())
+      report.notes.push_back(options.app_dir.empty()
+                                 ? "built without the reader app: this logbook has none built in; give one with --app-dir"
+                                 : "built without the reader app: " + options.app_dir.string() +
+                                       " holds no built app (boot.js); build the wasm preset or give another --app-dir");
     app_version.clear();
     app_files.clear();
     for (const AppFile& f : app_bytes) {

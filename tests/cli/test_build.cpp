@@ -734,3 +734,21 @@ TEST_CASE("symbolic links in the content folder are not followed: each is a warn
   CHECK_FALSE(fs::exists(dir.path / "site/leak"));
   CHECK_FALSE(fs::exists(dir.path / "site/elsewhere"));
 }
+
+TEST_CASE("what a build was made without (git history, the app) is said as a note, not a warning that fails --strict") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  o.strict = true;
+  o.app_dir = dir.path / "no-app";
+  const BuildReport report = build_site_to_disk(o);
+  CHECK(report.exit_code(o.strict) == 0);
+  CHECK(report.warnings == 0);
+  REQUIRE(report.notes.size() == 2);
+  CHECK(report.notes[0].find("without page history (not in a git repository") != std::string::npos);
+  CHECK(report.notes[1].find("without the reader app: " + o.app_dir.string() + " holds no built app") != std::string::npos);
+
+  dir.write("app/boot.js", "// the app");
+  o.app_dir = dir.path / "app";
+  CHECK(build_site_to_disk(o).notes.size() == 1);  // only the history: the app is there
+}
