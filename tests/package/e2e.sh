@@ -102,7 +102,7 @@ logbook init >"$tmp/init.txt" 2>&1 || { cat "$tmp/init.txt"; fail "logbook init 
 expect "$tmp/init.txt" "found    doc/adr/ with 4 decision records"
 expect "$tmp/init.txt" "created  doc/index.md"
 expect "$tmp/init.txt" "https://acme.github.io/widgets/"
-[ ! -e doc/adr/template.md ] && [ ! -e content ] || fail "init added a decision log although doc/adr has one"
+if [ -e doc/adr/template.md ] || [ -e content ]; then fail "init added a decision log although doc/adr has one"; fi
 expect logbook.yml "repository: https://github.com/acme/widgets"
 expect logbook.yml "branch: trunk"
 expect logbook.yml "decisions: adr"
