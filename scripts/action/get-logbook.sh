@@ -13,6 +13,7 @@ owner=$(basename "$(dirname "$(dirname "$action_path")")")
 repository=${LOGBOOK_ACTION_REPOSITORY:-$owner/$(basename "$(dirname "$action_path")")}
 version=${LOGBOOK_VERSION:-$ref}
 temp=${RUNNER_TEMP:-/tmp}/logbook
+releases=${LOGBOOK_RELEASES:-https://github.com}  # another host (or file://) for tests
 
 if [ "$(uname -s)-$(uname -m)" != Linux-x86_64 ]; then
   echo "::error title=Logbook::Logbook's action runs on Linux x86_64 (runs-on: ubuntu-latest); this runner is $(uname -s) $(uname -m)."
@@ -21,7 +22,7 @@ fi
 
 if [[ $version =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
   name="logbook-${version#v}-linux-x86_64.tar.gz"
-  url="https://github.com/$repository/releases/download/$version/$name"
+  url="$releases/$repository/releases/download/$version/$name"
   dir="$temp/$version"
   mkdir -p "$dir"
   if curl -fsSL --retry 3 -o "$dir/$name" "$url" && curl -fsSL --retry 3 -o "$dir/$name.sha256" "$url.sha256"; then

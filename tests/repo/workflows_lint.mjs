@@ -72,7 +72,7 @@ const scripts = [
   // scripts/fuzz is left out until its `ls | grep` loops are rewritten (shellcheck SC2010).
   ...["bootstrap.sh", "build.sh", "fetch-deps.sh", "release.sh", "serve", "test"].map((f) => `scripts/${f}`),
   ...readdirSync(join(repo, "scripts/action")).map((f) => `scripts/action/${f}`),
-  "tests/package/e2e.sh",
+  ...readdirSync(join(repo, "tests/package")).map((f) => `tests/package/${f}`),
 ];
 const shellcheck = spawnSync("shellcheck", ["--format=gcc", ...scripts], { cwd: repo, encoding: "utf8" });
 if (shellcheck.error) {
