@@ -4,7 +4,8 @@
 // folder with a home page, a decision log (its index, template and first record),
 // logbook.yml with the repository and branch from the git remote, and a GitHub workflow
 // that checks pull requests and publishes to Pages with Logbook's action. A docs folder
-// or a decision log the repository already has is used as it is.
+// or a decision log the repository already has is used as it is (a log without an index
+// page gets one).
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -95,16 +96,12 @@ std::string pages_url(const std::string& web_url) {
   return repo == owner + ".github.io" ? host : host + repo + "/";
 }
 
-std::string home_page(const std::string& name, const Layout& layout, bool log_has_index) {
+std::string home_page(const std::string& name, const Layout& layout) {
   std::string text = "---\ntitle: " + yaml_scalar(name) + "\ndescription: " + yaml_scalar("The docs and decisions of " + name + ".") +
                      "\n---\n\n# " + name + "\n\nThe docs and decision records of " + name +
                      ",\nwritten in Markdown in `" + layout.content +
                      "/` of the repository and changed through pull requests.\nLogbook builds them into this site.\n\n";
-  if (log_has_index)
-    text += "- [Decision log](" + layout.decisions + "/index.md): the decisions that shape our work, one record each.\n";
-  else
-    text += "- The decision records are in `" + layout.content + "/" + layout.decisions + "/`.\n";
-  return text;
+  return text + "- [Decision log](" + layout.decisions + "/index.md): the decisions that shape our work, one record each.\n";
 }
 
 constexpr std::string_view kLogIndex = R"md(---
@@ -220,10 +217,11 @@ int init(const InitOptions& o) {
   if (layout.records)
     std::cout << "  found    " << log << "/ with " << layout.records << " decision record" << (layout.records == 1 ? "" : "s")
               << "; they are used as they are\n";
-  const bool log_has_index = layout.records == 0 || fs::exists(root / log / "index.md", ec);
-  bool ok = create(root, layout.content + "/index.md", home_page(name, layout, log_has_index), "the home page");
+  // An existing log gets only its index page when it has none: the decision log's page,
+  // where readers see the records' table and "Propose a decision".
+  bool ok = create(root, layout.content + "/index.md", home_page(name, layout), "the home page");
+  ok = ok && create(root, log + "/index.md", kLogIndex, "the decision log's page");
   if (!layout.records) {
-    ok = ok && create(root, log + "/index.md", kLogIndex, "the decision log");
     ok = ok && create(root, log + "/template.md", default_decision_template(), "the template of new records");
     ok = ok && create(root, log + "/" + decision_file_name(1, "record-decisions-in-the-repository"),
                       first_record(loaded.config, today), "the first record");

@@ -72,7 +72,7 @@ TEST_CASE("in a repository with nothing: content/, a decision log with its templ
   CHECK(contains(out, "Checked 3 pages and 1 decision record: 0 errors, 0 warnings"));
 }
 
-TEST_CASE("an adr-tools log in doc/adr is used as it is: doc/ becomes the content folder, nothing is added to the log") {
+TEST_CASE("an adr-tools log in doc/adr is used as it is: doc/ becomes the content folder, the log gets only its index page") {
   Repo repo;
   repo.write("doc/adr/0001-record-architecture-decisions.md", kNygard);
   repo.write("doc/adr/0002-use-postgres.md", "# 2. Use Postgres\n\nDate: 2024-02-03\n\n## Status\n\nOn hold\n");
@@ -81,12 +81,14 @@ TEST_CASE("an adr-tools log in doc/adr is used as it is: doc/ becomes the conten
   CHECK(contains(out, "found    doc/adr/ with 2 decision records"));
   CHECK(contains(out, "created  doc/index.md"));
   CHECK_FALSE(fs::exists(repo.path / "content"));
+  CHECK(contains(out, "created  doc/adr/index.md (the decision log's page)"));
   CHECK_FALSE(fs::exists(repo.path / "doc/adr/template.md"));
-  CHECK_FALSE(fs::exists(repo.path / "doc/adr/index.md"));
+  CHECK_FALSE(fs::exists(repo.path / "doc/adr/0003-record-decisions-in-the-repository.md"));
+  CHECK(contains(repo.read("doc/index.md"), "[Decision log](adr/index.md)"));
   CHECK(contains(repo.read("logbook.yml"), "decisions: adr\n"));
   CHECK(contains(repo.read(".github/workflows/logbook.yml"), "content: doc\n"));
   REQUIRE(run_logbook(repo.path, "check doc", &out) == 0);
-  CHECK(contains(out, "2 decision records"));
+  CHECK(contains(out, "Checked 4 pages and 2 decision records: 0 errors, 1 warning"));  // a broken link would be one more
   CHECK(contains(out, "status 'On hold' is not one of"));
 }
 

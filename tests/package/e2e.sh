@@ -97,12 +97,15 @@ MD
 git add -A
 git -c user.name=Ana -c user.email=ana@example.org commit -qm "Decision records"
 
-# init: uses doc/ and its log, adds nothing to the log, reads the remote.
+# init: uses doc/ and its log, adds only the log's index page, reads the remote.
 logbook init >"$tmp/init.txt" 2>&1 || { cat "$tmp/init.txt"; fail "logbook init exited $?"; }
 expect "$tmp/init.txt" "found    doc/adr/ with 4 decision records"
 expect "$tmp/init.txt" "created  doc/index.md"
+expect "$tmp/init.txt" "created  doc/adr/index.md"
 expect "$tmp/init.txt" "https://acme.github.io/widgets/"
-if [ -e doc/adr/template.md ] || [ -e content ]; then fail "init added a decision log although doc/adr has one"; fi
+if [ -e doc/adr/template.md ] || [ -e doc/adr/0005-record-decisions-in-the-repository.md ] || [ -e content ]; then
+  fail "init added a decision log although doc/adr has one"
+fi
 expect logbook.yml "repository: https://github.com/acme/widgets"
 expect logbook.yml "branch: trunk"
 expect logbook.yml "decisions: adr"
@@ -118,13 +121,13 @@ grep -qE "uses: [A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+\.[0-9]+\.[0-9]+$" "$work
 status=0
 logbook check doc --format github >"$tmp/check.txt" 2>&1 || status=$?
 [ "$status" = 0 ] || { cat "$tmp/check.txt"; fail "logbook check exited $status"; }
-expect "$tmp/check.txt" "4 decision records: 0 errors, 1 warning"
+expect "$tmp/check.txt" "Checked 6 pages and 4 decision records: 0 errors, 1 warning"
 expect "$tmp/check.txt" "::warning file=doc/adr/0004-split-the-monolith.md,line=7"
 expect "$tmp/check.txt" "status 'On hold' is not one of"
 
 # build: the records with their statuses and chain, page history from git, the app.
 logbook build doc -o "$tmp/site" >"$tmp/build.txt" 2>&1 || { cat "$tmp/build.txt"; fail "logbook build failed"; }
-expect "$tmp/build.txt" "Built 5 pages"
+expect "$tmp/build.txt" "Built 6 pages"
 manifest="$tmp/site/manifest.json"
 for record in '"id": "ADR-0001", "informed": [], "number": 1' '"status": "superseded"' '"status": "on hold"'; do
   tr -d '\n' <"$manifest" | sed 's/,"/, "/g; s/":/": /g' | grep -qF -- "$record" || fail "manifest.json lacks $record"
