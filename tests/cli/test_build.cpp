@@ -421,6 +421,28 @@ TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactl
   CHECK(uncovered == std::set<char32_t>{U'東', U'京'});
 }
 
+TEST_CASE("without the font subsetter the site still builds, and a note says which characters have no face") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/world.md", "# 世界\n\n東京\n");
+  dir.write("app/boot.js", "// a stand-in for the built app\n");
+  BuildOptions o = options_for(dir);
+  o.app_dir = dir.path / "app";
+  o.strict = true;
+  const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (dir.path / "no-tools").c_str(), 1);  // no pyftsubset to be found
+  const BuildReport report = build_site_to_disk(o);
+  setenv("PATH", path.c_str(), 1);
+  CHECK(report.written);
+  CHECK(report.exit_code(o.strict) == 0);
+  CHECK(report.warnings == 0);
+  bool said = false;
+  for (const std::string& note : report.notes)
+    said = said || note.find("built without fonts for some characters: 4 characters of the content are not in the app's fonts") == 0;
+  CHECK_MESSAGE(said, "notes: " << report.notes.size());
+  CHECK(nlohmann::json::parse(slurp(dir.path / "site/manifest.json"))["fallback_fonts"].empty());
+}
+
 TEST_CASE("the app's own list of the characters its text face has decides what needs a fallback") {
   TempDir dir;
   dir.write("app/fonts/coverage.txt", "U+0020-007E,U+00FC\n");  // ASCII and ü, nothing else
