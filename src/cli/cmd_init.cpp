@@ -204,6 +204,12 @@ int init(const InitOptions& o) {
     std::cerr << "logbook init: --today is \"" << today << "\"; give a date as YYYY-MM-DD.\n";
     return 2;
   }
+  const fs::path content = fs::path(o.content).lexically_normal();
+  if (content.is_absolute() || content.generic_string().starts_with("..")) {
+    std::cerr << "logbook init: --content " << o.content << " is not a folder inside " << o.dir.string()
+              << "; give one relative to it, such as docs.\n";
+    return 2;
+  }
   const fs::path root = o.dir;
   const LoadedSiteConfig loaded = load_site_config(root / (o.content.empty() ? "content" : o.content));
   for (const Diagnostic& d : loaded.diagnostics) std::cerr << format_diagnostic(d) << '\n';

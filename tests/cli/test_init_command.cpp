@@ -121,7 +121,7 @@ TEST_CASE("init never overwrites a file, and a second run changes nothing") {
   CHECK(contains(repo.read(".github/workflows/logbook.yml"), "# edited\n"));
 }
 
-TEST_CASE("init outside git: no repository in logbook.yml, the branch main, and a folder that is not one is refused") {
+TEST_CASE("init outside git: no repository in logbook.yml, the branch main; a folder that is not one, or content outside it, is refused") {
   TempFolder dir("logbook-init-nogit");
   std::string out;
   REQUIRE(run_logbook(dir.path, "init", &out) == 0);
@@ -129,6 +129,9 @@ TEST_CASE("init outside git: no repository in logbook.yml, the branch main, and 
   CHECK(contains(dir.read("logbook.yml"), "branch: main\n"));
   CHECK(run_logbook(dir.path, "init no-such-folder", &out) == 2);
   CHECK(contains(out, "no-such-folder is not a folder"));
+  CHECK(run_logbook(dir.path, "init --content ../elsewhere", &out) == 2);
+  CHECK(contains(out, "--content ../elsewhere is not a folder inside"));
+  CHECK_FALSE(fs::exists(dir.path.parent_path() / "elsewhere"));
 }
 
 TEST_CASE("a remote's URL as the repository's web page") {
