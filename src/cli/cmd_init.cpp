@@ -104,7 +104,10 @@ std::string home_page(const std::string& name, const Layout& layout) {
   return text + "- [Decision log](" + layout.decisions + "/index.md): the decisions that shape our work, one record each.\n";
 }
 
-constexpr std::string_view kLogIndex = R"md(---
+// The decision log's page; `logbook new` is told the content folder unless it is the default.
+std::string log_index(const std::string& content) {
+  const std::string new_command = "logbook new decision \"Title\"" + (content == "content" ? "" : " -C " + content);
+  return R"md(---
 title: Decision log
 description: The decisions that shape our work, one record each, with their status.
 ---
@@ -116,8 +119,8 @@ decided, why, which options were weighed and what it costs. A record starts as
 `proposed` and is discussed in its pull request; once merged as `accepted` it stays, and
 a later decision supersedes it rather than rewriting it.
 
-Propose one with `logbook new decision "Title"`, or with "Propose a decision" on this page.
-)md";
+Propose one with `)md" + new_command + "`, or with \"Propose a decision\" on this page.\n";
+}
 
 std::string first_record(const SiteConfig& config, const std::string& today) {
   const std::string id = format_decision_id(config.decision_id_prefix, 1);
@@ -226,7 +229,7 @@ int init(const InitOptions& o) {
   // An existing log gets only its index page when it has none: the decision log's page,
   // where readers see the records' table and "Propose a decision".
   bool ok = create(root, layout.content + "/index.md", home_page(name, layout), "the home page");
-  ok = ok && create(root, log + "/index.md", kLogIndex, "the decision log's page");
+  ok = ok && create(root, log + "/index.md", log_index(layout.content), "the decision log's page");
   if (!layout.records) {
     ok = ok && create(root, log + "/template.md", default_decision_template(), "the template of new records");
     ok = ok && create(root, log + "/" + decision_file_name(1, "record-decisions-in-the-repository"),

@@ -85,6 +85,7 @@ TEST_CASE("an adr-tools log in doc/adr is used as it is: doc/ becomes the conten
   CHECK_FALSE(fs::exists(repo.path / "doc/adr/template.md"));
   CHECK_FALSE(fs::exists(repo.path / "doc/adr/0003-record-decisions-in-the-repository.md"));
   CHECK(contains(repo.read("doc/index.md"), "[Decision log](adr/index.md)"));
+  CHECK(contains(repo.read("doc/adr/index.md"), "`logbook new decision \"Title\" -C doc`"));
   CHECK(contains(repo.read("logbook.yml"), "decisions: adr\n"));
   CHECK(contains(repo.read(".github/workflows/logbook.yml"), "content: doc\n"));
   REQUIRE(run_logbook(repo.path, "check doc", &out) == 0);
