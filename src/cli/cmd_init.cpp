@@ -41,8 +41,21 @@ struct Layout {
   std::string content = "content";  // relative to the repository
   std::string decisions = "decisions";  // relative to the content folder
   std::size_t records = 0;          // records already in it
+  std::vector<std::string> statuses;  // the configured ones and those the records add ("on hold")
   std::vector<SourceFile> files;    // the content folder's files, when it exists
 };
+
+// The statuses of an existing log: the configured ones, then each other one its records use,
+// so that logbook.yml lists them and the first checks pass as the log is.
+std::vector<std::string> log_statuses(const std::vector<SourceFile>& files, const SiteConfig& config) {
+  std::vector<std::string> statuses = config.statuses;
+  std::vector<SourceFile> pages = files;
+  drop_decision_template(pages, config);
+  const Site site = build_site(std::move(pages), {});
+  for (const Decision& d : extract_decisions(site, config).decisions)
+    if (!d.status.empty() && std::find(statuses.begin(), statuses.end(), d.status) == statuses.end()) statuses.push_back(d.status);
+  return statuses;
+}
 
 Layout read_layout(const fs::path& root, const fs::path& content, const SiteConfig& config) {
   Layout layout;
@@ -54,6 +67,7 @@ Layout read_layout(const fs::path& root, const fs::path& content, const SiteConf
   found.decisions = decisions_folder(config, layout.files);
   layout.decisions = found.decisions;
   for (const SourceFile& f : layout.files) layout.records += is_decision_path(found, f.path) ? 1 : 0;
+  layout.statuses = layout.records ? log_statuses(layout.files, found) : config.statuses;
   return layout;
 }
 
@@ -149,13 +163,15 @@ code, versioned with it, and published with the rest of the docs.
 )md";
 }
 
-std::string site_config_text(const std::string& name, const GitRemote& remote, const Layout& layout) {
+std::string site_config_text(const std::string& name, const GitRemote& remote, const Layout& layout,
+                             const SiteConfig& defaults) {
   std::string text = "# Logbook's settings. Every key is optional; see Logbook's configuration reference.\nversion: 1\ntitle: " +
                      yaml_scalar(name) + "\n";
   text += remote.web_url.empty() ? "# repository: https://github.com/ORG/REPO   # for \"Edit this page\" and \"Propose a decision\"\n"
                                  : "repository: " + remote.web_url + "\n";
   text += "branch: " + yaml_scalar(remote.branch.empty() ? "main" : remote.branch) + "\n";
   text += "decisions: " + yaml_scalar(layout.decisions) + "\n";
+  if (!layout.statuses.empty() && layout.statuses != defaults.statuses) text += "statuses: " + yaml_list(layout.statuses) + "\n";
   return text;
 }
 
@@ -223,9 +239,12 @@ int init(const InitOptions& o) {
   const std::string log = layout.content + "/" + layout.decisions;
 
   std::cout << "Setting up Logbook in " << fs::weakly_canonical(root, ec).string() << ":\n";
-  if (layout.records)
+  if (layout.records) {
     std::cout << "  found    " << log << "/ with " << layout.records << " decision record" << (layout.records == 1 ? "" : "s")
               << "; they are used as they are\n";
+    for (std::size_t i = loaded.config.statuses.size(); i < layout.statuses.size(); ++i)
+      std::cout << "  found    the status '" << layout.statuses[i] << "' in it; logbook.yml lists it with the others\n";
+  }
   // An existing log gets only its index page when it has none: the decision log's page,
   // where readers see the records' table and "Propose a decision".
   bool ok = create(root, layout.content + "/index.md", home_page(name, layout), "the home page");
@@ -236,7 +255,7 @@ int init(const InitOptions& o) {
                       first_record(loaded.config, today), "the first record");
   }
   const std::string config_path = loaded.path.empty() ? "logbook.yml" : fs::relative(loaded.path, root, ec).generic_string();
-  ok = ok && create(root, config_path, site_config_text(name, remote, layout), "the settings");
+  ok = ok && create(root, config_path, site_config_text(name, remote, layout, loaded.config), "the settings");
   ok = ok && create(root, ".github/workflows/logbook.yml", workflow_text(layout.content, branch), "checks pull requests, publishes to Pages");
   if (!ok) return 1;
 

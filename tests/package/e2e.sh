@@ -109,6 +109,7 @@ fi
 expect logbook.yml "repository: https://github.com/acme/widgets"
 expect logbook.yml "branch: trunk"
 expect logbook.yml "decisions: adr"
+expect logbook.yml "statuses: [proposed, accepted, rejected, deprecated, superseded, on hold]"  # the log's own
 workflow=.github/workflows/logbook.yml
 expect "$workflow" "branches: [trunk]"
 expect "$workflow" "content: doc"
@@ -117,19 +118,25 @@ expect "$workflow" "mode: build"
 expect "$workflow" "uses: actions/deploy-pages@v4"
 grep -qE "uses: [A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+\.[0-9]+\.[0-9]+$" "$workflow" || fail "$workflow names no released action"
 
-# check: four records; the made-up status is a warning quoting it whole, as a GitHub annotation.
+# check: the log as it was passes the workflow's strict check.
+logbook check doc --strict >"$tmp/check.txt" 2>&1 || { cat "$tmp/check.txt"; fail "logbook check --strict failed on the log as it is"; }
+expect "$tmp/check.txt" "Checked 6 pages and 4 decision records: 0 errors, 0 warnings"
+
+# A later record with a status nobody listed: a warning quoting it whole, as a GitHub annotation.
+printf '# 5. Move to Kubernetes\n\nDate: 2024-05-06\n\n## Status\n\nWaiting for budget\n' >doc/adr/0005-move-to-kubernetes.md
 status=0
 logbook check doc --format github >"$tmp/check.txt" 2>&1 || status=$?
 [ "$status" = 0 ] || { cat "$tmp/check.txt"; fail "logbook check exited $status"; }
-expect "$tmp/check.txt" "Checked 6 pages and 4 decision records: 0 errors, 1 warning"
-expect "$tmp/check.txt" "::warning file=doc/adr/0004-split-the-monolith.md,line=7"
-expect "$tmp/check.txt" "status 'On hold' is not one of"
+expect "$tmp/check.txt" "Checked 7 pages and 5 decision records: 0 errors, 1 warning"
+expect "$tmp/check.txt" "::warning file=doc/adr/0005-move-to-kubernetes.md,line=7"
+expect "$tmp/check.txt" "status 'Waiting for budget' is not one of proposed, accepted, rejected, deprecated, superseded, on hold"
 
 # build: the records with their statuses and chain, page history from git, the app.
 logbook build doc -o "$tmp/site" >"$tmp/build.txt" 2>&1 || { cat "$tmp/build.txt"; fail "logbook build failed"; }
-expect "$tmp/build.txt" "Built 6 pages"
+expect "$tmp/build.txt" "Built 7 pages"
 manifest="$tmp/site/manifest.json"
-for record in '"id": "ADR-0001", "informed": [], "number": 1' '"status": "superseded"' '"status": "on hold"'; do
+for record in '"id": "ADR-0001", "informed": [], "number": 1' '"status": "superseded"' '"status": "on hold"' \
+  '"status": "waiting for budget"'; do
   tr -d '\n' <"$manifest" | sed 's/,"/, "/g; s/":/": /g' | grep -qF -- "$record" || fail "manifest.json lacks $record"
 done
 grep -q '"updated":"' "$tmp"/site/site/pages.*.json || fail "no page history from git in the site"
