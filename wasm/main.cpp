@@ -214,12 +214,13 @@ EMSCRIPTEN_KEEPALIVE char* lb_search_request(int id, const char* query, int leng
 
 EMSCRIPTEN_KEEPALIVE void lb_api_open(const char* path) { g_edge->app->open(path); }
 EMSCRIPTEN_KEEPALIVE void lb_api_theme(const char* theme) {
-  g_edge->app->set_theme(std::strcmp(theme, "dark") == 0 ? logbook::app::ThemeKind::dark : logbook::app::ThemeKind::light);
+  using logbook::app::ThemeChoice;
+  g_edge->app->set_theme_choice(std::strcmp(theme, "dark") == 0 ? ThemeChoice::dark : std::strcmp(theme, "system") == 0 ? ThemeChoice::system : ThemeChoice::light);
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const logbook::app::AppState s = g_edge->app->state();
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
-                            {"theme", s.theme}, {"ready", s.ready}, {"findOpen", s.find_open},
+                            {"theme", s.theme}, {"themeChoice", s.theme_choice}, {"ready", s.ready}, {"findOpen", s.find_open},
                             {"findMatches", s.find_matches}, {"searchResults", s.search_results},
                             {"searchError", s.search_error}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -23,6 +23,7 @@ void lbjs_copy(const char* text);
 char* lbjs_storage_get(const char* key);
 void lbjs_storage_set(const char* key, const char* value);
 int lbjs_prefers_dark();
+int lbjs_touch_screen();
 void lbjs_request_frames(int n);
 double lbjs_now();
 char* lbjs_today();
@@ -110,6 +111,7 @@ void WebPlatform::copy_to_clipboard(const std::string& text) { lbjs_copy(text.c_
 std::string WebPlatform::storage_get(const std::string& key) { return take_c_string(lbjs_storage_get(key.c_str())); }
 void WebPlatform::storage_set(const std::string& key, const std::string& value) { lbjs_storage_set(key.c_str(), value.c_str()); }
 bool WebPlatform::system_prefers_dark() const { return lbjs_prefers_dark() != 0; }
+bool WebPlatform::touch_screen() const { return lbjs_touch_screen() != 0; }
 void WebPlatform::request_frames(int count) { lbjs_request_frames(count); }
 double WebPlatform::now_ms() const { return lbjs_now(); }
 std::string WebPlatform::today() const { return take_c_string(lbjs_today()); }

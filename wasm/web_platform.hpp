@@ -29,6 +29,7 @@ class WebPlatform final : public app::Platform {
   std::string storage_get(const std::string& key) override;
   void storage_set(const std::string& key, const std::string& value) override;
   bool system_prefers_dark() const override;
+  bool touch_screen() const override;
   void request_frames(int count) override;
   double now_ms() const override;
   std::string today() const override;

@@ -187,6 +187,12 @@ mergeInto(LibraryManager.library, {
 
   lbjs_prefers_dark: function () { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; },
 
+  // A touch screen: its main pointer is coarse and cannot hover (no keyboard hints then).
+  lbjs_touch_screen: function () {
+    if (!Module.lbTouchQuery) Module.lbTouchQuery = matchMedia("(hover: none) and (pointer: coarse)");
+    return Module.lbTouchQuery.matches ? 1 : 0;
+  },
+
   lbjs_request_frames: function (n) {
     if (Module.lbWant) Module.lbWant(n);
     else Module.lbFrames = Math.max(Module.lbFrames || 0, n);  // before lbjs_install: its first resize draws

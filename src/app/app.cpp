@@ -24,8 +24,8 @@ std::string App::init(AppInit init) {
   font_bytes_ = std::move(init.fonts);
   std::string errors = type_.load(font_bytes_);
   const std::string saved = platform_.storage_get(kThemeKey);
-  theme_forced_ = saved == "light" || saved == "dark";
-  set_theme(saved == "dark" || (!theme_forced_ && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
+  theme_choice_ = saved == "light" ? ThemeChoice::light : saved == "dark" ? ThemeChoice::dark : ThemeChoice::system;
+  set_theme(saved == "dark" || (saved != "light" && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
   ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
   manifest_error_ = read_manifest(init.manifest_json, site_);
   sidebar_.collapsed.assign(site_.sections.size(), 0);
@@ -45,15 +45,28 @@ void App::set_theme(ThemeKind kind, bool remember) {
   theme_ = make_theme(kind);
   apply_imgui_style(theme_, ImGui::GetStyle());
   if (remember) {
-    theme_forced_ = true;
+    theme_choice_ = kind == ThemeKind::dark ? ThemeChoice::dark : ThemeChoice::light;
     platform_.storage_set(kThemeKey, kind == ThemeKind::dark ? "dark" : "light");
   }
 }
 
-void App::toggle_theme() { set_theme(theme_.kind == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark); }
+void App::set_theme_choice(ThemeChoice choice) {
+  if (choice != ThemeChoice::system) return set_theme(choice == ThemeChoice::dark ? ThemeKind::dark : ThemeKind::light);
+  theme_choice_ = ThemeChoice::system;
+  platform_.storage_set(kThemeKey, "system");
+  set_theme(platform_.system_prefers_dark() ? ThemeKind::dark : ThemeKind::light, false);
+}
+
+void App::cycle_theme() {
+  const ThemeKind system = platform_.system_prefers_dark() ? ThemeKind::dark : ThemeKind::light;
+  const ThemeKind other = system == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark;
+  if (theme_choice_ == ThemeChoice::system) set_theme(other);
+  else if (theme_.kind == other) set_theme(system);
+  else set_theme_choice(ThemeChoice::system);
+}
 
 void App::on_system_theme(bool dark) {
-  if (!theme_forced_) set_theme(dark ? ThemeKind::dark : ThemeKind::light, false);
+  if (theme_choice_ == ThemeChoice::system) set_theme(dark ? ThemeKind::dark : ThemeKind::light, false);
 }
 
 void App::flash_status(const std::string& text) {
@@ -69,7 +82,10 @@ void App::open(const std::string& site_path, bool push_history) {
   // The search words stay in the URL (?q=), so a shared link highlights them too.
   const auto q = site_path.find("?q=");
   const std::string query = q == std::string::npos ? std::string() : site_path.substr(q, site_path.find('#', q) - q);
-  std::string shown = route.url + query + (route.anchor.empty() ? "" : "#" + route.anchor);
+  // The decision log's filters live in its address (shareable; back and forward restore them).
+  std::string log_query;
+  if (index >= 0 && index == decision_log_page(site_)) log_query = apply_decision_log_query(decision_log_, route.params);
+  std::string shown = route.url + (query.empty() && !log_query.empty() ? "?" + log_query : query) + (route.anchor.empty() ? "" : "#" + route.anchor);
   if (push_history) platform_.history_push(full_url(shown));
   if (open_when_parts_arrive(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
@@ -396,6 +412,7 @@ AppState App::state() const {
   if (outline_.active >= 0 && outline_.active < static_cast<int>(page_.layout.anchors.size()))
     s.heading = page_.layout.anchors[static_cast<std::size_t>(outline_.active)].slug;
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
+  s.theme_choice = theme_choice_ == ThemeChoice::system ? "system" : s.theme;
   s.search_open = palette_.open;
   s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
   s.find_open = find_.open;
@@ -472,6 +489,7 @@ void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   outline_.active = active_heading();
   view_links_.clear();
+  if (io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDown[ImGuiMouseButton_Left]) touch_seen_ = true;
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;

@@ -120,6 +120,7 @@ struct AppInit {
 
 struct AppState {
   std::string path, title, heading, theme;
+  std::string theme_choice;  // "system", "light" or "dark"
   bool search_open = false, ready = false, find_open = false;
   int find_matches = 0, search_results = 0;
   std::string search_error;  // what the palette says when search failed or is unavailable
@@ -149,7 +150,11 @@ class App {
   // The automation API (window.logbook) and the views.
   void open(const std::string& site_path, bool push_history = true);
   void set_theme(ThemeKind kind, bool remember = true);
-  void toggle_theme();
+  void set_theme_choice(ThemeChoice choice);
+  // The theme control: system, then the other appearance, then the system's own
+  // appearance kept, then system again, so that every click but the last changes it.
+  void cycle_theme();
+  ThemeChoice theme_choice() const { return theme_choice_; }
   AppState state() const;
   std::vector<VisibleLink> visible_links() const;
   bool first_page_drawn() const { return first_page_drawn_; }
@@ -191,6 +196,8 @@ class App {
   bool need_page(int page);
   bool narrow() const { return narrow_; }
   bool phone() const { return phone_; }
+  // A touch screen (as the browser says, or a finger seen): no keyboard hints, larger rows.
+  bool touch() const { return touch_seen_ || platform_.touch_screen(); }
 
  private:
   void reset_page(int index, const std::string& anchor, const std::vector<std::string>& words);
@@ -207,7 +214,8 @@ class App {
 
   Platform& platform_;
   Theme theme_;
-  bool theme_forced_ = false;
+  ThemeChoice theme_choice_ = ThemeChoice::system;
+  bool touch_seen_ = false;
   Typography type_;
   FontBytes font_bytes_;
   PublishedSite site_;

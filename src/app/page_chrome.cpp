@@ -107,9 +107,9 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       const float lx = next ? p.x + card_w - pad - lw : p.x + pad;
       const float tx = next ? p.x + card_w - pad - tw : p.x + pad;
       dl->AddText(small, T.scale.small, ImVec2(lx, p.y + 14), th[Ink::muted], label);
-      const ImVec4 clip(p.x + pad, p.y, p.x + card_w - pad, p.y + kCardH);
-      dl->AddText(title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title.c_str(), nullptr, 0, &clip);
-      if (clicked) app.open(e.url);
+      draw_elided(dl, title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title, card_w - 2 * pad, hover);
+      app.add_view_link({elide_text(title, T.scale.body, e.title, card_w - 2 * pad), e.url, p.x, p.y, card_w, kCardH});
+      if (clicked && !long_pressed()) app.open(e.url);
     };
     if (n.prev >= 0) card(n.prev, false, ImVec2(pos.x, y));
     if (n.next >= 0) card(n.next, true, stack ? ImVec2(pos.x, y + kCardH + 12) : ImVec2(pos.x + width - card_w, y));

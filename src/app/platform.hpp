@@ -76,6 +76,8 @@ class Platform {
   virtual void storage_set(const std::string& key, const std::string& value) = 0;
 
   virtual bool system_prefers_dark() const = 0;
+  // A touch screen with no pointer that hovers: keyboard hints (key caps) are not drawn.
+  virtual bool touch_screen() const { return false; }
   // Called when the app wants frames drawn without input (animations, loading).
   virtual void request_frames(int count) = 0;
   virtual double now_ms() const = 0;

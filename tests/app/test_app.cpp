@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/url.hpp"
+#include "core/utf8.hpp"
 #include "running_app.hpp"
 
 using namespace logbook;
@@ -124,9 +125,11 @@ TEST_CASE("an unknown address shows a not-found page rather than nothing") {
 TEST_CASE("the theme follows the system until the reader picks one, which is remembered") {
   Fixture f;
   CHECK(f.app.state().theme == "light");
+  CHECK(f.app.state().theme_choice == "system");
+  f.platform.dark = true;
   f.app.on_system_theme(true);
   CHECK(f.app.state().theme == "dark");
-  f.app.toggle_theme();
+  f.app.cycle_theme();
   CHECK(f.app.state().theme == "light");
   CHECK(f.platform.storage["logbook.theme"] == "light");
   f.app.on_system_theme(true);
@@ -448,4 +451,81 @@ TEST_CASE("on a phone, the drawer's foot says whether the site is available offl
   ImGui::GetIO().AddMouseButtonEvent(0, false);
   f.app_frame();
   CHECK(f.platform.offline_requests == 1);
+}
+
+namespace {
+
+std::string minimal_manifest() {
+  return nlohmann::json{{"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"pages", nlohmann::json::array()},
+                        {"sections", nlohmann::json::array()}}.dump();
+}
+
+}  // namespace
+
+TEST_CASE("the theme control cycles system, the other appearance, the system's own kept, and system again") {
+  Fixture f;  // the system is light
+  const auto step = [&] {
+    f.app.cycle_theme();
+    return f.app.state().theme_choice + "/" + f.app.state().theme + "/" + f.platform.storage["logbook.theme"];
+  };
+  CHECK(step() == "dark/dark/dark");       // the first click always changes what the reader sees
+  CHECK(step() == "light/light/light");
+  CHECK(step() == "system/light/system");  // back to following the system
+  f.platform.dark = true;
+  f.app.on_system_theme(true);
+  CHECK(f.app.state().theme == "dark");    // and it does
+  // Remembered: a new visit starts with the choice.
+  test::RunningApp again;
+  again.platform.storage["logbook.theme"] = "system";
+  again.platform.dark = true;
+  again.start(minimal_manifest(), "/");
+  CHECK(again.app.state().theme_choice == "system");
+  CHECK(again.app.state().theme == "dark");
+}
+
+TEST_CASE("a line too long for its place ends in an ellipsis after a whole character, never mid-letter") {
+  test::RunningApp r;
+  r.start(minimal_manifest(), "/");
+  ImFont* font = r.app.type().font(app::Face::bold);
+  const auto width = [&](const std::string& s) { return font->CalcTextSizeA(16, FLT_MAX, 0, s.c_str()).x; };
+  CHECK(app::elide_text(font, 16, "Short", 200) == "Short");
+  const std::string title = "Pinned third-party sources from registries, checked by hash";
+  const std::string fitted = app::elide_text(font, 16, title, 180);
+  REQUIRE(fitted.size() > 3);
+  CHECK(fitted.substr(fitted.size() - 3) == "\xE2\x80\xA6");
+  CHECK(title.rfind(fitted.substr(0, fitted.size() - 3), 0) == 0);  // a prefix of the title
+  CHECK(width(fitted) <= 180);
+  CHECK(width(app::elide_text(font, 16, title, 180)) > 180 - width("Wi\xE2\x80\xA6"));  // and uses the room it has
+  // Letters of several bytes are kept whole or dropped whole.
+  const std::string accented = "Décisions à réviser éventuellement très bientôt";
+  for (float w = 20; w < 300; w += 7) {
+    const std::string s = app::elide_text(font, 16, accented, w);
+    CHECK(!find_invalid_utf8(s));
+  }
+  // Nothing fits: the ellipsis alone.
+  CHECK(app::elide_text(font, 16, title, 4) == "\xE2\x80\xA6");
+}
+
+TEST_CASE("previous/next cards show a long title cut with an ellipsis, on a phone too") {
+  test::RunningApp r;
+  const std::string long_title = "A very long page title that a phone cannot show on one line of a card";
+  const nlohmann::json manifest = {
+      {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+      {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                  {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}},
+                 {{"path", "long.md"}, {"url", "/long/"}, {"title", long_title}, {"section", 0},
+                  {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}}}},
+      {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1}}, {"children", nlohmann::json::array()}}}}};
+  r.platform.files["/docs/index.md"] = "# Home\n\nShort.\n";
+  r.width = 390;
+  r.start(manifest.dump(), "/");
+  r.settle_frames(4);
+  bool found = false;
+  for (const app::VisibleLink& l : r.app.visible_links())
+    if (l.href == "/long/") {
+      found = true;
+      CHECK(l.text.size() < long_title.size());
+      CHECK(l.text.substr(l.text.size() - 3) == "\xE2\x80\xA6");
+    }
+  CHECK(found);
 }
