@@ -19,6 +19,7 @@ void lbjs_history(int push, const char* url);
 void lbjs_set_title(const char* title);
 void lbjs_accessible_page(const char* url);
 void lbjs_open_tab(const char* url);
+char* lbjs_absolute_url(const char* url);
 void lbjs_copy(const char* text);
 char* lbjs_storage_get(const char* key);
 void lbjs_storage_set(const char* key, const char* value);
@@ -107,6 +108,7 @@ void WebPlatform::history_replace(const std::string& url) { lbjs_history(0, url.
 void WebPlatform::set_title(const std::string& title) { lbjs_set_title(title.c_str()); }
 void WebPlatform::set_accessible_page(const std::string& url) { lbjs_accessible_page(url.c_str()); }
 void WebPlatform::open_in_new_tab(const std::string& url) { lbjs_open_tab(url.c_str()); }
+std::string WebPlatform::absolute_url(const std::string& url) const { return take_c_string(lbjs_absolute_url(url.c_str())); }
 void WebPlatform::copy_to_clipboard(const std::string& text) { lbjs_copy(text.c_str()); }
 std::string WebPlatform::storage_get(const std::string& key) { return take_c_string(lbjs_storage_get(key.c_str())); }
 void WebPlatform::storage_set(const std::string& key, const std::string& value) { lbjs_storage_set(key.c_str(), value.c_str()); }

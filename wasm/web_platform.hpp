@@ -25,6 +25,7 @@ class WebPlatform final : public app::Platform {
   void set_title(const std::string& title) override;
   void set_accessible_page(const std::string& url) override;
   void open_in_new_tab(const std::string& url) override;
+  std::string absolute_url(const std::string& url) const override;
   void copy_to_clipboard(const std::string& text) override;
   std::string storage_get(const std::string& key) override;
   void storage_set(const std::string& key, const std::string& value) override;

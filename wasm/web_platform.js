@@ -152,6 +152,13 @@ mergeInto(LibraryManager.library, {
 
   lbjs_open_tab: function (url) { window.open(UTF8ToString(url), "_blank", "noopener"); },
 
+  // A site path ("/logbook/guides/#setup") as the address bar shows it, with the origin.
+  lbjs_absolute_url: function (url) {
+    let u = UTF8ToString(url);
+    try { u = new URL(u, location.href).href; } catch { /* not a URL: as it is */ }
+    return allocateUTF8(u);
+  },
+
   // --- clipboard and storage
 
   // The async clipboard where the browser allows it; otherwise (no permission, plain

@@ -181,6 +181,7 @@ void App::reset_page(int index, const std::string& anchor, const std::vector<std
   find_.searched.clear();
   sidebar_.drawer_open = false;
   outline_.menu_open = false;
+  link_menu_.open = false;
 }
 
 void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
@@ -318,6 +319,18 @@ void App::scroll_to_anchor(const std::string& anchor, bool smooth) {
   platform_.request_frames(60);
 }
 
+std::string App::link_href(int layout_link) const {
+  const DocLayout& layout = page_.layout;
+  if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return {};
+  const LinkInfo& link = layout.links[static_cast<std::size_t>(layout_link)];
+  if (link.footnote_ref || link.footnote_back) return page_.url + "#" + link.anchor;
+  if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
+    return page_.resolved_links[static_cast<std::size_t>(link.source_index)];
+  if (has_scheme(link.destination) && link.destination.rfind("wikilink:", 0) != 0) return link.destination;
+  if (!link.destination.empty() && link.destination.front() == '#') return page_.url + link.destination;
+  return {};
+}
+
 void App::follow_link(int layout_link, bool new_tab) {
   const DocLayout& layout = page_.layout;
   if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return;
@@ -326,13 +339,7 @@ void App::follow_link(int layout_link, bool new_tab) {
     scroll_to_anchor(link.anchor, true);
     return;
   }
-  std::string href;
-  if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
-    href = page_.resolved_links[static_cast<std::size_t>(link.source_index)];
-  else if (has_scheme(link.destination) && link.destination.rfind("wikilink:", 0) != 0)
-    href = link.destination;
-  else if (!link.destination.empty() && link.destination.front() == '#')
-    href = page_.url + link.destination;
+  const std::string href = link_href(layout_link);
   if (href.empty()) {
     flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
     return;
@@ -518,6 +525,7 @@ void App::frame(float width, float height) {
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
   if (outline_.menu_open) draw_outline_menu(*this, {0, 0, width, height});
+  if (link_menu_.open) draw_link_menu(*this, {0, 0, width, height});
   if (palette_.open) {
     draw_search_palette(*this, {0, 0, width, height});
     search_answer_drawn();

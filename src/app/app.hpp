@@ -89,6 +89,14 @@ struct FindBarState {
   int current = -1;
 };
 
+// The link menu (link_menu.cpp): open for one link's address, where it was asked for.
+struct LinkMenuState {
+  bool open = false;
+  std::string href;  // a path of this site or another site's address
+  ImVec2 pos;
+  double opened_at = 0;
+};
+
 struct CurrentPage {
   int index = -1;
   std::string url;
@@ -174,6 +182,12 @@ class App {
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
+  LinkMenuState& link_menu() { return link_menu_; }
+  void open_link_menu(const std::string& href, ImVec2 pos);
+  // href as the reader would share it: with the site's origin and base.
+  std::string absolute_url(const std::string& href) const;
+  // Where a link of the page leads (a path of this site or another site's address), or "".
+  std::string link_href(int layout_link) const;
   // Clickable things views draw outside the Markdown (table rows, buttons), listed
   // with the page's links for automation; cleared every frame.
   void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
@@ -227,6 +241,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
+  LinkMenuState link_menu_;
   std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;
   int page_generation_ = 0;

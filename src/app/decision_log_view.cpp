@@ -251,6 +251,7 @@ void decision_row(App& app, int r, int columns, float title_w) {
   const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, h)) && !pointer_dragged();
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
+  if (d.page >= 0) link_menu_on_item(app, site.pages[static_cast<std::size_t>(d.page)].url);
   ImGui::PopID();
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const float ty = c0.y + (kRowH - 18 - font_size) * 0.5f;

@@ -79,6 +79,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       draw_icon(dl, kIconLink, ImVec2(pos.x + 7, y + T.scale.body * 0.6f), 12, th[Ink::faint]);
       if (text_link("backlink", T.font(Face::regular), T.scale.body, ImVec2(pos.x + 22, y), from.title.c_str(), th[Ink::link], th[Ink::link_hover], width - 22))
         app.open(from.url);
+      link_menu_on_item(app, from.url);
       ImGui::PopID();
       y += kBacklinkRow;
     }
@@ -95,6 +96,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       ImGui::PushID(next ? "next" : "prev");
       const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
       const bool hover = ImGui::IsItemHovered();
+      link_menu_on_item(app, e.url);
       ImGui::PopID();
       if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       dl->AddRect(p, ImVec2(p.x + card_w, p.y + kCardH), th[hover ? Ink::accent : Ink::rule], 10, 0, 1.0f);

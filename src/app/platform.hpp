@@ -70,6 +70,8 @@ class Platform {
   virtual void set_accessible_page(const std::string& url) = 0;
 
   virtual void open_in_new_tab(const std::string& url) = 0;
+  // url (a path of this site, or another site's address) as the address bar would show it.
+  virtual std::string absolute_url(const std::string& url) const { return url; }
   virtual void copy_to_clipboard(const std::string& text) = 0;
 
   virtual std::string storage_get(const std::string& key) = 0;

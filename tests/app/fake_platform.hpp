@@ -59,6 +59,7 @@ class FakePlatform final : public app::Platform {
   void set_title(const std::string& t) override { title = t; }
   void set_accessible_page(const std::string& url) override { accessible = url; }
   void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
+  std::string absolute_url(const std::string& url) const override { return "https://example.org" + url; }
   void copy_to_clipboard(const std::string& text) override { clipboard = text; }
   std::string storage_get(const std::string& key) override { return storage[key]; }
   void storage_set(const std::string& key, const std::string& value) override { storage[key] = value; }

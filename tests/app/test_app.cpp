@@ -529,3 +529,81 @@ TEST_CASE("previous/next cards show a long title cut with an ellipsis, on a phon
     }
   CHECK(found);
 }
+
+namespace {
+
+// Mouse input as a reader gives it, one frame per event.
+struct Mouse {
+  test::RunningApp& r;
+  void move(float x, float y) {
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    r.app_frame();
+  }
+  void click(int button) {
+    ImGui::GetIO().AddMouseButtonEvent(button, true);
+    r.app_frame();
+    ImGui::GetIO().AddMouseButtonEvent(button, false);
+    r.app_frame();
+    r.app_frame();
+  }
+};
+
+const app::VisibleLink* find_link(const std::vector<app::VisibleLink>& links, const std::string& text, const std::string& href = "") {
+  for (const app::VisibleLink& l : links)
+    if (l.text == text && (href.empty() || l.href == href)) return &l;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a right-click on a link offers to open it in a new tab or copy its address, as a browser's menu does") {
+  Fixture f;
+  Mouse mouse{f};
+  std::vector<app::VisibleLink> links = f.app.visible_links();
+  REQUIRE(find_link(links, "Install") != nullptr);
+  const app::VisibleLink install_link = *find_link(links, "Install");
+  const app::VisibleLink* install = &install_link;
+  mouse.move(install->x + 5, install->y + install->h / 2);
+  mouse.click(ImGuiMouseButton_Right);
+  CHECK(f.app.state().path == "/");  // a right-click does not follow the link
+  REQUIRE(f.app.link_menu().open);
+  links = f.app.visible_links();
+  const app::VisibleLink* copy = find_link(links, "Copy link address");
+  REQUIRE(copy != nullptr);
+  mouse.move(copy->x + 10, copy->y + copy->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.clipboard == "https://example.org/docs/guide/#install");
+  CHECK_FALSE(f.app.link_menu().open);
+  // Again, for a new tab; an external link keeps its own address.
+  mouse.move(install->x + 5, install->y + install->h / 2);
+  mouse.click(ImGuiMouseButton_Right);
+  links = f.app.visible_links();
+  const app::VisibleLink* tab = find_link(links, "Open in new tab");
+  REQUIRE(tab != nullptr);
+  mouse.move(tab->x + 10, tab->y + tab->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.opened_tabs == std::vector<std::string>{"https://example.org/docs/guide/#install"});
+  CHECK(f.app.state().path == "/");
+  CHECK(f.app.absolute_url("https://example.com/x") == "https://example.orghttps://example.com/x");  // the platform decides (fake)
+}
+
+TEST_CASE("a heading shows its permalink while the pointer is on it; a click copies its address and puts it in the address bar") {
+  Fixture f;
+  f.app.open("/guide/");
+  f.settle();
+  Mouse mouse{f};
+  CHECK(find_link(f.app.visible_links(), "#", "/guide/#install") == nullptr);  // not until hovered
+  const app::Anchor* install = f.app.page().layout.find_anchor("install");
+  REQUIRE(install != nullptr);
+  const float y = f.app.doc_view().area_y + f.app.doc_view().origin_y - f.app.doc_view().scroll + install->y + 8;
+  mouse.move(f.app.doc_view().content_x + 40, y);
+  const std::vector<app::VisibleLink> links = f.app.visible_links();
+  const app::VisibleLink* mark = find_link(links, "#", "/guide/#install");
+  REQUIRE(mark != nullptr);
+  CHECK(mark->x < f.app.doc_view().content_x);  // in the margin, before the heading
+  f.platform.history.clear();
+  mouse.move(mark->x + mark->w / 2, mark->y + mark->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.clipboard == "https://example.org/docs/guide/#install");
+  CHECK(f.platform.history == std::vector<std::string>{"replace /docs/guide/#install"});
+}
