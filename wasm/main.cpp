@@ -225,6 +225,7 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
                             {"searchError", s.search_error}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
+EMSCRIPTEN_KEEPALIVE char* lb_api_position() { return strdup(g_edge->app->reading_position().c_str()); }
 EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : g_edge->app->visible_links())
@@ -311,6 +312,7 @@ int main() {
   init.manifest_json = logbook::web::js_take_preload("manifest");
   init.first_page_md = logbook::web::js_take_preload("markdown");
   init.first_page_part = logbook::web::js_take_preload("part");
+  init.position = logbook::web::js_take_preload("position");
   init.route = logbook::web::js_initial_route();
   e.app = std::make_unique<App>(e.platform);
   const std::string error = e.app->init(std::move(init));

@@ -644,6 +644,8 @@ mergeInto(LibraryManager.library, {
     api.open = function (path) { lbWithCString(Module._lb_api_open, path); lbFrameNow(); return api.state(); };
     api.state = function () { return json(Module._lb_api_state()); };
     api.links = function () { return json(Module._lb_api_links()); };
+    // Where the reader is, as JSON: live-reload.js keeps it across the reload.
+    api.readingPosition = function () { const p = Module._lb_api_position(); const s = UTF8ToString(p); _free(p); return s; };
     api.setTheme = function (t) { lbWithCString(Module._lb_api_theme, t); lbFrameNow(); };
     api.frameTimes = function () { return Module.lbFrameTimes.slice(); };
     api.drawStats = function () { return json(Module._lb_api_draw_stats()); };

@@ -36,6 +36,7 @@ std::string App::init(AppInit init) {
     if (!init.first_page_part.empty() && read_manifest_part(init.first_page_part, k, site_).empty()) part_state_[static_cast<std::size_t>(k)] = 2;
   prefetched_md_ = std::move(init.first_page_md);
   open(init.route, false);
+  if (!init.position.empty() && parse_route(init.route).anchor.empty()) first_position_ = reading_position_from_json(init.position);
   platform_.history_replace(full_url(init.route.empty() ? "/" : init.route));
   if (!manifest_error_.empty()) errors += manifest_error_;
   return errors;
@@ -86,7 +87,7 @@ void App::open(const std::string& site_path, bool push_history) {
   std::string log_query;
   if (index >= 0 && index == decision_log_page(site_)) log_query = apply_decision_log_query(decision_log_, route.params);
   std::string shown = route.url + (query.empty() && !log_query.empty() ? "?" + log_query : query) + (route.anchor.empty() ? "" : "#" + route.anchor);
-  if (push_history) platform_.history_push(full_url(shown));
+  if (push_history) platform_.history_push(full_url(shown)), first_position_.reset();
   if (open_when_parts_arrive(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);
@@ -176,6 +177,7 @@ void App::reset_page(int index, const std::string& anchor, const std::vector<std
   doc_.velocity = 0;
   doc_.selection = {};
   doc_.pinned_heading = -1;
+  doc_.hold_place = false;
   doc_.region_scroll.clear();
   find_.matches.clear();
   find_.searched.clear();
@@ -273,6 +275,12 @@ void App::ensure_layout(float width) {
   if (!page_.anchor_to_show.empty()) {
     scroll_to_anchor(page_.anchor_to_show, false);
     page_.anchor_to_show.clear();
+  } else if (first_position_) {
+    if (const auto y = find_reading_position(page_.layout, *first_position_)) {
+      doc_.scroll = doc_.target = *y + doc_.origin_y;
+      doc_.hold_place = true;
+    }
+    first_position_.reset();
   } else if (!doc_.highlights.empty() && doc_.scroll == 0) {
     const Fragment& f = page_.layout.fragments[page_.layout.fragment_at_offset(doc_.highlights.front().first)];
     doc_.scroll = doc_.target = std::max(0.0f, f.line_y - 120);
@@ -410,6 +418,11 @@ void App::on_search_answer(SearchAnswer answer) {
   palette_.pending_draw_mark = true;
   palette_.answer_received_at = platform_.now_ms();
   platform_.request_frames(2);
+}
+
+std::string App::reading_position() const {
+  if (page_.status != CurrentPage::Status::ready) return to_json(ReadingPosition{});
+  return to_json(reading_position_at(page_.layout, doc_.scroll - doc_.origin_y));
 }
 
 AppState App::state() const {

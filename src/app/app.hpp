@@ -12,6 +12,7 @@
 #include "decision_views.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
+#include "reading_position.hpp"
 #include "scroll_physics.hpp"
 #include "core/published_site.hpp"
 #include "route.hpp"
@@ -41,6 +42,7 @@ struct DocumentViewState : ScrollState {
   float origin_y = kBreadcrumbsH;  // the Markdown's top in the page (a jump to a heading uses it)
   float area_y = 0;
   float header_h = 0;  // the height of the page's own views above the Markdown, last frame
+  bool hold_place = false;  // a restored reading position: the text stays put while the header is measured
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
 };
@@ -124,6 +126,7 @@ struct AppInit {
   std::string route;          // site path (without base) of the page to open first, with ?q / #anchor
   std::string first_page_md;  // that page's Markdown if the edge already fetched it
   std::string first_page_part;  // the manifest part holding that page, if the edge already fetched it
+  std::string position;  // where the reader was (a ReadingPosition as JSON): a reload, or the static page scrolled
 };
 
 struct AppState {
@@ -164,6 +167,8 @@ class App {
   void cycle_theme();
   ThemeChoice theme_choice() const { return theme_choice_; }
   AppState state() const;
+  // Where the reader is on the page (a ReadingPosition as JSON), kept across a live reload.
+  std::string reading_position() const;
   std::vector<VisibleLink> visible_links() const;
   bool first_page_drawn() const { return first_page_drawn_; }
   const std::vector<double>& search_latencies() const { return palette_.latencies; }
@@ -252,6 +257,9 @@ class App {
   std::string waiting_route_;  // a page to open once the parts that may hold it arrive
   std::string part_error_;     // why a part could not be read
   std::string prefetched_url_, prefetched_md_;  // the first page's Markdown, fetched by the edge
+  // Where the reader was on the first page (a live reload, the static page scrolled):
+  // shown once it is laid out, unless the reader goes elsewhere first.
+  std::optional<ReadingPosition> first_position_;
 };
 
 }  // namespace logbook::app

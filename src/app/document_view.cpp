@@ -194,7 +194,7 @@ void draw_document(App& app, const Area& area) {
   if (header_h != v.header_h) {
     // A jump to a heading placed it with last frame's header (none while the page was
     // loading): keep the heading where the jump put it.
-    if (v.pinned_heading >= 0) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
+    if (v.pinned_heading >= 0 || v.hold_place) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
     app.request_frames(2);  // the scrolling's limits moved
   }
   v.header_h = header_h;

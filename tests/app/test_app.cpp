@@ -607,3 +607,69 @@ TEST_CASE("a heading shows its permalink while the pointer is on it; a click cop
   CHECK(f.platform.clipboard == "https://example.org/docs/guide/#install");
   CHECK(f.platform.history == std::vector<std::string>{"replace /docs/guide/#install"});
 }
+
+namespace {
+
+std::string long_page(const std::string& preface) {
+  std::string md = "# Long page\n\n" + preface;
+  for (int s = 1; s <= 6; ++s) {
+    md += "## Part " + std::to_string(s) + "\n\n";
+    for (int p = 1; p <= 6; ++p)
+      md += "Paragraph " + std::to_string(s) + "." + std::to_string(p) + " says something long enough to wrap over a line or two of the page at this width.\n\n";
+  }
+  return md;
+}
+
+// An app started on one page of Markdown, with a reading position handed over at boot.
+struct Reopened : test::RunningApp {
+  Reopened(const std::string& markdown, const std::string& position) {
+    const nlohmann::json manifest = {
+        {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+        {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                    {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}}}},
+        {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", nlohmann::json::array()}, {"children", nlohmann::json::array()}}}}};
+    platform.files["/docs/index.md"] = markdown;
+    app::AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = manifest.dump();
+    init.route = "/";
+    init.position = position;
+    frame([&] { CHECK(app.init(init) == ""); });
+    settle_frames(4);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the reading position survives a reload of a changed page: same heading, same block, same place in it") {
+  Reopened before(long_page(""), "");
+  CHECK(app::reading_position_from_json(before.app.reading_position()).text.empty());  // at the top
+  before.app.scroll_to_anchor("part-4", false);
+  before.app.doc_view().scroll += 130;  // into the section, mid-paragraph
+  before.app_frame();
+  const std::string saved = before.app.reading_position();
+  const app::ReadingPosition p = app::reading_position_from_json(saved);
+  CHECK(p.heading == "part-4");
+  CHECK(p.text.rfind("Paragraph 4.", 0) == 0);
+  // The writer added text above: the reader stays with the words they were reading.
+  Reopened after(long_page("A new paragraph at the top, which moves everything below it down.\n\nAnd another.\n\n"), saved);
+  const app::ReadingPosition q = app::reading_position_from_json(after.app.reading_position());
+  CHECK(q.heading == p.heading);
+  CHECK(q.text == p.text);
+  CHECK(std::abs(q.offset - p.offset) < 2);
+  CHECK(after.app.doc_view().scroll > before.app.doc_view().scroll);
+}
+
+TEST_CASE("the app taking over from a scrolled static page starts at the block the reader had at the top") {
+  // What boot.js reads from the static page: the heading above, the block's first words.
+  Reopened r(long_page(""), R"({"heading":"part-3","text":"Paragraph 3.3 says something long enough","offset":0})");
+  CHECK(r.app.state().heading == "part-3");
+  CHECK(app::reading_position_from_json(r.app.reading_position()).text.rfind("Paragraph 3.3 says", 0) == 0);
+  // A block no longer there: its heading; neither: the top; nonsense: the top.
+  Reopened gone(long_page(""), R"({"heading":"part-2","text":"Deleted words","offset":10})");
+  CHECK(gone.app.state().heading == "part-2");
+  Reopened none(long_page(""), R"({"heading":"nowhere","text":"Deleted words","offset":10})");
+  CHECK(none.app.doc_view().scroll == 0);
+  Reopened junk(long_page(""), "{not json");
+  CHECK(junk.app.doc_view().scroll == 0);
+}
