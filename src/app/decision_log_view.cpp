@@ -27,8 +27,11 @@ bool value_combo(App& app, const char* id, const char* any, std::string& value, 
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   app.add_view_link({value.empty() ? any : value, "action:filter", a.x, a.y, b.x - a.x, b.y - a.y});
   if (open) {
+    ScopedStyle rows;
+    rows.var(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    const float row_h = app.touch() ? 44.0f - ImGui::GetStyle().ItemSpacing.y : 0.0f;  // a finger needs 44 px
     const auto option = [&](const std::string& label, bool selected) {
-      const bool chosen = ImGui::Selectable(label.c_str(), selected);
+      const bool chosen = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, row_h));
       const ImVec2 o = ImGui::GetItemRectMin(), q = ImGui::GetItemRectMax();
       app.add_view_link({label, "action:option", o.x, o.y, q.x - o.x, q.y - o.y});
       return chosen;
@@ -133,6 +136,7 @@ void date_field(App& app, const char* id, const char* hint, char* buf, std::size
     const std::string date = is_date(buf) ? buf : "";
     if (date != value) value = date, st.rows_stale = true;
   }
+  app.add_view_link({hint, "action:date", pos.x, pos.y, w, ImGui::GetItemRectSize().y});
   if (buf[0] && !is_date(buf) && !ImGui::IsItemActive()) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(a, b, app.theme()[Ink::caution], 7, 0, 1.5f);

@@ -673,3 +673,28 @@ TEST_CASE("the app taking over from a scrolled static page starts at the block t
   Reopened junk(long_page(""), "{not json");
   CHECK(junk.app.doc_view().scroll == 0);
 }
+
+TEST_CASE("on a touch screen a long press on a link opens the link menu, with rows a finger can hit, and does not follow the link") {
+  Fixture f;
+  f.platform.touch = true;
+  f.width = 390;
+  f.settle();
+  std::vector<app::VisibleLink> links = f.app.visible_links();
+  REQUIRE(find_link(links, "Install") != nullptr);
+  const app::VisibleLink install = *find_link(links, "Install");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  io.AddMousePosEvent(install.x + 4, install.y + install.h / 2);
+  io.AddMouseButtonEvent(0, true);
+  for (int i = 0; i < 45; ++i) f.app_frame();  // three quarters of a second at 60 frames a second
+  CHECK(f.app.link_menu().open);
+  io.AddMouseButtonEvent(0, false);
+  f.app_frame();
+  f.settle();
+  CHECK(f.app.state().path == "/");  // letting go after a long press is not a tap
+  CHECK(f.app.link_menu().open);
+  links = f.app.visible_links();
+  const app::VisibleLink* copy = find_link(links, "Copy link address");
+  REQUIRE(copy != nullptr);
+  CHECK(copy->h >= 44);
+}
