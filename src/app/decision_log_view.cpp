@@ -186,6 +186,7 @@ float filters(App& app, ImVec2 pos, float width, float frame_h) {
     date_field(app, "##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after, st.filter.after, p_after, date_w);
     date_field(app, "##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before, st.filter.before, p_before, date_w);
   }
+  if (clearable) app.add_view_link({"Clear", "action:clear", p_clear.x + 4, p_clear.y + 6, 40, T.scale.small * 1.3f});
   if (clearable && text_link("dl-clear", T.font(Face::regular), T.scale.small, ImVec2(p_clear.x + 4, p_clear.y + 6), "Clear", th[Ink::link],
                              th[Ink::link_hover]))
     clear_filters(st);
