@@ -21,10 +21,15 @@ constexpr DecisionColumn kColumns[] = {DecisionColumn::id, DecisionColumn::title
 bool value_combo(App& app, const char* id, const char* any, std::string& value, const std::vector<std::string>& values, float width, ImU32 ink) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
+  ImDrawList* dl = ImGui::GetWindowDrawList();  // the combo's window: once open, the popup is the current one
+  // The popup's padding: with the app's none, its rounded corners cut its last row.
+  ScopedStyle popup;
+  popup.var(ImGuiStyleVar_WindowPadding, ImVec2(6, 6)).var(ImGuiStyleVar_PopupBorderSize, 1.0f);
+  // The combo's box, known before it opens (then the popup's window is the current one).
+  const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + width, a.y + ImGui::GetFrameHeight());
   const bool open = ImGui::BeginCombo(id, value.empty() ? any : value.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  draw_icon(ImGui::GetWindowDrawList(), kIconChevronDown, ImVec2(b.x - 16, (a.y + b.y) * 0.5f), 11, ink);
-  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  draw_icon(dl, kIconChevronDown, ImVec2(b.x - 16, (a.y + b.y) * 0.5f), 11, ink);
+  if (ImGui::IsMouseHoveringRect(a, b)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   app.add_view_link({value.empty() ? any : value, "action:filter", a.x, a.y, b.x - a.x, b.y - a.y});
   if (open) {
     ScopedStyle rows;

@@ -306,7 +306,7 @@ void heading_permalinks(App& app, ImVec2 o, const Area& clip) {
     const bool clicked = ImGui::InvisibleButton("permalink", ImVec2(s, s));
     const bool over = ImGui::IsItemHovered();
     ImGui::PopID();
-    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand), ImGui::SetTooltip("Copy the link to this section");
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand), whole_text_tooltip("Copy the link to this section");
     draw_icon(ImGui::GetWindowDrawList(), kIconLink, ImVec2(p.x + s * 0.5f, p.y + s * 0.5f), 14, app.theme()[over ? Ink::link : Ink::faint]);
     app.add_view_link({"#", href, p.x, p.y, s, s});
     link_menu_on_item(app, href);

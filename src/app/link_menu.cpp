@@ -70,7 +70,9 @@ void draw_link_menu(App& app, const Area& screen) {
   const bool fresh = app.platform().now_ms() - st.opened_at < 300;
   const bool outside = !fresh && (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) &&
                        !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const ImVec2 a = ImGui::GetWindowPos(), b(a.x + ImGui::GetWindowWidth(), a.y + ImGui::GetWindowHeight());
   ImGui::End();
+  popover_frame(a, b, th[Ink::rule], 10);
   if (close || outside || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) st.open = false;
 }
 

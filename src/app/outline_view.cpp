@@ -91,7 +91,9 @@ void draw_outline_menu(App& app, const Area& screen) {
   entries(app, w - 20);
   const bool outside = ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                        ImGui::GetIO().MousePos.y > top;
+  const ImVec2 a = ImGui::GetWindowPos(), b(a.x + ImGui::GetWindowWidth(), a.y + ImGui::GetWindowHeight());
   ImGui::End();
+  popover_frame(a, b, app.theme()[Ink::rule], 12);
   if (outside) st.menu_open = false;
 }
 

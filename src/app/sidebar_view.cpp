@@ -49,20 +49,11 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
   const Face face = bold || current ? Face::bold : Face::regular;
   const float room = w - indent - (chevron ? 34.0f : 10.0f);
   // A title too long for the sidebar ends in an ellipsis; the full title shows on hover.
-  std::string shown = label;
-  if (T.measure(face, size, shown) > room) {
-    while (!shown.empty() && T.measure(face, size, shown + "…") > room) {
-      shown.pop_back();
-      while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-      if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0xC0) shown.pop_back();
-    }
-    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
-    shown += "…";
-    if (hovered && ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) ImGui::SetTooltip("%s", label.c_str());
-  }
+  const std::string shown = elide_text(T.font(face), size, label, room);
+  if (shown.size() != label.size() && resting_on(hovered)) whole_text_tooltip(label);
   dl->AddText(T.font(face), size, ImVec2(p.x + indent, p.y + (rh - size) * 0.5f - 1),
               th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], visual_line(shown).c_str());
-  return clicked;
+  return clicked && !long_pressed();  // a long press showed the whole title
 }
 
 void section_tree(App& app, int s, int depth) {

@@ -39,12 +39,28 @@ bool long_pressed() {
 void draw_elided(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const std::string& text, float max_w, bool hovered) {
   const std::string shown = elide_text(font, size, text, max_w);
   dl->AddText(font, size, pos, color, shown.c_str());
-  if (shown.size() != text.size() && resting_on(hovered)) {
-    ImGui::SetNextWindowSize(ImVec2(std::min(480.0f, ImGui::GetIO().DisplaySize.x - 24), 0));
-    ImGui::BeginTooltip();
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::EndTooltip();
+  if (shown.size() != text.size() && resting_on(hovered)) whole_text_tooltip(text);
+}
+
+void popover_frame(ImVec2 a, ImVec2 b, ImU32 border, float rounding) {
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  for (int i = 1; i <= 6; ++i) {
+    const float d = static_cast<float>(i);
+    fg->AddRect(ImVec2(a.x - d, a.y - d + 2), ImVec2(b.x + d, b.y + d + 2), IM_COL32(0, 0, 0, 22 - 3 * i), rounding + d, 0, 1.0f);
   }
+  fg->AddRect(a, b, border, rounding, 0, 1.0f);
+}
+
+void whole_text_tooltip(const std::string& text) {
+  const float w = std::min(480.0f, ImGui::GetIO().DisplaySize.x - 24);
+  ScopedStyle style;
+  style.var(ImGuiStyleVar_WindowPadding, ImVec2(8, 5));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(w, FLT_MAX));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 16);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char* text, ImU32 color, ImU32 hover, float max_w) {

@@ -14,6 +14,12 @@ std::string elide_text(ImFont* font, float size, const std::string& text, float 
 // Draws `text` fitted to max_w with elide_text; when it was cut and `hovered` (the item it
 // belongs to: a card, a row), the whole text shows as a tooltip, on touch after a long press.
 void draw_elided(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const std::string& text, float max_w, bool hovered);
+// The frame of a popover (a menu over the page) from min to max: a border and a soft
+// shadow around it, drawn outside it, so that it stands off the page under it.
+void popover_frame(ImVec2 min, ImVec2 max, ImU32 border, float rounding);
+
+// A tooltip with the whole of a text shown cut, wrapped to the window.
+void whole_text_tooltip(const std::string& text);
 // The pointer rests on an item: a mouse hovering it, or a finger held on it for half a second.
 bool resting_on(bool hovered);
 // The finger just lifted after a long press (which showed a tooltip or a menu): not a tap.
