@@ -119,6 +119,13 @@ EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
     logbook::web::js_set_cursor(css_cursor(e.cursor));
   }
   ImGui::Render();
+  // A window that appears (a tooltip, a menu) is measured in its first frame, hidden, and
+  // drawn in the next: ask for that frame, or it waits for the next input.
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->Active && window->Hidden) {
+      e.platform.request_frames(2);
+      break;
+    }
   if (!draw) return;
   // A frame whose pixels would equal the ones on screen is not drawn again: the canvas
   // keeps showing them, and the GPU (or a software renderer) stays idle.

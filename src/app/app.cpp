@@ -87,7 +87,10 @@ void App::open(const std::string& site_path, bool push_history) {
   std::string log_query;
   if (index >= 0 && index == decision_log_page(site_)) log_query = apply_decision_log_query(decision_log_, route.params);
   std::string shown = route.url + (query.empty() && !log_query.empty() ? "?" + log_query : query) + (route.anchor.empty() ? "" : "#" + route.anchor);
-  if (push_history) platform_.history_push(full_url(shown)), first_position_.reset();
+  if (push_history) {
+    platform_.history_push(full_url(shown));
+    first_position_.reset();  // the reader went elsewhere before the first page was laid out
+  }
   if (open_when_parts_arrive(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);

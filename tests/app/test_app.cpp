@@ -3,6 +3,7 @@
 // Ctrl-clicked links open new tabs, and the theme is remembered.
 #include <doctest/doctest.h>
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "core/url.hpp"
@@ -455,6 +456,13 @@ TEST_CASE("on a phone, the drawer's foot says whether the site is available offl
 
 namespace {
 
+// A tooltip window was drawn in the last frame.
+bool tooltip_shown() {
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->WasActive) return true;
+  return false;
+}
+
 std::string minimal_manifest() {
   return nlohmann::json{{"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"pages", nlohmann::json::array()},
                         {"sections", nlohmann::json::array()}}.dump();
@@ -528,6 +536,14 @@ TEST_CASE("previous/next cards show a long title cut with an ellipsis, on a phon
       CHECK(l.text.substr(l.text.size() - 3) == "\xE2\x80\xA6");
     }
   CHECK(found);
+  // Pointing at the card shows the whole title.
+  for (const app::VisibleLink& l : r.app.visible_links())
+    if (l.href == "/long/") {
+      ImGui::GetIO().AddMousePosEvent(l.x + 40, l.y + 40);
+      r.app_frame();
+      r.app_frame();
+    }
+  CHECK(tooltip_shown());
 }
 
 namespace {
