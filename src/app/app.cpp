@@ -512,7 +512,11 @@ void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   outline_.active = active_heading();
   view_links_.clear();
-  if (io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDown[ImGuiMouseButton_Left]) touch_seen_ = true;
+  if (io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDown[ImGuiMouseButton_Left]) {
+    touch_seen_ = true;
+    // A finger held still sends no events: frames keep coming until it counts as a long press.
+    if (io.MouseDownDuration[ImGuiMouseButton_Left] < 0.6f) platform_.request_frames(2);
+  }
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;

@@ -139,4 +139,30 @@ export function readingTests({ test, check, ready, state, until, shot, browser, 
       await context.close();
     }
   });
+
+  test("reading: on a phone, a finger held on a link opens its menu, with rows a finger can hit, and does not follow it", async () => {
+    const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 3, mobile: true });
+    try {
+      await page.goto(tourUrl + "/");
+      await ready(page);
+      const setup = (await page.evaluate(() => window.logbook.links())).find((l) => l.href === "/guide/setup/");
+      check(setup, "no link to the setup page on screen");
+      // A long press: the finger goes down and stays, with no events until it lifts.
+      const cdp = await context.newCDPSession(page);
+      const at = [{ x: setup.x + 4, y: setup.y + setup.h / 2 }];
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at });
+      await page.waitForTimeout(900);
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      await page.waitForTimeout(200);
+      check((await state(page)).path === "/", "the long press followed the link");
+      const copy = (await page.evaluate(() => window.logbook.links())).find((l) => l.text === "Copy link address");
+      check(copy && copy.h >= 44, `the link menu's rows: ${JSON.stringify(copy)}`);
+      await shot(page, "reading-phone-link-menu");
+      await page.touchscreen.tap(copy.x + 20, copy.y + copy.h / 2);
+      await until(page, (u) => window.logbook.lastCopied() === u, tourUrl + "/guide/setup/", "the link's address copied");
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+    }
+  });
 }
