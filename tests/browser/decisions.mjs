@@ -130,13 +130,15 @@ export function decisionTests({ test, check, ready, state, until, shot, browser,
       // Back undoes the sort, then the status; forward redoes it.
       await page.goBack();
       await until(page, () => location.search === "?status=proposed", null, "back to the status alone");
+      const shown = (n) => window.logbook.links().filter((l) => /^ADR-\d+$/.test(l.text)).length === n;
+      await until(page, shown, 2, "the proposals");
       check(JSON.stringify(await rows(page)) === JSON.stringify(["ADR-0004", "ADR-0002"]), `back: ${await rows(page)}`);
       await page.goBack();
       await until(page, () => location.search === "", null, "back to no filter");
-      check((await rows(page)).length === 4, `back to all: ${await rows(page)}`);
+      await until(page, shown, 4, "all four records");
       await page.goForward();
       await until(page, () => location.search === "?status=proposed", null, "forward to the status");
-      check((await rows(page)).length === 2, `forward: ${await rows(page)}`);
+      await until(page, shown, 2, "the proposals again");
       // A date field takes a date's characters only, and filters once it holds a date.
       await click(page, await find(page, "Clear"));
       const after = await find(page, "After YYYY-MM-DD");
