@@ -161,8 +161,30 @@
     }));
   }));
 
+  // Where the reader is, for the app to open at the same words (src/app/reading_position.hpp):
+  // the position live-reload.js kept from the app before the reload, or else the static
+  // page's: the heading above the top of the window, the first words of the block there
+  // and how far into it. "" at the top.
+  function readingPosition() {
+    try {
+      var kept = JSON.parse(sessionStorage.getItem("logbook:position") || "null");
+      sessionStorage.removeItem("logbook:position");
+      if (kept && kept.path === location.pathname && typeof kept.position === "string") return kept.position;
+    } catch (e) { /* storage refused, or not ours: read the static page */ }
+    var article = document.querySelector("main article");
+    if (!article || window.scrollY < 8) return "";
+    var heading = "", blocks = article.querySelectorAll("h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,table,dt,dd");
+    for (var i = 0; i < blocks.length; ++i) {
+      var b = blocks[i], box = b.getBoundingClientRect();
+      if (/^H[1-6]$/.test(b.tagName) && box.top <= 1) heading = b.id.replace(/^user-content-/, "");
+      if (box.bottom <= 0 || (b.tagName === "LI" && b.querySelector("p"))) continue;  // above; or its paragraphs are the blocks
+      return JSON.stringify({heading: heading, text: b.textContent.replace(/\s+/g, " ").trim().slice(0, 240), offset: Math.max(0, -box.top)});
+    }
+    return JSON.stringify({heading: heading, text: "", offset: 0});
+  }
+
   Promise.all(jobs).then(function (r) {
-    var preload = {manifest: r[2], markdown: r[3], part: r[4]};
+    var preload = {manifest: r[2], markdown: r[3], part: r[4], position: readingPosition()};
     names.forEach(function (k, i) { preload[k] = r[5 + i]; });
     r[5 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
     var host = document.createElement("div");

@@ -40,6 +40,17 @@
     document.body.appendChild(panel);
   }
 
-  events.addEventListener("reload", function () { location.reload(); });
+  // The app's reading position, kept for the reloaded page (boot.js hands it to the app),
+  // so that a save puts the writer back where they were. A static page keeps its own
+  // scroll across a reload.
+  function keepPosition() {
+    try {
+      var api = window.logbook;
+      if (api && typeof api.readingPosition === "function")
+        sessionStorage.setItem("logbook:position", JSON.stringify({path: location.pathname, position: api.readingPosition()}));
+    } catch (e) { /* storage refused: the reload starts at the top */ }
+  }
+
+  events.addEventListener("reload", function () { keepPosition(); location.reload(); });
   events.addEventListener("problems", function (e) { show(JSON.parse(e.data)); });
 })();

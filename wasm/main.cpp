@@ -119,6 +119,13 @@ EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
     logbook::web::js_set_cursor(css_cursor(e.cursor));
   }
   ImGui::Render();
+  // A window that appears (a tooltip, a menu) is measured in its first frame, hidden, and
+  // drawn in the next: ask for that frame, or it waits for the next input.
+  for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+    if (window->Active && window->Hidden) {
+      e.platform.request_frames(2);
+      break;
+    }
   if (!draw) return;
   // A frame whose pixels would equal the ones on screen is not drawn again: the canvas
   // keeps showing them, and the GPU (or a software renderer) stays idle.
@@ -214,16 +221,18 @@ EMSCRIPTEN_KEEPALIVE char* lb_search_request(int id, const char* query, int leng
 
 EMSCRIPTEN_KEEPALIVE void lb_api_open(const char* path) { g_edge->app->open(path); }
 EMSCRIPTEN_KEEPALIVE void lb_api_theme(const char* theme) {
-  g_edge->app->set_theme(std::strcmp(theme, "dark") == 0 ? logbook::app::ThemeKind::dark : logbook::app::ThemeKind::light);
+  using logbook::app::ThemeChoice;
+  g_edge->app->set_theme_choice(std::strcmp(theme, "dark") == 0 ? ThemeChoice::dark : std::strcmp(theme, "system") == 0 ? ThemeChoice::system : ThemeChoice::light);
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const logbook::app::AppState s = g_edge->app->state();
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
-                            {"theme", s.theme}, {"ready", s.ready}, {"findOpen", s.find_open},
+                            {"theme", s.theme}, {"themeChoice", s.theme_choice}, {"ready", s.ready}, {"findOpen", s.find_open},
                             {"findMatches", s.find_matches}, {"searchResults", s.search_results},
                             {"searchError", s.search_error}, {"selection", s.selection}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
+EMSCRIPTEN_KEEPALIVE char* lb_api_position() { return strdup(g_edge->app->reading_position().c_str()); }
 EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : g_edge->app->visible_links())
@@ -310,6 +319,7 @@ int main() {
   init.manifest_json = logbook::web::js_take_preload("manifest");
   init.first_page_md = logbook::web::js_take_preload("markdown");
   init.first_page_part = logbook::web::js_take_preload("part");
+  init.position = logbook::web::js_take_preload("position");
   init.route = logbook::web::js_initial_route();
   e.app = std::make_unique<App>(e.platform);
   const std::string error = e.app->init(std::move(init));

@@ -19,10 +19,12 @@ void lbjs_history(int push, const char* url);
 void lbjs_set_title(const char* title);
 void lbjs_accessible_page(const char* url);
 void lbjs_open_tab(const char* url);
+char* lbjs_absolute_url(const char* url);
 void lbjs_copy(const char* text);
 char* lbjs_storage_get(const char* key);
 void lbjs_storage_set(const char* key, const char* value);
 int lbjs_prefers_dark();
+int lbjs_touch_screen();
 void lbjs_request_frames(int n);
 double lbjs_now();
 char* lbjs_today();
@@ -106,10 +108,12 @@ void WebPlatform::history_replace(const std::string& url) { lbjs_history(0, url.
 void WebPlatform::set_title(const std::string& title) { lbjs_set_title(title.c_str()); }
 void WebPlatform::set_accessible_page(const std::string& url) { lbjs_accessible_page(url.c_str()); }
 void WebPlatform::open_in_new_tab(const std::string& url) { lbjs_open_tab(url.c_str()); }
+std::string WebPlatform::absolute_url(const std::string& url) const { return take_c_string(lbjs_absolute_url(url.c_str())); }
 void WebPlatform::copy_to_clipboard(const std::string& text) { lbjs_copy(text.c_str()); }
 std::string WebPlatform::storage_get(const std::string& key) { return take_c_string(lbjs_storage_get(key.c_str())); }
 void WebPlatform::storage_set(const std::string& key, const std::string& value) { lbjs_storage_set(key.c_str(), value.c_str()); }
 bool WebPlatform::system_prefers_dark() const { return lbjs_prefers_dark() != 0; }
+bool WebPlatform::touch_screen() const { return lbjs_touch_screen() != 0; }
 void WebPlatform::request_frames(int count) { lbjs_request_frames(count); }
 double WebPlatform::now_ms() const { return lbjs_now(); }
 std::string WebPlatform::today() const { return take_c_string(lbjs_today()); }

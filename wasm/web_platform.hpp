@@ -25,10 +25,12 @@ class WebPlatform final : public app::Platform {
   void set_title(const std::string& title) override;
   void set_accessible_page(const std::string& url) override;
   void open_in_new_tab(const std::string& url) override;
+  std::string absolute_url(const std::string& url) const override;
   void copy_to_clipboard(const std::string& text) override;
   std::string storage_get(const std::string& key) override;
   void storage_set(const std::string& key, const std::string& value) override;
   bool system_prefers_dark() const override;
+  bool touch_screen() const override;
   void request_frames(int count) override;
   double now_ms() const override;
   std::string today() const override;

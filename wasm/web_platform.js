@@ -152,6 +152,13 @@ mergeInto(LibraryManager.library, {
 
   lbjs_open_tab: function (url) { window.open(UTF8ToString(url), "_blank", "noopener"); },
 
+  // A site path ("/logbook/guides/#setup") as the address bar shows it, with the origin.
+  lbjs_absolute_url: function (url) {
+    let u = UTF8ToString(url);
+    try { u = new URL(u, location.href).href; } catch { /* not a URL: as it is */ }
+    return allocateUTF8(u);
+  },
+
   // --- clipboard and storage
 
   // The async clipboard where the browser allows it; otherwise (no permission, plain
@@ -186,6 +193,12 @@ mergeInto(LibraryManager.library, {
   // --- time, theme, screen
 
   lbjs_prefers_dark: function () { return matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; },
+
+  // A touch screen: its main pointer is coarse and cannot hover (no keyboard hints then).
+  lbjs_touch_screen: function () {
+    if (!Module.lbTouchQuery) Module.lbTouchQuery = matchMedia("(hover: none) and (pointer: coarse)");
+    return Module.lbTouchQuery.matches ? 1 : 0;
+  },
 
   lbjs_request_frames: function (n) {
     if (Module.lbWant) Module.lbWant(n);
@@ -631,6 +644,8 @@ mergeInto(LibraryManager.library, {
     api.open = function (path) { lbWithCString(Module._lb_api_open, path); lbFrameNow(); return api.state(); };
     api.state = function () { return json(Module._lb_api_state()); };
     api.links = function () { return json(Module._lb_api_links()); };
+    // Where the reader is, as JSON: live-reload.js keeps it across the reload.
+    api.readingPosition = function () { const p = Module._lb_api_position(); const s = UTF8ToString(p); _free(p); return s; };
     api.setTheme = function (t) { lbWithCString(Module._lb_api_theme, t); lbFrameNow(); };
     api.frameTimes = function () { return Module.lbFrameTimes.slice(); };
     api.drawStats = function () { return json(Module._lb_api_draw_stats()); };

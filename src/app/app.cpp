@@ -24,8 +24,8 @@ std::string App::init(AppInit init) {
   font_bytes_ = std::move(init.fonts);
   std::string errors = type_.load(font_bytes_);
   const std::string saved = platform_.storage_get(kThemeKey);
-  theme_forced_ = saved == "light" || saved == "dark";
-  set_theme(saved == "dark" || (!theme_forced_ && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
+  theme_choice_ = saved == "light" ? ThemeChoice::light : saved == "dark" ? ThemeChoice::dark : ThemeChoice::system;
+  set_theme(saved == "dark" || (saved != "light" && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
   ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
   manifest_error_ = read_manifest(init.manifest_json, site_);
   sidebar_.collapsed.assign(site_.sections.size(), 0);
@@ -36,6 +36,7 @@ std::string App::init(AppInit init) {
     if (!init.first_page_part.empty() && read_manifest_part(init.first_page_part, k, site_).empty()) part_state_[static_cast<std::size_t>(k)] = 2;
   prefetched_md_ = std::move(init.first_page_md);
   open(init.route, false);
+  if (!init.position.empty() && parse_route(init.route).anchor.empty()) first_position_ = reading_position_from_json(init.position);
   platform_.history_replace(full_url(init.route.empty() ? "/" : init.route));
   if (!manifest_error_.empty()) errors += manifest_error_;
   return errors;
@@ -45,15 +46,28 @@ void App::set_theme(ThemeKind kind, bool remember) {
   theme_ = make_theme(kind);
   apply_imgui_style(theme_, ImGui::GetStyle());
   if (remember) {
-    theme_forced_ = true;
+    theme_choice_ = kind == ThemeKind::dark ? ThemeChoice::dark : ThemeChoice::light;
     platform_.storage_set(kThemeKey, kind == ThemeKind::dark ? "dark" : "light");
   }
 }
 
-void App::toggle_theme() { set_theme(theme_.kind == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark); }
+void App::set_theme_choice(ThemeChoice choice) {
+  if (choice != ThemeChoice::system) return set_theme(choice == ThemeChoice::dark ? ThemeKind::dark : ThemeKind::light);
+  theme_choice_ = ThemeChoice::system;
+  platform_.storage_set(kThemeKey, "system");
+  set_theme(platform_.system_prefers_dark() ? ThemeKind::dark : ThemeKind::light, false);
+}
+
+void App::cycle_theme() {
+  const ThemeKind system = platform_.system_prefers_dark() ? ThemeKind::dark : ThemeKind::light;
+  const ThemeKind other = system == ThemeKind::dark ? ThemeKind::light : ThemeKind::dark;
+  if (theme_choice_ == ThemeChoice::system) set_theme(other);
+  else if (theme_.kind == other) set_theme(system);
+  else set_theme_choice(ThemeChoice::system);
+}
 
 void App::on_system_theme(bool dark) {
-  if (!theme_forced_) set_theme(dark ? ThemeKind::dark : ThemeKind::light, false);
+  if (theme_choice_ == ThemeChoice::system) set_theme(dark ? ThemeKind::dark : ThemeKind::light, false);
 }
 
 void App::flash_status(const std::string& text) {
@@ -69,8 +83,14 @@ void App::open(const std::string& site_path, bool push_history) {
   // The search words stay in the URL (?q=), so a shared link highlights them too.
   const auto q = site_path.find("?q=");
   const std::string query = q == std::string::npos ? std::string() : site_path.substr(q, site_path.find('#', q) - q);
-  std::string shown = route.url + query + (route.anchor.empty() ? "" : "#" + route.anchor);
-  if (push_history) platform_.history_push(full_url(shown));
+  // The decision log's filters live in its address (shareable; back and forward restore them).
+  std::string log_query;
+  if (index >= 0 && index == decision_log_page(site_)) log_query = apply_decision_log_query(decision_log_, route.params);
+  std::string shown = route.url + (query.empty() && !log_query.empty() ? "?" + log_query : query) + (route.anchor.empty() ? "" : "#" + route.anchor);
+  if (push_history) {
+    platform_.history_push(full_url(shown));
+    first_position_.reset();  // the reader went elsewhere before the first page was laid out
+  }
   if (open_when_parts_arrive(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);
@@ -160,11 +180,13 @@ void App::reset_page(int index, const std::string& anchor, const std::vector<std
   doc_.velocity = 0;
   doc_.selection = {};
   doc_.pinned_heading = -1;
+  doc_.hold_place = false;
   doc_.region_scroll.clear();
   find_.matches.clear();
   find_.searched.clear();
   sidebar_.drawer_open = false;
   outline_.menu_open = false;
+  link_menu_.open = false;
 }
 
 void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
@@ -256,6 +278,12 @@ void App::ensure_layout(float width) {
   if (!page_.anchor_to_show.empty()) {
     scroll_to_anchor(page_.anchor_to_show, false);
     page_.anchor_to_show.clear();
+  } else if (first_position_) {
+    if (const auto y = find_reading_position(page_.layout, *first_position_)) {
+      doc_.scroll = doc_.target = *y + doc_.origin_y;
+      doc_.hold_place = true;
+    }
+    first_position_.reset();
   } else if (!doc_.highlights.empty() && doc_.scroll == 0) {
     const Fragment& f = page_.layout.fragments[page_.layout.fragment_at_offset(doc_.highlights.front().first)];
     doc_.scroll = doc_.target = std::max(0.0f, f.line_y - 120);
@@ -302,6 +330,18 @@ void App::scroll_to_anchor(const std::string& anchor, bool smooth) {
   platform_.request_frames(60);
 }
 
+std::string App::link_href(int layout_link) const {
+  const DocLayout& layout = page_.layout;
+  if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return {};
+  const LinkInfo& link = layout.links[static_cast<std::size_t>(layout_link)];
+  if (link.footnote_ref || link.footnote_back) return page_.url + "#" + link.anchor;
+  if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
+    return page_.resolved_links[static_cast<std::size_t>(link.source_index)];
+  if (has_scheme(link.destination) && link.destination.rfind("wikilink:", 0) != 0) return link.destination;
+  if (!link.destination.empty() && link.destination.front() == '#') return page_.url + link.destination;
+  return {};
+}
+
 void App::follow_link(int layout_link, bool new_tab) {
   const DocLayout& layout = page_.layout;
   if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return;
@@ -310,13 +350,7 @@ void App::follow_link(int layout_link, bool new_tab) {
     scroll_to_anchor(link.anchor, true);
     return;
   }
-  std::string href;
-  if (link.source_index >= 0 && link.source_index < static_cast<int>(page_.resolved_links.size()))
-    href = page_.resolved_links[static_cast<std::size_t>(link.source_index)];
-  else if (has_scheme(link.destination) && link.destination.rfind("wikilink:", 0) != 0)
-    href = link.destination;
-  else if (!link.destination.empty() && link.destination.front() == '#')
-    href = page_.url + link.destination;
+  const std::string href = link_href(layout_link);
   if (href.empty()) {
     flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
     return;
@@ -389,6 +423,11 @@ void App::on_search_answer(SearchAnswer answer) {
   platform_.request_frames(2);
 }
 
+std::string App::reading_position() const {
+  if (page_.status != CurrentPage::Status::ready) return to_json(ReadingPosition{});
+  return to_json(reading_position_at(page_.layout, doc_.scroll - doc_.origin_y));
+}
+
 AppState App::state() const {
   AppState s;
   s.path = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].url : page_.url;
@@ -396,6 +435,7 @@ AppState App::state() const {
   if (outline_.active >= 0 && outline_.active < static_cast<int>(page_.layout.anchors.size()))
     s.heading = page_.layout.anchors[static_cast<std::size_t>(outline_.active)].slug;
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
+  s.theme_choice = theme_choice_ == ThemeChoice::system ? "system" : s.theme;
   s.search_open = palette_.open;
   s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
   s.find_open = find_.open;
@@ -472,6 +512,11 @@ void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   outline_.active = active_heading();
   view_links_.clear();
+  if (io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDown[ImGuiMouseButton_Left]) {
+    touch_seen_ = true;
+    // A finger held still sends no events: frames keep coming until it counts as a long press.
+    if (io.MouseDownDuration[ImGuiMouseButton_Left] < 0.6f) platform_.request_frames(2);
+  }
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;
@@ -500,6 +545,7 @@ void App::frame(float width, float height) {
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
   if (outline_.menu_open) draw_outline_menu(*this, {0, 0, width, height});
+  if (link_menu_.open) draw_link_menu(*this, {0, 0, width, height});
   if (palette_.open) {
     draw_search_palette(*this, {0, 0, width, height});
     search_answer_drawn();

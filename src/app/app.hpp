@@ -12,6 +12,7 @@
 #include "decision_views.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
+#include "reading_position.hpp"
 #include "scroll_physics.hpp"
 #include "core/published_site.hpp"
 #include "route.hpp"
@@ -41,6 +42,7 @@ struct DocumentViewState : ScrollState {
   float origin_y = kBreadcrumbsH;  // the Markdown's top in the page (a jump to a heading uses it)
   float area_y = 0;
   float header_h = 0;  // the height of the page's own views above the Markdown, last frame
+  bool hold_place = false;  // a restored reading position: the text stays put while the header is measured
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
 };
@@ -89,6 +91,14 @@ struct FindBarState {
   int current = -1;
 };
 
+// The link menu (link_menu.cpp): open for one link's address, where it was asked for.
+struct LinkMenuState {
+  bool open = false;
+  std::string href;  // a path of this site or another site's address
+  ImVec2 pos;
+  double opened_at = 0;
+};
+
 struct CurrentPage {
   int index = -1;
   std::string url;
@@ -116,10 +126,12 @@ struct AppInit {
   std::string route;          // site path (without base) of the page to open first, with ?q / #anchor
   std::string first_page_md;  // that page's Markdown if the edge already fetched it
   std::string first_page_part;  // the manifest part holding that page, if the edge already fetched it
+  std::string position;  // where the reader was (a ReadingPosition as JSON): a reload, or the static page scrolled
 };
 
 struct AppState {
   std::string path, title, heading, theme;
+  std::string theme_choice;  // "system", "light" or "dark"
   bool search_open = false, ready = false, find_open = false;
   int find_matches = 0, search_results = 0;
   std::string search_error;  // what the palette says when search failed or is unavailable
@@ -149,8 +161,14 @@ class App {
   // The automation API (window.logbook) and the views.
   void open(const std::string& site_path, bool push_history = true);
   void set_theme(ThemeKind kind, bool remember = true);
-  void toggle_theme();
+  void set_theme_choice(ThemeChoice choice);
+  // The theme control: system, then the other appearance, then the system's own
+  // appearance kept, then system again, so that every click but the last changes it.
+  void cycle_theme();
+  ThemeChoice theme_choice() const { return theme_choice_; }
   AppState state() const;
+  // Where the reader is on the page (a ReadingPosition as JSON), kept across a live reload.
+  std::string reading_position() const;
   std::vector<VisibleLink> visible_links() const;
   bool first_page_drawn() const { return first_page_drawn_; }
   const std::vector<double>& search_latencies() const { return palette_.latencies; }
@@ -169,6 +187,12 @@ class App {
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
+  LinkMenuState& link_menu() { return link_menu_; }
+  void open_link_menu(const std::string& href, ImVec2 pos);
+  // href as the reader would share it: with the site's origin and base.
+  std::string absolute_url(const std::string& href) const;
+  // Where a link of the page leads (a path of this site or another site's address), or "".
+  std::string link_href(int layout_link) const;
   // Clickable things views draw outside the Markdown (table rows, buttons), listed
   // with the page's links for automation; cleared every frame.
   void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
@@ -191,6 +215,8 @@ class App {
   bool need_page(int page);
   bool narrow() const { return narrow_; }
   bool phone() const { return phone_; }
+  // A touch screen (as the browser says, or a finger seen): no keyboard hints, larger rows.
+  bool touch() const { return touch_seen_ || platform_.touch_screen(); }
 
  private:
   void reset_page(int index, const std::string& anchor, const std::vector<std::string>& words);
@@ -207,7 +233,8 @@ class App {
 
   Platform& platform_;
   Theme theme_;
-  bool theme_forced_ = false;
+  ThemeChoice theme_choice_ = ThemeChoice::system;
+  bool touch_seen_ = false;
   Typography type_;
   FontBytes font_bytes_;
   PublishedSite site_;
@@ -219,6 +246,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
+  LinkMenuState link_menu_;
   std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;
   int page_generation_ = 0;
@@ -229,6 +257,9 @@ class App {
   std::string waiting_route_;  // a page to open once the parts that may hold it arrive
   std::string part_error_;     // why a part could not be read
   std::string prefetched_url_, prefetched_md_;  // the first page's Markdown, fetched by the edge
+  // Where the reader was on the first page (a live reload, the static page scrolled):
+  // shown once it is laid out, unless the reader goes elsewhere first.
+  std::optional<ReadingPosition> first_position_;
 };
 
 }  // namespace logbook::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/url.hpp"
 #include "core/utf8.hpp"
 namespace logbook::app {
 
@@ -40,6 +41,66 @@ std::string comment_deadline_text(int days) {
   if (days == 1) return "Comments due tomorrow";
   if (days > 1) return "Comments due in " + std::to_string(days) + " days";
   return "Comments overdue by " + std::to_string(-days) + (days == -1 ? " day" : " days");
+}
+
+namespace {
+
+constexpr std::pair<DecisionColumn, const char*> kColumnNames[] = {
+    {DecisionColumn::id, "id"}, {DecisionColumn::title, "title"}, {DecisionColumn::status, "status"}, {DecisionColumn::date, "date"}};
+
+// A column's first sort: titles and statuses A to Z, ids and dates newest first.
+bool default_ascending(DecisionColumn c) { return c == DecisionColumn::title || c == DecisionColumn::status; }
+
+}  // namespace
+
+bool is_date(std::string_view text) { return text.size() == 10 && day_number(text).has_value(); }
+
+std::string to_query(const DecisionLogQuery& q) {
+  std::string out;
+  const auto add = [&](const char* key, std::string_view value) {
+    if (value.empty()) return;
+    out += (out.empty() ? "" : "&") + std::string(key) + "=" + percent_encode(value);
+  };
+  add("text", q.filter.text);
+  add("status", q.filter.status);
+  add("tag", q.filter.tag);
+  add("decider", q.filter.decider);
+  add("after", is_date(q.filter.after) ? q.filter.after : "");
+  add("before", is_date(q.filter.before) ? q.filter.before : "");
+  if (q.column != DecisionColumn::id || q.ascending) {
+    for (const auto& [column, name] : kColumnNames)
+      if (column == q.column) add("sort", name);
+    if (q.ascending != default_ascending(q.column)) add("order", q.ascending ? "asc" : "desc");
+  }
+  return out;
+}
+
+DecisionLogQuery parse_decision_log_query(std::string_view query) {
+  DecisionLogQuery q;
+  bool order_given = false;
+  for (std::size_t start = 0; start < query.size();) {
+    std::size_t end = query.find('&', start);
+    if (end == std::string_view::npos) end = query.size();
+    const std::string_view pair = query.substr(start, end - start);
+    start = end + 1;
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    const std::string_view key = pair.substr(0, eq);
+    std::string value = percent_decode(pair.substr(eq + 1), Plus::space);
+    if (value.size() > 200) continue;  // longer than any field takes
+    if (key == "text") q.filter.text = std::move(value);
+    else if (key == "status") q.filter.status = std::move(value);
+    else if (key == "tag") q.filter.tag = std::move(value);
+    else if (key == "decider") q.filter.decider = std::move(value);
+    else if (key == "after" && is_date(value)) q.filter.after = std::move(value);
+    else if (key == "before" && is_date(value)) q.filter.before = std::move(value);
+    else if (key == "order" && (value == "asc" || value == "desc")) q.ascending = value == "asc", order_given = true;
+    else if (key == "sort")
+      for (const auto& [column, name] : kColumnNames)
+        if (value == name) q.column = column;
+  }
+  if (!order_given) q.ascending = default_ascending(q.column);
+  return q;
 }
 
 std::vector<int> decision_rows(const PublishedSite& site, const DecisionFilter& f, DecisionColumn column, bool ascending) {

@@ -26,6 +26,20 @@ struct DecisionFilter {
   std::string after, before;  // dates, inclusive; "" = open
 };
 
+// The table's filters and sort as a URL query ("status=proposed&tag=infra&sort=title"), so
+// that a filtered log can be shared and back/forward bring its filters back. Defaults are
+// left out: the unfiltered log, newest first, is "". Dates that are not dates are dropped.
+struct DecisionLogQuery {
+  DecisionFilter filter;
+  DecisionColumn column = DecisionColumn::id;
+  bool ascending = false;
+};
+std::string to_query(const DecisionLogQuery& q);
+// Reads what to_query writes; unknown keys (?q= search words) and bad values are ignored.
+DecisionLogQuery parse_decision_log_query(std::string_view query);
+// A date filter's text is a date ("2026-03-10"): anything else does not filter.
+bool is_date(std::string_view text);
+
 // Indexes into site.decisions that pass the filter, sorted by the column (ties by number).
 std::vector<int> decision_rows(const PublishedSite& site, const DecisionFilter& filter, DecisionColumn column, bool ascending);
 

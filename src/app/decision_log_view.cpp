@@ -21,14 +21,22 @@ constexpr DecisionColumn kColumns[] = {DecisionColumn::id, DecisionColumn::title
 bool value_combo(App& app, const char* id, const char* any, std::string& value, const std::vector<std::string>& values, float width, ImU32 ink) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
+  ImDrawList* dl = ImGui::GetWindowDrawList();  // the combo's window: once open, the popup is the current one
+  // The popup's padding: with the app's none, its rounded corners cut its last row.
+  ScopedStyle popup;
+  popup.var(ImGuiStyleVar_WindowPadding, ImVec2(6, 6)).var(ImGuiStyleVar_PopupBorderSize, 1.0f);
+  // The combo's box, known before it opens (then the popup's window is the current one).
+  const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + width, a.y + ImGui::GetFrameHeight());
   const bool open = ImGui::BeginCombo(id, value.empty() ? any : value.c_str(), ImGuiComboFlags_HeightLarge | ImGuiComboFlags_NoArrowButton);
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  draw_icon(ImGui::GetWindowDrawList(), kIconChevronDown, ImVec2(b.x - 16, (a.y + b.y) * 0.5f), 11, ink);
-  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  draw_icon(dl, kIconChevronDown, ImVec2(b.x - 16, (a.y + b.y) * 0.5f), 11, ink);
+  if (ImGui::IsMouseHoveringRect(a, b)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   app.add_view_link({value.empty() ? any : value, "action:filter", a.x, a.y, b.x - a.x, b.y - a.y});
   if (open) {
+    ScopedStyle rows;
+    rows.var(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    const float row_h = app.touch() ? 44.0f - ImGui::GetStyle().ItemSpacing.y : 0.0f;  // a finger needs 44 px
     const auto option = [&](const std::string& label, bool selected) {
-      const bool chosen = ImGui::Selectable(label.c_str(), selected);
+      const bool chosen = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, row_h));
       const ImVec2 o = ImGui::GetItemRectMin(), q = ImGui::GetItemRectMax();
       app.add_view_link({label, "action:option", o.x, o.y, q.x - o.x, q.y - o.y});
       return chosen;
@@ -39,16 +47,6 @@ bool value_combo(App& app, const char* id, const char* any, std::string& value, 
     ImGui::EndCombo();
   }
   return changed;
-}
-
-// The text cut to fit max_w, with an ellipsis when it was cut.
-std::string fit_text(ImFont* font, float size, const std::string& text, float max_w) {
-  if (font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x <= max_w) return text;
-  const float ell = font->CalcTextSizeA(size, FLT_MAX, 0, "…").x;
-  const char* end = font->CalcWordWrapPosition(size, text.c_str(), text.c_str() + text.size(), std::max(1.0f, max_w - ell));
-  std::string out(text.c_str(), end);
-  while (!out.empty() && (out.back() == ' ' || (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)) out.pop_back();
-  return out + "…";
 }
 
 // Places widgets left to right, wrapping to a new line when the next does not fit.
@@ -115,10 +113,9 @@ bool any_filter(const DecisionLogViewState& st) {
 
 // "Clear" empties the filters and keeps the sort.
 void clear_filters(DecisionLogViewState& st) {
-  const DecisionColumn column = st.column;
-  const bool ascending = st.ascending;
-  st = DecisionLogViewState{};
-  st.column = column, st.ascending = ascending;
+  DecisionLogViewState cleared;
+  cleared.column = st.column, cleared.ascending = st.ascending, cleared.url_query = st.url_query;
+  st = std::move(cleared);
 }
 
 // A text field that filters as it is typed: the text goes to `value`.
@@ -127,6 +124,41 @@ void filter_field(DecisionLogViewState& st, const char* id, const char* hint, ch
   ImGui::SetCursorScreenPos(pos);
   ImGui::SetNextItemWidth(w);
   if (ImGui::InputTextWithHint(id, hint, buf, size)) value = buf, st.rows_stale = true;
+}
+
+int date_chars_only(ImGuiInputTextCallbackData* data) {
+  const ImWchar c = data->EventChar;
+  return (c >= '0' && c <= '9') || c == '-' ? 0 : 1;
+}
+
+// A date field: digits and '-' only, ten of them; it filters once it holds a whole date,
+// and until then (or when it is no date, "2026-02-30") its frame says so.
+void date_field(App& app, const char* id, const char* hint, char* buf, std::size_t size, std::string& value, ImVec2 pos, float w) {
+  DecisionLogViewState& st = app.decision_log();
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::SetNextItemWidth(w);
+  if (ImGui::InputTextWithHint(id, hint, buf, size, ImGuiInputTextFlags_CallbackCharFilter, date_chars_only)) {
+    const std::string date = is_date(buf) ? buf : "";
+    if (date != value) value = date, st.rows_stale = true;
+  }
+  app.add_view_link({hint, "action:date", pos.x, pos.y, w, ImGui::GetItemRectSize().y});
+  if (buf[0] && !is_date(buf) && !ImGui::IsItemActive()) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(a, b, app.theme()[Ink::caution], 7, 0, 1.5f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Not a date: write it as YYYY-MM-DD, e.g. %s", app.notes().today.empty() ? "2026-03-10" : app.notes().today.c_str());
+  }
+}
+
+// The address bar follows the filters: a choice adds a history entry (back undoes it),
+// typing replaces the entry it is typed in.
+void sync_url(App& app) {
+  DecisionLogViewState& st = app.decision_log();
+  const std::string query = to_query({st.filter, st.column, st.ascending});
+  if (query == st.url_query) return;
+  st.url_query = query;
+  const std::string url = app.full_url(app.page().url + (query.empty() ? "" : "?" + query));
+  if (ImGui::GetIO().WantTextInput) app.platform().history_replace(url);
+  else app.platform().history_push(url);
 }
 
 // The filters, wrapping on narrow screens; returns their bottom.
@@ -156,9 +188,10 @@ float filters(App& app, ImVec2 pos, float width, float frame_h) {
     combo("##dl-status", "Any status", st.filter.status, st.statuses, p_status);
     combo("##dl-tag", "Any tag", st.filter.tag, st.tags, p_tag);
     combo("##dl-decider", "Any decider", st.filter.decider, st.deciders, p_decider);
-    filter_field(st, "##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after, st.filter.after, p_after, date_w);
-    filter_field(st, "##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before, st.filter.before, p_before, date_w);
+    date_field(app, "##dl-after", "After YYYY-MM-DD", st.after, sizeof st.after, st.filter.after, p_after, date_w);
+    date_field(app, "##dl-before", "Before YYYY-MM-DD", st.before, sizeof st.before, st.filter.before, p_before, date_w);
   }
+  if (clearable) app.add_view_link({"Clear", "action:clear", p_clear.x + 4, p_clear.y + 6, 40, T.scale.small * 1.3f});
   if (clearable && text_link("dl-clear", T.font(Face::regular), T.scale.small, ImVec2(p_clear.x + 4, p_clear.y + 6), "Clear", th[Ink::link],
                              th[Ink::link_hover]))
     clear_filters(st);
@@ -204,8 +237,16 @@ void header_row(App& app, int columns, float header_h) {
   }
 }
 
+// A title's height in its column: on a phone titles wrap (the column is narrow),
+// elsewhere they take one line, cut with an ellipsis.
+float title_height(App& app, const std::string& title, float width) {
+  const float size = app.type().scale.ui;
+  if (!app.phone() || width <= 0) return size;
+  return app.type().font(Face::bold)->CalcTextSizeA(size, FLT_MAX, width, title.c_str()).y;
+}
+
 // One record's row: id, title, status and date; a click opens the record.
-void decision_row(App& app, int r, int columns) {
+void decision_row(App& app, int r, int columns, float title_w) {
   const PublishedSite& site = app.site();
   const PublishedDecision& d = site.decisions[static_cast<std::size_t>(r)];
   const Theme& th = app.theme();
@@ -216,17 +257,23 @@ void decision_row(App& app, int r, int columns) {
   ImGui::TableSetColumnIndex(0);
   ImGui::PushID(r);
   const ImVec2 c0 = ImGui::GetCursorScreenPos();
-  const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowH - 18)) && !pointer_dragged();
+  const float h = std::max(kRowH - 18, title_height(app, d.title, title_w));
+  const bool clicked = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, h)) && !pointer_dragged();
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 rmin = ImGui::GetItemRectMin(), rmax = ImGui::GetItemRectMax();
+  if (d.page >= 0) link_menu_on_item(app, site.pages[static_cast<std::size_t>(d.page)].url);
   ImGui::PopID();
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const float ty = c0.y + (kRowH - 18 - font_size) * 0.5f;
   tdl->AddText(T.font(Face::mono), font_size - 1.5f, ImVec2(c0.x, ty + 1), th[Ink::muted], d.id.c_str());
   ImGui::TableSetColumnIndex(1);
   const ImVec2 c1 = ImGui::GetCursorScreenPos();
-  const std::string title = fit_text(T.font(Face::bold), font_size, d.title, ImGui::GetContentRegionAvail().x - 4);
-  tdl->AddText(T.font(Face::bold), font_size, ImVec2(c1.x, ty), th[hovered ? Ink::link_hover : Ink::link], title.c_str());
+  const ImU32 ink = th[hovered ? Ink::link_hover : Ink::link];
+  if (app.phone()) {  // a narrow column: the whole title, on as many lines as it takes
+    tdl->AddText(T.font(Face::bold), font_size, ImVec2(c1.x, ty), ink, d.title.c_str(), nullptr, title_w);
+  } else {
+    draw_elided(tdl, T.font(Face::bold), font_size, ImVec2(c1.x, ty), ink, d.title, title_w, hovered);
+  }
   ImGui::TableSetColumnIndex(2);
   const ImVec2 c2 = ImGui::GetCursorScreenPos();
   status_badge(app, ImVec2(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f), d.status);
@@ -241,7 +288,8 @@ void decision_row(App& app, int r, int columns) {
 }
 
 // The table of records (ImGui tables), clipped to the document area it scrolls with.
-void decision_table(App& app, ImVec2 pos, float width, float header_h) {
+// Returns its height (rows whose titles wrap are taller).
+float decision_table(App& app, ImVec2 pos, float width, float header_h) {
   const DecisionLogViewState& st = app.decision_log();
   const Theme& th = app.theme();
   const bool phone = app.phone();
@@ -257,10 +305,12 @@ void decision_table(App& app, ImVec2 pos, float width, float header_h) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("decision-log", columns, flags, ImVec2(width, 0))) {
-    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, phone ? 78.0f : 92.0f);
+    const float id_w = phone ? 78.0f : 92.0f, status_w = phone ? 96.0f : 112.0f, date_w = columns == 4 ? 96.0f : 0.0f;
+    ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, id_w);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, phone ? 96.0f : 112.0f);
-    if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 96.0f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, status_w);
+    if (columns == 4) ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, date_w);
+    const float title_w = width - id_w - status_w - date_w - 20.0f * static_cast<float>(columns) - 8;
     header_row(app, columns, header_h);
     if (st.rows.empty()) {
       ImGui::TableNextRow(0, kRowH);
@@ -268,26 +318,44 @@ void decision_table(App& app, ImVec2 pos, float width, float header_h) {
       ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2), th[Ink::muted],
                                           "No decision matches these filters.");
     }
-    for (int r : st.rows) decision_row(app, r, columns);
+    for (int r : st.rows) decision_row(app, r, columns, title_w);
     ImGui::EndTable();
   }
   ImGui::PopClipRect();
+  return ImGui::GetCursorScreenPos().y - pos.y;
 }
 
 }  // namespace
 
+std::string apply_decision_log_query(DecisionLogViewState& st, std::string_view query) {
+  DecisionLogQuery q = parse_decision_log_query(query);
+  const auto copy = [](char* buf, std::size_t size, const std::string& value) {
+    const std::size_t n = std::min(size - 1, value.size());
+    value.copy(buf, n);
+    buf[n] = 0;
+  };
+  copy(st.text, sizeof st.text, q.filter.text);
+  copy(st.after, sizeof st.after, q.filter.after);
+  copy(st.before, sizeof st.before, q.filter.before);
+  q.filter.text = st.text;  // as much as the field holds
+  st.filter = std::move(q.filter);
+  st.column = q.column, st.ascending = q.ascending;
+  st.rows_stale = true;
+  st.url_query = to_query({st.filter, st.column, st.ascending});
+  return st.url_query;
+}
+
 float draw_decision_log_view(App& app, ImVec2 pos, float width) {
   DecisionLogViewState& st = app.decision_log();
   refresh_rows(st, app.site());
-  const std::size_t shown = st.rows.size();  // before a click in the filters changes them
   const float font_size = app.type().scale.ui;
   const float frame_h = font_size + 2 * 7;
   title_line(app, pos, width, frame_h);
   const float filters_bottom = filters(app, ImVec2(pos.x, pos.y + frame_h + 14), width, frame_h);
   const float y = filters_bottom + 16;
   const float header_h = font_size + 2 * 9;
-  const float table_h = header_h + kRowH * static_cast<float>(std::max<std::size_t>(1, shown)) + 2;
-  decision_table(app, ImVec2(pos.x, y), width, header_h);
+  const float table_h = decision_table(app, ImVec2(pos.x, y), width, header_h);
+  sync_url(app);
   return y + table_h + 36 - pos.y;
 }
 

@@ -17,14 +17,19 @@ namespace logbook::app {
 struct DecisionLogViewState {
   DecisionFilter filter;
   char text[96] = {};
-  char after[16] = {}, before[16] = {};
+  char after[11] = {}, before[11] = {};  // YYYY-MM-DD: the fields take digits and '-' only
   DecisionColumn column = DecisionColumn::id;
   bool ascending = false;  // the newest records first
   std::vector<int> rows;
   bool rows_stale = true;
   std::vector<std::string> statuses, tags, deciders;  // the filters' choices, gathered once
   bool choices_loaded = false;
+  std::string url_query;  // the filters as the address bar shows them (to_query)
 };
+
+// The filters and sort of a decision log address ("?status=proposed&sort=title"), as the
+// table shows them; returns the address's query in its canonical form ("" for none).
+std::string apply_decision_log_query(DecisionLogViewState& st, std::string_view query);
 
 struct ReaderNotesState {
   bool loaded = false;        // seen pages read from storage

@@ -277,6 +277,47 @@ void code_block_buttons(App& app, ImVec2 o, const Area& clip) {
   }
 }
 
+// On hover, a link mark in the margin before a heading: a click copies the heading's
+// address and puts it in the address bar. A long press on a heading (a finger does not
+// hover) opens the link menu for it.
+void heading_permalinks(App& app, ImVec2 o, const Area& clip) {
+  const DocLayout& L = app.page().layout;
+  const ImGuiIO& io = ImGui::GetIO();
+  // Still hovered while its own button is held (the press makes it the active item).
+  const bool hovered = clip.contains(io.MousePos) && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const Typography& T = app.type();
+  const float right = o.x + app.doc_view().content_w;
+  for (const Anchor& a : L.anchors) {
+    if (a.level < 1 || a.level > 6) continue;
+    const float y = o.y + a.y, h = std::round(T.scale.heading[a.level - 1] * 1.4f);
+    if (y > clip.y + clip.h) break;  // anchors come in page order
+    if (y + h < clip.y) continue;
+    const bool on_line = hovered && io.MousePos.y >= y && io.MousePos.y < y + h && io.MousePos.x >= o.x - 40 && io.MousePos.x < right;
+    if (!on_line) continue;
+    const std::string href = app.page().url + "#" + a.slug;
+    if (io.MouseSource == ImGuiMouseSource_TouchScreen) {
+      if (io.MouseDownDuration[0] >= 0.5f && io.MouseDownDurationPrev[0] < 0.5f && !pointer_moved()) app.open_link_menu(href, io.MousePos);
+      continue;
+    }
+    const float s = 24;
+    const ImVec2 p(o.x - s - 6, y + (h - s) * 0.5f);
+    ImGui::SetCursorScreenPos(p);
+    ImGui::PushID(a.slug.c_str());
+    const bool clicked = ImGui::InvisibleButton("permalink", ImVec2(s, s));
+    const bool over = ImGui::IsItemHovered();
+    ImGui::PopID();
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand), whole_text_tooltip("Copy the link to this section");
+    draw_icon(ImGui::GetWindowDrawList(), kIconLink, ImVec2(p.x + s * 0.5f, p.y + s * 0.5f), 14, app.theme()[over ? Ink::link : Ink::faint]);
+    app.add_view_link({"#", href, p.x, p.y, s, s});
+    link_menu_on_item(app, href);
+    if (clicked) {
+      app.platform().copy_to_clipboard(app.absolute_url(href));
+      app.platform().history_replace(app.full_url(href));
+      app.flash_status("Link to this section copied");
+    }
+  }
+}
+
 void draw_scrollbar(App& app, const Area& area, float total) {
   DocumentViewState& v = app.doc_view();
   if (total <= area.h + 1) return;

@@ -16,6 +16,8 @@ int link_at(const DocLayout& layout, const std::vector<float>& region_scroll, fl
 // Draws the visible part of the page with selection, find matches and highlights.
 void paint_layout(App& app, ImVec2 origin, const Area& clip);
 void code_block_buttons(App& app, ImVec2 origin, const Area& clip);
+// A heading's permalink, shown while the pointer is on the heading's line.
+void heading_permalinks(App& app, ImVec2 origin, const Area& clip);
 void draw_scrollbar(App& app, const Area& area, float total);
 void draw_page_placeholder(App& app, ImVec2 origin, float width);
 

@@ -116,8 +116,13 @@ void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
   const float lx = io.MousePos.x - origin.x, ly = io.MousePos.y - origin.y;
   v.hovered_link = -1;
   if (hovered && !touch) v.hovered_link = link_at(L, v.region_scroll, lx, ly);
-  if (hovered && touch && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0)
+  if (hovered && touch && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0 &&
+      !long_pressed())
     v.hovered_link = link_at(L, v.region_scroll, lx, ly);
+  // The link menu: a right-click, or a finger held still on a link for half a second.
+  const bool long_press = touch && io.MouseDownDuration[ImGuiMouseButton_Left] >= 0.5f && io.MouseDownDurationPrev[ImGuiMouseButton_Left] < 0.5f;
+  if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || (long_press && !pointer_moved())))
+    if (const int l = link_at(L, v.region_scroll, lx, ly); l >= 0) app.open_link_menu(app.link_href(l), io.MousePos);
   const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < v.content_w + 40;
   if (v.hovered_link >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   else if (in_doc && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
@@ -189,7 +194,7 @@ void draw_document(App& app, const Area& area) {
   if (header_h != v.header_h) {
     // A jump to a heading placed it with last frame's header (none while the page was
     // loading): keep the heading where the jump put it.
-    if (v.pinned_heading >= 0) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
+    if (v.pinned_heading >= 0 || v.hold_place) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
     app.request_frames(2);  // the scrolling's limits moved
   }
   v.header_h = header_h;
@@ -198,6 +203,7 @@ void draw_document(App& app, const Area& area) {
   pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
   code_block_buttons(app, origin, area);
+  heading_permalinks(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
   dl->PopClipRect();
   draw_scrollbar(app, area, total());

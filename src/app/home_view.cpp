@@ -75,6 +75,7 @@ struct Panel {
     ImGui::PushID(id);
     if (text_link("row", T.font(Face::bold), size, ImVec2(lx, y + 5), title.c_str(), th[Ink::link], th[Ink::link_hover], max_w) && !pointer_dragged())
       app.open(url);
+    link_menu_on_item(app, url);
     ImGui::PopID();
     const float tw = std::min(max_w, T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, title.c_str()).x);
     app.add_view_link({title, url, lx, y + 5, tw, size * 1.3f});

@@ -39,7 +39,8 @@ float draw_offline_status(App& app, float right, float y, float h) {
   ImFont* font = app.type().font(Face::regular);
   const float size = app.type().scale.ui * 0.92f;
   const bool can_ask = copy.state == OfflineCopy::State::partial;
-  const float key = can_ask ? 30 : 0;  // the key cap of its shortcut (App::handle_shortcuts)
+  const bool key_cap = can_ask && !app.touch();
+  const float key = key_cap ? 30 : 0;  // the key cap of its shortcut (App::handle_shortcuts)
   const float w = font->CalcTextSizeA(size, 1e9f, 0, label.c_str()).x + 30 + key;
   const ImVec2 p(right - w, y);
   ImGui::SetCursorScreenPos(p);
@@ -53,7 +54,7 @@ float draw_offline_status(App& app, float right, float y, float h) {
   if (copy.state == OfflineCopy::State::complete) dl->AddCircleFilled(dot, 4, th[Ink::accent]);
   else dl->AddCircle(dot, 4, th[Ink::muted], 0, 1.5f);
   dl->AddText(font, size, ImVec2(p.x + 22, p.y + (h - size) * 0.5f - 1), th[hovered ? Ink::accent : Ink::muted], label.c_str());
-  if (can_ask) {
+  if (key_cap) {
     const ImVec2 k(p.x + w - key - 2, p.y + 8);
     dl->AddRect(k, ImVec2(k.x + 22, k.y + h - 16), th[Ink::rule], 5);
     dl->AddText(app.type().font(Face::bold), 12.5f, ImVec2(k.x + 6.5f, k.y + 2.5f), th[Ink::muted], "O");  // not the mono face, whose O reads as a zero

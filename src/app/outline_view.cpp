@@ -31,7 +31,7 @@ void entries(App& app, float width) {
   for (std::size_t i = 0; i < page.layout.anchors.size(); ++i) {
     const Anchor& a = page.layout.anchors[i];
     if (a.level < 2 || a.level > 3) continue;
-    const float h = st.heights[i];
+    const float h = std::max(st.heights[i], app.touch() ? 44.0f : 0.0f);  // a finger needs 44 px
     if (!ImGui::IsRectVisible(ImVec2(width, h))) {  // scrolled out of the outline: only its space
       ImGui::Dummy(ImVec2(width, h));
       continue;
@@ -45,7 +45,7 @@ void entries(App& app, float width) {
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const bool active = static_cast<int>(i) == st.active;
     if (active) dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + 2, p.y + h - 2), th[Ink::accent]);
-    dl->AddText(T.font(active ? Face::bold : Face::regular), size, ImVec2(p.x + 12 + indent, p.y + 4),
+    dl->AddText(T.font(active ? Face::bold : Face::regular), size, ImVec2(p.x + 12 + indent, p.y + 4 + (h - st.heights[i]) * 0.5f),
                 th[active ? Ink::accent : hovered ? Ink::text : Ink::muted], visual_line(a.text).c_str(), nullptr, width - indent - 16);
     if (clicked) {
       app.scroll_to_anchor(a.slug, true);
@@ -91,7 +91,9 @@ void draw_outline_menu(App& app, const Area& screen) {
   entries(app, w - 20);
   const bool outside = ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
                        ImGui::GetIO().MousePos.y > top;
+  const ImVec2 a = ImGui::GetWindowPos(), b(a.x + ImGui::GetWindowWidth(), a.y + ImGui::GetWindowHeight());
   ImGui::End();
+  popover_frame(a, b, app.theme()[Ink::rule], 12);
   if (outside) st.menu_open = false;
 }
 

@@ -79,6 +79,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       draw_icon(dl, kIconLink, ImVec2(pos.x + 7, y + T.scale.body * 0.6f), 12, th[Ink::faint]);
       if (text_link("backlink", T.font(Face::regular), T.scale.body, ImVec2(pos.x + 22, y), from.title.c_str(), th[Ink::link], th[Ink::link_hover], width - 22))
         app.open(from.url);
+      link_menu_on_item(app, from.url);
       ImGui::PopID();
       y += kBacklinkRow;
     }
@@ -95,6 +96,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       ImGui::PushID(next ? "next" : "prev");
       const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
       const bool hover = ImGui::IsItemHovered();
+      link_menu_on_item(app, e.url);
       ImGui::PopID();
       if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       dl->AddRect(p, ImVec2(p.x + card_w, p.y + kCardH), th[hover ? Ink::accent : Ink::rule], 10, 0, 1.0f);
@@ -107,9 +109,9 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       const float lx = next ? p.x + card_w - pad - lw : p.x + pad;
       const float tx = next ? p.x + card_w - pad - tw : p.x + pad;
       dl->AddText(small, T.scale.small, ImVec2(lx, p.y + 14), th[Ink::muted], label);
-      const ImVec4 clip(p.x + pad, p.y, p.x + card_w - pad, p.y + kCardH);
-      dl->AddText(title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title.c_str(), nullptr, 0, &clip);
-      if (clicked) app.open(e.url);
+      draw_elided(dl, title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title, card_w - 2 * pad, hover);
+      app.add_view_link({elide_text(title, T.scale.body, e.title, card_w - 2 * pad), e.url, p.x, p.y, card_w, kCardH});
+      if (clicked && !long_pressed()) app.open(e.url);
     };
     if (n.prev >= 0) card(n.prev, false, ImVec2(pos.x, y));
     if (n.next >= 0) card(n.next, true, stack ? ImVec2(pos.x, y + kCardH + 12) : ImVec2(pos.x + width - card_w, y));

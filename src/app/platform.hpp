@@ -70,12 +70,16 @@ class Platform {
   virtual void set_accessible_page(const std::string& url) = 0;
 
   virtual void open_in_new_tab(const std::string& url) = 0;
+  // url (a path of this site, or another site's address) as the address bar would show it.
+  virtual std::string absolute_url(const std::string& url) const { return url; }
   virtual void copy_to_clipboard(const std::string& text) = 0;
 
   virtual std::string storage_get(const std::string& key) = 0;
   virtual void storage_set(const std::string& key, const std::string& value) = 0;
 
   virtual bool system_prefers_dark() const = 0;
+  // A touch screen with no pointer that hovers: keyboard hints (key caps) are not drawn.
+  virtual bool touch_screen() const { return false; }
   // Called when the app wants frames drawn without input (animations, loading).
   virtual void request_frames(int count) = 0;
   virtual double now_ms() const = 0;

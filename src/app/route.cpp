@@ -12,6 +12,7 @@ Route parse_route(std::string_view path) {
   }
   if (const auto q = path.find('?'); q != std::string_view::npos) {
     std::string_view query = path.substr(q + 1);
+    r.params = query;
     path = path.substr(0, q);
     for (std::size_t start = 0; start <= query.size();) {
       std::size_t end = query.find('&', start);

@@ -12,6 +12,7 @@ struct Route {
   std::string url;
   std::string anchor;
   std::string query;  // search words to highlight ("?q=...")
+  std::string params;  // the whole query string, undecoded (a view's own state: the decision log's filters)
 };
 Route parse_route(std::string_view site_path);
 

@@ -131,11 +131,16 @@ bool search_field(App& app, ImVec2 wp, float w) {
       completed = true;
     }
   }
-  const ImVec2 esc(wp.x + w - 58, wp.y + (field_h - 24) * 0.5f);
-  dl->AddRect(esc, ImVec2(esc.x + 40, esc.y + 24), th[Ink::rule], 5);
-  dl->AddText(T.font(Face::regular), 12.5f, ImVec2(esc.x + 9, esc.y + 4), th[Ink::muted], "Esc");
-  ImGui::SetCursorScreenPos(esc);
-  if (ImGui::InvisibleButton("close", ImVec2(40, 24))) app.open_search(false);
+  // Esc, as a key cap; on a touch screen, which has no Esc key, a close button.
+  if (app.touch()) {
+    if (icon_button("close", "close", ImVec2(wp.x + w - 52, wp.y + (field_h - 36) * 0.5f), 36, nullptr)) app.open_search(false);
+  } else {
+    const ImVec2 esc(wp.x + w - 58, wp.y + (field_h - 24) * 0.5f);
+    dl->AddRect(esc, ImVec2(esc.x + 40, esc.y + 24), th[Ink::rule], 5);
+    dl->AddText(T.font(Face::regular), 12.5f, ImVec2(esc.x + 9, esc.y + 4), th[Ink::muted], "Esc");
+    ImGui::SetCursorScreenPos(esc);
+    if (ImGui::InvisibleButton("close", ImVec2(40, 24))) app.open_search(false);
+  }
   dl->AddLine(ImVec2(wp.x, wp.y + field_h), ImVec2(wp.x + w, wp.y + field_h), th[Ink::panel_border]);
   return completed;
 }
@@ -188,11 +193,12 @@ void result_row(App& app, int i, float w, bool enter, const std::string& query) 
     ldl->AddRectFilled(ImVec2(p.x + 8, p.y), ImVec2(p.x + w - 8, p.y + h - 4), th[Ink::accent_soft], 10);
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollHereY(0.5f);
   }
-  ldl->AddText(T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading], visual_line(hit.title).c_str());
+  draw_elided(ldl, T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading],
+              visual_line(hit.title), w - 2 * pad - 36, hovered);
   ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint],
                (hit.section.empty() ? hit.url : hit.section).c_str());
   draw_snippet(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), w - 2 * pad - 36, 2);
-  if (clicked || (sel && enter)) choose(app, hit, query);
+  if ((clicked && !long_pressed()) || (sel && enter)) choose(app, hit, query);
 }
 
 // The results (or why there are none), scrolling within the palette.
@@ -225,8 +231,8 @@ void footer(App& app, float w) {
   ImGui::Dummy(ImVec2(w, 40));
   ImDrawList* fdl = ImGui::GetWindowDrawList();
   fdl->AddLine(fp, ImVec2(fp.x + w, fp.y), th[Ink::panel_border]);
-  std::string hint = "↑↓ to choose   ↵ to open   Esc to close";
-  if (n > 0) hint += "   ·   " + std::to_string(n) + (n == 1 ? " result" : " results");
+  std::string hint = app.touch() ? "" : "↑↓ to choose   ↵ to open   Esc to close";
+  if (n > 0) hint += (hint.empty() ? "" : "   ·   ") + std::to_string(n) + (n == 1 ? " result" : " results");
   fdl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(fp.x + 24, fp.y + 12), th[Ink::faint], hint.c_str());
 }
 

@@ -23,24 +23,25 @@ bool contains_page(const PublishedSite& site, int section, int page) {
 // One row: a page or a section title. Returns true when clicked.
 bool row(App& app, const char* id, const std::string& label, int depth, bool current, bool bold, int chevron, bool& chevron_clicked) {
   const Theme& th = app.theme();
+  const float rh = app.touch() ? 44.0f : kRowH;  // a finger needs 44 px
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::PushID(id);
-  const bool clicked = ImGui::InvisibleButton("row", ImVec2(std::max(1.0f, w), kRowH));
+  const bool clicked = ImGui::InvisibleButton("row", ImVec2(std::max(1.0f, w), rh));
   const bool hovered = ImGui::IsItemHovered();
   ImGui::PopID();
   const float indent = 12.0f + static_cast<float>(depth) * 14.0f;
   if (current) {
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowH), th[Ink::accent_soft], 7);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + rh), th[Ink::accent_soft], 7);
   } else if (hovered) {
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + kRowH), th[Ink::code_bg], 7);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + rh), th[Ink::code_bg], 7);
   }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   chevron_clicked = false;
   if (chevron != 0) {
-    const ImVec2 c(p.x + w - 18, p.y + kRowH * 0.5f);
+    const ImVec2 c(p.x + w - 18, p.y + rh * 0.5f);
     draw_icon(dl, chevron > 0 ? kIconChevronDown : kIconChevronRight, c, 10, th[Ink::faint]);
     chevron_clicked = clicked && ImGui::GetIO().MousePos.x > p.x + w - 36;
   }
@@ -48,20 +49,11 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
   const Face face = bold || current ? Face::bold : Face::regular;
   const float room = w - indent - (chevron ? 34.0f : 10.0f);
   // A title too long for the sidebar ends in an ellipsis; the full title shows on hover.
-  std::string shown = label;
-  if (T.measure(face, size, shown) > room) {
-    while (!shown.empty() && T.measure(face, size, shown + "…") > room) {
-      shown.pop_back();
-      while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-      if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0xC0) shown.pop_back();
-    }
-    while (!shown.empty() && shown.back() == ' ') shown.pop_back();
-    shown += "…";
-    if (hovered && ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) ImGui::SetTooltip("%s", label.c_str());
-  }
-  dl->AddText(T.font(face), size, ImVec2(p.x + indent, p.y + (kRowH - size) * 0.5f - 1),
+  const std::string shown = elide_text(T.font(face), size, label, room);
+  if (shown.size() != label.size() && resting_on(hovered)) whole_text_tooltip(label);
+  dl->AddText(T.font(face), size, ImVec2(p.x + indent, p.y + (rh - size) * 0.5f - 1),
               th[current ? Ink::accent : bold ? Ink::heading : Ink::muted], visual_line(shown).c_str());
-  return clicked;
+  return clicked && !long_pressed();  // a long press showed the whole title
 }
 
 void section_tree(App& app, int s, int depth) {

@@ -15,6 +15,8 @@ enum class Ink : std::uint8_t {
 };
 
 enum class ThemeKind { light, dark };
+// What the reader chose: the system's appearance, or always light or dark.
+enum class ThemeChoice { system, light, dark };
 
 struct Theme {
   ThemeKind kind = ThemeKind::light;

@@ -7,6 +7,21 @@
 
 namespace logbook::app {
 
+namespace {
+
+// The theme control shows the reader's choice; a click moves to the next (App::cycle_theme).
+void theme_button(App& app, ImVec2 pos, float size) {
+  const ThemeChoice choice = app.theme_choice();
+  const bool dark = app.theme().kind == ThemeKind::dark;
+  const char* icon = choice == ThemeChoice::system ? "system" : choice == ThemeChoice::dark ? "moon" : "sun";
+  const std::string tip = choice == ThemeChoice::system ? std::string("Theme: as the system (") + (dark ? "dark" : "light") + ")"
+                                                        : std::string("Theme: always ") + (dark ? "dark" : "light");
+  if (icon_button("theme", icon, pos, size, tip.c_str())) app.cycle_theme();
+  app.add_view_link({tip, "action:theme", pos.x, pos.y, size, size});
+}
+
+}  // namespace
+
 void draw_top_bar(App& app, const Area& area) {
   const Theme& th = app.theme();
   const Typography& T = app.type();
@@ -40,8 +55,7 @@ void draw_top_bar(App& app, const Area& area) {
   // Right side: theme toggle, outline (narrow), search.
   float right = area.x + area.w - (phone ? 12.0f : 20.0f);
   right -= bh;
-  const bool dark = th.kind == ThemeKind::dark;
-  if (icon_button("theme", dark ? "sun" : "moon", ImVec2(right, by), bh, dark ? "Light theme" : "Dark theme")) app.toggle_theme();
+  theme_button(app, ImVec2(right, by), bh);
   if (area.w < 1280) {
     right -= bh + 8;
     if (icon_button("outline", "list", ImVec2(right, by), bh, "On this page")) {
@@ -65,10 +79,12 @@ void draw_top_bar(App& app, const Area& area) {
   draw_icon(dl, kIconSearch, ImVec2(sp.x + 20, sp.y + bh * 0.5f), 14, th[Ink::muted]);
   const float size = T.scale.ui;
   dl->AddText(T.font(Face::regular), size, ImVec2(sp.x + 36, sp.y + (bh - size) * 0.5f - 1), th[Ink::muted], "Search the docs");
-  // The key that opens it, drawn as a key cap.
-  const ImVec2 k(sp.x + sw - 34, sp.y + 8);
-  dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
-  dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
+  // The key that opens it, drawn as a key cap (not on a touch screen, which has no key).
+  if (!app.touch()) {
+    const ImVec2 k(sp.x + sw - 34, sp.y + 8);
+    dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
+    dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
+  }
   if (clicked) app.open_search(true);
   if (area.w >= 900) draw_offline_status(app, sp.x - 12, by, bh);
 }

@@ -27,5 +27,10 @@ void draw_outline_menu(App& app, const Area& screen);
 void draw_document(App& app, const Area& area);
 void draw_search_palette(App& app, const Area& screen);
 void draw_find_bar(App& app, const Area& area);
+void draw_link_menu(App& app, const Area& screen);
+// After an item that is a link to href: a right-click or a long press on it opens the link menu.
+void link_menu_on_item(App& app, const std::string& href);
+// The pointer moved more than a tap's wobble since the press.
+bool pointer_moved();
 
 }  // namespace logbook::app

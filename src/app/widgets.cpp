@@ -8,6 +8,61 @@
 
 namespace logbook::app {
 
+std::string elide_text(ImFont* font, float size, const std::string& text, float max_w) {
+  const char* begin = text.c_str();
+  const char* end = begin + text.size();
+  if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x <= max_w) return text;
+  const char* ellipsis = "\xE2\x80\xA6";
+  const float room = max_w - font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
+  // Measuring with a maximum width stops at the first character that does not fit: one
+  // pass over the text, however long it is.
+  const char* fits = begin;
+  if (room > 0) font->CalcTextSizeA(size, room, 0, begin, end, &fits);
+  std::string out(begin, fits);
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // a cut sequence
+  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();  // its lead byte
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + ellipsis;
+}
+
+bool resting_on(bool hovered) {
+  if (!hovered) return false;
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseSource != ImGuiMouseSource_TouchScreen || io.MouseDownDuration[ImGuiMouseButton_Left] >= 0.5f;
+}
+
+bool long_pressed() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.MouseSource == ImGuiMouseSource_TouchScreen && io.MouseDownDurationPrev[ImGuiMouseButton_Left] >= 0.5f;
+}
+
+void draw_elided(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, const std::string& text, float max_w, bool hovered) {
+  const std::string shown = elide_text(font, size, text, max_w);
+  dl->AddText(font, size, pos, color, shown.c_str());
+  if (shown.size() != text.size() && resting_on(hovered)) whole_text_tooltip(text);
+}
+
+void popover_frame(ImVec2 a, ImVec2 b, ImU32 border, float rounding) {
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  for (int i = 1; i <= 6; ++i) {
+    const float d = static_cast<float>(i);
+    fg->AddRect(ImVec2(a.x - d, a.y - d + 2), ImVec2(b.x + d, b.y + d + 2), IM_COL32(0, 0, 0, 22 - 3 * i), rounding + d, 0, 1.0f);
+  }
+  fg->AddRect(a, b, border, rounding, 0, 1.0f);
+}
+
+void whole_text_tooltip(const std::string& text) {
+  const float w = std::min(480.0f, ImGui::GetIO().DisplaySize.x - 24);
+  ScopedStyle style;
+  style.var(ImGuiStyleVar_WindowPadding, ImVec2(8, 5));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(w, FLT_MAX));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 16);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char* text, ImU32 color, ImU32 hover, float max_w) {
   ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text);
   if (max_w > 0) ts.x = std::min(ts.x, max_w);
@@ -16,9 +71,9 @@ bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char*
   const bool hovered = ImGui::IsItemHovered();
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec4 clip(pos.x, pos.y - 4, pos.x + ts.x, pos.y + size * 1.5f);
-  dl->AddText(font, size, pos, hovered ? hover : color, text, nullptr, 0, max_w > 0 ? &clip : nullptr);
-  return clicked;
+  if (max_w > 0) draw_elided(dl, font, size, pos, hovered ? hover : color, text, max_w, hovered);
+  else dl->AddText(font, size, pos, hovered ? hover : color, text);
+  return clicked && !long_pressed();
 }
 
 bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, const char* tooltip) {
@@ -34,7 +89,7 @@ bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, cons
     const char* name;
     int icon;
   } names[] = {{"copy", kIconCopy}, {"check", kIconCheck}, {"search", kIconSearch}, {"sun", kIconSun}, {"moon", kIconMoon},
-               {"menu", kIconMenu}, {"list", kIconList}, {"close", kIconClose}, {"up", kIconArrowLeft}, {"down", kIconArrowRight}};
+               {"menu", kIconMenu}, {"list", kIconList}, {"close", kIconClose}, {"up", kIconArrowLeft}, {"down", kIconArrowRight}, {"system", kIconSystem}};
   int icon = kIconCopy;
   for (const auto& n : names)
     if (std::strcmp(n.name, glyph) == 0) icon = n.icon;
@@ -136,6 +191,11 @@ void draw_icon(ImDrawList* dl, int icon, ImVec2 c, float s, ImU32 col) {
       dl->AddLine(P(-0.2f, 0.2f), P(0.2f, -0.2f), col, t);
       dl->AddCircle(P(-0.45f, 0.45f), h * 0.38f, col, 0, t);
       dl->AddCircle(P(0.45f, -0.45f), h * 0.38f, col, 0, t);
+      break;
+    case kIconSystem:  // half light, half dark: the system decides
+      dl->AddCircle(c, h * 0.8f, col, 0, t);
+      dl->PathArcTo(c, h * 0.8f, -1.5707964f, 1.5707964f, 16);
+      dl->PathFillConvex(col);
       break;
     default: break;
   }

@@ -25,6 +25,7 @@ class FakePlatform final : public app::Platform {
   double clock = 1000;
   std::string date = "2026-03-10";  // today(), as the reader's clock says
   bool dark = false;
+  bool touch = false;  // a touch screen, as the browser reports it
   app::OfflineCopy offline;       // what the offline copy's worker last said
   int offline_requests = 0;       // times the reader asked for the whole site
 
@@ -59,10 +60,12 @@ class FakePlatform final : public app::Platform {
   void set_title(const std::string& t) override { title = t; }
   void set_accessible_page(const std::string& url) override { accessible = url; }
   void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
+  std::string absolute_url(const std::string& url) const override { return "https://example.org" + url; }
   void copy_to_clipboard(const std::string& text) override { clipboard = text; }
   std::string storage_get(const std::string& key) override { return storage[key]; }
   void storage_set(const std::string& key, const std::string& value) override { storage[key] = value; }
   bool system_prefers_dark() const override { return dark; }
+  bool touch_screen() const override { return touch; }
   void request_frames(int) override {}
   double now_ms() const override { return clock; }
   std::string today() const override { return date; }

@@ -3,9 +3,11 @@
 // Ctrl-clicked links open new tabs, and the theme is remembered.
 #include <doctest/doctest.h>
 
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include "core/url.hpp"
+#include "core/utf8.hpp"
 #include "running_app.hpp"
 
 using namespace logbook;
@@ -124,9 +126,11 @@ TEST_CASE("an unknown address shows a not-found page rather than nothing") {
 TEST_CASE("the theme follows the system until the reader picks one, which is remembered") {
   Fixture f;
   CHECK(f.app.state().theme == "light");
+  CHECK(f.app.state().theme_choice == "system");
+  f.platform.dark = true;
   f.app.on_system_theme(true);
   CHECK(f.app.state().theme == "dark");
-  f.app.toggle_theme();
+  f.app.cycle_theme();
   CHECK(f.app.state().theme == "light");
   CHECK(f.platform.storage["logbook.theme"] == "light");
   f.app.on_system_theme(true);
@@ -448,4 +452,265 @@ TEST_CASE("on a phone, the drawer's foot says whether the site is available offl
   ImGui::GetIO().AddMouseButtonEvent(0, false);
   f.app_frame();
   CHECK(f.platform.offline_requests == 1);
+}
+
+namespace {
+
+// A tooltip window was drawn in the last frame.
+bool tooltip_shown() {
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->WasActive) return true;
+  return false;
+}
+
+std::string minimal_manifest() {
+  return nlohmann::json{{"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"pages", nlohmann::json::array()},
+                        {"sections", nlohmann::json::array()}}.dump();
+}
+
+}  // namespace
+
+TEST_CASE("the theme control cycles system, the other appearance, the system's own kept, and system again") {
+  Fixture f;  // the system is light
+  const auto step = [&] {
+    f.app.cycle_theme();
+    return f.app.state().theme_choice + "/" + f.app.state().theme + "/" + f.platform.storage["logbook.theme"];
+  };
+  CHECK(step() == "dark/dark/dark");       // the first click always changes what the reader sees
+  CHECK(step() == "light/light/light");
+  CHECK(step() == "system/light/system");  // back to following the system
+  f.platform.dark = true;
+  f.app.on_system_theme(true);
+  CHECK(f.app.state().theme == "dark");    // and it does
+  // Remembered: a new visit starts with the choice.
+  test::RunningApp again;
+  again.platform.storage["logbook.theme"] = "system";
+  again.platform.dark = true;
+  again.start(minimal_manifest(), "/");
+  CHECK(again.app.state().theme_choice == "system");
+  CHECK(again.app.state().theme == "dark");
+}
+
+TEST_CASE("a line too long for its place ends in an ellipsis after a whole character, never mid-letter") {
+  test::RunningApp r;
+  r.start(minimal_manifest(), "/");
+  ImFont* font = r.app.type().font(app::Face::bold);
+  const auto width = [&](const std::string& s) { return font->CalcTextSizeA(16, FLT_MAX, 0, s.c_str()).x; };
+  CHECK(app::elide_text(font, 16, "Short", 200) == "Short");
+  const std::string title = "Pinned third-party sources from registries, checked by hash";
+  const std::string fitted = app::elide_text(font, 16, title, 180);
+  REQUIRE(fitted.size() > 3);
+  CHECK(fitted.substr(fitted.size() - 3) == "\xE2\x80\xA6");
+  CHECK(title.rfind(fitted.substr(0, fitted.size() - 3), 0) == 0);  // a prefix of the title
+  CHECK(width(fitted) <= 180);
+  CHECK(width(app::elide_text(font, 16, title, 180)) > 180 - width("Wi\xE2\x80\xA6"));  // and uses the room it has
+  // Letters of several bytes are kept whole or dropped whole.
+  const std::string accented = "Décisions à réviser éventuellement très bientôt";
+  for (float w = 20; w < 300; w += 7) {
+    const std::string s = app::elide_text(font, 16, accented, w);
+    CHECK(!find_invalid_utf8(s));
+  }
+  // Nothing fits: the ellipsis alone.
+  CHECK(app::elide_text(font, 16, title, 4) == "\xE2\x80\xA6");
+}
+
+TEST_CASE("previous/next cards show a long title cut with an ellipsis, on a phone too") {
+  test::RunningApp r;
+  const std::string long_title = "A very long page title that a phone cannot show on one line of a card";
+  const nlohmann::json manifest = {
+      {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+      {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                  {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}},
+                 {{"path", "long.md"}, {"url", "/long/"}, {"title", long_title}, {"section", 0},
+                  {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}}}},
+      {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1}}, {"children", nlohmann::json::array()}}}}};
+  r.platform.files["/docs/index.md"] = "# Home\n\nShort.\n";
+  r.width = 390;
+  r.start(manifest.dump(), "/");
+  r.settle_frames(4);
+  bool found = false;
+  for (const app::VisibleLink& l : r.app.visible_links())
+    if (l.href == "/long/") {
+      found = true;
+      CHECK(l.text.size() < long_title.size());
+      CHECK(l.text.substr(l.text.size() - 3) == "\xE2\x80\xA6");
+    }
+  CHECK(found);
+  // Pointing at the card shows the whole title.
+  for (const app::VisibleLink& l : r.app.visible_links())
+    if (l.href == "/long/") {
+      ImGui::GetIO().AddMousePosEvent(l.x + 40, l.y + 40);
+      r.app_frame();
+      r.app_frame();
+    }
+  CHECK(tooltip_shown());
+}
+
+namespace {
+
+// Mouse input as a reader gives it, one frame per event.
+struct Mouse {
+  test::RunningApp& r;
+  void move(float x, float y) {
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    r.app_frame();
+  }
+  void click(int button) {
+    ImGui::GetIO().AddMouseButtonEvent(button, true);
+    r.app_frame();
+    ImGui::GetIO().AddMouseButtonEvent(button, false);
+    r.app_frame();
+    r.app_frame();
+  }
+};
+
+const app::VisibleLink* find_link(const std::vector<app::VisibleLink>& links, const std::string& text, const std::string& href = "") {
+  for (const app::VisibleLink& l : links)
+    if (l.text == text && (href.empty() || l.href == href)) return &l;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a right-click on a link offers to open it in a new tab or copy its address, as a browser's menu does") {
+  Fixture f;
+  Mouse mouse{f};
+  std::vector<app::VisibleLink> links = f.app.visible_links();
+  REQUIRE(find_link(links, "Install") != nullptr);
+  const app::VisibleLink install_link = *find_link(links, "Install");
+  const app::VisibleLink* install = &install_link;
+  mouse.move(install->x + 5, install->y + install->h / 2);
+  mouse.click(ImGuiMouseButton_Right);
+  CHECK(f.app.state().path == "/");  // a right-click does not follow the link
+  REQUIRE(f.app.link_menu().open);
+  links = f.app.visible_links();
+  const app::VisibleLink* copy = find_link(links, "Copy link address");
+  REQUIRE(copy != nullptr);
+  mouse.move(copy->x + 10, copy->y + copy->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.clipboard == "https://example.org/docs/guide/#install");
+  CHECK_FALSE(f.app.link_menu().open);
+  // Again, for a new tab; an external link keeps its own address.
+  mouse.move(install->x + 5, install->y + install->h / 2);
+  mouse.click(ImGuiMouseButton_Right);
+  links = f.app.visible_links();
+  const app::VisibleLink* tab = find_link(links, "Open in new tab");
+  REQUIRE(tab != nullptr);
+  mouse.move(tab->x + 10, tab->y + tab->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.opened_tabs == std::vector<std::string>{"https://example.org/docs/guide/#install"});
+  CHECK(f.app.state().path == "/");
+  CHECK(f.app.absolute_url("https://example.com/x") == "https://example.orghttps://example.com/x");  // the platform decides (fake)
+}
+
+TEST_CASE("a heading shows its permalink while the pointer is on it; a click copies its address and puts it in the address bar") {
+  Fixture f;
+  f.app.open("/guide/");
+  f.settle();
+  Mouse mouse{f};
+  CHECK(find_link(f.app.visible_links(), "#", "/guide/#install") == nullptr);  // not until hovered
+  const app::Anchor* install = f.app.page().layout.find_anchor("install");
+  REQUIRE(install != nullptr);
+  const float y = f.app.doc_view().area_y + f.app.doc_view().origin_y - f.app.doc_view().scroll + install->y + 8;
+  mouse.move(f.app.doc_view().content_x + 40, y);
+  const std::vector<app::VisibleLink> links = f.app.visible_links();
+  const app::VisibleLink* mark = find_link(links, "#", "/guide/#install");
+  REQUIRE(mark != nullptr);
+  CHECK(mark->x < f.app.doc_view().content_x);  // in the margin, before the heading
+  f.platform.history.clear();
+  mouse.move(mark->x + mark->w / 2, mark->y + mark->h / 2);
+  mouse.click(ImGuiMouseButton_Left);
+  CHECK(f.platform.clipboard == "https://example.org/docs/guide/#install");
+  CHECK(f.platform.history == std::vector<std::string>{"replace /docs/guide/#install"});
+}
+
+namespace {
+
+std::string long_page(const std::string& preface) {
+  std::string md = "# Long page\n\n" + preface;
+  for (int s = 1; s <= 6; ++s) {
+    md += "## Part " + std::to_string(s) + "\n\n";
+    for (int p = 1; p <= 6; ++p)
+      md += "Paragraph " + std::to_string(s) + "." + std::to_string(p) + " says something long enough to wrap over a line or two of the page at this width.\n\n";
+  }
+  return md;
+}
+
+// An app started on one page of Markdown, with a reading position handed over at boot.
+struct Reopened : test::RunningApp {
+  Reopened(const std::string& markdown, const std::string& position) {
+    const nlohmann::json manifest = {
+        {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+        {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                    {"links", nlohmann::json::array()}, {"backlinks", nlohmann::json::array()}}}},
+        {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", nlohmann::json::array()}, {"children", nlohmann::json::array()}}}}};
+    platform.files["/docs/index.md"] = markdown;
+    app::AppInit init;
+    init.fonts = imgui.fonts;
+    init.manifest_json = manifest.dump();
+    init.route = "/";
+    init.position = position;
+    frame([&] { CHECK(app.init(init) == ""); });
+    settle_frames(4);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the reading position survives a reload of a changed page: same heading, same block, same place in it") {
+  Reopened before(long_page(""), "");
+  CHECK(app::reading_position_from_json(before.app.reading_position()).text.empty());  // at the top
+  before.app.scroll_to_anchor("part-4", false);
+  before.app.doc_view().scroll += 130;  // into the section, mid-paragraph
+  before.app_frame();
+  const std::string saved = before.app.reading_position();
+  const app::ReadingPosition p = app::reading_position_from_json(saved);
+  CHECK(p.heading == "part-4");
+  CHECK(p.text.rfind("Paragraph 4.", 0) == 0);
+  // The writer added text above: the reader stays with the words they were reading.
+  Reopened after(long_page("A new paragraph at the top, which moves everything below it down.\n\nAnd another.\n\n"), saved);
+  const app::ReadingPosition q = app::reading_position_from_json(after.app.reading_position());
+  CHECK(q.heading == p.heading);
+  CHECK(q.text == p.text);
+  CHECK(std::abs(q.offset - p.offset) < 2);
+  CHECK(after.app.doc_view().scroll > before.app.doc_view().scroll);
+}
+
+TEST_CASE("the app taking over from a scrolled static page starts at the block the reader had at the top") {
+  // What boot.js reads from the static page: the heading above, the block's first words.
+  Reopened r(long_page(""), R"({"heading":"part-3","text":"Paragraph 3.3 says something long enough","offset":0})");
+  CHECK(r.app.state().heading == "part-3");
+  CHECK(app::reading_position_from_json(r.app.reading_position()).text.rfind("Paragraph 3.3 says", 0) == 0);
+  // A block no longer there: its heading; neither: the top; nonsense: the top.
+  Reopened gone(long_page(""), R"({"heading":"part-2","text":"Deleted words","offset":10})");
+  CHECK(gone.app.state().heading == "part-2");
+  Reopened none(long_page(""), R"({"heading":"nowhere","text":"Deleted words","offset":10})");
+  CHECK(none.app.doc_view().scroll == 0);
+  Reopened junk(long_page(""), "{not json");
+  CHECK(junk.app.doc_view().scroll == 0);
+}
+
+TEST_CASE("on a touch screen a long press on a link opens the link menu, with rows a finger can hit, and does not follow the link") {
+  Fixture f;
+  f.platform.touch = true;
+  f.width = 390;
+  f.settle();
+  std::vector<app::VisibleLink> links = f.app.visible_links();
+  REQUIRE(find_link(links, "Install") != nullptr);
+  const app::VisibleLink install = *find_link(links, "Install");
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  io.AddMousePosEvent(install.x + 4, install.y + install.h / 2);
+  io.AddMouseButtonEvent(0, true);
+  for (int i = 0; i < 45; ++i) f.app_frame();  // three quarters of a second at 60 frames a second
+  CHECK(f.app.link_menu().open);
+  io.AddMouseButtonEvent(0, false);
+  f.app_frame();
+  f.settle();
+  CHECK(f.app.state().path == "/");  // letting go after a long press is not a tap
+  CHECK(f.app.link_menu().open);
+  links = f.app.visible_links();
+  const app::VisibleLink* copy = find_link(links, "Copy link address");
+  REQUIRE(copy != nullptr);
+  CHECK(copy->h >= 44);
 }

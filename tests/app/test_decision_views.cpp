@@ -349,3 +349,49 @@ TEST_CASE("regression: a link to a heading of a record lands on the heading, not
   CHECK(v.scroll == doctest::Approx(a->y - 16 + v.origin_y));
   CHECK(r.app.state().heading == "consequences");
 }
+
+TEST_CASE("the decision log's filters and sort read and write as a URL query; defaults and non-dates are left out") {
+  CHECK(to_query({}) == "");
+  DecisionLogQuery q;
+  q.filter.status = "proposed";
+  q.filter.text = "use a&b";
+  q.filter.after = "2026-01-01";
+  q.filter.before = "2026-13-45";  // no date: does not filter, is not written
+  q.column = DecisionColumn::title;
+  q.ascending = true;
+  CHECK(to_query(q) == "text=use%20a%26b&status=proposed&after=2026-01-01&sort=title");
+  const DecisionLogQuery back = parse_decision_log_query(to_query(q));
+  CHECK(back.filter.text == "use a&b");
+  CHECK(back.filter.status == "proposed");
+  CHECK(back.filter.after == "2026-01-01");
+  CHECK(back.filter.before == "");
+  CHECK(back.column == DecisionColumn::title);
+  CHECK(back.ascending);
+  CHECK(to_query(parse_decision_log_query("sort=date&order=asc")) == "sort=date&order=asc");
+  CHECK(to_query(parse_decision_log_query("q=search+words&after=yesterday&sort=nonsense")) == "");
+  CHECK(is_date("2026-02-28"));
+  CHECK_FALSE(is_date("2026-02-30"));
+  CHECK_FALSE(is_date("2026-2-3"));
+}
+
+TEST_CASE("the decision log's address follows its filters: a choice is a history entry, and an address brings its filters back") {
+  AppFixture f(manifest(), "/decisions/?status=accepted&sort=title");
+  CHECK(f.app.decision_log().filter.status == "accepted");
+  CHECK(f.app.decision_log().column == DecisionColumn::title);
+  CHECK(f.platform.history.back() == "replace /docs/decisions/?status=accepted&sort=title");
+  f.platform.history.clear();
+  f.click(*f.link("ID"));  // sort by id: newest first, the default, so it leaves the address
+  CHECK(f.platform.history == std::vector<std::string>{"push /docs/decisions/?status=accepted"});
+  f.app.on_popstate("/decisions/?status=accepted&sort=title");  // back
+  f.settle();
+  CHECK(f.app.decision_log().column == DecisionColumn::title);
+  CHECK(f.platform.history.size() == 1);  // going back adds no entry
+  f.app.on_popstate("/decisions/");
+  f.settle();
+  CHECK(f.app.decision_log().filter.status == "");
+  // Another page and back by a link: the log as its address says, unfiltered.
+  f.app.open("/decisions/?tag=infra");
+  f.settle();
+  CHECK(f.app.decision_log().filter.tag == "infra");
+  CHECK(f.platform.history.back() == "push /docs/decisions/?tag=infra");
+}

@@ -107,6 +107,53 @@ export function decisionTests({ test, check, ready, state, until, shot, browser,
     }
   });
 
+  test("decision log: the filters live in the address: shared, reloaded, and undone by back; dates take dates only", async () => {
+    const server = await start();
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    const search = () => new URL(page.url()).search;
+    try {
+      await page.goto(server.url + "/decisions/");
+      await ready(page);
+      await page.waitForTimeout(100);
+      await click(page, await find(page, "Any status"));
+      await click(page, await find(page, "proposed"));
+      await until(page, () => location.search === "?status=proposed", null, "the status in the address");
+      await click(page, await find(page, "Title"));
+      await until(page, () => location.search === "?status=proposed&sort=title", null, "the sort in the address");
+      check(JSON.stringify(await rows(page)) === JSON.stringify(["ADR-0002", "ADR-0004"]), `proposed by title: ${await rows(page)}`);
+      // The address, shared: a new visit shows the same table.
+      await page.reload();
+      await ready(page);
+      await page.waitForTimeout(100);
+      check(JSON.stringify(await rows(page)) === JSON.stringify(["ADR-0002", "ADR-0004"]), `after a reload: ${await rows(page)} (${search()})`);
+      check((await links(page)).some((l) => l.text === "proposed" && l.href === "action:filter"), "the status filter does not show its value");
+      // Back undoes the sort, then the status; forward redoes it.
+      await page.goBack();
+      await until(page, () => location.search === "?status=proposed", null, "back to the status alone");
+      const shown = (n) => window.logbook.links().filter((l) => /^ADR-\d+$/.test(l.text)).length === n;
+      await until(page, shown, 2, "the proposals");
+      check(JSON.stringify(await rows(page)) === JSON.stringify(["ADR-0004", "ADR-0002"]), `back: ${await rows(page)}`);
+      await page.goBack();
+      await until(page, () => location.search === "", null, "back to no filter");
+      await until(page, shown, 4, "all four records");
+      await page.goForward();
+      await until(page, () => location.search === "?status=proposed", null, "forward to the status");
+      await until(page, shown, 2, "the proposals again");
+      // A date field takes a date's characters only, and filters once it holds a date.
+      await click(page, await find(page, "Clear"));
+      const after = await find(page, "After YYYY-MM-DD");
+      await page.mouse.click(after.x + 30, after.y + after.h / 2);
+      await page.keyboard.type("x2026-01-0a1", { delay: 20 });
+      await until(page, () => /after=\d{4}-\d{2}-\d{2}/.test(location.search), null, "a date in the address");
+      check(/after=2026-01-01/.test(search()), `the after date: ${search()}`);
+      await shot(page, "decisions-log-date-filter");
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("decision log on a phone: a tap on a header sorts, a tap on the status filter and an option filters, a tap on a row opens it", async () => {
     const server = await start();
     const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 3, mobile: true });
