@@ -20,6 +20,7 @@ struct BuildOptions {
   std::string site_url;        // "https://example.org", for canonical links and the sitemap
   std::string title;           // site title ("" = the home page's title)
   std::filesystem::path app_dir;  // the built wasm app ("" = none)
+  std::string today;           // YYYY-MM-DD, for the review dates the checks compare ("" = today, local time)
   bool strict = false;
   bool progress = false;       // live progress on stderr (a terminal)
 };
@@ -31,7 +32,8 @@ struct BuildReport {
   double seconds = 0;
   bool written = false;  // the new site replaced the old one
   std::string fatal;     // set when nothing could be built at all
-  Diagnostics diagnostics;
+  Diagnostics diagnostics;     // the findings of `logbook check`, and the build's own problems
+  std::size_t from_config = 0; // the first diagnostics are logbook.yml's, their file named as found
   // Where the time went (seconds), for benchmarks: reading files, parsing and linking,
   // writing pages (in parallel with the database), and the database.
   double read_seconds = 0, model_seconds = 0, pages_seconds = 0, database_seconds = 0;

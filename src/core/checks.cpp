@@ -336,12 +336,17 @@ void check_image_hosts(const CheckContext& c, Diagnostics& out) {
 }
 
 Diagnostics run_checks(const CheckContext& c) {
+  // The build warns about broken links and malformed dates too: the checks' findings
+  // for those replace its warnings at the same place. Its other warnings stay, even
+  // where a check reports something else (an empty file and its missing title, at 1:1).
   Diagnostics found;
-  for (auto* check : {check_links, check_dates, check_statuses, check_decision_ids, check_decision_fields,
-                      check_supersession, check_reviews, check_orphans, check_titles, check_image_hosts})
-    check(c, found);
+  check_links(c, found);
+  check_dates(c, found);
   std::set<std::tuple<std::string, int, int>> positions;
   for (const Diagnostic& d : found) positions.emplace(d.file, d.line, d.column);
+  for (auto* check : {check_statuses, check_decision_ids, check_decision_fields, check_supersession, check_reviews,
+                      check_orphans, check_titles, check_image_hosts})
+    check(c, found);
   Diagnostics all;
   for (const Diagnostic& d : c.site.diagnostics)
     if (d.severity == Severity::error || !positions.count({d.file, d.line, d.column})) all.push_back(d);

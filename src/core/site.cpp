@@ -744,6 +744,11 @@ std::string render_page_html(const Site& site, const Page& page, std::string_vie
     std::size_t index = 0;
     for (std::size_t i = digits; i < end; ++i) index = index * 10 + static_cast<std::size_t>(html[i] - '0');
     out += escape_href(href_for(index));
+    // A broken link is drawn as broken (page.css), on the preview and the published site.
+    // The marker sits inside the link's double-quoted href (or src): the attribute is
+    // closed here and the class's own closing quote is the one cmark wrote.
+    if (index < page.resolved.size() && page.resolved[index].kind == LinkKind::missing)
+      out += "\" class=\"broken\" title=\"Broken link: no such " + std::string(page.links[index].image ? "file" : "page");
     pos = end + kMarkerEnd.size();
   }
   out.append(html, pos, std::string::npos);
