@@ -56,6 +56,7 @@ void add_serve_command(CLI::App& app, Action& run) {
     run = [build, serve, watch] {
       LiveReload live;
       build->progress = isatty(STDERR_FILENO) != 0;
+      build->preview = true;
       SiteBuilder builder(*build);
       report_build(builder.build(), *build, live, true);
       serve->root = build->out_dir;

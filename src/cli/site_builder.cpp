@@ -227,7 +227,7 @@ struct SiteBuilder::State {
                         {.title = info.title, .base = info.base, .app_boot = app ? "app/boot.js" : "",
                          .history = &history.pages, .app_version = app_version, .precache = precache_list(root),
                          .content_prefix = history.content_prefix, .propose_decision = propose_decision_url(),
-                         .fallback_fonts = fallback_fonts});
+                         .fallback_fonts = fallback_fonts, .preview = options.preview});
     published_at = published_indexes(site, published);
     published.search = search_pieces;
   }

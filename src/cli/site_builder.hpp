@@ -23,6 +23,7 @@ struct BuildOptions {
   std::string today;           // YYYY-MM-DD, for the review dates the checks compare ("" = today, local time)
   bool strict = false;
   bool progress = false;       // live progress on stderr (a terminal)
+  bool preview = false;        // `logbook serve`'s live preview (the manifest says so)
 };
 
 struct BuildReport {
