@@ -358,10 +358,10 @@ TEST_CASE("a rebuild rewrites a record's page when a record in its chain changes
   SiteBuilder builder(options_for(dir));
   REQUIRE(builder.build().written);
   const fs::path a = dir.path / "site/decisions/0001-a/index.html";
-  CHECK(slurp(a).find("ADR-0002: B</a> (proposed)") != std::string::npos);
+  CHECK(slurp(a).find("ADR-0002: B</a>, <span class=\"status-word\">proposed</span>") != std::string::npos);
   dir.write("content/decisions/0002-b.md", "---\nstatus: accepted\nsupersedes: [ADR-0001]\n---\n# B\n");
   REQUIRE(builder.rebuild({"decisions/0002-b.md"}).written);
-  CHECK(slurp(a).find("ADR-0002: B</a> (accepted)") != std::string::npos);
+  CHECK(slurp(a).find("ADR-0002: B</a>, <span class=\"status-word\">accepted</span>") != std::string::npos);
   builder.wait_for_database();
 }
 
