@@ -397,7 +397,10 @@ AppState App::state() const {
     s.heading = page_.layout.anchors[static_cast<std::size_t>(outline_.active)].slug;
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
   s.search_open = palette_.open;
-  s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
+  // "Page not found" is drawn whole at once: ready too, so whoever waits for a page (a
+  // test, a screen reader's mirror) is not left waiting on a missing one.
+  s.ready = (page_.status == CurrentPage::Status::ready && page_.layout_width > 0) ||
+            (page_.status == CurrentPage::Status::failed && page_.index < 0);
   s.find_open = find_.open;
   s.find_matches = static_cast<int>(find_.matches.size());
   s.search_results = static_cast<int>(palette_.answer.hits.size());
