@@ -198,12 +198,14 @@ std::string source_url(const std::string& page_url) { return page_url + "index.m
 
 namespace {
 
-// The template's lines that boot the app: a page the app can show has them.
+// The template's lines that boot the app: a page the app can show has them. "Open in the
+// app" stays hidden until boot.js knows the app can run here and is not running (the
+// reader turned it off with ?app=off): a reader without WebGL2 or JavaScript never sees it.
 using Fields = std::vector<std::pair<std::string_view, std::string>>;
 
 Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
   fields.emplace_back("loader", "<script src=\"" + escape_html(info.base) + "/assets/loader.js\" defer></script>\n");
-  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\">Open in the app</a>\n");
+  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\" hidden>Open in the app</a>\n");
   return fields;
 }
 

@@ -11,6 +11,7 @@ import { decisionTests } from "./decisions.mjs";
 import { offlineTests } from "./offline.mjs";
 import { hostileTests } from "./hostile.mjs";
 import { searchPiecesTests } from "./search_pieces.mjs";
+import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
 
 function check(condition, message) {
@@ -241,6 +242,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
+  staticPageTests({ test, check, ready, state, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {
