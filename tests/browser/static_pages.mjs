@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
+import { decodePng, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
 import { buildSite } from "./lib/build.mjs";
 
@@ -15,6 +16,9 @@ function writeContent(dir) {
   writeFileSync(join(dir, "index.md"), "# Handbook\n\nSee [[Setup]] and [[Setpu]].\n");
   writeFileSync(join(dir, "guides/setup.md"), "---\ntitle: Setup\n---\n# Setup\n\nHow to set up.\n");
   writeFileSync(join(dir, "lonely.md"), "# Lonely\n\nNo page links here.\n");
+  mkdirSync(join(dir, "decisions"), { recursive: true });
+  writeFileSync(join(dir, "decisions/index.md"), "# Decision log\n\n## The decisions so far\n\nSee the table.\n\n## Writing a record\n\nUse the template.\n");
+  writeFileSync(join(dir, "decisions/0001-a.md"), "---\nstatus: accepted\ndate: 2026-01-01\n---\n# Use A\n\nWhy.\n");
 }
 
 // `logbook serve` on a free port; resolves once it listens.
@@ -70,6 +74,20 @@ export function staticPageTests({ test, check, ready, state, browser, logbook, a
     await page.goto(server.url + "/guides/setup/");
     await page.waitForSelector(".logbook-notice", { timeout: 5000 });
     check(!(await shown()), "offered in a browser that cannot run the app");
+    await context.close();
+    await server.close();
+  });
+
+  test("the decision log's outline lists its headings beside the table", async () => {
+    // Regression: the table left the window clipped to the document, and the outline's
+    // entries were clipped away (only its label showed).
+    const server = await serve(join(tmp, "site"));
+    const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+    await page.goto(server.url + "/decisions/");
+    await ready(page);
+    await page.waitForTimeout(200);
+    const entries = decodePng(await page.screenshot({ clip: { x: 1120, y: 118, width: 230, height: 50 } }));
+    check(inkRatio(entries) > 0.02, `the outline shows no entries (${(inkRatio(entries) * 100).toFixed(2)}% ink)`);
     await context.close();
     await server.close();
   });
