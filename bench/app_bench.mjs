@@ -8,11 +8,11 @@
 // node bench/app_bench.mjs [--logbook build/native/src/cli/logbook] [--app-dir build/wasm/wasm/app]
 //                          [--corpus /tmp/anchors/c10k] [--runs 5] [--only start|scroll|search] [--skip-search]
 // The 10k corpus: python3 /work/shared/peers-bench/gen_corpus.py 10000 /tmp/anchors/c10k
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,7 +29,7 @@ for (const [what, path] of [["logbook", logbook], ["the wasm app", join(appDir, 
 const { serve } = await import(join(repo, "tests/browser/lib/server.mjs"));
 const { launch, openPage } = await import(join(repo, "tests/browser/lib/browser.mjs"));
 const tmp = mkdtempSync(join(tmpdir(), "logbook-bench-"));
-const build = (content, out) => execFileSync(logbook, ["build", content, "-o", out, "--app-dir", appDir], { stdio: "pipe" });
+const build = (content, out) => buildSite(logbook, [content, "-o", out, "--app-dir", appDir]);
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const f1 = (x) => x.toFixed(1);
 const browser = await launch();

@@ -23,6 +23,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -164,7 +165,7 @@ for (const c of corpora) {
   const hugo = join(anchors, `site-${c}/public`);
   if (!existsSync(join(hugo, "pagefind/pagefind.js"))) { console.log(`${c}: no Pagefind site at ${hugo}; run run_hugo.sh and run_pagefind.sh ${c}`); continue; }
   const out = `/tmp/logbook-large-${c}`;
-  execFileSync(logbook, ["build", join(anchors, c), "-o", out, "--base-url", "/lb/", "--app-dir", appDir], { stdio: "pipe" });
+  buildSite(logbook, [join(anchors, c), "-o", out, "--base-url", "/lb/", "--app-dir", appDir]);
   const srv = await startServer({ lb: out, pf: hugo });
   // Did the throttle take effect? A 2 MB file should take about 2e6 / rate seconds.
   const probe = join(appDir, "logbook.wasm");

@@ -8,10 +8,10 @@
 // node bench/search_pieces.mjs [--corpus /tmp/anchors/c10k] [--out /tmp/wt-worker/bench-c10k]
 //                              [--delay 0] [--query evidence] [--rebuild] [--first-only]
 //                              [--logbook ...] [--app-dir ...]
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -26,7 +26,7 @@ const query = opt("--query", "evidence");
 const { serve } = await import(join(repo, "tests/browser/lib/server.mjs"));
 const { launch, openPage } = await import(join(repo, "tests/browser/lib/browser.mjs"));
 if (!existsSync(join(out, "manifest.json")) || args.includes("--rebuild"))
-  execFileSync(logbook, ["build", corpus, "-o", out, "--app-dir", appDir], { stdio: "pipe" });
+  buildSite(logbook, [corpus, "-o", out, "--app-dir", appDir]);
 const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
 const server = await serve(out, { delay });
 const browser = await launch();

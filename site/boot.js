@@ -43,7 +43,14 @@
     notice("This browser cannot run the Logbook app (it needs WebAssembly and WebGL2). You are reading the static pages, which have everything.");
     return settled();
   }
-  if (/[?&]app=off\b/.test(location.search)) return settled();
+  if (/[?&]app=off\b/.test(location.search)) {
+    // The reader turned the app off: offer it back, now that it is known to run here.
+    var appLink = document.querySelector("header.top .app-link");
+    if (appLink) appLink.hidden = false;
+    return settled();
+  }
+  // Pages' URLs end in "/"; the 404 page ("/404.html") has no Markdown and no part to fetch.
+  var isPage = page.slice(-1) === "/";
 
   var bar = document.createElement("div");
   bar.className = "logbook-progress";
@@ -141,13 +148,13 @@
     compileWasm(app + "logbook.wasm", 1500000),
     script(app + "logbook.js"),
     manifest,
-    download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; }),
+    isPage ? download("markdown", base + page + "index.md", 8000, true).catch(function () { return ""; }) : "",
     // The manifest's part holding this page, fetched as soon as the head names it and
     // while the app's wasm still downloads (the pages' HTML does not name it: a part's
     // name changes with any of its pages). The app checks it, and fetches the right one
     // itself if this guess by URL range was wrong.
     head.then(function (m) {
-      var part = (m.parts || []).filter(function (p) { return p.from <= page && page <= p.to; })[0];
+      var part = isPage && (m.parts || []).filter(function (p) { return p.from <= page && page <= p.to; })[0];
       return part ? download("part", base + "/" + part.name, 40000, true).catch(function () { return ""; }) : "";
     })
   ];

@@ -15,13 +15,18 @@
     panel = null;
   }
 
+  // The build's findings, as the terminal and `logbook check` print them: errors red,
+  // warnings amber (a panel of warnings only is amber too).
+  var isError = function (line) { return /: error: |^logbook: /.test(line); };
   function show(problems) {
     hide();
+    var errors = problems.lines.some(isError);
     panel = document.createElement("div");
     panel.className = "logbook-problems";
-    panel.setAttribute("role", "alert");
+    panel.setAttribute("role", errors ? "alert" : "status");
     panel.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:50vh;overflow:auto;z-index:2147483647;" +
-      "background:#fff8f8;color:#1f2328;border:2px solid #cf222e;border-radius:8px;padding:1rem 1.25rem;" +
+      "background:" + (errors ? "#fff8f8" : "#fff8c5") + ";color:#1f2328;border:2px solid " + (errors ? "#cf222e" : "#9a6700") +
+      ";border-radius:8px;padding:1rem 1.25rem;" +
       "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace;box-shadow:0 8px 24px rgba(0,0,0,.25)";
     var title = document.createElement("div");
     title.style.cssText = "font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.5rem;display:flex;justify-content:space-between";
@@ -34,7 +39,8 @@
     problems.lines.forEach(function (line) {
       var row = document.createElement("div");
       row.textContent = line;
-      if (/: error: |^logbook: /.test(line)) row.style.color = "#cf222e";
+      row.className = isError(line) ? "error" : "warning";
+      row.style.color = isError(line) ? "#cf222e" : "#7d4e00";
       panel.appendChild(row);
     });
     document.body.appendChild(panel);

@@ -437,7 +437,10 @@ AppState App::state() const {
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";
   s.theme_choice = theme_choice_ == ThemeChoice::system ? "system" : s.theme;
   s.search_open = palette_.open;
-  s.ready = page_.status == CurrentPage::Status::ready && page_.layout_width > 0;
+  // "Page not found" is drawn whole at once: ready too, so whoever waits for a page (a
+  // test, a screen reader's mirror) is not left waiting on a missing one.
+  s.ready = (page_.status == CurrentPage::Status::ready && page_.layout_width > 0) ||
+            (page_.status == CurrentPage::Status::failed && page_.index < 0);
   s.find_open = find_.open;
   s.find_matches = static_cast<int>(find_.matches.size());
   s.search_results = static_cast<int>(palette_.answer.hits.size());

@@ -161,7 +161,6 @@ void draw_document(App& app, const Area& area) {
   const ImGuiIO& io = ImGui::GetIO();
   DocumentViewState& v = app.doc_view();
   CurrentPage& page = app.page();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   const float margin = app.phone() ? 20.0f : 48.0f;
   const float content_w = std::min(760.0f, area.w - 2 * margin);
   const float content_x = std::floor(area.x + std::max(margin, (area.w - content_w) * 0.5f));
@@ -181,13 +180,16 @@ void draw_document(App& app, const Area& area) {
   static_cast<ScrollState&>(v) = scroll_step(std::move(v), input, page.layout.regions);
   if (v.moving) app.request_frames(2);
 
-  dl->PushClipRect(area.min(), area.max(), true);
+  // ImGui's, not the draw list's: it keeps the window's clip rect in step, which a view
+  // inside (the decision log's table) restores from; with the draw list's, the window
+  // kept the document's clip after it, and the outline drawn next was clipped away.
+  ImGui::PushClipRect(area.min(), area.max(), true);
   // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
   const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
   draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
   if (!ready) {
     draw_page_placeholder(app, ImVec2(content_x, top), content_w);
-    dl->PopClipRect();
+    ImGui::PopClipRect();
     return;
   }
   const float header_h = draw_page_header(app, ImVec2(content_x, top), content_w);
@@ -205,7 +207,7 @@ void draw_document(App& app, const Area& area) {
   code_block_buttons(app, origin, area);
   heading_permalinks(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
-  dl->PopClipRect();
+  ImGui::PopClipRect();
   draw_scrollbar(app, area, total());
 }
 

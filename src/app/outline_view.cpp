@@ -66,7 +66,8 @@ void draw_outline(App& app, const Area& area) {
   const Theme& th = app.theme();
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddText(T.font(Face::bold), T.scale.small - 1, ImVec2(area.x + 20, area.y + 30), th[Ink::faint], "ON THIS PAGE");
+  // Muted, not faint: a label is text, and faint is under 4.5:1 on either theme.
+  dl->AddText(T.font(Face::bold), T.scale.small - 1, ImVec2(area.x + 20, area.y + 30), th[Ink::muted], "ON THIS PAGE");
   ImGui::SetCursorScreenPos(ImVec2(area.x + 8, area.y + 58));
   ScopedStyle style;
   style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));

@@ -92,6 +92,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
     const float card_w = stack ? width : (width - 16) * 0.5f;
     const auto card = [&](int target, bool next, ImVec2 p) {
       const PublishedPage& e = site.pages[static_cast<std::size_t>(target)];
+      const std::string name = site.nav_title(target);  // "ADR-0002: ...", as the sidebar names it
       ImGui::SetCursorScreenPos(p);
       ImGui::PushID(next ? "next" : "prev");
       const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
@@ -105,12 +106,12 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       ImFont* small = T.font(Face::regular);
       ImFont* title = T.font(Face::bold);
       const float lw = small->CalcTextSizeA(T.scale.small, FLT_MAX, 0, label).x;
-      const float tw = std::min(card_w - 2 * pad, title->CalcTextSizeA(T.scale.body, FLT_MAX, 0, e.title.c_str()).x);
+      const float tw = std::min(card_w - 2 * pad, title->CalcTextSizeA(T.scale.body, FLT_MAX, 0, name.c_str()).x);
       const float lx = next ? p.x + card_w - pad - lw : p.x + pad;
       const float tx = next ? p.x + card_w - pad - tw : p.x + pad;
       dl->AddText(small, T.scale.small, ImVec2(lx, p.y + 14), th[Ink::muted], label);
-      draw_elided(dl, title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], e.title, card_w - 2 * pad, hover);
-      app.add_view_link({elide_text(title, T.scale.body, e.title, card_w - 2 * pad), e.url, p.x, p.y, card_w, kCardH});
+      draw_elided(dl, title, T.scale.body, ImVec2(tx, p.y + 38), th[Ink::link], name, card_w - 2 * pad, hover);
+      app.add_view_link({elide_text(title, T.scale.body, name, card_w - 2 * pad), e.url, p.x, p.y, card_w, kCardH});
       if (clicked && !long_pressed()) app.open(e.url);
     };
     if (n.prev >= 0) card(n.prev, false, ImVec2(pos.x, y));

@@ -36,6 +36,10 @@ void update_notes(App& app) {
   n.page_changed = false;
   if (page.index >= 0) n.page_changed = mark_read(n.seen, site.pages[static_cast<std::size_t>(page.index)]);
   n.changed = changed_pages(site, n.seen);
+  // Under `logbook serve` every change is the writer's own: no page is "changed since you
+  // last read it" to them. (Without accounts a published site cannot tell its reader from
+  // a commit's author, so there every change is news.)
+  if (site.preview) n.page_changed = false, n.changed.clear();
   n.proposals = proposals_awaiting_input(site);
   n.accepted = recently_accepted(site, 5);
   n.past_review = pages_past_review(site, n.today);

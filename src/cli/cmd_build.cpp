@@ -1,10 +1,11 @@
-// logbook build [CONTENT_DIR] [-o OUT_DIR] [--base-url PATH] [--strict]
+// logbook build [CONTENT_DIR] [-o OUT_DIR] [--base-url PATH] [--today YYYY-MM-DD] [--strict]
 #include <unistd.h>
 
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
+#include "content_reader.hpp"
 #include "core/diagnostic.hpp"
 #include "site_builder.hpp"
 
@@ -27,10 +28,23 @@ void add_site_options(CLI::App* cmd, BuildOptions& options) {
   cmd->add_option("--site-url", options.site_url, "Origin for canonical links and the sitemap, e.g. https://docs.example.org");
   cmd->add_option("--title", options.title, "Site title (default: logbook.yml's, else the home page's title)");
   cmd->add_option("--app-dir", options.app_dir, "Folder of the built wasm app (default: the one built in, else the wasm preset's output)");
+  cmd->add_option("--today", options.today, "The date to check review dates against (default: today), YYYY-MM-DD");
+}
+
+std::vector<std::string> shown_diagnostics(const BuildReport& report, const BuildOptions& options) {
+  std::vector<std::string> lines;
+  std::error_code ec;
+  const auto here = std::filesystem::current_path(ec);
+  for (std::size_t i = 0; i < report.diagnostics.size(); ++i) {
+    Diagnostic d = report.diagnostics[i];
+    d.file = shown_file(d.file, i >= report.from_config, options.content_dir, here);
+    lines.push_back(format_diagnostic(d));
+  }
+  return lines;
 }
 
 std::string print_build_report(const BuildReport& report, const BuildOptions& options, const char* command) {
-  for (const Diagnostic& d : report.diagnostics) std::cerr << format_diagnostic(d) << '\n';
+  for (const std::string& line : shown_diagnostics(report, options)) std::cerr << line << '\n';
   if (!report.fatal.empty()) std::cerr << "logbook " << command << ": " << report.fatal << '\n';
   for (const std::string& note : report.notes) std::cerr << "logbook " << command << ": note: " << note << '\n';
   const std::string summary = summary_line(report, options);

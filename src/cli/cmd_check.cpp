@@ -40,13 +40,6 @@ fs::path repository_root(const fs::path& from) {
   return fs::current_path(ec);
 }
 
-std::string relative_to(const fs::path& file, const fs::path& base) {
-  std::error_code ec;
-  const fs::path absolute = fs::absolute(file, ec).lexically_normal();
-  const fs::path rel = absolute.lexically_relative(fs::absolute(base, ec).lexically_normal());
-  return rel.empty() ? absolute.generic_string() : rel.generic_string();
-}
-
 // GitHub workflow commands: %, CR and LF are escaped in messages; properties also escape : and ,.
 std::string escape_github(std::string_view s, bool property) {
   std::string out;
@@ -88,7 +81,7 @@ int run_check(const CheckOptions& o) {
   const fs::path root = o.format == "text" ? fs::current_path() : repository_root(o.content_dir);
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Diagnostic& d = findings[i];
-    d.file = relative_to(i < from_config ? fs::path(d.file) : o.content_dir / d.file, root);
+    d.file = shown_file(d.file, i >= from_config, o.content_dir, root);
   }
   std::size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : findings) ++(d.severity == Severity::error ? errors : warnings);

@@ -23,15 +23,14 @@ std::atomic<bool> g_stop_requested{false};  // set by SIGINT/SIGTERM; signals ne
 
 void on_stop_signal(int) { g_stop_requested = true; }
 
-// Prints the build's findings and tells open pages: reload, or show the problems.
+// Prints the build's findings and tells open pages: reload, and show the problems over
+// the page, warnings too, as the terminal shows them (a page opened later gets the
+// last build's).
 void report_build(const BuildReport& report, const BuildOptions& build, LiveReload& live, bool initial) {
   const std::string summary = print_build_report(report, build, "serve");
-  if (initial) return;
-  std::vector<std::string> lines;
-  for (const Diagnostic& d : report.diagnostics)
-    if (d.severity == Severity::error || !report.written) lines.push_back(format_diagnostic(d));
+  std::vector<std::string> lines = shown_diagnostics(report, build);
   if (!report.fatal.empty()) lines.push_back("logbook: " + report.fatal);
-  if (report.written) live.reload();
+  if (report.written && !initial) live.reload();
   if (!lines.empty()) live.problems(summary, lines);
 }
 
@@ -57,6 +56,7 @@ void add_serve_command(CLI::App& app, Action& run) {
     run = [build, serve, watch] {
       LiveReload live;
       build->progress = isatty(STDERR_FILENO) != 0;
+      build->preview = true;
       SiteBuilder builder(*build);
       report_build(builder.build(), *build, live, true);
       serve->root = build->out_dir;

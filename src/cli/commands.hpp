@@ -29,6 +29,10 @@ struct BuildReport;
 // --title and --app-dir.
 void add_site_options(CLI::App* cmd, BuildOptions& options);
 
+// A build's findings as lines to print, each file named as `logbook check` names it
+// (relative to the current folder), errors and warnings alike.
+std::vector<std::string> shown_diagnostics(const BuildReport& report, const BuildOptions& options);
+
 // Prints a build's diagnostics, any fatal error and the summary line to stderr (and, with
 // LOGBOOK_TIMINGS set, where the time went); returns the summary line.
 std::string print_build_report(const BuildReport& report, const BuildOptions& options, const char* command);

@@ -7,6 +7,14 @@ namespace logbook::cli {
 
 namespace fs = std::filesystem;
 
+std::string shown_file(const std::string& file, bool in_content, const fs::path& content_dir, const fs::path& base) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(in_content ? content_dir / file : fs::path(file), ec).lexically_normal();
+  const fs::path rel = absolute.lexically_relative(fs::absolute(base, ec).lexically_normal());
+  // A file outside `base` reads better whole than as a climb of ../../..
+  return rel.empty() || *rel.begin() == ".." ? absolute.generic_string() : rel.generic_string();
+}
+
 bool read_file(const fs::path& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -21,6 +21,13 @@ struct ContentReadResult {
 
 ContentReadResult read_content(const std::filesystem::path& content_dir, const std::filesystem::path& skip_dir = {});
 
+// A finding's file as `check`, `build` and `serve` all show it: a content file (which the
+// core names relative to the content folder) joined to the content folder, any other
+// file (logbook.yml, named as found) as it is; then relative to `base`: the current
+// folder for people, the repository root for tools.
+std::string shown_file(const std::string& file, bool in_content, const std::filesystem::path& content_dir,
+                       const std::filesystem::path& base);
+
 // Reads a whole file; false with a message on failure.
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error);
 

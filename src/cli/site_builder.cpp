@@ -19,7 +19,9 @@
 #include "fallback_fonts.hpp"
 #include "git_history.hpp"
 #include "html.hpp"
+#include "local_date.hpp"
 #include "offline_list.hpp"
+#include "core/checks.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
 #include "core/published_site.hpp"
@@ -196,6 +198,7 @@ struct SiteBuilder::State {
   void load_config(BuildReport& report) {
     config = load_site_config(options.content_dir);
     report.diagnostics = config.diagnostics;
+    report.from_config = report.diagnostics.size();
   }
 
   SiteOptions site_options() const {
@@ -220,7 +223,10 @@ struct SiteBuilder::State {
     decisions = extract_decisions(site, config.config);
     report.model_seconds = seconds_since(start);
     report.pages = site.pages.size();
-    report.diagnostics.insert(report.diagnostics.end(), site.diagnostics.begin(), site.diagnostics.end());
+    // What `logbook check` finds (the site's own problems among them), so that build,
+    // serve and check report a problem with the same words, place and severity.
+    const std::string today = options.today.empty() ? local_today() : options.today;
+    for (Diagnostic& d : run_checks({site, decisions, config.config, today})) report.diagnostics.push_back(std::move(d));
     for (const Diagnostic& d : report.diagnostics) ++(d.severity == Severity::error ? report.errors : report.warnings);
 
     std::string base = options.base_url == "/" ? config.config.base_url : options.base_url;
@@ -252,7 +258,7 @@ struct SiteBuilder::State {
                         {.title = info.title, .base = info.base, .app_boot = app ? "app/boot.js" : "",
                          .history = &history.pages, .app_version = app_version, .precache = precache_list(root),
                          .content_prefix = history.content_prefix, .propose_decision = propose_decision_url(),
-                         .fallback_fonts = fallback_fonts});
+                         .fallback_fonts = fallback_fonts, .preview = options.preview});
     published_at = published_indexes(site, published);
     published.search = search_pieces;
   }

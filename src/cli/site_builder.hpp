@@ -21,8 +21,10 @@ struct BuildOptions {
   std::string site_url;        // "https://example.org", for canonical links and the sitemap
   std::string title;           // site title ("" = the home page's title)
   std::filesystem::path app_dir;  // the built wasm app ("" = the one compiled in, if any)
+  std::string today;           // YYYY-MM-DD, for the review dates the checks compare ("" = today, local time)
   bool strict = false;
   bool progress = false;       // live progress on stderr (a terminal)
+  bool preview = false;        // `logbook serve`'s live preview (the manifest says so)
 };
 
 struct BuildReport {
@@ -35,7 +37,8 @@ struct BuildReport {
   // What the site was built without, and why (no git history, no app): not a problem of
   // the content, so neither a warning nor a reason for --strict to fail.
   std::vector<std::string> notes;
-  Diagnostics diagnostics;
+  Diagnostics diagnostics;     // the findings of `logbook check`, and the build's own problems
+  std::size_t from_config = 0; // the first diagnostics are logbook.yml's, their file named as found
   // Where the time went (seconds), for benchmarks: reading files, parsing and linking,
   // writing pages (in parallel with the database), and the database.
   double read_seconds = 0, model_seconds = 0, pages_seconds = 0, database_seconds = 0;

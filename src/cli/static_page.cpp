@@ -92,7 +92,8 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 // A decision record's status, dates, people and its chain both ways, as the app's
-// decision header shows them: "Superseded by ADR-0012 (proposed)".
+// decision header shows them: "Superseded by ADR-0012: Title, proposed" (the other record's
+// status after its name, so a record superseded by a mere proposal reads as such).
 std::string decision_record(const PublishedSite& site, const PublishedDecision& d, const SiteInfo& info) {
   const std::string status = d.status.empty() ? "no status" : d.status;
   std::string out = "<section class=\"decision\" aria-label=\"Decision record\"><p><span class=\"status status-" +
@@ -112,8 +113,8 @@ std::string decision_record(const PublishedSite& site, const PublishedDecision& 
     for (int r : records) {
       const PublishedDecision& other = site.decisions[static_cast<std::size_t>(r)];
       const std::string name = other.id.empty() ? other.title : other.id + (other.title.empty() ? "" : ": " + other.title);
-      v += (v.empty() ? "" : ", ") + (other.page >= 0 ? link(info, page_at(site, other.page).url, name) : escape_html(name));
-      if (!other.status.empty()) v += " (" + escape_html(other.status) + ")";
+      v += (v.empty() ? "" : "; ") + (other.page >= 0 ? link(info, page_at(site, other.page).url, name) : escape_html(name));
+      if (!other.status.empty()) v += ", <span class=\"status-word\">" + escape_html(other.status) + "</span>";
     }
     return v;
   };
@@ -139,16 +140,14 @@ std::string backlinks(const PublishedSite& site, const PublishedPage& page, cons
   return out + "</ul></section>";
 }
 
+// Previous and next in reading order, named as the sidebar names them ("ADR-0002: ...").
 std::string prev_next(const PublishedSite& site, int page, const SiteInfo& info) {
   const Neighbours n = site.neighbours(page);
-  std::string out;
-  if (n.prev >= 0)
-    out += "<a class=\"prev\" rel=\"prev\" href=\"" + escape_html(info.base + page_at(site, n.prev).url) + "\"><small>Previous</small>" +
-           escape_html(page_at(site, n.prev).title) + "</a>";
-  if (n.next >= 0)
-    out += "<a class=\"next\" rel=\"next\" href=\"" + escape_html(info.base + page_at(site, n.next).url) + "\"><small>Next</small>" +
-           escape_html(page_at(site, n.next).title) + "</a>";
-  return out;
+  const auto card = [&](int target, const char* rel, const char* label) {
+    return "<a class=\"" + std::string(rel) + "\" rel=\"" + rel + "\" href=\"" + escape_html(info.base + page_at(site, target).url) +
+           "\"><small>" + label + "</small>" + escape_html(site.nav_title(target)) + "</a>";
+  };
+  return (n.prev >= 0 ? card(n.prev, "prev", "Previous") : "") + (n.next >= 0 ? card(n.next, "next", "Next") : "");
 }
 
 std::string footer(const PublishedSite& site, int index, const SiteInfo& info) {
@@ -199,12 +198,14 @@ std::string source_url(const std::string& page_url) { return page_url + "index.m
 
 namespace {
 
-// The template's lines that boot the app: a page the app can show has them.
+// The template's lines that boot the app: a page the app can show has them. "Open in the
+// app" stays hidden until boot.js knows the app can run here and is not running (the
+// reader turned it off with ?app=off): a reader without WebGL2 or JavaScript never sees it.
 using Fields = std::vector<std::pair<std::string_view, std::string>>;
 
 Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
   fields.emplace_back("loader", "<script src=\"" + escape_html(info.base) + "/assets/loader.js\" defer></script>\n");
-  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\">Open in the app</a>\n");
+  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\" hidden>Open in the app</a>\n");
   return fields;
 }
 

@@ -27,6 +27,13 @@ std::string status_list(const SiteConfig& config) {
   return out;
 }
 
+// "did you mean 'accepted', or " for a misspelt status; "use one of them, or " otherwise.
+std::string status_hint(const SiteConfig& config, const std::string& status) {
+  const std::vector<std::string_view> known(config.statuses.begin(), config.statuses.end());
+  const std::string near = closest_name(status, known);
+  return near.empty() ? "use one of them, or " : "did you mean '" + near + "'? Or ";
+}
+
 bool declares(const std::vector<DecisionRef>& refs, int target) {
   return std::any_of(refs.begin(), refs.end(), [&](const DecisionRef& r) { return r.target == target; });
 }
@@ -45,9 +52,37 @@ std::string how_to_declare(const Decision& d, const char* field, const Decision&
   return std::string("add `") + field + ": " + other.id + "` to its front matter";
 }
 
+// What a misspelt wikilink may have meant: the closest page title or path. Each
+// suggestion compares with every page, so only the first kSuggestions broken links get
+// one (a page of ten thousand broken links stays linear).
+constexpr int kSuggestions = 100;
+
+struct WikilinkNames {
+  std::vector<std::string> paths;  // "guides/setup": paths without ".md"
+  std::vector<std::string_view> names;  // titles and paths
+  int left = kSuggestions;
+
+  explicit WikilinkNames(const Site& site) {
+    paths.reserve(site.pages.size());
+    for (const Page& p : site.pages) paths.push_back(p.path.substr(0, p.path.rfind('.')));
+    for (const Page& p : site.pages) names.push_back(p.title);
+    names.insert(names.end(), paths.begin(), paths.end());
+  }
+
+  // " Did you mean [[Hello]]?" or "".
+  std::string suggestion(const Link& link) {
+    if (!link.wikilink || left <= 0) return {};
+    --left;
+    const std::string target = link.destination.substr(0, link.destination.find('#'));
+    const std::string near = closest_name(target, names);
+    return near.empty() ? std::string() : " Did you mean [[" + near + "]]?";
+  }
+};
+
 }  // namespace
 
 void check_links(const CheckContext& c, Diagnostics& out) {
+  WikilinkNames wikilinks(c.site);
   for (const Page& page : c.site.pages) {
     for (std::size_t i = 0; i < page.links.size() && i < page.resolved.size(); ++i) {
       const Link& link = page.links[i];
@@ -57,7 +92,7 @@ void check_links(const CheckContext& c, Diagnostics& out) {
       if (r.kind == LinkKind::missing) {
         add(out, Severity::error, page.path, at,
             std::string(link.image ? "image " : "link to ") + shown + " is broken: no such " + (link.image ? "file" : "page") +
-                " in the content folder. If it was renamed or moved, link to its new path; otherwise create it or remove the link.");
+                " in the content folder." + wikilinks.suggestion(link) + " If it was renamed or moved, link to its new path; otherwise create it or remove the link.");
         continue;
       }
       if ((r.kind == LinkKind::page || r.kind == LinkKind::anchor) && !r.anchor.empty() && r.target_page >= 0) {
@@ -99,8 +134,8 @@ void check_statuses(const CheckContext& c, Diagnostics& out) {
     if (d.status.empty() || c.config.is_known_status(d.status)) continue;
     // A warning: the record keeps the status, shown and found by status:"on hold".
     add(out, Severity::warning, d.path, d.status_at,
-        "status '" + d.status_text + "' is not one of " + status_list(c.config) +
-            "; use one of them, or add it to `statuses` in logbook.yml if your team uses it.");
+        "status '" + d.status_text + "' is not one of " + status_list(c.config) + "; " + status_hint(c.config, d.status_text) +
+            "add it to `statuses` in logbook.yml if your team uses it.");
   }
 }
 
@@ -301,12 +336,17 @@ void check_image_hosts(const CheckContext& c, Diagnostics& out) {
 }
 
 Diagnostics run_checks(const CheckContext& c) {
+  // The build warns about broken links and malformed dates too: the checks' findings
+  // for those replace its warnings at the same place. Its other warnings stay, even
+  // where a check reports something else (an empty file and its missing title, at 1:1).
   Diagnostics found;
-  for (auto* check : {check_links, check_dates, check_statuses, check_decision_ids, check_decision_fields,
-                      check_supersession, check_reviews, check_orphans, check_titles, check_image_hosts})
-    check(c, found);
+  check_links(c, found);
+  check_dates(c, found);
   std::set<std::tuple<std::string, int, int>> positions;
   for (const Diagnostic& d : found) positions.emplace(d.file, d.line, d.column);
+  for (auto* check : {check_statuses, check_decision_ids, check_decision_fields, check_supersession, check_reviews,
+                      check_orphans, check_titles, check_image_hosts})
+    check(c, found);
   Diagnostics all;
   for (const Diagnostic& d : c.site.diagnostics)
     if (d.severity == Severity::error || !positions.count({d.file, d.line, d.column})) all.push_back(d);

@@ -39,9 +39,9 @@ void check_titles(const CheckContext& c, Diagnostics& out);
 void check_image_hosts(const CheckContext& c, Diagnostics& out);
 
 // Every check, merged with the site's own build diagnostics (malformed front matter
-// and the like). Where a check reports a position the build also warned about (a
-// broken link, a malformed date), the check's finding replaces the warning. Sorted
-// by file, line, column.
+// and the like). Where the link or date checks report a position the build also warned
+// about (a broken link, a malformed date), the check's finding replaces the warning.
+// Sorted by file, line, column. `logbook build` and `serve` report these findings too.
 Diagnostics run_checks(const CheckContext& c);
 
 }  // namespace logbook

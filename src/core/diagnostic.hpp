@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace logbook {
@@ -22,5 +23,12 @@ struct Diagnostic {
 std::string format_diagnostic(const Diagnostic& d);
 
 using Diagnostics = std::vector<Diagnostic>;
+
+// For "did you mean": the one of `names` closest to `typed` (ignoring ASCII case) within
+// a few edits (one per four letters, at most three), or "" when none is that close.
+// Each comparison is bounded (names longer than kLongestSuggested are skipped), so a
+// caller that asks a fixed number of times stays linear in the number of names.
+constexpr std::size_t kLongestSuggested = 80;
+std::string closest_name(std::string_view typed, const std::vector<std::string_view>& names);
 
 }  // namespace logbook

@@ -163,6 +163,92 @@ Block find_block(std::string_view text) {
   return block;
 }
 
+// Where a YAML mistake is and what it is, in an author's words. yaml-cpp notices an
+// unclosed `[` or quote only where the text ends, and names it in parser terms ("end of
+// sequence flow not found"), so the common mistakes are found by a scan of our own: an
+// opening bracket or quote without its closing one is reported where it opens.
+struct YamlMistake {
+  int line = 0, column = 0;  // 0-based, in the YAML text
+  std::string what;          // "" when the scan found nothing to say
+};
+
+// The first bracket or quote left open, in one pass (linear in the text). A bracket or
+// quote opens only where a value may start (after `: `, `- `, `,` or another bracket),
+// as YAML has it, so `title: Don't panic` and `title: a[1]` are plain text.
+YamlMistake unclosed_opener(std::string_view yaml) {
+  struct Open { char c; int line, column; };
+  std::vector<Open> open;
+  int line = 0, column = 0;
+  char quote = 0;
+  Open quote_at{0, 0, 0};
+  char prev = '\n';  // the last character outside quotes that is not a space
+  for (std::size_t i = 0; i < yaml.size(); ++i, ++column) {
+    const char c = yaml[i];
+    if (c == '\n') {
+      ++line, column = -1;
+      if (!quote && open.empty()) prev = '\n';
+      continue;
+    }
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i, ++column;
+      else if (c == quote) quote = 0, prev = c;
+      continue;
+    }
+    const bool value_start = prev == '\n' || prev == ':' || prev == '-' || prev == ',' || prev == '[' || prev == '{';
+    if (c == '#' && (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '\n')) {
+      while (i + 1 < yaml.size() && yaml[i + 1] != '\n') ++i;  // a comment: to the end of the line
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') continue;
+    if ((c == '"' || c == '\'') && value_start) quote = c, quote_at = {c, line, column};
+    else if ((c == '[' || c == '{') && (value_start || !open.empty())) open.push_back({c, line, column});
+    else if ((c == ']' || c == '}') && !open.empty()) open.pop_back();
+    prev = c;
+  }
+  if (quote)
+    return {quote_at.line, quote_at.column,
+            std::string("the text in quotes that starts here never ends; add the closing ") + (quote == '"' ? "`\"`" : "`'`") +
+                " at the end of the value"};
+  if (!open.empty()) {
+    const Open& o = open.front();
+    return {o.line, o.column,
+            o.c == '[' ? "the list that `[` starts here is never closed; end it with `]`, like `tags: [a, b]`"
+                       : "the set of fields that `{` starts here is never closed; end it with `}`"};
+  }
+  return {};
+}
+
+// yaml-cpp's message in plain words, for the mistakes the scan above does not find;
+// `line` is the text of the line it points at.
+std::string plain_yaml_message(const std::string& msg, std::string_view line) {
+  const std::string_view indent = line.substr(0, line.find_first_not_of(" \t"));
+  if (indent.find('\t') != std::string_view::npos) return "this line is indented with a tab; indent with spaces";
+  if (msg == YAML::ErrorMsg::MAP_VALUE && !indent.empty())
+    return "this line is indented under a field that already has a value; start it at the beginning of the line";
+  if (msg == YAML::ErrorMsg::MAP_VALUE)
+    return "this line has a second `: ` in its value; put the value in quotes, like `title: \"Setup: the basics\"`";
+  if (msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::BLOCK_ENTRY)
+    return "this line is indented differently from the lines above it; line up the items of a list, and start each field "
+           "at the beginning of its line";
+  if (msg == YAML::ErrorMsg::UNKNOWN_TOKEN)
+    return "a value here starts with a character YAML reserves (like @ or `); put the value in quotes";
+  if (msg.rfind(YAML::ErrorMsg::INVALID_ESCAPE, 0) == 0)
+    return "a backslash in double quotes starts an escape YAML does not know; write the value in single quotes instead";
+  return "this is not valid YAML (" + msg + "); check the quotes, brackets and indentation";
+}
+
+// The text of a 0-based line.
+std::string_view line_at(std::string_view text, int line) {
+  std::size_t at = 0;
+  for (int i = 0; i < line; ++i) {
+    const std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) return {};
+    at = end + 1;
+  }
+  return text.substr(at, text.find('\n', at) - at);
+}
+
+
 }  // namespace
 
 FrontMatter split_front_matter(std::string_view text) {
@@ -197,9 +283,14 @@ FrontMatter parse_front_matter(std::string_view file, std::string_view text, Dia
   try {
     root = YAML::Load(yaml);
   } catch (const YAML::Exception& e) {
-    diagnostics.push_back({Severity::error, std::string(file), e.mark.line >= 0 ? e.mark.line + 2 : 2,
-                           e.mark.column >= 0 ? e.mark.column + 1 : 0,
-                           "malformed front matter: " + e.msg + ". The page was built without its front matter."});
+    // The YAML starts on the file's line 2 (after the opening `---`).
+    YamlMistake m = unclosed_opener(block.yaml);
+    if (m.what.empty()) {
+      const int line = std::max(e.mark.line, 0);
+      m = {line, std::max(e.mark.column, 0), plain_yaml_message(e.msg, line_at(block.yaml, line))};
+    }
+    diagnostics.push_back({Severity::error, std::string(file), m.line + 2, m.column + 1,
+                           "malformed front matter: " + m.what + ". The page was built without its front matter."});
     return fm;
   }
   if (root.IsNull()) return fm;

@@ -261,6 +261,7 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
   out.repository.branch = config.branch;
   out.repository.content_prefix = in.content_prefix;
   out.propose_decision = in.propose_decision;
+  out.preview = in.preview;
   out.statuses = config.statuses;
   out.pages.reserve(site.pages.size());
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
@@ -502,6 +503,7 @@ json head_json(const PublishedSite& site) {
   const PublishedRepository& r = site.repository;
   m["repository"] = r.url.empty() ? json(nullptr) : json{{"url", r.url}, {"branch", r.branch}, {"content_prefix", r.content_prefix}};
   m["propose_decision"] = or_null(site.propose_decision);
+  if (site.preview) m["preview"] = true;
   m["statuses"] = site.statuses;
   m["build"] = site.build;
   if (!site.search.list.empty())
@@ -559,6 +561,7 @@ void site_fields_from(const json& m, PublishedSite& site) {
     if (repo->contains("content_prefix")) site.repository.content_prefix = str(*repo, "content_prefix");
   }
   site.propose_decision = str(m, "propose_decision");
+  site.preview = m.value("preview", json()).is_boolean() && m["preview"].get<bool>();
   site.statuses = strings(m, "statuses");
   site.build = str(m, "build");
   if (const auto search = m.find("search"); search != m.end() && search->is_object()) {

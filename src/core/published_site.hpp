@@ -22,6 +22,8 @@
 //                         "content_prefix": "content"},   where content/ sits in the repository
 //   "propose_decision": null | "https://github.com/.../new/main/content/decisions?filename=...&value=..."
 //                       GitHub's new-file page with the template and next id
+//   "preview": true,   only in `logbook serve`'s live preview, where every change is the
+//                      writer's own: the app marks no page "changed since you last read it"
 //   "statuses": ["proposed", "accepted", ...],      the decision statuses, from logbook.yml
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
 //   "search": {"list": "search/list.<hash>.json",   the search database's piece list
@@ -165,6 +167,7 @@ struct PublishedSite {
   std::string app_boot; // "app/boot.js" when the app was built, else ""
   PublishedRepository repository;
   std::string propose_decision; // GitHub's new-file page for the next record, "" for none
+  bool preview = false;  // `logbook serve`'s live preview (see "preview" above)
   std::vector<std::string> statuses;
   // Every page has its index from the start; a page of a part not loaded yet is empty,
   // or holds only what a summary says of it (url, title, ...): check loaded(page).
@@ -224,6 +227,7 @@ struct PublishInputs {
   std::string content_prefix = "content";  // the content folder relative to the repository root
   std::string propose_decision{}; // "" when there is no repository
   std::vector<std::string> fallback_fonts{}; // faces for characters beyond the app's fonts
+  bool preview = false;  // built by `logbook serve`
 };
 
 // The one function that makes the published model.

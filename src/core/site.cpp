@@ -708,6 +708,47 @@ Site build_site(std::vector<SourceFile> files, const SiteOptions& options, Site*
   return site;
 }
 
+namespace {
+
+// A table cell holding one short word (an id like ADR-0002, a status, a date) gets
+// class="word", which page.css keeps on one line: browsers break "ADR-0002" after its
+// hyphen in a narrow column. One pass over the HTML; cmark writes the cells.
+constexpr std::size_t kLongestWordCell = 24;
+
+std::string keep_word_cells_whole(const std::string& html) {
+  std::string out;
+  out.reserve(html.size() + 64);
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t cell = html.find("<t", pos);
+    if (cell == std::string::npos || cell + 3 >= html.size()) break;
+    const char kind = html[cell + 2];
+    const std::size_t open_end = html.find('>', cell);
+    if ((kind != 'd' && kind != 'h') || (html[cell + 3] != '>' && html[cell + 3] != ' ') || open_end == std::string::npos) {
+      out.append(html, pos, cell + 2 - pos);
+      pos = cell + 2;
+      continue;
+    }
+    const std::size_t close = html.find(kind == 'd' ? "</td>" : "</th>", open_end);
+    const std::size_t stop = close == std::string::npos ? html.size() : close;
+    std::size_t letters = 0;
+    bool one_word = true, in_tag = false;
+    for (std::size_t i = open_end + 1; i < stop && one_word; ++i) {
+      const char c = html[i];
+      if (c == '<') in_tag = true;
+      else if (c == '>') in_tag = false;
+      else if (!in_tag) one_word = !std::isspace(static_cast<unsigned char>(c)) && ++letters <= kLongestWordCell;
+    }
+    out.append(html, pos, open_end - pos);
+    if (one_word && letters > 0) out += " class=\"word\"";
+    pos = open_end;
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
 std::string render_page_html(const Site& site, const Page& page, std::string_view base_url) {
   (void)site;
   std::string base(base_url);
@@ -744,10 +785,15 @@ std::string render_page_html(const Site& site, const Page& page, std::string_vie
     std::size_t index = 0;
     for (std::size_t i = digits; i < end; ++i) index = index * 10 + static_cast<std::size_t>(html[i] - '0');
     out += escape_href(href_for(index));
+    // A broken link is drawn as broken (page.css), on the preview and the published site.
+    // The marker sits inside the link's double-quoted href (or src): the attribute is
+    // closed here and the class's own closing quote is the one cmark wrote.
+    if (index < page.resolved.size() && page.resolved[index].kind == LinkKind::missing)
+      out += "\" class=\"broken\" title=\"Broken link: no such " + std::string(page.links[index].image ? "file" : "page");
     pos = end + kMarkerEnd.size();
   }
   out.append(html, pos, std::string::npos);
-  return out;
+  return out.find("<td") == std::string::npos ? out : keep_word_cells_whole(out);
 }
 
 }  // namespace logbook

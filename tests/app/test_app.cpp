@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <imgui_internal.h>
+#include <algorithm>
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "core/url.hpp"
@@ -121,6 +124,7 @@ TEST_CASE("an unknown address shows a not-found page rather than nothing") {
   f.settle();
   CHECK(f.app.state().title == "Page not found");
   CHECK(f.app.page().status == app::CurrentPage::Status::failed);
+  CHECK(f.app.state().ready);  // drawn whole: whoever waits for the page is not left waiting
 }
 
 TEST_CASE("the theme follows the system until the reader picks one, which is remembered") {
@@ -568,6 +572,18 @@ const app::VisibleLink* find_link(const std::vector<app::VisibleLink>& links, co
   for (const app::VisibleLink& l : links)
     if (l.text == text && (href.empty() || l.href == href)) return &l;
   return nullptr;
+// WCAG's contrast ratio of two colours (1 to 21).
+double contrast(ImU32 a, ImU32 b) {
+  const auto luminance = [](ImU32 c) {
+    const auto channel = [](unsigned v) {
+      const double s = v / 255.0;
+      return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152 * channel((c >> IM_COL32_G_SHIFT) & 0xFF) +
+           0.0722 * channel((c >> IM_COL32_B_SHIFT) & 0xFF);
+  };
+  const double x = luminance(a), y = luminance(b);
+  return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
 }
 
 }  // namespace
@@ -713,4 +729,13 @@ TEST_CASE("on a touch screen a long press on a link opens the link menu, with ro
   const app::VisibleLink* copy = find_link(links, "Copy link address");
   REQUIRE(copy != nullptr);
   CHECK(copy->h >= 44);
+TEST_CASE("labels such as 'On this page' are drawn in inks that meet 4.5:1 on the page, in both themes") {
+  for (const app::ThemeKind kind : {app::ThemeKind::light, app::ThemeKind::dark}) {
+    const app::Theme th = app::make_theme(kind);
+    CAPTURE(static_cast<int>(kind));
+    for (const app::Ink ink : {app::Ink::text, app::Ink::muted, app::Ink::heading, app::Ink::link})
+      CHECK(contrast(th[ink], th[app::Ink::page_bg]) >= 4.5);
+    // Faint is for rules and dots, never for words: it is under 4.5:1.
+    CHECK(contrast(th[app::Ink::faint], th[app::Ink::page_bg]) < 4.5);
+  }
 }

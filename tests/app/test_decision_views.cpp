@@ -262,6 +262,24 @@ TEST_CASE("changed pages are listed until read; a changed page says so once; mar
   CHECK(changed_pages(s, load_seen_pages(g.platform.storage["logbook.seen:/docs"], s)).empty());
 }
 
+TEST_CASE("under logbook serve the writer's own edits are not 'changed since you last read it'") {
+  std::map<std::string, std::string> storage;
+  {
+    AppFixture first(manifest());
+    storage = first.platform.storage;
+  }
+  nlohmann::json m = manifest("h1");  // the writer saved the home page and the guide
+  m["pages"][1]["hash"] = "g1";
+  m["preview"] = true;                // as `logbook serve` builds it
+  AppFixture f(m, "/", storage);
+  CHECK_FALSE(f.app.notes().page_changed);
+  CHECK(f.app.notes().changed.empty());
+  CHECK(f.link("Mark all as read") == nullptr);
+  f.click(*f.link("Guide"));
+  CHECK(f.app.state().path == "/guide/");
+  CHECK_FALSE(f.app.notes().page_changed);
+}
+
 TEST_CASE("the decision log's table: a row opens the record; a decision's header links its chain") {
   AppFixture f(manifest(), "/decisions/");
   REQUIRE(f.link("Title") != nullptr);

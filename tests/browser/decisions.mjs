@@ -3,12 +3,12 @@
 // proposal's deadline), and the home page's lists with "what changed since your last
 // visit" remembered across visits and cleared by "Mark all as read". The content is
 // written here with dates relative to today, since deadlines count from the reader's clock.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 function day(offset) {
   const d = new Date();
@@ -45,7 +45,7 @@ function writeContent(dir, { changed = false } = {}) {
 
 export function decisionTests({ test, check, ready, state, until, shot, browser, logbook, appDir }) {
   const tmp = mkdtempSync(join(tmpdir(), "logbook-decisions-"));
-  const build = () => execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir], { stdio: "pipe" });
+  const build = () => buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
   const links = (page) => page.evaluate(() => window.logbook.links());
   const find = async (page, text) => {
     const all = await links(page);

@@ -3,12 +3,12 @@
 // pages whose shape made the app's layout recurse or go quadratic (nesting 10,000 deep,
 // a 1 MB word, a flood of "&#"). The app must boot on each, with a clean console, and
 // keep its automation API. The content is generated here; none of it is committed.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 const page = (title, body) => `---\ntitle: ${title}\n---\n${body}\n`;
 
@@ -50,7 +50,7 @@ export function hostileTests({ test, check, ready, until, browser, logbook, appD
   const start = async () => {
     if (server) return server;
     writeContent(join(tmp, "content"));
-    execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir], { stdio: "pipe" });
+    buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
     server = await serve(join(tmp, "site"));
     return server;
   };

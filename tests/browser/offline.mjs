@@ -1,19 +1,19 @@
 // Offline and deployments, as a reader meets them: after a first visit the site opens,
 // navigates and searches with no network; a new deployment is offered with "a new
 // version is available" and taken on reload, never mixed with the old one.
-import { execFileSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 export function offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo }) {
   test("offline: visit, go offline, reload, navigate, search; then a new deployment is offered and taken", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "logbook-offline-"));
     cpSync(join(repo, "content"), join(tmp, "content"), { recursive: true });
-    const build = () => execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir,
-                                               "--base-url", "/handbook/"], { stdio: "pipe" });
+    const build = () => buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir,
+                                           "--base-url", "/handbook/"]);
     build();
     const server = await serve(join(tmp, "site"), { base: "/handbook" });
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
@@ -86,7 +86,7 @@ export function offlineTests({ test, check, ready, state, until, shot, browser, 
     const tmp = mkdtempSync(join(tmpdir(), "logbook-offline-ask-"));
     cpSync(join(repo, "content"), join(tmp, "content"), { recursive: true });
     writeFileSync(join(tmp, "logbook.yml"), "version: 1\noffline_budget_mb: 0\n");  // every site is above the budget
-    execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir], { stdio: "pipe" });
+    buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
     const server = await serve(join(tmp, "site"));
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     try {

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 // Made-up words, the first ones the most frequent (as in prose), from a fixed seed.
 const syllables = ["ka", "lo", "mi", "ten", "dor", "vi", "sup", "ra", "nel", "pho", "qua", "zi", "bre", "gun"];
@@ -50,7 +51,7 @@ const listOf = (site) => JSON.parse(readFileSync(join(site, JSON.parse(readFileS
 
 export function searchPiecesTests({ test, check, ready, until, browser, logbook, appDir }) {
   const tmp = mkdtempSync(join(tmpdir(), "logbook-pieces-"));
-  const build = (content, site) => execFileSync(logbook, ["build", content, "-o", site, "--app-dir", appDir], { stdio: "pipe" });
+  const build = (content, site) => buildSite(logbook, [content, "-o", site, "--app-dir", appDir]);
   const open = async (server) => {
     const opened = await openPage(browser, { width: 1366, height: 860, serviceWorkers: "block" });
     await opened.page.goto(server.url + "/");

@@ -1,7 +1,6 @@
 // What the browser tests check, as a reader would notice it. Each test drives the app
 // with the keyboard and the mouse (or touch) on the canvas, and reads the outcome
 // through window.logbook.state(); screenshots are saved and compared.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,8 @@ import { offlineTests } from "./offline.mjs";
 import { hostileTests } from "./hostile.mjs";
 import { searchPiecesTests } from "./search_pieces.mjs";
 import { readingTests } from "./reading.mjs";
+import { staticPageTests } from "./static_pages.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -42,7 +43,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   mkdirSync(artifacts, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), "logbook-browser-"));
   const build = (content, out, base) =>
-    execFileSync(logbook, ["build", content, "-o", out, "--app-dir", appDir, ...(base ? ["--base-url", base] : [])], { stdio: "pipe" });
+    buildSite(logbook, [content, "-o", out, "--app-dir", appDir, ...(base ? ["--base-url", base] : [])]);
   build(join(repo, "tests/fixtures/markdown-tour"), join(tmp, "tour"));
   build(join(repo, "content"), join(tmp, "content"), "/logbook/");
   const tour = await serve(join(tmp, "tour"));
@@ -243,6 +244,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
   readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl: tour.url });
+  staticPageTests({ test, check, ready, state, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {

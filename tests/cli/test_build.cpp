@@ -16,6 +16,7 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -139,8 +140,8 @@ TEST_CASE("bad input is reported per file and the rest of the site still builds"
   dir.write("content/broken-link.md", "# B\n\n[x](nowhere.md)\n");
   const BuildReport report = build_site_to_disk(options_for(dir));
   CHECK(report.written);
-  CHECK(report.errors == 3);  // yaml, binary, huge
-  CHECK(report.warnings == 3);  // utf-8, empty, broken link
+  CHECK(report.errors == 4);  // yaml, binary, huge, broken link (as `logbook check` says)
+  CHECK(report.warnings == 7);  // utf-8, empty, and what check warns about: no title, four pages no page links to
   CHECK(report.exit_code(false) == 1);
   CHECK(fs::exists(dir.path / "site/bad-yaml/index.html"));
   CHECK(fs::exists(dir.path / "site/guides/setup/index.html"));
@@ -261,16 +262,37 @@ TEST_CASE("logbook build prints diagnostics and a one-line summary") {
   TempDir dir;
   write_fixture(dir);
   dir.write("content/broken.md", "# B\n\n[x](gone.md)\n");
+  dir.write("content/index.md", "# Home\n\n[Setup](guides/setup.md), [broken](broken.md)\n");
   int status = 0;
   const std::string out = run(std::string(LOGBOOK_BINARY) + " build " + (dir.path / "content").string() + " -o " +
                               (dir.path / "out").string() + " 2>&1", status);
-  CHECK(status == 0);
-  CHECK(out.find("broken.md:3:1: warning: link to gone.md") != std::string::npos);
+  CHECK(status != 0);  // the site is written, and the broken link fails the build as it fails check
+  CHECK(out.find("content/broken.md:3:1: error: link to gone.md is broken") != std::string::npos);
   CHECK(out.find("Built 4 pages in") != std::string::npos);
-  CHECK(out.find("0 errors, 1 warning") != std::string::npos);
-  run(std::string(LOGBOOK_BINARY) + " build " + (dir.path / "content").string() + " -o " + (dir.path / "out").string() +
-      " --strict 2>&1", status);
-  CHECK(status != 0);
+  CHECK(out.find("1 error, 0 warnings") != std::string::npos);
+  CHECK(fs::exists(dir.path / "out/broken/index.html"));
+}
+
+TEST_CASE("build and check report a problem alike: same words, same path, same severity") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/notes.md", "---\ntags: [a, b\n---\n# Notes\n\n[[Setpu]] and [x](gone.md)\n");
+  dir.write("content/decisions/0001-x.md", "---\nid: ADR-0001\ntitle: X\nstatus: acepted\ndate: 2026-01-02\n---\n# X\n");
+  const std::string in = "cd " + dir.path.string() + " && ";
+  int status = 0;
+  const std::string built = run(in + LOGBOOK_BINARY + " build content -o out --today 2026-02-01 2>&1", status);
+  const std::string checked = run(in + LOGBOOK_BINARY + " check content --today 2026-02-01 2>&1", status);
+  const auto findings = [](const std::string& text) {
+    std::string out;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      if (line.find(": error: ") != std::string::npos || line.find(": warning: ") != std::string::npos) out += line + "\n";
+    return out;
+  };
+  CHECK(findings(built) == findings(checked));
+  CHECK(findings(built).find("content/notes.md:2:7: error: malformed front matter: the list that `[` starts here") != std::string::npos);
+  CHECK(findings(built).find("content/notes.md:6:1: error: link to [[Setpu]] is broken") != std::string::npos);
+  CHECK(findings(built).find("content/decisions/0001-x.md:4:9: warning: status 'acepted'") != std::string::npos);
 }
 
 TEST_CASE("a rebuild after an edit rewrites the pages whose output changed, in place") {
@@ -336,10 +358,10 @@ TEST_CASE("a rebuild rewrites a record's page when a record in its chain changes
   SiteBuilder builder(options_for(dir));
   REQUIRE(builder.build().written);
   const fs::path a = dir.path / "site/decisions/0001-a/index.html";
-  CHECK(slurp(a).find("ADR-0002: B</a> (proposed)") != std::string::npos);
+  CHECK(slurp(a).find("ADR-0002: B</a>, <span class=\"status-word\">proposed</span>") != std::string::npos);
   dir.write("content/decisions/0002-b.md", "---\nstatus: accepted\nsupersedes: [ADR-0001]\n---\n# B\n");
   REQUIRE(builder.rebuild({"decisions/0002-b.md"}).written);
-  CHECK(slurp(a).find("ADR-0002: B</a> (accepted)") != std::string::npos);
+  CHECK(slurp(a).find("ADR-0002: B</a>, <span class=\"status-word\">accepted</span>") != std::string::npos);
   builder.wait_for_database();
 }
 
@@ -691,7 +713,7 @@ TEST_CASE("file names with #, ? and % are published with encoded links; control 
   CHECK(report.errors == 0);
   CHECK(count_diagnostics(report, "tab\\there.md", "the file name has a control character") == 1);
   CHECK(count_diagnostics(report, "new\\nline.png", "the file name has a control character") == 1);
-  CHECK(report.warnings == 2);  // and no broken link
+  CHECK(report.warnings == 3);  // and no broken link (the third: no page links to links.md)
   const fs::path site = dir.path / "site";
   for (const char* f : {"c#-notes/index.html", "100%/index.html", "why?/index.md", "img/a#1.png"}) {
     CAPTURE(f);

@@ -55,10 +55,12 @@ TEST_CASE("a decision record's static page shows its status, date, people and ch
   CHECK(has(html, "<h1>A</h1>\n<section class=\"decision\""));  // after the title, before the text
   CHECK(has(html, "Superseded</span> <code>ADR-0001</code> · Decided 2026-01-01"));
   CHECK(has(html, "<dt>Deciders</dt><dd>Ana, Ben</dd>"));
-  CHECK(has(html, "<dt>Superseded by</dt><dd><a href=\"/decisions/0002-b/\">ADR-0002: B &lt;i&gt;</a> (proposed)</dd>"));
+  CHECK(has(html, "<dt>Superseded by</dt><dd><a href=\"/decisions/0002-b/\">ADR-0002: B &lt;i&gt;</a>, <span class=\"status-word\">proposed</span></dd>"));
+  // Previous and next name records as the sidebar does, id first.
+  CHECK(has(html, "<a class=\"next\" rel=\"next\" href=\"/decisions/0002-b/\"><small>Next</small>ADR-0002: B </a>"));
   const std::string b = render_static_page(site, logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("decisions/0002-b.md"))], info, {}, "<h1>B</h1>");
   CHECK(has(b, "<dt>Comments due</dt><dd>2026-02-01</dd>"));
-  CHECK(has(b, "<dt>Supersedes</dt><dd><a href=\"/decisions/0001-a/\">ADR-0001: A</a> (superseded)</dd>"));
+  CHECK(has(b, "<dt>Supersedes</dt><dd><a href=\"/decisions/0001-a/\">ADR-0001: A</a>, <span class=\"status-word\">superseded</span></dd>"));
 }
 
 TEST_CASE("static pages draw breadcrumbs, previous/next and edit links from the published model") {

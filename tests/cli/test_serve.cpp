@@ -131,11 +131,14 @@ TEST_CASE("serve: pages, clean URLs, 404, live reload on edit, problems on a bro
   CHECK(eventually([&] { return get(client, "/docs/guide/").find("Second version.") != std::string::npos; }));
   CHECK(saw("event: reload"));
 
-  write(dir / "content/guide.md", "---\ntitle: [broken\n---\n# Guide\n\nThird version.\n");
+  write(dir / "content/guide.md", "---\ntitle: [broken\n---\n# Guide\n\nThird version. ![x](https://elsewhere.example/x.png)\n");
   CHECK(saw("event: problems"));
   {
+    // As `logbook check` and `logbook build` print them: the path from the content
+    // folder's parent, errors and warnings alike.
     std::lock_guard lock(events_mutex);
-    CHECK_MESSAGE(events.find("guide.md:3:1: error: malformed front matter") != std::string::npos, events);
+    CHECK_MESSAGE(events.find("content/guide.md:2:8: error: malformed front matter") != std::string::npos, events);
+    CHECK_MESSAGE(events.find("content/guide.md:6:16: warning: image https://elsewhere.example/x.png will not load") != std::string::npos, events);
   }
   CHECK(eventually([&] { return get(client, "/docs/guide/").find("Third version.") != std::string::npos; }));
   listen.join();

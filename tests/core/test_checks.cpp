@@ -103,6 +103,33 @@ TEST_CASE("an unknown status is a warning at the status field; the configured se
   CHECK(custom.find("decisions/0001-r.md", "status").empty());
 }
 
+TEST_CASE("a misspelt wikilink target or status says what was probably meant") {
+  const Checked c = check(with_home({{"guides/setup.md", "# Setup\n"},
+                                     {"a.md", "# A\n\n[[Setpu]], [[guides/setp]], [[Hoem#x]] and [[Quarterly budget]]\n"},
+                                     record(1, "acepted")}));
+  CHECK(c.find("a.md", "[[Setpu]] is broken")[0].message.find("Did you mean [[Setup]]?") != std::string::npos);
+  CHECK(c.find("a.md", "[[guides/setp]] is broken")[0].message.find("Did you mean [[guides/setup]]?") != std::string::npos);
+  CHECK(c.find("a.md", "[[Hoem#x]] is broken")[0].message.find("Did you mean [[Home]]?") != std::string::npos);
+  // Nothing close: no guess.
+  CHECK(c.find("a.md", "[[Quarterly budget]] is broken")[0].message.find("Did you mean") == std::string::npos);
+  CHECK(c.has(Severity::warning, "decisions/0001-r.md", "status 'acepted' is not one of proposed, accepted, rejected, "
+                                                        "deprecated, superseded; did you mean 'accepted'?", 4, 9));
+  CHECK(closest_name("Aproved", {"proposed", "approved"}) == "approved");
+  CHECK(closest_name("x", {"proposed"}).empty());
+}
+
+TEST_CASE("suggestions for broken wikilinks stay linear in the content" * doctest::timeout(10)) {
+  std::vector<SourceFile> files = {{"index.md", "# Home\n"}};
+  // Without the cap: 5,000 links x 2,000 names, about 10^9 steps; with it, 100 x 2,000.
+  for (int i = 0; i < 1000; ++i) files.push_back({"p/page-" + std::to_string(i) + ".md", "# Page number " + std::to_string(i) + "\n"});
+  std::string broken = "# Broken\n\n";
+  for (int i = 0; i < 5000; ++i) broken += "[[Page nmber " + std::to_string(i) + "]]\n";
+  files.push_back({"broken.md", broken});
+  const Checked c = check(files);
+  CHECK(c.find("broken.md", "Did you mean").size() == 100);  // the first hundred get a guess
+  CHECK(c.find("broken.md", "is broken").size() == 5000);
+}
+
 TEST_CASE("an unknown status of several words is quoted whole, as written, and the record keeps it") {
   const Checked c = check(with_home({record(1, "On hold"),
                                      {"decisions/0002-n.md", "# 2. N\n\nDate: 2026-11-02\n\n## Status\n\nWaiting for budget (Q3)\n"}}));

@@ -52,6 +52,38 @@ TEST_CASE("malformed YAML is an error at its line in the file; the body survives
   CHECK_FALSE(fm.meta.title.has_value());
 }
 
+TEST_CASE("a YAML mistake is told in plain words at the line where it is") {
+  const auto error_for = [](std::string_view text) {
+    Diagnostics d;
+    parse_front_matter("a.md", text, d);
+    REQUIRE(d.size() == 1);
+    return d[0];
+  };
+  SUBCASE("an unclosed [ is reported where it opens, not where YAML gave up") {
+    const Diagnostic d = error_for("---\ntitle: Hello\ntags: [a, b\nowner: me\n---\n# Hello\n");
+    CHECK(d.line == 3);
+    CHECK(d.column == 7);
+    CHECK(d.message.find("never closed; end it with `]`") != std::string::npos);
+    CHECK(d.message.find("sequence flow") == std::string::npos);
+  }
+  SUBCASE("an unclosed { too") {
+    const Diagnostic d = error_for("---\ntitle: Hello\nlinks: {home: /\nowner: me\n---\n");
+    CHECK(d.line == 3);
+    CHECK(d.column == 8);
+    CHECK(d.message.find("never closed; end it with `}`") != std::string::npos);
+  }
+  SUBCASE("an apostrophe or a bracket inside plain text is not taken for an opener") {
+    const Diagnostic d = error_for("---\ntitle: Don't use a[1]\nowner: Setup: the basics\n---\n");
+    CHECK(d.line == 3);
+    CHECK(d.message.find("put the value in quotes") != std::string::npos);
+  }
+  SUBCASE("a tab in the indentation") {
+    const Diagnostic d = error_for("---\ntags:\n\t- a\n---\n");
+    CHECK(d.line == 3);
+    CHECK(d.message.find("tab") != std::string::npos);
+  }
+}
+
 TEST_CASE("front matter that never closes is an error on line 1") {
   Diagnostics d;
   const auto fm = parse_front_matter("open.md", "---\ntitle: x\n# Heading\n", d);

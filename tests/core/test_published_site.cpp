@@ -124,6 +124,11 @@ TEST_CASE("publish, write and read give back the same model") {
   CHECK(nlohmann::json::parse(write_manifest(with_search).head)["search"] ==
         nlohmann::json::parse(R"({"list": "search/list.0123456789abcdef.json", "bytes": 44347392, "pieces": 2707})"));
   CHECK(!nlohmann::json::parse(write_manifest(model).head).contains("search"));  // no database: no field
+  PublishedSite preview = model;  // `logbook serve`'s
+  preview.preview = true;
+  CHECK(round_trip(preview) == preview);
+  CHECK(nlohmann::json::parse(write_manifest(preview).head)["preview"] == true);
+  CHECK(!nlohmann::json::parse(write_manifest(model).head).contains("preview"));  // a published site: no field
 
   const PublishedSite empty = publish(build_site({}), {});
   CHECK(round_trip(empty) == empty);

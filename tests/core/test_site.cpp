@@ -246,6 +246,28 @@ TEST_CASE("page HTML has resolved links under the base path") {
   CHECK(html.find("href=\"/repo/b/\"") != std::string::npos);
   CHECK(html.find("href=\"https://e.org\"") != std::string::npos);
   CHECK(html.find("href=\"#a\"") != std::string::npos);
+  CHECK(html.find("broken") == std::string::npos);
+}
+
+TEST_CASE("a table cell of one short word is kept whole (ADR-0002 never breaks after its hyphen)") {
+  const Site site = build_site({{"a.md", "| ID | Decision | Status |\n| -- | :-- | -- |\n| ADR-0002 | [One core](a.md) | `accepted` |\n"
+                                        "| a-very-long-identifier-of-thirty | x | |\n"}});
+  const std::string html = render_page_html(site, page(site, "a.md"), "/");
+  CHECK(html.find("<th class=\"word\">ID</th>") != std::string::npos);
+  CHECK(html.find("<td class=\"word\">ADR-0002</td>") != std::string::npos);
+  CHECK(html.find("<td align=\"left\"><a href=\"/a/\">One core</a></td>") != std::string::npos);  // two words
+  CHECK(html.find("<td class=\"word\"><code>accepted</code></td>") != std::string::npos);
+  CHECK(html.find("<td>a-very-long-identifier-of-thirty</td>") != std::string::npos);  // long: may wrap
+  CHECK(html.find("<td></td>") != std::string::npos);
+}
+
+TEST_CASE("a broken link or image is marked as broken in the page's HTML") {
+  const Site site = build_site({{"a.md", "[gone](gone.md \"Old\") [[Nowhere]] ![logo](logo.png) [ok](a.md)\n"}});
+  const std::string html = render_page_html(site, page(site, "a.md"), "/");
+  CHECK(html.find("<a href=\"gone.md\" class=\"broken\" title=\"Broken link: no such page\" title=\"Old\">gone</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"#\" class=\"broken\" title=\"Broken link: no such page\">Nowhere</a>") != std::string::npos);
+  CHECK(html.find("<img src=\"logo.png\" class=\"broken\" title=\"Broken link: no such file\" alt=\"logo\"") != std::string::npos);
+  CHECK(html.find("<a href=\"/a/\">ok</a>") != std::string::npos);
 }
 
 TEST_CASE("a rebuild reuses unchanged pages and re-reads changed ones, with the same result as a full build") {

@@ -1,0 +1,115 @@
+// The static pages and the preview as a reader and a writer meet them: the 404 page asks
+// the server for nothing more than itself and settles ("ready"), "Open in the app" is
+// offered only where the app can run and is not running, and `logbook serve` lists every
+// problem of the last build over the page, warnings too, with broken links drawn as such.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openPage } from "./lib/browser.mjs";
+import { decodePng, inkRatio } from "./lib/png.mjs";
+import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
+
+function writeContent(dir) {
+  mkdirSync(join(dir, "guides"), { recursive: true });
+  writeFileSync(join(dir, "index.md"), "# Handbook\n\nSee [[Setup]] and [[Setpu]].\n");
+  writeFileSync(join(dir, "guides/setup.md"), "---\ntitle: Setup\n---\n# Setup\n\nHow to set up.\n");
+  writeFileSync(join(dir, "lonely.md"), "# Lonely\n\nNo page links here.\n");
+  mkdirSync(join(dir, "decisions"), { recursive: true });
+  writeFileSync(join(dir, "decisions/index.md"), "# Decision log\n\n## The decisions so far\n\nSee the table.\n\n## Writing a record\n\nUse the template.\n");
+  writeFileSync(join(dir, "decisions/0001-a.md"), "---\nstatus: accepted\ndate: 2026-01-01\n---\n# Use A\n\nWhy.\n");
+}
+
+// `logbook serve` on a free port; resolves once it listens.
+function startServe(logbook, content, out, appDir) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(logbook, ["serve", content, "-o", out, "--port", String(port), "--app-dir", appDir], { stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  return new Promise((resolve, reject) => {
+    child.stderr.on("data", (d) => {
+      log += d;
+      if (/Serving /.test(log)) resolve({ url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM"), log: () => log });
+    });
+    child.on("exit", (code) => reject(new Error(`logbook serve exited with ${code}: ${log}`)));
+  });
+}
+
+export function staticPageTests({ test, check, ready, state, browser, logbook, appDir }) {
+  const tmp = mkdtempSync(join(tmpdir(), "logbook-static-"));
+  writeContent(join(tmp, "content"));
+  buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
+
+  test("404: the app says the page is not found and is ready, with no second request; the icon is linked", async () => {
+    const server = await serve(join(tmp, "site"));
+    const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+    const missing = [];
+    page.on("response", (r) => { if (r.status() >= 400) missing.push(r.url().replace(server.url, "")); });
+    await page.goto(server.url + "/no/such/page/");
+    await ready(page);
+    const s = await state(page);
+    check(s.title === "Page not found" && s.ready, `state on a missing page: ${JSON.stringify(s)}`);
+    check(missing.length === 1 && missing[0] === "/no/such/page/", `requests answered with an error: ${missing.join(", ")}`);
+    const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]')?.getAttribute("href"));
+    check(icon === "/assets/favicon.svg", `the 404 page's icon: ${icon}`);
+    const got = await page.evaluate(async (u) => (await fetch(u)).status, icon);
+    check(got === 200, `the icon answered ${got}`);
+    await context.close();
+    await server.close();
+  });
+
+  test("'Open in the app' is offered only where the app can run and is not running", async () => {
+    const server = await serve(join(tmp, "site"));
+    const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+    const shown = () => page.evaluate(() => { const a = document.querySelector("header.top .app-link"); return !!a && !a.hidden && a.offsetWidth > 0; });
+    await page.goto(server.url + "/guides/setup/");
+    check(!(await shown()), "offered before the app started");
+    await ready(page);
+    check(!(await shown()), "offered while the app runs");
+    await page.goto(server.url + "/guides/setup/?app=off");
+    await page.waitForFunction(() => !document.querySelector("header.top .app-link").hidden, null, { timeout: 5000 });
+    check(await shown(), "not offered with the app turned off");
+    // No WebGL2: the app cannot run, so it is not offered.
+    await page.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });
+    await page.goto(server.url + "/guides/setup/");
+    await page.waitForSelector(".logbook-notice", { timeout: 5000 });
+    check(!(await shown()), "offered in a browser that cannot run the app");
+    await context.close();
+    await server.close();
+  });
+
+  test("the decision log's outline lists its headings beside the table", async () => {
+    // Regression: the table left the window clipped to the document, and the outline's
+    // entries were clipped away (only its label showed).
+    const server = await serve(join(tmp, "site"));
+    const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+    await page.goto(server.url + "/decisions/");
+    await ready(page);
+    await page.waitForTimeout(200);
+    const entries = decodePng(await page.screenshot({ clip: { x: 1120, y: 118, width: 230, height: 50 } }));
+    check(inkRatio(entries) > 0.02, `the outline shows no entries (${(inkRatio(entries) * 100).toFixed(2)}% ink)`);
+    await context.close();
+    await server.close();
+  });
+
+  test("logbook serve lists warnings over the page too, and draws a broken link as broken", async () => {
+    const preview = await startServe(logbook, join(tmp, "content"), join(tmp, "preview"), appDir);
+    try {
+      const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+      await page.goto(preview.url + "/?app=off");
+      await page.waitForSelector(".logbook-problems", { timeout: 10000 });
+      const rows = await page.evaluate(() => [...document.querySelectorAll(".logbook-problems div.error, .logbook-problems div.warning")]
+        .map((r) => `${r.className} ${r.textContent}`));
+      const terminal = preview.log();
+      check(rows.some((r) => /^error .*content\/index\.md:3:\d+: error: link to \[\[Setpu\]\] is broken.*Did you mean \[\[Setup\]\]\?/.test(r)),
+        `no broken-link error in the overlay: ${rows.join("\n")}`);
+      check(rows.some((r) => /^warning .*content\/lonely\.md:1:1: warning: no page links here/.test(r)), `no warning in the overlay: ${rows.join("\n")}`);
+      for (const r of rows) check(terminal.includes(r.replace(/^(error|warning) /, "")), `the overlay says what the terminal does not: ${r}\n${terminal}`);
+      const broken = await page.evaluate(() => [...document.querySelectorAll("main a.broken")].map((a) => [a.textContent, getComputedStyle(a).textDecorationStyle]));
+      check(broken.length === 1 && broken[0][0] === "Setpu" && broken[0][1] === "wavy", `broken links: ${JSON.stringify(broken)}`);
+      await context.close();
+    } finally {
+      preview.stop();
+    }
+  });
+}
