@@ -631,6 +631,7 @@ mergeInto(LibraryManager.library, {
     api.open = function (path) { lbWithCString(Module._lb_api_open, path); lbFrameNow(); return api.state(); };
     api.state = function () { return json(Module._lb_api_state()); };
     api.links = function () { return json(Module._lb_api_links()); };
+    api.focus = function () { return json(Module._lb_api_focus()); };
     api.setTheme = function (t) { lbWithCString(Module._lb_api_theme, t); lbFrameNow(); };
     api.frameTimes = function () { return Module.lbFrameTimes.slice(); };
     api.drawStats = function () { return json(Module._lb_api_draw_stats()); };

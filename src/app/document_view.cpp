@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "document_paint.hpp"
+#include "keyboard_nav.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -197,7 +198,7 @@ void draw_document(App& app, const Area& area) {
   const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));
   pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
-  code_block_buttons(app, origin, area);
+  page_stops(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
   dl->PopClipRect();
   draw_scrollbar(app, area, total());

@@ -93,7 +93,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       const PublishedPage& e = site.pages[static_cast<std::size_t>(target)];
       ImGui::SetCursorScreenPos(p);
       ImGui::PushID(next ? "next" : "prev");
-      const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
+      const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH), ImGuiButtonFlags_EnableNav);
       const bool hover = ImGui::IsItemHovered();
       ImGui::PopID();
       if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

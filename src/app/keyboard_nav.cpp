@@ -1,0 +1,78 @@
+#include "keyboard_nav.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app.hpp"
+#include "document_paint.hpp"
+
+namespace logbook::app {
+
+void own_reading_keys(App& app) {
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* root = ImGui::GetCurrentWindow();
+  if (!g.NavWindow) ImGui::FocusWindow(root);
+  // In the page's own window and not typing: the keys are the page's. In a drawer, a menu
+  // or a popup ImGui keeps them for moving through its rows.
+  if (g.NavWindow != root || ImGui::GetIO().WantTextInput || app.palette().open) return;
+  for (ImGuiKey k : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Space,
+                     ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Home, ImGuiKey_End})
+    ImGui::SetKeyOwner(k, root->ID);
+}
+
+void page_stops(App& app, ImVec2 origin, const Area& clip) {
+  const DocLayout& L = app.page().layout;
+  const DocumentViewState& v = app.doc_view();
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImGui::PushID("links");
+  int last = -1;
+  std::size_t region = 0;  // the next region whose button comes before the links below its top
+  for (const Fragment& f : L.fragments) {
+    if (f.link < 0 || f.link == last) continue;  // a link over several lines is one stop, at its start
+    last = f.link;
+    for (; region < L.regions.size() && L.regions[region].y <= f.line_y; ++region) code_block_button(app, origin, clip, region);
+    const float rs = f.region >= 0 && static_cast<std::size_t>(f.region) < v.region_scroll.size() ? v.region_scroll[static_cast<std::size_t>(f.region)] : 0;
+    const ImVec2 p(origin.x + f.x - rs, origin.y + f.line_y);
+    const ImRect bb(p, ImVec2(p.x + std::max(1.0f, f.w), p.y + f.line_h));
+    const ImGuiID id = window->GetID(f.link);
+    // Added without ItemSize: the app window does not scroll, the document scrolls itself.
+    ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None);
+    ImGui::RenderNavCursor(bb, id);
+    if (g.NavActivateId == id) app.follow_link(f.link, ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeySuper);
+  }
+  ImGui::PopID();
+  for (; region < L.regions.size(); ++region) code_block_button(app, origin, clip, region);
+}
+
+void scroll_focus_into_view(App& app, const Area& doc_area) {
+  ImGuiContext& g = *GImGui;
+  if (!g.NavJustMovedToId || g.NavWindow != ImGui::GetCurrentWindow()) return;
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  if (r.Min.x < doc_area.x || r.Max.x > doc_area.x + doc_area.w + 1) return;  // the sidebar, the outline, the top bar
+  const float margin = 48;
+  DocumentViewState& v = app.doc_view();
+  float shift = 0;
+  if (r.Min.y < doc_area.y + margin) shift = r.Min.y - (doc_area.y + margin);
+  else if (r.Max.y > doc_area.y + doc_area.h - margin) shift = r.Max.y - (doc_area.y + doc_area.h - margin);
+  if (shift == 0) return;
+  v.scroll = v.target = std::max(0.0f, v.scroll + shift);
+  v.pinned_heading = -1;
+  app.request_frames(2);
+}
+
+KeyboardFocus keyboard_focus() {
+  ImGuiContext& g = *GImGui;
+  KeyboardFocus f;
+  if (!g.NavWindow || !g.NavId) return f;
+  const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
+  f.visible = g.NavCursorVisible;
+  f.id = g.NavId;
+  f.window = g.NavWindow->Name;
+  f.x = r.Min.x, f.y = r.Min.y, f.w = r.GetWidth(), f.h = r.GetHeight();
+  return f;
+}
+
+}  // namespace logbook::app
