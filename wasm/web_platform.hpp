@@ -24,6 +24,8 @@ class WebPlatform final : public app::Platform {
   void history_replace(const std::string& url) override;
   void set_title(const std::string& title) override;
   void set_accessible_page(const std::string& url) override;
+  void set_accessible_controls(const app::AccessibleControls& controls) override;
+  void announce(const std::string& text) override;
   void open_in_new_tab(const std::string& url) override;
   void copy_to_clipboard(const std::string& text) override;
   std::string storage_get(const std::string& key) override;

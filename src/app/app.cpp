@@ -7,6 +7,7 @@
 #include "core/front_matter.hpp"
 #include "core/query_parser.hpp"
 #include "core/url.hpp"
+#include "accessibility.hpp"
 #include "keyboard_nav.hpp"
 #include "views.hpp"
 
@@ -513,6 +514,7 @@ void App::frame(float width, float height) {
   }
 
   handle_shortcuts();
+  sync_accessibility(*this);
   if (!status_line.empty() && platform_.now_ms() < status_until) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
     ImFont* f = type_.font(Face::bold);

@@ -89,6 +89,13 @@ struct FindBarState {
   int current = -1;
 };
 
+// What screen readers were last told (accessibility.hpp).
+struct AccessibilityState {
+  AccessibleControls sent;
+  int announced_answer = 0;  // the search answer whose count was announced
+  int announced_page = -1;   // the page generation announced (the first is not)
+};
+
 struct CurrentPage {
   int index = -1;
   std::string url;
@@ -169,6 +176,7 @@ class App {
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
+  AccessibilityState& accessibility() { return accessibility_; }
   // Clickable things views draw outside the Markdown (table rows, buttons), listed
   // with the page's links for automation; cleared every frame.
   void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
@@ -219,6 +227,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
+  AccessibilityState accessibility_;
   std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;
   int page_generation_ = 0;

@@ -14,12 +14,14 @@ void own_reading_keys(App& app) {
   ImGuiContext& g = *GImGui;
   ImGuiWindow* root = ImGui::GetCurrentWindow();
   if (!g.NavWindow) ImGui::FocusWindow(root);
-  // In the page's own window and not typing: the keys are the page's. In a drawer, a menu
-  // or a popup ImGui keeps them for moving through its rows.
-  if (g.NavWindow != root || ImGui::GetIO().WantTextInput || app.palette().open) return;
-  for (ImGuiKey k : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Space,
-                     ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Home, ImGuiKey_End})
-    ImGui::SetKeyOwner(k, root->ID);
+  // In a drawer, a menu or a popup ImGui keeps the arrows for moving through its rows.
+  // Elsewhere Up and Down are the page's, the palette's or the find bar's, and never move
+  // the focus out of a text field; the keys that edit text are the field's while it is
+  // typed in, and the others scroll the page.
+  if (app.sidebar().drawer_open || app.outline().menu_open || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  for (ImGuiKey k : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown}) ImGui::SetKeyOwner(k, root->ID);
+  if (g.NavWindow != root || app.palette().open || ImGui::GetIO().WantTextInput) return;
+  for (ImGuiKey k : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Space, ImGuiKey_Home, ImGuiKey_End}) ImGui::SetKeyOwner(k, root->ID);
 }
 
 void page_stops(App& app, ImVec2 origin, const Area& clip) {

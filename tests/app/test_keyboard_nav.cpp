@@ -104,3 +104,20 @@ TEST_CASE("Enter on a focused link follows it; the reading keys scroll the page 
   CHECK(f.app.state().path == "/guide/");
   CHECK(f.platform.history.back() == "push /docs/guide/#install");
 }
+
+TEST_CASE("the search palette keeps its keys: Down chooses the next result and the query field keeps the keyboard") {
+  Fixture f;
+  f.app.open_search(true);
+  f.settle_frames(2);
+  ImGui::GetIO().AddInputCharactersUTF8("g");
+  f.settle_frames(2);
+  REQUIRE(!f.platform.searches.empty());
+  f.app.on_search_answer({f.platform.searches.back().first, {{"guide.md", "/guide/", "Guide", "", "x"}, {"index.md", "/", "Home", "", "y"}}, "", 1});
+  f.settle_frames(2);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  f.press(ImGuiKey_DownArrow);
+  f.settle_frames(1);
+  CHECK(f.app.palette().selected == 1);
+  CHECK(ImGui::GetIO().WantTextInput);  // the field still takes the typing
+  CHECK(f.app.state().search_open);
+}
