@@ -12,6 +12,7 @@ import { decisionTests } from "./decisions.mjs";
 import { offlineTests } from "./offline.mjs";
 import { hostileTests } from "./hostile.mjs";
 import { searchPiecesTests } from "./search_pieces.mjs";
+import { a11yTests } from "./a11y.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -241,6 +242,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
+  a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
 
   let failures = 0;
   for (const t of tests) {
