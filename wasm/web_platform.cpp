@@ -22,6 +22,7 @@ void lbjs_set_title(const char* title);
 void lbjs_accessible_page(const char* url);
 void lbjs_accessible_controls(const char* json);
 void lbjs_announce(const char* text);
+void lbjs_accessible_lists(const char* json);
 void lbjs_open_tab(const char* url);
 void lbjs_copy(const char* text);
 char* lbjs_storage_get(const char* key);
@@ -114,6 +115,15 @@ void WebPlatform::set_accessible_controls(const app::AccessibleControls& c) {
   lbjs_accessible_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 void WebPlatform::announce(const std::string& text) { lbjs_announce(text.c_str()); }
+void WebPlatform::set_accessible_lists(const std::vector<app::AccessibleList>& lists) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const app::AccessibleList& l : lists) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& [text, url] : l.rows) rows.push_back({{"text", text}, {"url", url}});
+    j.push_back({{"title", l.title}, {"rows", rows}});
+  }
+  lbjs_accessible_lists(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 void WebPlatform::open_in_new_tab(const std::string& url) { lbjs_open_tab(url.c_str()); }
 void WebPlatform::copy_to_clipboard(const std::string& text) { lbjs_copy(text.c_str()); }
 std::string WebPlatform::storage_get(const std::string& key) { return take_c_string(lbjs_storage_get(key.c_str())); }

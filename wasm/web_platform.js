@@ -118,7 +118,7 @@ mergeInto(LibraryManager.library, {
   // it (breadcrumbs, the section's navigation with the current page marked, the content,
   // the outline), so that it reads as the page the app shows. The reader moved to this
   // page: the focus goes to its heading, where a screen reader starts reading.
-  lbjs_accessible_page__deps: ["$lbSanitizeImported", "$lbStaticParts"],
+  lbjs_accessible_page__deps: ["$lbSanitizeImported", "$lbStaticParts", "$lbPlaceLists"],
   lbjs_accessible_page: function (url) {
     const u = UTF8ToString(url);
     if (Module.lbAccessibleUrl === undefined) Module.lbAccessibleUrl = location.pathname;  // the page loaded with it
@@ -131,6 +131,7 @@ mergeInto(LibraryManager.library, {
       if (!fresh.length || !old.length) return;
       fresh.forEach(function (e) { lbSanitizeImported(e); old[0].before(document.importNode(e, true)); });
       old.forEach(function (e) { e.remove(); });
+      lbPlaceLists();
       const heading = document.querySelector("main h1") || document.querySelector("main");
       if (heading && document.activeElement !== Module.lbInput) {
         heading.setAttribute("tabindex", "-1");
@@ -181,6 +182,37 @@ mergeInto(LibraryManager.library, {
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-autocomplete", "list");
     if (c.selected >= 0 && c.selected < c.results.length) input.setAttribute("aria-activedescendant", "logbook-result-" + c.selected);
+  },
+
+  // The page's lists that only the app draws (app::AccessibleList as JSON), as a section
+  // of the DOM copy after its heading; kept to be put back when the next page's HTML comes.
+  lbjs_accessible_lists__deps: ["$lbPlaceLists"],
+  lbjs_accessible_lists: function (json) {
+    const lists = JSON.parse(UTF8ToString(json));
+    const section = document.createElement("section");
+    section.className = "logbook-lists";
+    section.setAttribute("aria-label", "For you");
+    lists.forEach(function (l) {
+      const h = document.createElement("h2");
+      h.textContent = l.title;
+      const ul = document.createElement("ul");
+      l.rows.forEach(function (r) {
+        const li = document.createElement("li");
+        if (r.url) { const a = document.createElement("a"); a.href = r.url; a.textContent = r.text; li.appendChild(a); }
+        else li.textContent = r.text;
+        ul.appendChild(li);
+      });
+      section.append(h, ul);
+    });
+    Module.lbLists = lists.length ? section : null;
+    lbPlaceLists();
+  },
+
+  $lbPlaceLists: function () {
+    document.querySelectorAll("main .logbook-lists").forEach(function (e) { e.remove(); });
+    const heading = document.querySelector("main h1"), main = document.querySelector("main");
+    if (!Module.lbLists || !main) return;
+    if (heading) heading.after(Module.lbLists); else main.prepend(Module.lbLists);
   },
 
   // Said by the polite live region. Set after a pause: while the reader types, each count

@@ -38,6 +38,10 @@ void sync_accessibility(App& app) {
     platform.set_accessible_controls(c);
     st.sent = std::move(c);
   }
+  if (!(st.lists == st.sent_lists)) {
+    platform.set_accessible_lists(st.lists);
+    st.sent_lists = st.lists;
+  }
   const SearchPaletteState& p = app.palette();
   if (p.open && p.answer.id != 0 && p.answer.id != st.announced_answer && p.answer.error.empty()) {
     st.announced_answer = p.answer.id;

@@ -1,8 +1,9 @@
 // What the app tells screen readers, which cannot read the canvas: once a frame it
 // hands the browser edge the state of its text field and search palette (the edge keeps
-// a combobox and a listbox in the DOM in step), and announces politely the page that
-// opened after in-app navigation and the number of results each answer brought. The
-// page's own HTML follows through Platform::set_accessible_page.
+// a combobox and a listbox in the DOM in step) and the page's lists that only the app
+// draws (the home page's), and announces politely the page that opened after in-app
+// navigation and the number of results each answer brought. The page's own HTML
+// follows through Platform::set_accessible_page.
 #pragma once
 
 #include <string>

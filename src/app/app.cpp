@@ -475,6 +475,7 @@ void App::frame(float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   outline_.active = active_heading();
   view_links_.clear();
+  accessibility_.lists.clear();
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;

@@ -91,6 +91,8 @@ struct FindBarState {
 
 // What screen readers were last told (accessibility.hpp).
 struct AccessibilityState {
+  std::vector<AccessibleList> lists;  // drawn this frame by the page's views (home_view.cpp)
+  std::vector<AccessibleList> sent_lists;
   AccessibleControls sent;
   int announced_answer = 0;  // the search answer whose count was announced
   int announced_page = -1;   // the page generation announced (the first is not)

@@ -57,6 +57,15 @@ struct AccessibleControls {
   bool operator==(const AccessibleControls&) const = default;
 };
 
+// A list the app draws from the reader's own state, which the page's static HTML cannot
+// hold (the home page's proposals by deadline, what changed since the last visit...):
+// its title and rows, each a line of text and the URL (with the base) it links to, or "".
+struct AccessibleList {
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> rows;
+  bool operator==(const AccessibleList&) const = default;
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -81,6 +90,8 @@ class Platform {
   // its breadcrumbs, section navigation, content and outline), and the focus to its heading.
   virtual void set_accessible_page(const std::string& url) = 0;
   virtual void set_accessible_controls(const AccessibleControls&) {}
+  // The page's app-only lists, which the edge puts in the DOM copy after its heading.
+  virtual void set_accessible_lists(const std::vector<AccessibleList>&) {}
   // Said politely by screen readers (an ARIA live region): the page opened, the results found.
   virtual void announce(const std::string&) {}
 

@@ -29,6 +29,7 @@ class FakePlatform final : public app::Platform {
   int offline_requests = 0;       // times the reader asked for the whole site
   app::AccessibleControls controls;       // as the edge last heard them
   std::vector<std::string> announcements;  // said by the live region, in order
+  std::vector<app::AccessibleList> lists;  // the page's app-only lists, as the DOM copy has them
 
   // Delivers every answer that is waiting; returns how many.
   int deliver() {
@@ -62,6 +63,7 @@ class FakePlatform final : public app::Platform {
   void set_accessible_page(const std::string& url) override { accessible = url; }
   void set_accessible_controls(const app::AccessibleControls& c) override { controls = c; }
   void announce(const std::string& text) override { announcements.push_back(text); }
+  void set_accessible_lists(const std::vector<app::AccessibleList>& l) override { lists = l; }
   void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
   void copy_to_clipboard(const std::string& text) override { clipboard = text; }
   std::string storage_get(const std::string& key) override { return storage[key]; }

@@ -79,3 +79,14 @@ TEST_CASE("result counts are said as people say them") {
   CHECK(app::results_announcement(1, "adr") == "1 result for \u201cadr\u201d");
   CHECK(app::results_announcement(12, "adr") == "12 results for \u201cadr\u201d");
 }
+
+TEST_CASE("the home page's lists, drawn from the reader's own state, go to the DOM copy; another page has none") {
+  Fixture f;
+  REQUIRE(!f.platform.lists.empty());
+  CHECK(f.platform.lists.front().title == "New or changed since your last visit");
+  REQUIRE(f.platform.lists.front().rows.size() == 1);
+  CHECK(f.platform.lists.front().rows[0].first == "Nothing new since your last visit.");
+  f.app.open("/guide/");
+  f.settle_frames(3);
+  CHECK(f.platform.lists.empty());
+}

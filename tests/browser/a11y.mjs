@@ -140,9 +140,14 @@ export function a11yTests({ test: suiteTest, check, ready, until, browser, logbo
       check(focused.startsWith("H1 "), `the focus is not on the new page's heading: ${focused}`);
       await until(page, (t) => window.logbook.announced() === t, title, `the live region to announce "${title}"`);
     }
+    // The home page's lists, which only the app draws from the reader's own state, follow its heading.
+    await page.evaluate(() => window.logbook.open("/"));
+    await until(page, () => window.logbook.mirrored() === "/", null, "the DOM copy of the home page");
+    const lists = await page.evaluate(() => Array.from(document.querySelectorAll("main h1 + .logbook-lists h2")).map((h) => h.textContent));
+    check(lists.includes("New or changed since your last visit"), `the home page's lists in the DOM copy: ${JSON.stringify(lists)}`);
     // A link followed in the DOM copy (as a screen reader does) opens in the app: no page load.
-    await page.evaluate(() => { window.stillTheSameDocument = true; document.querySelector('nav.sidebar a[href="/decisions/0001-record-decisions-in-the-repository/"]').click(); });
-    await until(page, () => window.logbook.state().path === "/decisions/0001-record-decisions-in-the-repository/", null, "the app to open the clicked page");
+    await page.evaluate(() => { window.stillTheSameDocument = true; document.querySelector('nav.sidebar a[href="/guides/"]').click(); });
+    await until(page, () => window.logbook.state().path === "/guides/", null, "the app to open the clicked page");
     check(await page.evaluate(() => window.stillTheSameDocument === true), "the click loaded a new document instead of opening the page in the app");
     // The canvas stays out of the accessibility tree, and so does the idle text input.
     check(await page.evaluate(() => document.getElementById("logbook-canvas").getAttribute("aria-hidden") === "true"), "the canvas is not aria-hidden");
