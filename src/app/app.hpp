@@ -43,6 +43,7 @@ struct DocumentViewState : ScrollState {
   float header_h = 0;  // the height of the page's own views above the Markdown, last frame
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
+  bool focus_content = false;  // the skip link was followed: the page's first stop takes the focus
 };
 
 struct SidebarState {

@@ -181,6 +181,7 @@ void draw_document(App& app, const Area& area) {
   // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
   const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
   draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
+  focus_content_here(app);
   if (!ready) {
     draw_page_placeholder(app, ImVec2(content_x, top), content_w);
     dl->PopClipRect();

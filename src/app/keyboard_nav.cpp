@@ -24,6 +24,34 @@ void own_reading_keys(App& app) {
   for (ImGuiKey k : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Space, ImGuiKey_Home, ImGuiKey_End}) ImGui::SetKeyOwner(k, root->ID);
 }
 
+void skip_link(App& app) {
+  const Typography& T = app.type();
+  const Theme& th = app.theme();
+  const char* label = "Skip to content";
+  const float size = T.scale.ui, w = T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, label).x + 28, h = 36;
+  const ImVec2 p(8, 8);
+  ImGui::SetCursorScreenPos(p);
+  if (ImGui::InvisibleButton("skip-to-content", ImVec2(w, h), ImGuiButtonFlags_EnableNav)) {
+    DocumentViewState& v = app.doc_view();
+    v.focus_content = true;
+    v.scroll = v.target = 0;
+    app.request_frames(4);
+  }
+  if (!ImGui::IsItemFocused() || !ImGui::GetIO().NavVisible) return;
+  // Over the top bar, which is drawn after it, with its own ring.
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  fg->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + w + 3, p.y + h + 3), th[Ink::accent], 10, 0, 2);
+  fg->AddRectFilled(p, ImVec2(p.x + w, p.y + h), th[Ink::accent], 8);
+  fg->AddText(T.font(Face::bold), size, ImVec2(p.x + 14, p.y + (h - size) * 0.5f - 1), th[Ink::page_bg], label);
+}
+
+void focus_content_here(App& app) {
+  DocumentViewState& v = app.doc_view();
+  if (!v.focus_content) return;
+  v.focus_content = false;
+  ImGui::SetKeyboardFocusHere();
+}
+
 void page_stops(App& app, ImVec2 origin, const Area& clip) {
   const DocLayout& L = app.page().layout;
   const DocumentViewState& v = app.doc_view();

@@ -19,6 +19,12 @@ namespace logbook::app {
 // when no window has it, so the first Tab has somewhere to start.
 void own_reading_keys(App& app);
 
+// The first stop of the app: "Skip to content", shown only while it has the focus, as
+// on the static page. Enter moves the focus to the page's first stop after its
+// breadcrumbs (focus_content_here, which the document view calls there).
+void skip_link(App& app);
+void focus_content_here(App& app);
+
 // The Markdown's stops in reading order, at origin (the layout's top left on screen):
 // each link (Enter follows it, Ctrl+Enter in a new tab) and each code block's copy
 // button (document_paint.hpp), which is drawn here too.

@@ -123,3 +123,19 @@ TEST_CASE("the search palette keeps its keys: Down chooses the next result and t
   CHECK(ImGui::GetIO().WantTextInput);  // the field still takes the typing
   CHECK(f.app.state().search_open);
 }
+
+TEST_CASE("the first Tab reaches Skip to content; Enter on it moves the focus to the page's first stop after the breadcrumbs") {
+  Fixture f;
+  f.press(ImGuiKey_Tab);
+  const app::KeyboardFocus skip = app::keyboard_focus();
+  CHECK(skip.x < 20);
+  CHECK(skip.y < 20);
+  f.press(ImGuiKey_Enter);
+  f.settle_frames(2);
+  const app::KeyboardFocus content = app::keyboard_focus();
+  CHECK(content.id != skip.id);
+  CHECK(content.x > 280);   // in the page, not the sidebar
+  CHECK(content.y > 120);   // below the breadcrumbs: the first link of the Markdown
+  CHECK(content.visible);
+  CHECK(f.app.state().path == "/");
+}
