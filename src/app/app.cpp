@@ -499,7 +499,6 @@ void App::frame(float width, float height) {
   ensure_layout(std::max(120.0f, content_w));
   // Drawn in reading order, which is the keyboard's order (keyboard_nav.hpp).
   own_reading_keys(*this);
-  scroll_focus_into_view(*this, doc_area);
   skip_link(*this);
   draw_top_bar(*this, {0, 0, width, top_h});
   if (sidebar_w > 0) draw_sidebar(*this, {0, top_h, sidebar_w, height - top_h});

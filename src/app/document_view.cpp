@@ -180,10 +180,12 @@ void draw_document(App& app, const Area& area) {
   dl->PushClipRect(area.min(), area.max(), true);
   // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
   const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
+  const bool focus_seen = page_focus_begin();
   draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
   focus_content_here(app);
   if (!ready) {
     draw_page_placeholder(app, ImVec2(content_x, top), content_w);
+    page_focus_end(app, area, focus_seen);
     dl->PopClipRect();
     return;
   }
@@ -201,6 +203,7 @@ void draw_document(App& app, const Area& area) {
   paint_layout(app, origin, area);
   page_stops(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
+  page_focus_end(app, area, focus_seen);
   dl->PopClipRect();
   draw_scrollbar(app, area, total());
 }

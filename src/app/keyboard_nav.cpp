@@ -30,8 +30,10 @@ void skip_link(App& app) {
   const char* label = "Skip to content";
   const float size = T.scale.ui, w = T.font(Face::bold)->CalcTextSizeA(size, FLT_MAX, 0, label).x + 28, h = 36;
   const ImVec2 p(8, 8);
-  ImGui::SetCursorScreenPos(p);
-  if (ImGui::InvisibleButton("skip-to-content", ImVec2(w, h), ImGuiButtonFlags_EnableNav)) {
+  // A pixel until it has the focus: the pointer reaches the menu button and the site's name under it.
+  const bool shown = ImGui::GetIO().NavVisible && GImGui->NavId == ImGui::GetID("skip-to-content");
+  ImGui::SetCursorScreenPos(shown ? p : ImVec2(0, 0));
+  if (ImGui::InvisibleButton("skip-to-content", shown ? ImVec2(w, h) : ImVec2(1, 1), ImGuiButtonFlags_EnableNav)) {
     DocumentViewState& v = app.doc_view();
     v.focus_content = true;
     v.scroll = v.target = 0;
@@ -77,11 +79,13 @@ void page_stops(App& app, ImVec2 origin, const Area& clip) {
   for (; region < L.regions.size(); ++region) code_block_button(app, origin, clip, region);
 }
 
-void scroll_focus_into_view(App& app, const Area& doc_area) {
+bool page_focus_begin() { return GImGui->NavIdIsAlive; }
+
+void page_focus_end(App& app, const Area& doc_area, bool focus_seen_before) {
   ImGuiContext& g = *GImGui;
-  if (!g.NavJustMovedToId || g.NavWindow != ImGui::GetCurrentWindow()) return;
+  // The focused stop is the page's when it was submitted between begin and end.
+  if (focus_seen_before || !g.NavIdIsAlive || !g.NavCursorVisible || g.NavJustMovedToId != g.NavId || !g.NavWindow) return;
   const ImRect r = ImGui::WindowRectRelToAbs(g.NavWindow, g.NavWindow->NavRectRel[g.NavLayer]);
-  if (r.Min.x < doc_area.x || r.Max.x > doc_area.x + doc_area.w + 1) return;  // the sidebar, the outline, the top bar
   const float margin = 48;
   DocumentViewState& v = app.doc_view();
   float shift = 0;

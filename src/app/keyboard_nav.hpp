@@ -30,8 +30,11 @@ void focus_content_here(App& app);
 // button (document_paint.hpp), which is drawn here too.
 void page_stops(App& app, ImVec2 origin, const Area& clip);
 
-// A stop that Tab just reached outside the document's view scrolls the page to it.
-void scroll_focus_into_view(App& app, const Area& doc_area);
+// A stop of the page that Tab just reached outside the document's view scrolls the page
+// to it. The document view calls page_focus_begin before its stops and
+// page_focus_end after them, which tells its stops from the top bar's and the sidebar's.
+bool page_focus_begin();
+void page_focus_end(App& app, const Area& doc_area, bool focus_seen_before);
 
 // Where the focus ring is, for automation (window.logbook.focus()): the window and
 // rectangle of the focused stop, and whether the ring is shown.

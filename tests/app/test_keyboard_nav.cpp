@@ -39,6 +39,7 @@ struct Fixture : test::RunningApp {
     io.AddKeyEvent(key, false);
     io.AddKeyEvent(ImGuiMod_Shift, false);
     app_frame();
+    app_frame();  // a stop out of view: the page scrolled to it after drawing it where it was
   }
   // Tab until the focus comes back to where it started: every stop once, in order.
   std::vector<app::KeyboardFocus> round_trip(bool backwards = false) {
@@ -137,5 +138,19 @@ TEST_CASE("the first Tab reaches Skip to content; Enter on it moves the focus to
   CHECK(content.x > 280);   // in the page, not the sidebar
   CHECK(content.y > 120);   // below the breadcrumbs: the first link of the Markdown
   CHECK(content.visible);
+  CHECK(f.app.state().path == "/");
+}
+
+TEST_CASE("regression: Skip to content, hidden, does not take the pointer's clicks on the site's name under it") {
+  Fixture f;
+  f.app.open("/guide/");
+  f.settle_frames(3);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(70, 30);  // the site's name in the top bar, where the skip link shows when focused
+  f.app_frame();
+  io.AddMouseButtonEvent(0, true);
+  f.app_frame();
+  io.AddMouseButtonEvent(0, false);
+  f.settle_frames(3);
   CHECK(f.app.state().path == "/");
 }
