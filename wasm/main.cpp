@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
+#include "app/keyboard_nav.hpp"
 #include "core/search_wire.hpp"
 #include "web_keys.hpp"
 #include "web_platform.hpp"
@@ -233,6 +234,12 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_position() { return strdup(g_edge->app->reading_position().c_str()); }
+// The keyboard's focus: the stop Tab reached, and whether its ring is drawn.
+EMSCRIPTEN_KEEPALIVE char* lb_api_focus() {
+  const logbook::app::KeyboardFocus f = logbook::app::keyboard_focus();
+  const nlohmann::json j = {{"visible", f.visible}, {"id", f.id}, {"window", f.window}, {"x", f.x}, {"y", f.y}, {"w", f.w}, {"h", f.h}};
+  return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 EMSCRIPTEN_KEEPALIVE char* lb_api_links() {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : g_edge->app->visible_links())
@@ -295,7 +302,6 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "logbook_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
   ImGuiPlatformIO& pio = ImGui::GetPlatformIO();

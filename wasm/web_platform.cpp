@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 #include "core/search_wire.hpp"
 
 // The JavaScript side, in web_platform.js (an Emscripten --js-library). Strings it
@@ -18,6 +20,9 @@ char* lbjs_search_error();
 void lbjs_history(int push, const char* url);
 void lbjs_set_title(const char* title);
 void lbjs_accessible_page(const char* url);
+void lbjs_accessible_controls(const char* json);
+void lbjs_announce(const char* text);
+void lbjs_accessible_lists(const char* json);
 void lbjs_open_tab(const char* url);
 char* lbjs_absolute_url(const char* url);
 void lbjs_copy(const char* text);
@@ -107,6 +112,20 @@ void WebPlatform::history_push(const std::string& url) { lbjs_history(1, url.c_s
 void WebPlatform::history_replace(const std::string& url) { lbjs_history(0, url.c_str()); }
 void WebPlatform::set_title(const std::string& title) { lbjs_set_title(title.c_str()); }
 void WebPlatform::set_accessible_page(const std::string& url) { lbjs_accessible_page(url.c_str()); }
+void WebPlatform::set_accessible_controls(const app::AccessibleControls& c) {
+  const nlohmann::json j = {{"field", c.field}, {"paletteOpen", c.palette_open}, {"results", c.results}, {"selected", c.selected}};
+  lbjs_accessible_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+void WebPlatform::announce(const std::string& text) { lbjs_announce(text.c_str()); }
+void WebPlatform::set_accessible_lists(const std::vector<app::AccessibleList>& lists) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const app::AccessibleList& l : lists) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& [text, url] : l.rows) rows.push_back({{"text", text}, {"url", url}});
+    j.push_back({{"title", l.title}, {"rows", rows}});
+  }
+  lbjs_accessible_lists(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 void WebPlatform::open_in_new_tab(const std::string& url) { lbjs_open_tab(url.c_str()); }
 std::string WebPlatform::absolute_url(const std::string& url) const { return take_c_string(lbjs_absolute_url(url.c_str())); }
 void WebPlatform::copy_to_clipboard(const std::string& text) { lbjs_copy(text.c_str()); }

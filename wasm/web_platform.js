@@ -114,8 +114,11 @@ mergeInto(LibraryManager.library, {
 
   lbjs_set_title: function (t) { document.title = UTF8ToString(t); },
 
-  // The page's static HTML replaces the visually hidden copy, for screen readers.
-  lbjs_accessible_page__deps: ["$lbSanitizeImported"],
+  // The page's static HTML replaces the visually hidden copy, for screen readers: all of
+  // it (breadcrumbs, the section's navigation with the current page marked, the content,
+  // the outline), so that it reads as the page the app shows. The reader moved to this
+  // page: the focus goes to its heading, where a screen reader starts reading.
+  lbjs_accessible_page__deps: ["$lbSanitizeImported", "$lbStaticParts", "$lbPlaceLists"],
   lbjs_accessible_page: function (url) {
     const u = UTF8ToString(url);
     if (Module.lbAccessibleUrl === undefined) Module.lbAccessibleUrl = location.pathname;  // the page loaded with it
@@ -124,11 +127,102 @@ mergeInto(LibraryManager.library, {
     fetch(u).then(function (r) { return r.ok ? r.text() : null; }).then(function (html) {
       if (!html || Module.lbAccessibleUrl !== u) return;
       const doc = new DOMParser().parseFromString(html, "text/html");
-      const fresh = doc.querySelector("main"), old = document.querySelector("main");
-      if (!fresh || !old) return;
-      lbSanitizeImported(fresh);
-      old.replaceWith(document.importNode(fresh, true));
+      const fresh = lbStaticParts(doc.body), old = lbStaticParts(document.body);
+      if (!fresh.length || !old.length) return;
+      fresh.forEach(function (e) { lbSanitizeImported(e); old[0].before(document.importNode(e, true)); });
+      old.forEach(function (e) { e.remove(); });
+      lbPlaceLists();
+      const heading = document.querySelector("main h1") || document.querySelector("main");
+      if (heading && document.activeElement !== Module.lbInput) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({preventScroll: true});
+      }
+      Module.lbMirroredUrl = u;  // for tests: the mirror has caught up
     }).catch(function () {});
+  },
+
+  // The static page's own elements under body: not the app's (its canvas, hidden input,
+  // live region and notices, all named logbook-...), nor scripts.
+  $lbStaticParts: function (body) {
+    return Array.from(body.children).filter(function (e) {
+      return e.tagName !== "SCRIPT" && e.id.indexOf("logbook-") !== 0 &&
+        !Array.from(e.classList).some(function (c) { return c.indexOf("logbook-") === 0; });
+    });
+  },
+
+  // The text field and the search palette as a screen reader meets them (app::AccessibleControls
+  // as JSON): the hidden input is in the accessibility tree only while a field takes text, named
+  // after it; with the palette open it is a combobox whose listbox lists the results and whose
+  // active descendant is the one the arrows chose.
+  lbjs_accessible_controls: function (json) {
+    const c = JSON.parse(UTF8ToString(json)), input = Module.lbInput, list = Module.lbResults;
+    if (!input || !list) return;
+    if (c.field) {
+      input.removeAttribute("aria-hidden");
+      input.setAttribute("aria-label", c.field);
+      input.tabIndex = 0;
+    } else {
+      input.setAttribute("aria-hidden", "true");
+      input.removeAttribute("aria-label");
+      input.tabIndex = -1;
+    }
+    ["role", "aria-expanded", "aria-controls", "aria-autocomplete", "aria-activedescendant"].forEach(function (a) { input.removeAttribute(a); });
+    list.replaceChildren.apply(list, c.results.map(function (text, i) {
+      const li = document.createElement("li");
+      li.id = "logbook-result-" + i;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", i === c.selected ? "true" : "false");
+      li.textContent = text;
+      return li;
+    }));
+    list.hidden = !c.paletteOpen;
+    if (!c.paletteOpen) return;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-expanded", c.results.length ? "true" : "false");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-autocomplete", "list");
+    if (c.selected >= 0 && c.selected < c.results.length) input.setAttribute("aria-activedescendant", "logbook-result-" + c.selected);
+  },
+
+  // The page's lists that only the app draws (app::AccessibleList as JSON), as a section
+  // of the DOM copy after its heading; kept to be put back when the next page's HTML comes.
+  lbjs_accessible_lists__deps: ["$lbPlaceLists"],
+  lbjs_accessible_lists: function (json) {
+    const lists = JSON.parse(UTF8ToString(json));
+    const section = document.createElement("section");
+    section.className = "logbook-lists";
+    section.setAttribute("aria-label", "For you");
+    lists.forEach(function (l) {
+      const h = document.createElement("h2");
+      h.textContent = l.title;
+      const ul = document.createElement("ul");
+      l.rows.forEach(function (r) {
+        const li = document.createElement("li");
+        if (r.url) { const a = document.createElement("a"); a.href = r.url; a.textContent = r.text; li.appendChild(a); }
+        else li.textContent = r.text;
+        ul.appendChild(li);
+      });
+      section.append(h, ul);
+    });
+    Module.lbLists = lists.length ? section : null;
+    lbPlaceLists();
+  },
+
+  $lbPlaceLists: function () {
+    document.querySelectorAll("main .logbook-lists").forEach(function (e) { e.remove(); });
+    const heading = document.querySelector("main h1"), main = document.querySelector("main");
+    if (!Module.lbLists || !main) return;
+    if (heading) heading.after(Module.lbLists); else main.prepend(Module.lbLists);
+  },
+
+  // Said by the polite live region. Set after a pause: while the reader types, each count
+  // replaces the one before, and the same words said again are still a change.
+  lbjs_announce: function (text) {
+    const live = Module.lbLive, t = UTF8ToString(text);
+    if (!live) return;
+    clearTimeout(Module.lbAnnounceTimer);
+    live.textContent = "";
+    Module.lbAnnounceTimer = setTimeout(function () { live.textContent = t; }, 150);
   },
 
   // The build sanitizes pages already; this copy enters the live page, so whatever
@@ -280,7 +374,7 @@ mergeInto(LibraryManager.library, {
   // scratch: the C word lbjs_take_preload writes lengths to.
   lbjs_install__deps: ["$lbInstallFrameLoop", "$lbInstallResize", "$lbInstallWindowEvents", "$lbInstallPointer",
                        "$lbInstallTextInput", "$lbInstallKeys", "$lbInstallSearch", "$lbInstallApi",
-                       "$lbInstallOffline"],
+                       "$lbInstallOffline", "$lbInstallMirror"],
   lbjs_install: function (scratch) {
     Module.lbScratch = scratch;
     lbInstallFrameLoop();
@@ -293,6 +387,45 @@ mergeInto(LibraryManager.library, {
     lbInstallSearch(api);
     lbInstallApi(api);
     lbInstallOffline(api);
+    lbInstallMirror(api);
+  },
+
+  // For screen readers: the live region (lbjs_announce) and the palette's listbox
+  // (lbjs_accessible_controls), visually hidden like the static page; and the static
+  // page's links, which a screen reader follows there, open their page in the app
+  // rather than loading it again.
+  $lbInstallMirror: function (api) {
+    const live = document.createElement("div");
+    live.className = "logbook-live";
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    document.body.appendChild(live);
+    Module.lbLive = live;
+    const list = document.createElement("ul");
+    list.id = "logbook-results";
+    list.className = "logbook-live";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    list.hidden = true;
+    document.body.appendChild(list);
+    Module.lbResults = list;
+    document.addEventListener("click", function (e) {
+      if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      if (!document.documentElement.classList.contains("logbook-app-on")) return;
+      const a = e.target.closest ? e.target.closest("a[href]") : null;
+      if (!a || a.target || a.hasAttribute("download")) return;
+      const u = new URL(a.href, location.href), base = Module.lbBase || "";
+      if (u.origin !== location.origin || !u.pathname.startsWith(base + "/") || !u.pathname.endsWith("/")) return;
+      // A link within this page to something other than a heading (the skip link) stays the browser's.
+      if (u.pathname === location.pathname && u.hash) {
+        const target = document.getElementById(decodeURIComponent(u.hash.slice(1)));
+        if (!target || !/^H[1-6]$/.test(target.tagName)) return;
+      }
+      e.preventDefault();
+      api.open(u.pathname.slice(base.length) + u.search + u.hash);
+    });
+    api.announced = function () { return live.textContent; };
+    api.mirrored = function () { return Module.lbMirroredUrl || ""; };
   },
 
   // Listens to the offline copy's worker (site/sw.js messages), asks it for its state
@@ -459,7 +592,9 @@ mergeInto(LibraryManager.library, {
     const input = document.createElement("input");
     input.type = "text";
     input.autocomplete = "off"; input.autocapitalize = "off"; input.spellcheck = false;
-    input.setAttribute("aria-label", "Search the documentation");
+    // Hidden from screen readers until a field takes text (lbjs_accessible_controls).
+    input.setAttribute("aria-hidden", "true");
+    input.tabIndex = -1;
     input.className = "logbook-ime";
     document.body.appendChild(input);
     Module.lbInput = input;
@@ -646,6 +781,7 @@ mergeInto(LibraryManager.library, {
     api.links = function () { return json(Module._lb_api_links()); };
     // Where the reader is, as JSON: live-reload.js keeps it across the reload.
     api.readingPosition = function () { const p = Module._lb_api_position(); const s = UTF8ToString(p); _free(p); return s; };
+    api.focus = function () { return json(Module._lb_api_focus()); };
     api.setTheme = function (t) { lbWithCString(Module._lb_api_theme, t); lbFrameNow(); };
     api.frameTimes = function () { return Module.lbFrameTimes.slice(); };
     api.drawStats = function () { return json(Module._lb_api_draw_stats()); };

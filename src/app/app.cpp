@@ -7,6 +7,8 @@
 #include "core/front_matter.hpp"
 #include "core/query_parser.hpp"
 #include "core/url.hpp"
+#include "accessibility.hpp"
+#include "keyboard_nav.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -27,6 +29,7 @@ std::string App::init(AppInit init) {
   theme_choice_ = saved == "light" ? ThemeChoice::light : saved == "dark" ? ThemeChoice::dark : ThemeChoice::system;
   set_theme(saved == "dark" || (saved != "light" && platform_.system_prefers_dark()) ? ThemeKind::dark : ThemeKind::light, false);
   ImGui::GetIO().ConfigInputTrickleEventQueue = false;  // a fast tap is still a click
+  ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab reaches every stop (keyboard_nav.hpp)
   manifest_error_ = read_manifest(init.manifest_json, site_);
   sidebar_.collapsed.assign(site_.sections.size(), 0);
   part_state_.assign(site_.parts.size(), 0);
@@ -520,6 +523,7 @@ void App::frame(float width, float height) {
     // A finger held still sends no events: frames keep coming until it counts as a long press.
     if (io.MouseDownDuration[ImGuiMouseButton_Left] < 0.6f) platform_.request_frames(2);
   }
+  accessibility_.lists.clear();
   narrow_ = width < 1000;
   phone_ = width < 640;
   const float top_h = phone_ ? 52.0f : 60.0f;
@@ -528,10 +532,12 @@ void App::frame(float width, float height) {
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(width, height));
+  // The page scrolls itself (scroll_physics.hpp); ImGui, bringing a focused stop into
+  // view, would scroll the whole window instead.
+  ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::Begin("##logbook", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
-                   ImGuiWindowFlags_NoBackground);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   // No background: the frame is cleared to the page colour. Every full-screen layer
   // is a screenful of pixels to fill, which software renderers pay for in full.
 
@@ -539,11 +545,14 @@ void App::frame(float width, float height) {
   const float margin = phone_ ? 20.0f : 48.0f;
   const float content_w = std::min(760.0f, doc_area.w - 2 * margin);
   ensure_layout(std::max(120.0f, content_w));
+  // Drawn in reading order, which is the keyboard's order (keyboard_nav.hpp).
+  own_reading_keys(*this);
+  skip_link(*this);
+  draw_top_bar(*this, {0, 0, width, top_h});
   if (sidebar_w > 0) draw_sidebar(*this, {0, top_h, sidebar_w, height - top_h});
   draw_document(*this, doc_area);
   if (outline_w > 0) draw_outline(*this, {width - outline_w, top_h, outline_w, height - top_h});
   if (find_.open) draw_find_bar(*this, doc_area);
-  draw_top_bar(*this, {0, 0, width, top_h});
   ImGui::End();
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
@@ -555,6 +564,7 @@ void App::frame(float width, float height) {
   }
 
   handle_shortcuts();
+  sync_accessibility(*this);
   if (!status_line.empty() && platform_.now_ms() < status_until) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();
     ImFont* f = type_.font(Face::bold);

@@ -45,6 +45,7 @@ struct DocumentViewState : ScrollState {
   bool hold_place = false;  // a restored reading position: the text stays put while the header is measured
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
+  bool focus_content = false;  // the skip link was followed: the page's first stop takes the focus
 };
 
 struct SidebarState {
@@ -97,6 +98,15 @@ struct LinkMenuState {
   std::string href;  // a path of this site or another site's address
   ImVec2 pos;
   double opened_at = 0;
+};
+
+// What screen readers were last told (accessibility.hpp).
+struct AccessibilityState {
+  std::vector<AccessibleList> lists;  // drawn this frame by the page's views (home_view.cpp)
+  std::vector<AccessibleList> sent_lists;
+  AccessibleControls sent;
+  int announced_answer = 0;  // the search answer whose count was announced
+  int announced_page = -1;   // the page generation announced (the first is not)
 };
 
 struct CurrentPage {
@@ -193,6 +203,7 @@ class App {
   std::string absolute_url(const std::string& href) const;
   // Where a link of the page leads (a path of this site or another site's address), or "".
   std::string link_href(int layout_link) const;
+  AccessibilityState& accessibility() { return accessibility_; }
   // Clickable things views draw outside the Markdown (table rows, buttons), listed
   // with the page's links for automation; cleared every frame.
   void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
@@ -247,6 +258,7 @@ class App {
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
   LinkMenuState link_menu_;
+  AccessibilityState accessibility_;
   std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;
   int page_generation_ = 0;

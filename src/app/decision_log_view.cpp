@@ -216,7 +216,7 @@ void header_row(App& app, int columns, float header_h) {
     const ImVec2 hp = ImGui::GetCursorScreenPos();
     const float hw = ImGui::GetContentRegionAvail().x;
     ImGui::PushID(c);
-    const bool clicked = ImGui::InvisibleButton("sort", ImVec2(std::max(1.0f, hw), font_size));
+    const bool clicked = ImGui::InvisibleButton("sort", ImVec2(std::max(1.0f, hw), font_size), ImGuiButtonFlags_EnableNav);
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

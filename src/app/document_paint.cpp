@@ -243,38 +243,36 @@ void paint_layout(App& app, ImVec2 o, const Area& clip) {
   P.enter_region(-1);
 }
 
-void code_block_buttons(App& app, ImVec2 o, const Area& clip) {
+void code_block_button(App& app, ImVec2 o, const Area& clip, std::size_t r) {
   const DocLayout& L = app.page().layout;
   DocumentViewState& v = app.doc_view();
   const Theme& th = app.theme();
   ImGuiIO& io = ImGui::GetIO();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
-  for (std::size_t r = 0; r < L.regions.size(); ++r) {
-    const ScrollRegion& reg = L.regions[r];
-    const ImVec2 p(o.x + reg.x, o.y + reg.y);
-    if (p.y > clip.y + clip.h || p.y + reg.h < clip.y) continue;
-    // A sliver of scrollbar tells that a block scrolls sideways.
-    if (reg.content_w > reg.w + 1) {
-      const float frac = reg.w / reg.content_w, pos = v.region_scroll[r] / (reg.content_w - reg.w);
-      const float bar_w = std::max(24.0f, (reg.w - 16) * frac);
-      const float bx = p.x + 8 + (reg.w - 16 - bar_w) * pos;
-      dl->AddRectFilled(ImVec2(bx, p.y + reg.h - 5), ImVec2(bx + bar_w, p.y + reg.h - 2), th[Ink::faint], 2);
-    }
-    if (!reg.code) continue;
-    const bool inside = io.MousePos.x >= p.x && io.MousePos.x < p.x + reg.w && io.MousePos.y >= p.y && io.MousePos.y < p.y + reg.h;
-    const bool recently = v.copied_region == static_cast<int>(r) && app.platform().now_ms() - v.copied_at < 1500;
-    if (!inside && !recently && !touch) continue;
-    const ImVec2 bp(p.x + reg.w - 38, p.y + 8);
-    ImGui::PushID(static_cast<int>(r));
-    if (icon_button("copy", recently ? "check" : "copy", bp, 30, recently ? "Copied" : "Copy code")) {
-      app.platform().copy_to_clipboard(L.text.substr(reg.text_begin, reg.text_end - reg.text_begin));
-      v.copied_region = static_cast<int>(r);
-      v.copied_at = app.platform().now_ms();
-      app.request_frames(100);
-    }
-    ImGui::PopID();
+  const ScrollRegion& reg = L.regions[r];
+  const ImVec2 p(o.x + reg.x, o.y + reg.y);
+  const bool visible = !(p.y > clip.y + clip.h || p.y + reg.h < clip.y);
+  // A sliver of scrollbar tells that a block scrolls sideways.
+  if (visible && reg.content_w > reg.w + 1) {
+    const float frac = reg.w / reg.content_w, pos = v.region_scroll[r] / (reg.content_w - reg.w);
+    const float bar_w = std::max(24.0f, (reg.w - 16) * frac);
+    const float bx = p.x + 8 + (reg.w - 16 - bar_w) * pos;
+    dl->AddRectFilled(ImVec2(bx, p.y + reg.h - 5), ImVec2(bx + bar_w, p.y + reg.h - 2), th[Ink::faint], 2);
   }
+  if (!reg.code || (!visible && !io.NavVisible)) return;
+  const bool inside = io.MousePos.x >= p.x && io.MousePos.x < p.x + reg.w && io.MousePos.y >= p.y && io.MousePos.y < p.y + reg.h;
+  const bool recently = v.copied_region == static_cast<int>(r) && app.platform().now_ms() - v.copied_at < 1500;
+  if (!inside && !recently && !touch && !io.NavVisible) return;
+  const ImVec2 bp(p.x + reg.w - 38, p.y + 8);
+  ImGui::PushID(static_cast<int>(r));
+  if (icon_button("copy", recently ? "check" : "copy", bp, 30, recently ? "Copied" : "Copy code")) {
+    app.platform().copy_to_clipboard(L.text.substr(reg.text_begin, reg.text_end - reg.text_begin));
+    v.copied_region = static_cast<int>(r);
+    v.copied_at = app.platform().now_ms();
+    app.request_frames(100);
+  }
+  ImGui::PopID();
 }
 
 // On hover, a link mark in the margin before a heading: a click copies the heading's

@@ -15,7 +15,10 @@ class App;
 int link_at(const DocLayout& layout, const std::vector<float>& region_scroll, float x, float y);
 // Draws the visible part of the page with selection, find matches and highlights.
 void paint_layout(App& app, ImVec2 origin, const Area& clip);
-void code_block_buttons(App& app, ImVec2 origin, const Area& clip);
+// A region's sliver of sideways scrollbar and, on a code block, its copy button: shown
+// on hover, on touch screens and to the keyboard (a stop in the page's reading order,
+// keyboard_nav.hpp, even out of view).
+void code_block_button(App& app, ImVec2 origin, const Area& clip, std::size_t region);
 // A heading's permalink, shown while the pointer is on the heading's line.
 void heading_permalinks(App& app, ImVec2 origin, const Area& clip);
 void draw_scrollbar(App& app, const Area& area, float total);

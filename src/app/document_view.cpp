@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "document_paint.hpp"
+#include "keyboard_nav.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -186,9 +187,12 @@ void draw_document(App& app, const Area& area) {
   ImGui::PushClipRect(area.min(), area.max(), true);
   // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
   const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
+  const bool focus_seen = page_focus_begin();
   draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
+  focus_content_here(app);
   if (!ready) {
     draw_page_placeholder(app, ImVec2(content_x, top), content_w);
+    page_focus_end(app, area, focus_seen);
     ImGui::PopClipRect();
     return;
   }
@@ -204,9 +208,10 @@ void draw_document(App& app, const Area& area) {
   const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));
   pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
-  code_block_buttons(app, origin, area);
+  page_stops(app, origin, area);
   heading_permalinks(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);
+  page_focus_end(app, area, focus_seen);
   ImGui::PopClipRect();
   draw_scrollbar(app, area, total());
 }

@@ -29,6 +29,7 @@ struct Panel {
   float x, w, y0, y;
 
   void begin(const char* title, const std::string& count) {
+    app.accessibility().lists.push_back({title, {}});  // for screen readers (accessibility.hpp)
     y0 = y;
     y += kPad;
     const Typography& T = app.type();
@@ -52,6 +53,7 @@ struct Panel {
   // A row: a tag on the left (fixed width), a link to a page, a note on the right.
   void row(int id, const std::string& tag, Ink tag_ink, float tag_w, const std::string& title, const std::string& url,
            const std::string& note) {
+    app.accessibility().lists.back().rows.push_back({tag + ": " + title + (note.empty() ? "" : ", " + note), app.full_url(url)});
     const Typography& T = app.type();
     const Theme& th = app.theme();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -83,6 +85,7 @@ struct Panel {
     y += kRow;
   }
   void message(const char* text) {
+    app.accessibility().lists.back().rows.push_back({text, ""});
     const Typography& T = app.type();
     ImGui::GetWindowDrawList()->AddText(T.font(Face::regular), T.scale.small, ImVec2(x + kPad, y + 6), app.theme()[Ink::muted], text);
     y += kRow;

@@ -44,7 +44,7 @@ float draw_offline_status(App& app, float right, float y, float h) {
   const float w = font->CalcTextSizeA(size, 1e9f, 0, label.c_str()).x + 30 + key;
   const ImVec2 p(right - w, y);
   ImGui::SetCursorScreenPos(p);
-  const bool clicked = ImGui::InvisibleButton("offline-copy", ImVec2(w, h)) && can_ask;
+  const bool clicked = ImGui::InvisibleButton("offline-copy", ImVec2(w, h), ImGuiButtonFlags_EnableNav) && can_ask;
   const bool hovered = can_ask && ImGui::IsItemHovered();
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -39,7 +39,7 @@ void entries(App& app, float width) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float indent = indent_of(a);
     ImGui::PushID(static_cast<int>(i));
-    const bool clicked = ImGui::InvisibleButton("h", ImVec2(width, h));
+    const bool clicked = ImGui::InvisibleButton("h", ImVec2(width, h), ImGuiButtonFlags_EnableNav);
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -71,7 +71,7 @@ void draw_outline(App& app, const Area& area) {
   ImGui::SetCursorScreenPos(ImVec2(area.x + 8, area.y + 58));
   ScopedStyle style;
   style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  ImGui::BeginChild("outline", ImVec2(area.w - 28, area.h - 70));
+  ImGui::BeginChild("outline", ImVec2(area.w - 28, area.h - 70), ImGuiChildFlags_NavFlattened);
   entries(app, area.w - 36);
   ImGui::EndChild();
 }

@@ -95,7 +95,7 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
       const std::string name = site.nav_title(target);  // "ADR-0002: ...", as the sidebar names it
       ImGui::SetCursorScreenPos(p);
       ImGui::PushID(next ? "next" : "prev");
-      const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH));
+      const bool clicked = ImGui::InvisibleButton("card", ImVec2(card_w, kCardH), ImGuiButtonFlags_EnableNav);
       const bool hover = ImGui::IsItemHovered();
       link_menu_on_item(app, e.url);
       ImGui::PopID();

@@ -46,6 +46,26 @@ struct OfflineCopy {
 // "Make available offline (48 MB)"; "" while unknown.
 std::string offline_label(const OfflineCopy& copy);
 
+// What a screen reader reads from the DOM instead of the canvas, besides the page's own
+// HTML (set_accessible_page): the text field in use and the search palette, which the
+// edge keeps as a combobox with a listbox of options (accessibility.hpp fills it).
+struct AccessibleControls {
+  std::string field;                 // the name of the text field being typed in, "" when none
+  bool palette_open = false;
+  std::vector<std::string> results;  // the palette's options, as read aloud
+  int selected = -1;                 // the option the arrows chose
+  bool operator==(const AccessibleControls&) const = default;
+};
+
+// A list the app draws from the reader's own state, which the page's static HTML cannot
+// hold (the home page's proposals by deadline, what changed since the last visit...):
+// its title and rows, each a line of text and the URL (with the base) it links to, or "".
+struct AccessibleList {
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> rows;
+  bool operator==(const AccessibleList&) const = default;
+};
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -66,8 +86,14 @@ class Platform {
   virtual void history_push(const std::string& url) = 0;
   virtual void history_replace(const std::string& url) = 0;
   virtual void set_title(const std::string& title) = 0;
-  // The static HTML of this page goes into the DOM for screen readers.
+  // The static HTML of this page goes into the DOM for screen readers (the whole page:
+  // its breadcrumbs, section navigation, content and outline), and the focus to its heading.
   virtual void set_accessible_page(const std::string& url) = 0;
+  virtual void set_accessible_controls(const AccessibleControls&) {}
+  // The page's app-only lists, which the edge puts in the DOM copy after its heading.
+  virtual void set_accessible_lists(const std::vector<AccessibleList>&) {}
+  // Said politely by screen readers (an ARIA live region): the page opened, the results found.
+  virtual void announce(const std::string&) {}
 
   virtual void open_in_new_tab(const std::string& url) = 0;
   // url (a path of this site, or another site's address) as the address bar would show it.

@@ -29,7 +29,7 @@ bool row(App& app, const char* id, const std::string& label, int depth, bool cur
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::PushID(id);
-  const bool clicked = ImGui::InvisibleButton("row", ImVec2(std::max(1.0f, w), rh));
+  const bool clicked = ImGui::InvisibleButton("row", ImVec2(std::max(1.0f, w), rh), ImGuiButtonFlags_EnableNav);
   const bool hovered = ImGui::IsItemHovered();
   ImGui::PopID();
   const float indent = 12.0f + static_cast<float>(depth) * 14.0f;
@@ -116,7 +116,7 @@ void draw_sidebar(App& app, const Area& area) {
   ImGui::SetCursorScreenPos(ImVec2(area.x + 14, area.y + 18));
   ScopedStyle style;
   style.var(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
-  ImGui::BeginChild("sidebar", ImVec2(area.w - 24, area.h - 24), ImGuiChildFlags_None);
+  ImGui::BeginChild("sidebar", ImVec2(area.w - 24, area.h - 24), ImGuiChildFlags_NavFlattened);
   tree(app);
   ImGui::Dummy(ImVec2(1, 24));
   ImGui::EndChild();
@@ -144,7 +144,7 @@ void draw_sidebar_drawer(App& app, const Area& screen) {
   const bool offline = !offline_label(app.platform().offline_copy()).empty();
   const float foot = offline ? 52.0f : 0.0f;
   ImGui::SetCursorScreenPos(ImVec2(12, top + 12));
-  ImGui::BeginChild("drawer-tree", ImVec2(w - 24, screen.h - top - 16 - foot));
+  ImGui::BeginChild("drawer-tree", ImVec2(w - 24, screen.h - top - 16 - foot), ImGuiChildFlags_NavFlattened);
   tree(app);
   ImGui::Dummy(ImVec2(1, 24));
   ImGui::EndChild();

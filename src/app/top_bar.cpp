@@ -52,41 +52,39 @@ void draw_top_bar(App& app, const Area& area) {
                 th[Ink::heading], th[Ink::heading], max_title))
     app.open("/");
 
-  // Right side: theme toggle, outline (narrow), search.
-  float right = area.x + area.w - (phone ? 12.0f : 20.0f);
-  right -= bh;
-  theme_button(app, ImVec2(right, by), bh);
-  if (area.w < 1280) {
-    right -= bh + 8;
-    if (icon_button("outline", "list", ImVec2(right, by), bh, "On this page")) {
-      app.outline().menu_open = !app.outline().menu_open;
-      app.sidebar().drawer_open = false;
-    }
-  }
+  // Right side, placed from the right edge (theme control, outline on narrow windows,
+  // search) and drawn from the left, so that Tab meets them in the order they are seen.
+  const float theme_x = area.x + area.w - (phone ? 12.0f : 20.0f) - bh;
+  const bool outline = area.w < 1280;
+  const float outline_x = theme_x - (outline ? bh + 8 : 0);
   if (phone) {
-    right -= bh + 8;
-    if (icon_button("search", "search", ImVec2(right, by), bh, "Search")) app.open_search(true);
-    return;
+    if (icon_button("search", "search", ImVec2(outline_x - bh - 8, by), bh, "Search")) app.open_search(true);
+  } else {
+    const float sw = std::clamp(area.w * 0.28f, 220.0f, 360.0f);
+    const ImVec2 sp(outline_x - 12 - sw, by);
+    if (area.w >= 900) draw_offline_status(app, sp.x - 12, by, bh);
+    ImGui::SetCursorScreenPos(sp);
+    const bool clicked = ImGui::InvisibleButton("search-field", ImVec2(sw, bh), ImGuiButtonFlags_EnableNav);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    dl->AddRectFilled(sp, ImVec2(sp.x + sw, sp.y + bh), th[Ink::code_bg], 9);
+    dl->AddRect(sp, ImVec2(sp.x + sw, sp.y + bh), th[hovered ? Ink::faint : Ink::panel_border], 9);
+    draw_icon(dl, kIconSearch, ImVec2(sp.x + 20, sp.y + bh * 0.5f), 14, th[Ink::muted]);
+    const float size = T.scale.ui;
+    dl->AddText(T.font(Face::regular), size, ImVec2(sp.x + 36, sp.y + (bh - size) * 0.5f - 1), th[Ink::muted], "Search the docs");
+    // The key that opens it, drawn as a key cap (not on a touch screen, which has no key).
+    if (!app.touch()) {
+      const ImVec2 k(sp.x + sw - 34, sp.y + 8);
+      dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
+      dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
+    }
+    if (clicked) app.open_search(true);
   }
-  const float sw = std::clamp(area.w * 0.28f, 220.0f, 360.0f);
-  const ImVec2 sp(right - 12 - sw, by);
-  ImGui::SetCursorScreenPos(sp);
-  const bool clicked = ImGui::InvisibleButton("search-field", ImVec2(sw, bh));
-  const bool hovered = ImGui::IsItemHovered();
-  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  dl->AddRectFilled(sp, ImVec2(sp.x + sw, sp.y + bh), th[Ink::code_bg], 9);
-  dl->AddRect(sp, ImVec2(sp.x + sw, sp.y + bh), th[hovered ? Ink::faint : Ink::panel_border], 9);
-  draw_icon(dl, kIconSearch, ImVec2(sp.x + 20, sp.y + bh * 0.5f), 14, th[Ink::muted]);
-  const float size = T.scale.ui;
-  dl->AddText(T.font(Face::regular), size, ImVec2(sp.x + 36, sp.y + (bh - size) * 0.5f - 1), th[Ink::muted], "Search the docs");
-  // The key that opens it, drawn as a key cap (not on a touch screen, which has no key).
-  if (!app.touch()) {
-    const ImVec2 k(sp.x + sw - 34, sp.y + 8);
-    dl->AddRect(k, ImVec2(k.x + 24, k.y + bh - 16), th[Ink::rule], 5);
-    dl->AddText(T.font(Face::mono), 12.5f, ImVec2(k.x + 8, k.y + 2.5f), th[Ink::muted], "/");
+  if (outline && icon_button("outline", "list", ImVec2(outline_x, by), bh, "On this page")) {
+    app.outline().menu_open = !app.outline().menu_open;
+    app.sidebar().drawer_open = false;
   }
-  if (clicked) app.open_search(true);
-  if (area.w >= 900) draw_offline_status(app, sp.x - 12, by, bh);
+  theme_button(app, ImVec2(theme_x, by), bh);
 }
 
 }  // namespace logbook::app

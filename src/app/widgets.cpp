@@ -67,7 +67,7 @@ bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char*
   ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, text);
   if (max_w > 0) ts.x = std::min(ts.x, max_w);
   ImGui::SetCursorScreenPos(pos);
-  const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, ts.x), std::max(1.0f, size * 1.3f)));
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, ts.x), std::max(1.0f, size * 1.3f)), ImGuiButtonFlags_EnableNav);
   const bool hovered = ImGui::IsItemHovered();
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -78,7 +78,7 @@ bool text_link(const char* id, ImFont* font, float size, ImVec2 pos, const char*
 
 bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, const char* tooltip) {
   ImGui::SetCursorScreenPos(pos);
-  const bool clicked = ImGui::InvisibleButton(id, ImVec2(size, size));
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(size, size), ImGuiButtonFlags_EnableNav);
   const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImGuiStyle& st = ImGui::GetStyle();

@@ -406,6 +406,36 @@ MarkdownSummary MarkdownDocument::summarize() const {
   return summary;
 }
 
+namespace {
+
+// One pass, into a new string: a page of 100,000 code blocks costs what its bytes cost.
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  std::size_t at = s.find(from);
+  if (at == std::string::npos) return;
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t done = 0;
+  for (; at != std::string::npos; at = s.find(from, done)) {
+    out.append(s, done, at - done).append(to);
+    done = at + from.size();
+  }
+  out.append(s, done, std::string::npos);
+  s = std::move(out);
+}
+
+// What cmark-gfm's HTML lacks for assistive technology (axe-core's rules): a task's
+// checkbox has a name, and a code block, which may scroll sideways, can take the
+// keyboard's focus to be scrolled.
+std::string accessible(std::string html) {
+  replace_all(html, "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />");
+  replace_all(html, "<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />");
+  replace_all(html, "<pre><code", "<pre tabindex=\"0\"><code");
+  replace_all(html, "<pre lang=", "<pre tabindex=\"0\" lang=");
+  return html;
+}
+
+}  // namespace
+
 std::string MarkdownDocument::render_html(const std::function<std::string(const Link&)>& rewrite) {
   return render_html(rewrite, summarize());
 }
@@ -429,17 +459,18 @@ std::string MarkdownDocument::render_html(const std::function<std::string(const 
     if (is_dangerous_url(url, link.image)) url = "#";
     cmark_node_set_url(n, url.c_str());
   }
-  // GitHub's anchors: an empty <a id> first inside each heading.
+  // GitHub's anchors: an empty <a id> first inside each heading, a hover permalink that
+  // neither screen readers nor Tab meet (the heading itself is what they read).
   for (cmark_node* n : headings) {
     const std::string& slug = summary.headings[heading_index++].slug;
     cmark_node* anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-    const std::string html = "<a class=\"anchor\" id=\"" + slug + "\" href=\"#" + slug + "\" aria-hidden=\"true\"></a>";
+    const std::string html = "<a class=\"anchor\" id=\"" + slug + "\" href=\"#" + slug + "\" aria-hidden=\"true\" tabindex=\"-1\"></a>";
     cmark_node_set_on_enter(anchor, html.c_str());
     cmark_node_prepend_child(n, anchor);
   }
   std::optional<SanitizedRawHtml> raw;
   if (impl_->options.unsafe_html) raw.emplace(impl_->root);
-  std::string out = html();
+  std::string out = accessible(html());
   if (raw) raw->undo();
   for (cmark_node* n : headings) cmark_node_free(cmark_node_first_child(n));  // leave the tree as it was
   return out;

@@ -28,6 +28,9 @@ class FakePlatform final : public app::Platform {
   bool touch = false;  // a touch screen, as the browser reports it
   app::OfflineCopy offline;       // what the offline copy's worker last said
   int offline_requests = 0;       // times the reader asked for the whole site
+  app::AccessibleControls controls;       // as the edge last heard them
+  std::vector<std::string> announcements;  // said by the live region, in order
+  std::vector<app::AccessibleList> lists;  // the page's app-only lists, as the DOM copy has them
 
   // Delivers every answer that is waiting; returns how many.
   int deliver() {
@@ -59,6 +62,9 @@ class FakePlatform final : public app::Platform {
   void history_replace(const std::string& url) override { history.push_back("replace " + url); }
   void set_title(const std::string& t) override { title = t; }
   void set_accessible_page(const std::string& url) override { accessible = url; }
+  void set_accessible_controls(const app::AccessibleControls& c) override { controls = c; }
+  void announce(const std::string& text) override { announcements.push_back(text); }
+  void set_accessible_lists(const std::vector<app::AccessibleList>& l) override { lists = l; }
   void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
   std::string absolute_url(const std::string& url) const override { return "https://example.org" + url; }
   void copy_to_clipboard(const std::string& text) override { clipboard = text; }

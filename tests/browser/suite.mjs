@@ -14,6 +14,7 @@ import { searchPiecesTests } from "./search_pieces.mjs";
 import { readingTests } from "./reading.mjs";
 import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
+import { a11yTests } from "./a11y.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -245,6 +246,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
   readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl: tour.url });
   staticPageTests({ test, check, ready, state, browser, logbook, appDir });
+  a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
 
   let failures = 0;
   for (const t of tests) {

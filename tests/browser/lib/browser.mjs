@@ -13,9 +13,11 @@ export async function launch() {
 
 // A page that records console errors and failed requests, for "the console stays clean".
 // serviceWorkers: "block" for a test of the network alone, without the offline copy.
-export async function openPage(browser, { width = 1366, height = 860, dpr = 1, mobile = false, colorScheme = "light", serviceWorkers = "allow" } = {}) {
+// bypassCSP: for a test that injects a script of its own (axe-core), which the pages' CSP forbids.
+export async function openPage(browser, { width = 1366, height = 860, dpr = 1, mobile = false, colorScheme = "light", serviceWorkers = "allow",
+                                          bypassCSP = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, isMobile: mobile,
-                                             hasTouch: mobile, colorScheme, serviceWorkers });
+                                             hasTouch: mobile, colorScheme, serviceWorkers, bypassCSP });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => {});
   const page = await context.newPage();
   const problems = [];

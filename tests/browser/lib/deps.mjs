@@ -1,5 +1,5 @@
 // The npm packages of tests/browser (package.json: playwright-core for the browser tests,
-// ESLint for lint.mjs), installed with `npm ci` from package-lock.json on first use, so
+// axe-core for their accessibility checks, ESLint for lint.mjs), installed with `npm ci` from package-lock.json on first use, so
 // a fresh clone needs no step of its own.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
