@@ -6,6 +6,7 @@
 
 #include "front_matter.hpp"
 #include "markdown.hpp"
+#include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
 
 namespace logbook {
@@ -15,8 +16,7 @@ namespace {
 // Every table is created before any row is written, so that their root pages lead the file;
 // then the index is filled and optimized, then the rows (ADR-0009: the index first).
 constexpr const char* kSchema = R"sql(
-CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '',
-  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '', tokenize = 'logbook');
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL, url TEXT NOT NULL,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
@@ -29,6 +29,8 @@ CREATE TABLE decisions(page_id INTEGER PRIMARY KEY, id TEXT NOT NULL, number INT
                        informed TEXT NOT NULL, supersedes TEXT NOT NULL, superseded_by TEXT NOT NULL);
 CREATE TABLE people(page_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL);
 CREATE INDEX people_name ON people(name COLLATE NOCASE);
+CREATE TABLE vocab(length INTEGER NOT NULL, word TEXT NOT NULL, pages INTEGER NOT NULL,
+                   PRIMARY KEY(length, word)) WITHOUT ROWID;
 )sql";
 
 std::string section_trail(const Site& site, int section) {
@@ -44,7 +46,7 @@ nlohmann::json ids_of(const DecisionLog& log, const std::vector<int>& indexes) {
 }
 
 // The index, in one transaction, then merged into one segment.
-std::string write_index(sqlite3* db, const Site& site) {
+std::string write_index(sqlite3* db, const Site& site, VocabularyCollector& vocabulary) {
   // Bulk load: a large pending-terms buffer means fewer, larger segments to merge.
   if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('hashsize', 67108864)"); !err.empty()) return err;
   // The ranking lives in the database, so `ORDER BY rank` lets FTS5 sort and stop after
@@ -56,6 +58,7 @@ std::string write_index(sqlite3* db, const Site& site) {
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
     const IndexedText text = indexed_text(p.title, p.headings, p.plain_text);
+    vocabulary.page = static_cast<long long>(i + 1);
     if (!fts.bind(1, static_cast<long long>(i + 1)).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
       return p.path + ": " + fts.error();
   }
@@ -106,6 +109,15 @@ std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, co
   return {};
 }
 
+// The words typo correction compares a word that matches nothing with (search_engine.cpp).
+std::string write_vocabulary(sqlite3* db, const VocabularyCollector& vocabulary) {
+  sql::Statement word(db, "INSERT INTO vocab VALUES(?1, ?2, ?3)");
+  if (!word.ok()) return word.error();
+  for (const auto& [text, seen] : vocabulary.words)
+    if (!word.bind(1, static_cast<long long>(text.size())).bind(2, text).bind(3, seen.pages).run()) return word.error();
+  return {};
+}
+
 }  // namespace
 
 IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text) {
@@ -129,10 +141,13 @@ std::string write_search_database(sqlite3* db, const Site& site) {
 
 std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
   if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
+  VocabularyCollector vocabulary;
+  if (auto err = register_search_tokenizer(db, &vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
-  if (auto err = write_index(db, site); !err.empty()) return err;
+  if (auto err = write_index(db, site, vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
   if (auto err = write_rows(db, site, log, config); !err.empty()) return err;
+  if (auto err = write_vocabulary(db, vocabulary); !err.empty()) return err;
   return sql::exec(db, "COMMIT");
 }
 

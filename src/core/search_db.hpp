@@ -56,7 +56,7 @@ struct sqlite3;
 
 namespace logbook {
 
-constexpr int kSearchSchemaVersion = 3;
+constexpr int kSearchSchemaVersion = 4;
 
 // A page's text as the index holds it, column by column. The writer and the snippets
 // (made from the published index.md) both use it, so they cannot disagree.

@@ -78,7 +78,7 @@ std::string malformed(const Kind& kind, const char* field, const char* type) {
 
 bool read_hit(const json& j, SearchAnswerHit& out) {
   return j.is_object() && read(j, "path", out.path) && read(j, "url", out.url) && read(j, "title", out.title) &&
-         read(j, "section", out.section) && read(j, "snippet", out.snippet);
+         read(j, "section", out.section) && read(j, "snippet", out.snippet) && read(j, "missing", out.missing);
 }
 
 }  // namespace
@@ -96,9 +96,10 @@ std::string to_json(const SearchAnswer& answer) {
   j["id"] = answer.id;
   j["error"] = answer.error;
   j["millis"] = std::isfinite(answer.millis) ? answer.millis : 0.0;  // JSON has no NaN
+  j["corrected"] = answer.corrected;
   json& hits = j["hits"] = json::array();
   for (const SearchAnswerHit& h : answer.hits)
-    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}});
+    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}, {"missing", h.missing}});
   return dump(j);
 }
 
@@ -120,12 +121,13 @@ std::string from_json(std::string_view text, SearchAnswer& out) {
   if (!read(j, "id", a.id)) return malformed(kAnswer, "id", "a whole number");
   if (!read(j, "error", a.error)) return malformed(kAnswer, "error", "a string");
   if (!read(j, "millis", a.millis)) return malformed(kAnswer, "millis", "a number");
+  if (!read(j, "corrected", a.corrected)) return malformed(kAnswer, "corrected", "a string");
   const auto hits = j.find("hits");
   if (hits == j.end() || !hits->is_array()) return malformed(kAnswer, "hits", "a list");
   a.hits.reserve(hits->size());
   for (const json& h : *hits) {
     if (!read_hit(h, a.hits.emplace_back()))
-      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section and snippet");
+      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section, snippet and missing");
   }
   out = std::move(a);
   return "";

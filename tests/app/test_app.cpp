@@ -189,7 +189,7 @@ TEST_CASE("a search that failed (a missing piece of the database) says why, in t
   f.settle();
   REQUIRE(f.platform.searches.size() == 1);
   const std::string why = "search failed: search/0123456789abcdef.bin is missing; rebuild the site";
-  f.app.on_search_answer(app::SearchAnswer{f.platform.searches[0].first, {}, why, 0});
+  f.app.on_search_answer(app::SearchAnswer{f.platform.searches[0].first, {}, why, 0, ""});
   f.settle();
   CHECK(f.app.state().search_error == why);
   CHECK(f.app.state().search_results == 0);

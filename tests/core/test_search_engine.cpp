@@ -128,7 +128,7 @@ TEST_CASE("a page changed since the build keeps a snippet: its first words") {
   CHECK(r.hits[0].snippet == "Deploying\nNow we ship with a script that tags the release and waits.");
 }
 
-TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
+TEST_CASE("schema 4: the index first, then the rows, and no copy of the text") {
   std::vector<SourceFile> files(kSite);
   for (int i = 0; i < 200; ++i) files.push_back({"more/p" + std::to_string(i) + ".md", "# Page " + std::to_string(i) + "\n\n" + long_text(20)});
   const Site site = build_site(files);
@@ -143,7 +143,7 @@ TEST_CASE("schema 3: the index first, then the rows, and no copy of the text") {
     sqlite3_finalize(st);
     return v;
   };
-  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 3);
+  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 4);
   CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'headings', 'links')") == 0);
   CHECK(number("SELECT count(*) FROM pragma_table_info('pages') WHERE name IN ('markdown', 'meta')") == 0);
   CHECK(number("PRAGMA page_size") == 4096);
@@ -283,4 +283,77 @@ TEST_CASE("ranking in tiers: every title or heading match comes before body-only
   CHECK(paths(engine->search("deploy ", 2)) == std::vector<std::string>{"title.md", "excluded.md"});
   // Words split between a heading and the body fall to the second tier but still match.
   CHECK(paths(engine->search("ops lorem ")) == std::vector<std::string>{"heading.md"});
+}
+
+namespace {
+
+const std::vector<SourceFile> kDocs = {
+    {"guides/searching.md", "# Searching\n\nSearch the database from the palette. Search works offline.\n"},
+    {"guides/database.md", "# The database\n\nThe search database is cut into pieces.\n"},
+    {"guides/setup.md", "# Setup\n\nInstall the tools, then configure the server.\n"},
+    {"guides/server.md", "# Server\n\nThe server serves pages. Configure it with a file.\n"},
+    {"guides/tools.md", "# Tools\n\nThe tools you install.\n"},
+    {"guides/other.md", "# Other\n\nNothing about it.\n"},
+};
+
+}  // namespace
+
+TEST_CASE("typos: a word that matches nothing is corrected to the closest word of the site, and the answer says so") {
+  auto engine = engine_for(kDocs);
+  const SearchResult r = engine->search("serch databse ");
+  CHECK(r.error == "");
+  CHECK(r.corrected == "search database ");
+  CHECK(paths(r) == std::vector<std::string>{"guides/searching.md", "guides/database.md"});
+  // The last word is still a prefix while typing, and corrected as a whole word.
+  CHECK(engine->search("confgure").corrected == "configure");
+  CHECK(engine->search("instlal tools").corrected == "install tools");  // two letters swapped
+}
+
+TEST_CASE("typos: a word that matches is never corrected; quoted words, short words and far words neither") {
+  auto engine = engine_for(kDocs);
+  CHECK(engine->search("server ").corrected == "");
+  CHECK(engine->search("serve ").corrected == "");            // a real word of the site, though close to another
+  CHECK(engine->search("\"serch\"").corrected == "");         // quoted: as typed, the way back from a correction
+  CHECK(engine->search("\"serch\"").hits.empty());
+  CHECK(engine->search("serh ").corrected == "");             // 4 letters allow one edit: serh -> search is two
+  CHECK(engine->search("tol ").corrected == "");              // 3 letters: never
+  CHECK(engine->search("xyzzyplugh ").corrected == "");       // nothing near
+  CHECK(engine->search("-serch server ").corrected == "");    // exclusions stay strict
+}
+
+TEST_CASE("partial matches: fewer than a screenful with all the words, pages with most of them follow") {
+  auto engine = engine_for(kDocs);
+  const SearchResult r = engine->search("install configure server ");
+  // All three words, then two of the three; tools.md has one of the three: not "most".
+  REQUIRE(paths(r) == std::vector<std::string>{"guides/setup.md", "guides/server.md"});
+  CHECK(r.hits[0].missing == "");
+  CHECK(r.hits[1].missing == "install");
+  // Two words: pages with either follow, those naming it in the title first.
+  CHECK(paths(engine->search("install database ")) ==
+        std::vector<std::string>{"guides/database.md", "guides/tools.md", "guides/setup.md", "guides/searching.md"});
+  // Phrases and exclusions stay strict.
+  // Phrases and exclusions stay strict: server.md has the words but not the phrase,
+  // setup.md the phrase and "tools".
+  CHECK(paths(engine->search("\"configure the server\" database -tools ")) ==
+        std::vector<std::string>{"guides/database.md", "guides/searching.md"});
+}
+
+TEST_CASE("CJK: words inside runs are found, titles rank first, snippets mark the matched characters") {
+  const std::vector<SourceFile> files = {
+      {"ja/kensaku.md", "---\ntitle: 全文検索の使い方\n---\n\nこのページでは検索の方法を説明します。\n"},
+      {"ja/other.md", "---\ntitle: 設定\n---\n\n設定ファイルを編集してから全文検索を試してください。\n"},
+      {"zh/db.md", "---\ntitle: 数据库\n---\n\n我们使用数据库来存储文档，并支持离线搜索。\n"},
+  };
+  auto engine = engine_for(files);
+  SearchResult r = engine->search("検索 ");
+  REQUIRE(paths(r) == std::vector<std::string>{"ja/kensaku.md", "ja/other.md"});
+  make_snippets(r, sources_of(r, files));
+  CHECK(r.hits[1].snippet.find("全文\x02検索\x03を") != std::string::npos);
+  CHECK(paths(engine->search("搜索 ")) == std::vector<std::string>{"zh/db.md"});
+  CHECK(paths(engine->search("存储文档 ")) == std::vector<std::string>{"zh/db.md"});
+}
+
+TEST_CASE("word forms: a page whose title names the subject in another form ranks above passing mentions") {
+  auto engine = engine_for(kDocs);
+  CHECK(paths(engine->search("searches ")).front() == "guides/searching.md");
 }
