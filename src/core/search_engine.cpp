@@ -22,23 +22,23 @@ namespace {
 // heading column counts fully however long the body is.
 // With filters, which need the rows, the rows come with the rank:
 constexpr const char* kQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id
+SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id, COALESCE(d.id, '')
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
 )sql";
 
 // Words alone: the index only, in kQuery's columns; the rows follow (SearchEngine::rows).
 constexpr const char* kRankQuery =
-    "SELECT '', '', '', '', '', rank, '', '', rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
+    "SELECT '', '', '', '', '', rank, '', '', rowid, '' FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
 // A hit's row, by id (SearchEngine::rows).
 constexpr const char* kRowQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, ''), COALESCE(d.id, '')
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id WHERE p.id = ?1
 )sql";
 
 // Filters only: no text to rank by, so newest first.
 constexpr const char* kListQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id
+SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id, COALESCE(d.id, '')
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id
 WHERE 1
 )sql";
@@ -88,7 +88,9 @@ std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) 
 }
 
 // FTS5's snippet() as the engine has always called it: the body column, 24 tokens.
-constexpr const char* kSnippetSql = "SELECT snippet(s, 2, char(2), char(3), '…', 24) FROM s WHERE s MATCH ?1 AND rowid = ?2";
+// And the title with what matched in it marked, for the reader to see why it matched.
+constexpr const char* kSnippetSql =
+    "SELECT snippet(s, 2, char(2), char(3), '…', 24), highlight(s, 0, char(2), char(3)) FROM s WHERE s MATCH ?1 AND rowid = ?2";
 
 // A page whose text no longer matches (changed since the build): its first words.
 std::string opening_words(std::string_view body) {
@@ -210,6 +212,7 @@ struct SearchEngine::Impl {
         hit.date = q.text(6);
         hit.status = q.text(7);
         hit.id = q.integer(8);
+        hit.decision = q.text(9);
         if (words) hit.match = expression;
       }
       if (sqlite3_reset(q.get()) != SQLITE_OK) {
@@ -335,6 +338,7 @@ bool SearchEngine::read_row(SearchHit& hit) {
     hit.section = q.text(3);
     hit.date = q.text(4);
     hit.status = q.text(5);
+    hit.decision = q.text(6);
   }
   return sqlite3_reset(q.get()) == SQLITE_OK && found;
 }
@@ -471,7 +475,9 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
       const auto row = static_cast<long long>(i + 1);
       insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
       snippet.bind(1, hit.match).bind(2, row);
-      hit.snippet = snippet.step() ? snippet.text(0) : opening_words(text.body);
+      const bool matched = snippet.step();
+      hit.snippet = matched ? snippet.text(0) : opening_words(text.body);
+      if (matched && snippet.text(1).find(kMarkOpen) != std::string::npos) hit.marked_title = snippet.text(1);
       sqlite3_reset(snippet.get());
     }
   }
@@ -486,18 +492,19 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
   };
   // Two words in no page, at either end of the term order, and the rows at either end of
   // the pages: what both read, every query with hits reads (the schema, FTS5's structure,
-  // the roots of the tables a hit's row is read from).
+  // the roots of the tables a hit's row is read from). Quoted, so that they are not
+  // corrected: the vocabulary is read only for a typo, not by every query.
   std::vector<int> common;
-  for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
+  for (const char* probe : {"\"aaaaqzx\" ", "\"zzzzqxq\" "}) {
     const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
     if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
     SearchResult row;
-    row.hits.emplace_back().id = probe[0] == 'a' ? 1 : engine->last_page_id();
+    row.hits.emplace_back().id = probe[1] == 'a' ? 1 : engine->last_page_id();
     engine->rows(row, 0, 1);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());
-    if (probe[0] == 'a') common = read;
+    if (probe[1] == 'a') common = read;
     else std::erase_if(common, [&](int i) { return !std::binary_search(read.begin(), read.end(), i); });
   }
   return common;

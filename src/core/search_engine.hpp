@@ -38,6 +38,8 @@ struct SearchHit {
   long long id = 0;      // the page's row in the database (1 + its index in the site's pages)
   std::string match;     // the FTS5 expression that found it, for make_snippets ("" for filters only)
   std::string missing;   // a partial match: the query's words it lacks, space-separated
+  std::string decision;  // a decision record's id (ADR-0003); "" for other pages
+  std::string marked_title;  // the title with marks around what matched (make_snippets), or ""
 };
 
 struct SearchResult {

@@ -78,7 +78,8 @@ std::string malformed(const Kind& kind, const char* field, const char* type) {
 
 bool read_hit(const json& j, SearchAnswerHit& out) {
   return j.is_object() && read(j, "path", out.path) && read(j, "url", out.url) && read(j, "title", out.title) &&
-         read(j, "section", out.section) && read(j, "snippet", out.snippet) && read(j, "missing", out.missing);
+         read(j, "section", out.section) && read(j, "snippet", out.snippet) && read(j, "missing", out.missing) && read(j, "marked_title", out.marked_title) &&
+         read(j, "decision", out.decision) && read(j, "status", out.status) && read(j, "date", out.date);
 }
 
 }  // namespace
@@ -99,7 +100,8 @@ std::string to_json(const SearchAnswer& answer) {
   j["corrected"] = answer.corrected;
   json& hits = j["hits"] = json::array();
   for (const SearchAnswerHit& h : answer.hits)
-    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}, {"missing", h.missing}});
+    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}, {"missing", h.missing},
+                    {"marked_title", h.marked_title}, {"decision", h.decision}, {"status", h.status}, {"date", h.date}});
   return dump(j);
 }
 
@@ -127,7 +129,7 @@ std::string from_json(std::string_view text, SearchAnswer& out) {
   a.hits.reserve(hits->size());
   for (const json& h : *hits) {
     if (!read_hit(h, a.hits.emplace_back()))
-      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section, snippet and missing");
+      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date");
   }
   out = std::move(a);
   return "";

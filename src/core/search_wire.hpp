@@ -52,6 +52,10 @@ struct SearchAnswerHit {
   std::string section;  // "Guides › API"
   std::string snippet;  // plain text with kMarkOpen / kMarkClose around matched words
   std::string missing;  // a partial match: the query's words it lacks ("" when it has all)
+  std::string marked_title;  // the title with marks around matched words ("" when none matched)
+  std::string decision;      // a decision record's id and status ("" for other pages)
+  std::string status;
+  std::string date;          // YYYY-MM-DD or ""
 
   bool operator==(const SearchAnswerHit&) const = default;
 };
@@ -60,8 +64,9 @@ struct SearchAnswerHit {
 // (lb_search_answer, into App::on_search_answer; window.logbook.search reads hits and
 // error in JavaScript).
 // {"format": "logbook-search-answer", "version": 2, "id": 7, "error": "", "millis": 1.25, "corrected": "",
-//  "hits": [{"path": "...", "url": "...", "title": "...", "section": "...", "snippet": "...", "missing": ""}]}
-// Version 2 added corrected and missing (typo correction and partial matches).
+//  "hits": [{"path": "...", "url": "...", "title": "...", "section": "...", "snippet": "...", "missing": "",
+//            "marked_title": "", "decision": "ADR-0003", "status": "accepted", "date": "2026-01-04"}]}
+// Version 2 added corrected, missing, marked_title, decision, status and date.
 struct SearchAnswer {
   int id = 0;                         // the request's id
   std::vector<SearchAnswerHit> hits;  // best first

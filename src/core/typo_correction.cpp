@@ -75,4 +75,20 @@ std::string replace_words(std::string_view query, const std::vector<std::pair<st
   return out;
 }
 
+std::string literal_query(std::string_view typed, std::string_view corrected) {
+  std::string out;
+  std::size_t i = 0, j = 0;
+  while (i <= typed.size()) {
+    const std::size_t end = std::min(typed.find(' ', i), typed.size());
+    const std::size_t other_end = std::min(corrected.find(' ', std::min(j, corrected.size())), corrected.size());
+    const std::string_view word = typed.substr(i, end - i);
+    const bool changed = j > corrected.size() || word != corrected.substr(std::min(j, corrected.size()), other_end - std::min(j, corrected.size()));
+    out += changed && !word.empty() ? "\"" + std::string(word) + "\"" : std::string(word);
+    if (end < typed.size()) out += ' ';
+    i = end + 1;
+    j = other_end + 1;
+  }
+  return out;
+}
+
 }  // namespace logbook

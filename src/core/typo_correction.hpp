@@ -31,4 +31,8 @@ std::string closest_word(sqlite3* db, std::string_view word);
 // by its second; everything else as typed.
 std::string replace_words(std::string_view query, const std::vector<std::pair<std::string, std::string>>& fixes);
 
+// The way back from a correction: the typed query with each word the correction changed
+// quoted, so that it is searched as typed ("serch database" -> "\"serch\" database").
+std::string literal_query(std::string_view typed, std::string_view corrected);
+
 }  // namespace logbook

@@ -357,3 +357,12 @@ TEST_CASE("word forms: a page whose title names the subject in another form rank
   auto engine = engine_for(kDocs);
   CHECK(paths(engine->search("searches ")).front() == "guides/searching.md");
 }
+
+TEST_CASE("titles come marked where the query matched them, for the reader to see why") {
+  auto engine = engine_for(kDocs);
+  SearchResult r = engine->search("database ");
+  make_snippets(r, sources_of(r, kDocs));
+  REQUIRE(paths(r).front() == "guides/database.md");
+  CHECK(r.hits[0].marked_title == "The \x02" "database\x03");
+  CHECK(r.hits[1].marked_title == "");  // the title does not have it
+}

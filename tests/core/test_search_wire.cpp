@@ -23,7 +23,7 @@ T round_trip(const T& value) {
 
 SearchAnswer answer_with(std::string snippet) {
   SearchAnswer a{.id = 12, .hits = {}, .error = "", .millis = 0.75, .corrected = ""};
-  a.hits.push_back({"guides/setup.md", "/guides/setup/", "Setup", "Guides › Start", std::move(snippet), ""});
+  a.hits.push_back({"guides/setup.md", "/guides/setup/", "Setup", "Guides › Start", std::move(snippet), "", "\x02" "Set\x03up", "", "", ""});
   return a;
 }
 
@@ -44,7 +44,7 @@ TEST_CASE("an answer reads back equal to what the worker wrote") {
   const SearchAnswer none{.id = 1, .hits = {}, .error = "search failed: database disk image is malformed", .millis = 0, .corrected = ""};
   CHECK(round_trip(none) == none);
   SearchAnswer many = answer_with("x");
-  for (int i = 0; i < 50; ++i) many.hits.push_back({"p" + std::to_string(i) + ".md", "/p/", "P", "", "s", i % 2 ? "serch" : ""});
+  for (int i = 0; i < 50; ++i) many.hits.push_back({"p" + std::to_string(i) + ".md", "/p/", "P", "", "s", i % 2 ? "serch" : "", "", "ADR-0001", "accepted", "2026-01-04"});
   many.millis = 1.0 / 3.0;  // doubles survive exactly
   many.corrected = "search database";
   CHECK(round_trip(many) == many);
@@ -93,7 +93,7 @@ TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
   CHECK(from_json(head + R"("id": 1, "error": "", "millis": "1", "hits": []})", a) ==
         "The search answer is malformed: \"millis\" is not a number; reload the page.");
   CHECK(from_json(head + R"("id": 1, "error": "", "millis": 0, "corrected": "", "hits": [{"path": 1}]})", a) ==
-        "The search answer is malformed: \"hits\" is not a list of hits with path, url, title, section, snippet and missing; reload the page.");
+        "The search answer is malformed: \"hits\" is not a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date; reload the page.");
   CHECK(a == before);
   SearchRequest r{.id = 5, .query = "kept", .limit = 3};
   CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1, "query": 2, "limit": 3})", r) ==

@@ -28,3 +28,9 @@ TEST_CASE("replace_words replaces whole words only, keeping the rest as typed") 
   CHECK(replace_words("serch databse", {{"serch", "search"}, {"databse", "database"}}) == "search database");
   CHECK(replace_words("Serch -serch status:serch ", {{"serch", "search"}}) == "search -serch status:serch ");
 }
+
+TEST_CASE("the way back from a correction quotes the words it changed") {
+  CHECK(literal_query("serch databse", "search database") == "\"serch\" \"databse\"");
+  CHECK(literal_query("serch database ", "search database ") == "\"serch\" database ");
+  CHECK(literal_query("tag:ops serch", "tag:ops search") == "tag:ops \"serch\"");
+}
