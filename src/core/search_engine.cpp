@@ -192,9 +192,10 @@ struct SearchEngine::Impl {
   }
 
   // Runs q (kQuery's columns) with each expression in turn bound as ?1 and the hits still
-  // wanted as ?2, appending to out until it holds limit. False, with result.error set,
-  // when SQLite failed.
-  bool collect(sql::Statement& q, const std::vector<std::string>& expressions, bool words, int limit,
+  // wanted as ?2, appending to out until it holds limit; each hit's match is `words`, the
+  // expression without the tiers' column filter, so that its snippet and title mark the
+  // words wherever they are. False, with result.error set, when SQLite failed.
+  bool collect(sql::Statement& q, const std::vector<std::string>& expressions, const std::string& words, int limit,
                std::vector<SearchHit>& out, SearchResult& result) const {
     for (const std::string& expression : expressions) {
       const int wanted = limit - static_cast<int>(out.size());
@@ -213,7 +214,7 @@ struct SearchEngine::Impl {
         hit.status = q.text(7);
         hit.id = q.integer(8);
         hit.decision = q.text(9);
-        if (words) hit.match = expression;
+        hit.match = words;
       }
       if (sqlite3_reset(q.get()) != SQLITE_OK) {
         // The parser only emits quoted terms, so this is not the reader's syntax: a piece
@@ -248,7 +249,7 @@ struct SearchEngine::Impl {
         const std::vector<std::string> tiers = tiers_of(some);
         for (std::size_t t = 0; t < tiers.size(); ++t) {
           std::vector<SearchHit> found;
-          if (!collect(q, {tiers[t]}, true, limit, found, result)) return;
+          if (!collect(q, {tiers[t]}, some.to_fts5(), limit, found, result)) return;
           for (SearchHit& hit : found) {
             const auto same = [&](const auto& h) { return h.id == hit.id; };
             if (std::any_of(result.hits.begin(), result.hits.end(), same) ||
@@ -398,7 +399,7 @@ SearchResult SearchEngine::rank_as_typed(std::string_view text, int limit, bool 
   }
   sql::Statement& q = filtered ? *filtered : *impl_->rank_query;
   const std::vector<std::string> tiers = match.empty() ? std::vector<std::string>{exclusions_alone(parsed)} : tiers_of(parsed);
-  if (impl_->collect(q, tiers, !match.empty(), limit, result.hits, result) && partial && !match.empty())
+  if (impl_->collect(q, tiers, match, limit, result.hits, result) && partial && !match.empty())
     impl_->add_partial(q, parsed, limit, result);
   return result;
 }

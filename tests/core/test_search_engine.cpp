@@ -366,3 +366,15 @@ TEST_CASE("titles come marked where the query matched them, for the reader to se
   CHECK(r.hits[0].marked_title == "The \x02" "database\x03");
   CHECK(r.hits[1].marked_title == "");  // the title does not have it
 }
+
+TEST_CASE("a page found by its headings has the words marked in its snippet too") {
+  // The first tier asks for the words in titles and headings only; the snippet is of the
+  // body, where that column filter matched nothing, so the snippet came unmarked.
+  const std::vector<SourceFile> files = {{"guide/setup.md", "# Setup\n\nInstall the tools.\n\n## Configure\n\nNothing to configure.\n"}};
+  auto engine = engine_for(files);
+  SearchResult r = engine->search("configure ");
+  make_snippets(r, sources_of(r, files));
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.find("\x02" "Configure\x03") != std::string::npos);
+  CHECK(r.hits[0].snippet.find("to \x02" "configure\x03") != std::string::npos);
+}
