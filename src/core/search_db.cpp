@@ -1,6 +1,7 @@
 #include "search_db.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +9,7 @@
 #include "markdown.hpp"
 #include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -57,7 +59,7 @@ std::string write_index(sqlite3* db, const Site& site, VocabularyCollector& voca
   if (!fts.ok()) return fts.error();
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
     const Page& p = site.pages[i];
-    const IndexedText text = indexed_text(p.title, p.headings, p.plain_text);
+    const IndexedText text = indexed_text(p.title, p.headings, p.plain_text, p.path);
     vocabulary.page = static_cast<long long>(i + 1);
     if (!fts.bind(1, static_cast<long long>(i + 1)).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
       return p.path + ": " + fts.error();
@@ -109,6 +111,19 @@ std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, co
   return {};
 }
 
+// The words of a page's file name (its folder's for index.md), punctuation as spaces; ""
+// when they are the title's words, as they often are.
+std::string file_name_words(std::string_view path, const std::string& title) {
+  std::string_view name = path.substr(0, path.rfind('.') == std::string_view::npos ? path.size() : path.rfind('.'));
+  if (name == "index" || name.ends_with("/index")) name = name.substr(0, name.size() - std::min<std::size_t>(name.size(), 6));
+  if (const auto slash = name.rfind('/'); slash != std::string_view::npos) name = name.substr(slash + 1);
+  std::string words, letters, title_letters;
+  for (char c : name) words += (c == '-' || c == '_' || c == '.') ? ' ' : c;
+  for (char c : lower_ascii(words)) if (c != ' ') letters += c;
+  for (char c : lower_ascii(title)) if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) title_letters += c;
+  return letters.empty() || letters == title_letters ? std::string() : words;
+}
+
 // The words typo correction compares a word that matches nothing with (search_engine.cpp).
 std::string write_vocabulary(sqlite3* db, const VocabularyCollector& vocabulary) {
   sql::Statement word(db, "INSERT INTO vocab VALUES(?1, ?2, ?3)");
@@ -120,18 +135,20 @@ std::string write_vocabulary(sqlite3* db, const VocabularyCollector& vocabulary)
 
 }  // namespace
 
-IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text) {
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text,
+                         std::string_view path) {
   IndexedText out{title, {}, std::move(plain_text)};
   // The H1 usually repeats the title; index it once, in the title column.
   for (const Heading& h : headings)
     if (h.text != title) out.headings += h.text + "\n";
+  if (std::string name = file_name_words(path, title); !name.empty()) out.headings += name + "\n";
   return out;
 }
 
-IndexedText indexed_text_of_source(const std::string& title, std::string_view source) {
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source, std::string_view path) {
   const FrontMatter fm = split_front_matter(source);
   MarkdownSummary summary = MarkdownDocument(fm.body, MarkdownOptions{}, fm.body_line).summarize();
-  return indexed_text(title, summary.headings, std::move(summary.plain_text));
+  return indexed_text(title, summary.headings, std::move(summary.plain_text), path);
 }
 
 std::string write_search_database(sqlite3* db, const Site& site) {

@@ -62,12 +62,15 @@ constexpr int kSearchSchemaVersion = 4;
 // (made from the published index.md) both use it, so they cannot disagree.
 struct IndexedText {
   std::string title;
-  std::string headings;  // every heading but the one repeating the title, one a line
+  std::string headings;  // every heading but the one repeating the title, one a line, then
+                         // the file name's words unless the title says the same
+                         // (guides/deploy-checklist.md: "deploy checklist")
   std::string body;      // the plain text of the Markdown
 };
-IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text);
-// From a page's source as published (front matter and all) and its title as indexed.
-IndexedText indexed_text_of_source(const std::string& title, std::string_view source);
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text,
+                         std::string_view path = {});
+// From a page's source as published (front matter and all), its title as indexed and its path.
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source, std::string_view path = {});
 
 // Creates the schema in an empty database and writes the site into it in one
 // transaction. Returns an empty string on success, else what went wrong.

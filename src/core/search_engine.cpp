@@ -472,7 +472,7 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
     for (std::size_t i = 0; i < sources.size() && i < result.hits.size(); ++i) {
       SearchHit& hit = result.hits[i];
       if (hit.match.empty() || sources[i].empty()) continue;
-      const IndexedText text = indexed_text_of_source(hit.title, sources[i]);
+      const IndexedText text = indexed_text_of_source(hit.title, sources[i], hit.path);
       const auto row = static_cast<long long>(i + 1);
       insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
       snippet.bind(1, hit.match).bind(2, row);

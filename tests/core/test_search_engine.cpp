@@ -88,7 +88,7 @@ TEST_CASE("snippets from index.md are those FTS5 made from its stored copy of th
   REQUIRE(sqlite3_exec(old, "CREATE VIRTUAL TABLE search USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
-    const IndexedText t = indexed_text(site.pages[i].title, site.pages[i].headings, site.pages[i].plain_text);
+    const IndexedText t = indexed_text(site.pages[i].title, site.pages[i].headings, site.pages[i].plain_text, site.pages[i].path);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(old, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)", -1, &st, nullptr);
     sqlite3_bind_int64(st, 1, static_cast<long long>(i + 1));
@@ -377,4 +377,17 @@ TEST_CASE("a page found by its headings has the words marked in its snippet too"
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].snippet.find("\x02" "Configure\x03") != std::string::npos);
   CHECK(r.hits[0].snippet.find("to \x02" "configure\x03") != std::string::npos);
+}
+
+TEST_CASE("a page whose file name names the query ranks with those whose headings do, above passing mentions") {
+  const std::vector<SourceFile> files = {
+      {"guides/release-checklist.md", "# Before you ship\n\nRun the tests, tag the build, write the notes.\n"},
+      {"guides/notes.md", "# Notes\n\nA long page that mentions the release checklist once, in passing, among many other words.\n"},
+      {"runbooks/index.md", "# On call\n\nWhat to do at night.\n"},
+  };
+  auto engine = engine_for(files);
+  CHECK(paths(engine->search("checklist ")) == std::vector<std::string>{"guides/release-checklist.md", "guides/notes.md"});
+  CHECK(paths(engine->search("runbooks ")) == std::vector<std::string>{"runbooks/index.md"});  // a folder's index: the folder's name
+  const IndexedText same = indexed_text("Release checklist", {}, "", "guides/release-checklist.md");
+  CHECK(same.headings == "");  // the file name only repeats the title
 }
