@@ -196,7 +196,9 @@ def ranked_ids_pieces(db, words, site):
     hits = 0
     for expression in (in_titles, "(%s) NOT %s" % (positive, in_titles)):
         if hits >= LIMIT: break
-        hits += len(list(con.execute("SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+        # bm25() stands in for the engine's logbook_rank (search_rank.hpp), which apsw cannot
+        # register: both read the doclists only (schema 4 has no docsize table).
+        hits += len(list(con.execute("SELECT rowid, bm25(search, 10.0, 4.0, 1.0) AS r FROM search WHERE search MATCH ?1 ORDER BY r LIMIT ?2",
                                      (expression, LIMIT - hits))))
     con.close()
     return {i for off, n in LOG for i in range(site.piece_at(off), site.piece_at(off + n - 1) + 1)}

@@ -52,7 +52,20 @@ target_compile_options(cmark_gfm PRIVATE -w)
 
 # --- SQLite amalgamation with FTS5. Options trimmed for a read-mostly search engine.
 add_library(sqlite3 STATIC "${SQLITE_DIR}/sqlite3.c")
-target_include_directories(sqlite3 SYSTEM PUBLIC "${SQLITE_DIR}")
+# FTS5's public header (for our rank function, search_rank.cpp) ships inside the
+# amalgamation only: copy it out of the pinned sqlite3.c into the build tree.
+set(sqlite_gen "${CMAKE_BINARY_DIR}/generated/sqlite")
+file(READ "${SQLITE_DIR}/sqlite3.c" sqlite_amalgamation LIMIT 2000000)
+string(FIND "${sqlite_amalgamation}" "#ifndef _FTS5_H" fts5_begin)
+string(FIND "${sqlite_amalgamation}" "#endif /* _FTS5_H */" fts5_end)
+if(fts5_begin LESS 0 OR fts5_end LESS fts5_begin)
+  message(FATAL_ERROR "fts5.h was not found in ${SQLITE_DIR}/sqlite3.c; scripts/fetch-deps.sh fetches the pinned SQLite.")
+endif()
+math(EXPR fts5_length "${fts5_end} - ${fts5_begin} + 20")
+string(SUBSTRING "${sqlite_amalgamation}" ${fts5_begin} ${fts5_length} fts5_header)
+file(CONFIGURE OUTPUT "${sqlite_gen}/fts5.h" CONTENT "#include \"sqlite3.h\"\n${fts5_header}\n" @ONLY)
+unset(sqlite_amalgamation)
+target_include_directories(sqlite3 SYSTEM PUBLIC "${SQLITE_DIR}" "${sqlite_gen}")
 target_compile_definitions(sqlite3 PRIVATE
   SQLITE_ENABLE_FTS5 SQLITE_ENABLE_DBSTAT_VTAB SQLITE_DQS=0 SQLITE_DEFAULT_MEMSTATUS=0
   SQLITE_OMIT_LOAD_EXTENSION SQLITE_OMIT_DEPRECATED SQLITE_OMIT_SHARED_CACHE SQLITE_LIKE_DOESNT_MATCH_BLOBS

@@ -116,7 +116,7 @@ function warm() {
     const pieces = b ? JSON.parse(new TextDecoder().decode(b)) : {};  // format: src/core/db_pieces.hpp
     const names = Array.isArray(pieces.pieces) ? pieces.pieces : [];
     const opening = Array.isArray(pieces.opening) ? pieces.opening : [];
-    return Promise.all(opening.filter(function (i) { return typeof names[i] === "string"; })
+    return Promise.all(opening.filter(function (i) { return typeof names[i] === "string" && names[i]; })
       .map(function (i) { return get("search/" + names[i] + ".bin"); }));
   }).catch(function () { /* the synchronous open below says what is wrong */ }).then(function () {
     warming = null;
@@ -153,9 +153,9 @@ function redeploy() {
 }
 
 // The one answer written here rather than by the core: the worker's wasm may be what
-// failed to load. Its shape is SearchAnswer's, version 1 (src/core/search_wire.hpp).
+// failed to load. Its shape is SearchAnswer's, version 2 (src/core/search_wire.hpp).
 function failedAnswer(id, error) {
-  return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: error, millis: 0});
+  return JSON.stringify({format: "logbook-search-answer", version: 2, id: id, hits: [], error: error, millis: 0, corrected: ""});
 }
 
 // A query's answer; after a new deployment, the same query over the new list. A file the

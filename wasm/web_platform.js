@@ -595,7 +595,7 @@ mergeInto(LibraryManager.library, {
           waiting.set(id, function (d) {
             const r = JSON.parse(d.answer);  // a SearchAnswer (src/core/search_wire.hpp)
             if (r.error) reject(new Error(r.error));
-            else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")}; }));
+            else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join(""), missing: h.missing, corrected: r.corrected}; }));
           });
           const text = String(query);  // its length too: a NUL in it is text, not its end
           const p = lbWithCString(function (q) { return Module._lb_search_request(id, q, lengthBytesUTF8(text), 20); }, text);

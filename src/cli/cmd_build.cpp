@@ -12,7 +12,11 @@ namespace logbook::cli {
 
 std::filesystem::path default_app_dir() {
   if (const char* env = std::getenv("LOGBOOK_APP_DIR")) return env;
+#ifdef LOGBOOK_DEFAULT_APP_DIR
   return LOGBOOK_DEFAULT_APP_DIR;
+#else
+  return {};  // a release build: the app compiled into the binary
+#endif
 }
 
 void add_site_options(CLI::App* cmd, BuildOptions& options) {
@@ -22,12 +26,13 @@ void add_site_options(CLI::App* cmd, BuildOptions& options) {
   cmd->add_option("--base-url", options.base_url, "Path the site is served under, e.g. /repo/ for GitHub project pages");
   cmd->add_option("--site-url", options.site_url, "Origin for canonical links and the sitemap, e.g. https://docs.example.org");
   cmd->add_option("--title", options.title, "Site title (default: logbook.yml's, else the home page's title)");
-  cmd->add_option("--app-dir", options.app_dir, "Folder of the built wasm app (default: the wasm preset's output)");
+  cmd->add_option("--app-dir", options.app_dir, "Folder of the built wasm app (default: the one built in, else the wasm preset's output)");
 }
 
 std::string print_build_report(const BuildReport& report, const BuildOptions& options, const char* command) {
   for (const Diagnostic& d : report.diagnostics) std::cerr << format_diagnostic(d) << '\n';
   if (!report.fatal.empty()) std::cerr << "logbook " << command << ": " << report.fatal << '\n';
+  for (const std::string& note : report.notes) std::cerr << "logbook " << command << ": note: " << note << '\n';
   const std::string summary = summary_line(report, options);
   std::cerr << summary << std::endl;
   if (std::getenv("LOGBOOK_TIMINGS"))

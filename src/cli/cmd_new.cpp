@@ -18,6 +18,7 @@
 #include "core/slug.hpp"
 #include "local_date.hpp"
 #include "site_config_loader.hpp"
+#include "site_files.hpp"
 
 namespace logbook::cli {
 
@@ -34,20 +35,6 @@ struct NewOptions {
   std::string today;
   std::string page_path;
 };
-
-// Creates `path` with `bytes`, failing if it exists ("x": exclusive create).
-bool create_new_file(const fs::path& path, std::string_view bytes, std::string& error) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  FILE* f = std::fopen(path.c_str(), "wbx");
-  if (!f) {
-    error = fs::exists(path, ec) ? path.string() + " already exists; Logbook never overwrites a file. Choose another title or path."
-                                 : "cannot create " + path.string();
-    return false;
-  }
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  return std::fclose(f) == 0 && ok ? true : (error = "cannot write " + path.string(), false);
-}
 
 // Rewrites an existing file through a temporary file, so a failure leaves it whole.
 bool replace_file(const fs::path& path, std::string_view bytes, std::string& error) {

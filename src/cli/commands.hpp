@@ -15,9 +15,11 @@ void add_search_command(CLI::App& app, Action& run);
 void add_serve_command(CLI::App& app, Action& run);
 void add_check_command(CLI::App& app, Action& run);
 void add_new_command(CLI::App& app, Action& run);
+void add_init_command(CLI::App& app, Action& run);
 
 // Where `logbook build` finds the wasm app by default: LOGBOOK_APP_DIR, else the
-// wasm preset's output in the source tree this binary was built from.
+// wasm preset's output in the source tree this binary was built from; "" in a release
+// build, which has the app compiled in (embedded_app.hpp).
 std::filesystem::path default_app_dir();
 
 struct BuildOptions;

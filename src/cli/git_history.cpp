@@ -102,4 +102,66 @@ GitHistory read_git_history(const fs::path& content_dir) {
   return history;
 }
 
+std::string web_url_of_remote(std::string_view url) {
+  std::string_view rest = url;
+  if (const auto scheme = rest.find("://"); scheme != std::string_view::npos) {
+    const std::string_view name = rest.substr(0, scheme);
+    if (name != "https" && name != "http" && name != "ssh" && name != "git") return {};
+    rest.remove_prefix(scheme + 3);
+  } else if (const auto colon = rest.find(':'); colon == std::string_view::npos || rest.find('/') < colon) {
+    return {};  // a local path: scp-like "host:org/repo" has its colon before any slash
+  }
+  if (const auto at = rest.find('@'); at != std::string_view::npos && at < rest.find('/')) rest.remove_prefix(at + 1);
+  std::string host_path(rest);
+  // "github.com:org/repo" (scp-like) and "host:22/org/repo" (a port) both become "host/org/repo".
+  if (const auto colon = host_path.find(':'); colon != std::string::npos && colon < host_path.find('/')) {
+    const auto digits = host_path.find_first_not_of("0123456789", colon + 1);
+    const bool port = digits != std::string::npos && digits > colon + 1 && host_path[digits] == '/';
+    host_path.replace(colon, port ? digits - colon : 1, port ? "" : "/");
+  }
+  while (!host_path.empty() && host_path.back() == '/') host_path.pop_back();
+  if (host_path.ends_with(".git")) host_path.resize(host_path.size() - 4);
+  const auto slash = host_path.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == host_path.size()) return {};
+  return "https://" + host_path;
+}
+
+GitRemote read_git_remote(const fs::path& dir) {
+  GitRemote out;
+  git_libgit2_init();
+  struct Shutdown {
+    ~Shutdown() { git_libgit2_shutdown(); }
+  } shutdown;
+  GitPtr<git_repository, git_repository_free> repo;
+  std::error_code ec;
+  if (git_repository_open_ext(&repo.p, fs::weakly_canonical(dir, ec).c_str(), 0, nullptr) != 0) return out;
+
+  std::string remote_name = "origin";
+  git_strarray names{};
+  if (git_remote_list(&names, repo.p) == 0) {
+    bool has_origin = false;
+    for (std::size_t i = 0; i < names.count; ++i) has_origin = has_origin || remote_name == names.strings[i];
+    if (!has_origin) remote_name = names.count ? names.strings[0] : "";
+    git_strarray_dispose(&names);
+  }
+  GitPtr<git_remote, git_remote_free> remote;
+  if (!remote_name.empty() && git_remote_lookup(&remote.p, repo.p, remote_name.c_str()) == 0 && git_remote_url(remote.p))
+    out.web_url = web_url_of_remote(git_remote_url(remote.p));
+
+  // The remote's default branch (refs/remotes/origin/HEAD, set by clone), else HEAD's,
+  // which names its branch even before the first commit.
+  const std::string remote_head = "refs/remotes/" + remote_name + "/HEAD";
+  for (const std::string& name : {remote_head, std::string("HEAD")}) {
+    GitPtr<git_reference, git_reference_free> ref;
+    if (git_reference_lookup(&ref.p, repo.p, name.c_str()) != 0 || git_reference_type(ref.p) != GIT_REFERENCE_SYMBOLIC) continue;
+    const std::string target = git_reference_symbolic_target(ref.p);
+    const std::string prefix = name == "HEAD" ? "refs/heads/" : "refs/remotes/" + remote_name + "/";
+    if (target.starts_with(prefix)) {
+      out.branch = target.substr(prefix.size());
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace logbook::cli

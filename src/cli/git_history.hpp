@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "core/page_history.hpp"
 
@@ -17,5 +18,20 @@ struct GitHistory {
 };
 
 GitHistory read_git_history(const std::filesystem::path& content_dir);
+
+// Where a repository is hosted, for `logbook init`'s logbook.yml.
+struct GitRemote {
+  std::string web_url;  // "https://github.com/org/repo"; "" when the remote is not a web host
+  std::string branch;   // the remote's default branch, else the checked-out one; "" if unknown
+};
+
+// The remote "origin" (else the first remote) of the repository holding `dir`; empty
+// fields when `dir` is in no repository or it has no remote.
+GitRemote read_git_remote(const std::filesystem::path& dir);
+
+// A remote's URL as the web page of the repository: git@github.com:org/repo.git,
+// ssh://git@github.com/org/repo and https://user@github.com/org/repo.git all give
+// https://github.com/org/repo. "" for a local path or a URL without host and path.
+std::string web_url_of_remote(std::string_view url);
 
 }  // namespace logbook::cli

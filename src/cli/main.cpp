@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   logbook::cli::add_serve_command(app, run);
   logbook::cli::add_check_command(app, run);
   logbook::cli::add_new_command(app, run);
+  logbook::cli::add_init_command(app, run);
   CLI11_PARSE(app, argc, argv);
   return run ? run() : 1;
 }

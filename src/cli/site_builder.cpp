@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "content_reader.hpp"
+#include "embedded_app.hpp"
 #include "fallback_fonts.hpp"
 #include "git_history.hpp"
 #include "html.hpp"
@@ -120,6 +121,34 @@ Fingerprint page_fingerprint(const PublishedSite& site, int index, const std::ve
   return h;
 }
 
+// One file of the reader app, by its path in the app folder ("fonts/inter-regular.otf").
+struct AppFile {
+  std::string path;
+  std::string bytes;
+};
+
+// The app a site gets: the folder `dir` when it holds a built app (boot.js), else the app
+// compiled into this binary (release builds, embedded_app.hpp), else none. A file of the
+// folder that cannot be read sets `error`: a site with half an app must not be swapped in.
+std::vector<AppFile> read_app(const fs::path& dir, std::string& error) {
+  std::vector<AppFile> out;
+  std::error_code ec;
+  if (dir.empty() || !fs::exists(dir / "boot.js", ec)) {
+    if (dir.empty())
+      for (const embedded::AppFile& f : embedded::app_files()) out.push_back({std::string(f.path), std::string(f.bytes)});
+    return out;
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec)) continue;
+    std::string bytes;
+    if (!entry.is_regular_file(ec)) error = entry.path().string() + " is not a regular file";
+    if (!error.empty() || !read_file(entry.path(), bytes, error)) return out;
+    out.push_back({fs::relative(entry.path(), dir, ec).generic_string(), std::move(bytes)});
+  }
+  if (ec) error = "cannot read " + dir.string() + ": " + ec.message();
+  return out;
+}
+
 }  // namespace
 
 std::string normalize_base(std::string base) {
@@ -149,6 +178,8 @@ struct SiteBuilder::State {
   GitHistory history;       // read once per full build; edits being served are not committed yet
   std::string app_version;  // hash of the app's files, part of the manifest's build hash
   std::vector<std::string> app_files;  // the built app's files as the site has them: app/boot.js, ...
+  std::vector<AppFile> app_bytes;  // and their bytes, by path in the app folder
+  std::string app_error;           // why the app could not be read
   std::set<char32_t> uncovered;       // characters of the content the app's fonts lack
   std::vector<std::string> fallback_fonts;  // the faces made for them (app/fonts/...)
   bool built = false;  // site, markdown and assets describe what is in out_dir
@@ -274,17 +305,20 @@ struct SiteBuilder::State {
       return false;
     }
     history = read_git_history(options.content_dir);
+    if (!history.note.empty()) report.notes.push_back("built without page history (" + history.note + ")");
+    app_error.clear();
+    app_bytes = read_app(options.app_dir, app_error);
+    if (app_bytes.empty() && app_error.empty())
+      report.notes.push_back(options.app_dir.empty()
+                                 ? "built without the reader app: this logbook has none built in; give one with --app-dir"
+                                 : "built without the reader app: " + options.app_dir.string() +
+                                       " holds no built app (boot.js); build the wasm preset or give another --app-dir");
     app_version.clear();
     app_files.clear();
-    std::error_code ec;
-    if (!options.app_dir.empty())
-      for (const auto& entry : fs::recursive_directory_iterator(options.app_dir, ec)) {
-        std::string bytes, error;
-        if (!entry.is_regular_file(ec) || !read_file(entry.path(), bytes, error)) continue;
-        app_version += content_hash(bytes);
-        app_files.push_back("app/" + fs::relative(entry.path(), options.app_dir, ec).generic_string());
-      }
-    if (!options.app_dir.empty() && !fs::exists(options.app_dir / "boot.js", ec)) app_files.clear();  // not copied
+    for (const AppFile& f : app_bytes) {
+      app_version += content_hash(f.bytes);
+      app_files.push_back("app/" + f.path);
+    }
     markdown.clear();
     assets.clear();
     unread.clear();
@@ -301,16 +335,19 @@ struct SiteBuilder::State {
   // The app, and fallback faces for the characters of the content its fonts lack.
   std::string copy_app(const fs::path& root, BuildReport& report) {
     fallback_fonts.clear();
-    std::error_code ec;
-    if (options.app_dir.empty() || !fs::exists(options.app_dir / "boot.js", ec)) return {};
-    fs::copy(options.app_dir, root / "app", fs::copy_options::recursive, ec);
-    if (ec) return "cannot copy the app from " + options.app_dir.string() + ": " + ec.message();
+    if (!app_error.empty()) return "cannot copy the app: " + app_error;
+    std::string error;
+    for (const AppFile& f : app_bytes)
+      if (!write_file(root / "app" / f.path, f.bytes, error)) return "cannot write the app: " + error;
+    if (app_bytes.empty()) return {};
     uncovered.clear();
-    const CharacterRanges coverage(app_font_coverage(options.app_dir, embedded::font_coverage_txt));
+    const CharacterRanges coverage(app_font_coverage(root / "app", embedded::font_coverage_txt));
     for (const Page& p : site.pages) add_uncovered_characters(p.source, coverage, uncovered);
     FallbackFonts fonts = make_fallback_fonts(uncovered, root / "app" / "fonts");
     fallback_fonts = std::move(fonts.files);
-    if (!fonts.problem.empty()) report.diagnostics.push_back({Severity::warning, "app/fonts", 0, 0, fonts.problem});
+    // The font tools are missing from this machine, not something wrong with the content: a
+    // note (it was a warning that the summary did not count and --strict did not see).
+    if (!fonts.problem.empty()) report.notes.push_back("built without fonts for some characters: " + fonts.problem);
     return {};
   }
 

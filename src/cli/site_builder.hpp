@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 
@@ -19,7 +20,7 @@ struct BuildOptions {
   std::string base_url = "/";  // "/" or "/repo/"
   std::string site_url;        // "https://example.org", for canonical links and the sitemap
   std::string title;           // site title ("" = the home page's title)
-  std::filesystem::path app_dir;  // the built wasm app ("" = none)
+  std::filesystem::path app_dir;  // the built wasm app ("" = the one compiled in, if any)
   bool strict = false;
   bool progress = false;       // live progress on stderr (a terminal)
 };
@@ -31,6 +32,9 @@ struct BuildReport {
   double seconds = 0;
   bool written = false;  // the new site replaced the old one
   std::string fatal;     // set when nothing could be built at all
+  // What the site was built without, and why (no git history, no app): not a problem of
+  // the content, so neither a warning nor a reason for --strict to fail.
+  std::vector<std::string> notes;
   Diagnostics diagnostics;
   // Where the time went (seconds), for benchmarks: reading files, parsing and linking,
   // writing pages (in parallel with the database), and the database.

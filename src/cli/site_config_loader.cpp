@@ -1,5 +1,7 @@
 #include "site_config_loader.hpp"
 
+#include "core/decision.hpp"
+
 #include <algorithm>
 
 #include "content_reader.hpp"
@@ -31,8 +33,8 @@ LoadedSiteConfig load_site_config(const fs::path& content_dir) {
 }
 
 void drop_decision_template(std::vector<SourceFile>& files, const SiteConfig& config) {
-  const std::string template_path = config.decision_template_path();
-  files.erase(std::remove_if(files.begin(), files.end(), [&](const SourceFile& f) { return f.path == template_path; }), files.end());
+  files.erase(std::remove_if(files.begin(), files.end(), [&](const SourceFile& f) { return is_decision_template(config, f.path); }),
+              files.end());
 }
 
 }  // namespace logbook::cli

@@ -19,7 +19,8 @@ struct LoadedSiteConfig {
 
 LoadedSiteConfig load_site_config(const std::filesystem::path& content_dir);
 
-// Takes the decision template out of the files to build: it is a template, not a record.
+// Takes the decision templates (template.md, adr-template.md, templates/...: see
+// is_decision_template) out of the files to build: they are templates, not records or pages.
 void drop_decision_template(std::vector<SourceFile>& files, const SiteConfig& config);
 
 }  // namespace logbook::cli

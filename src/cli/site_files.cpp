@@ -94,6 +94,19 @@ bool write_file(const fs::path& path, std::string_view bytes, std::string& error
   return true;
 }
 
+bool create_new_file(const fs::path& path, std::string_view bytes, std::string& error) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  FILE* f = std::fopen(path.c_str(), "wbx");
+  if (!f) {
+    error = fs::exists(path, ec) ? path.string() + " already exists; Logbook never overwrites a file. Choose another title or path."
+                                 : "cannot create " + path.string();
+    return false;
+  }
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  return std::fclose(f) == 0 && ok ? true : (error = "cannot write " + path.string(), false);
+}
+
 std::optional<fs::path> output_path(const fs::path& root, std::string_view url, std::string_view file) {
   if (!url.starts_with('/')) return std::nullopt;
   fs::path out = root;
@@ -195,6 +208,10 @@ std::string write_search_pieces(const fs::path& db_file, const fs::path& root, P
   }
   in.close();
   list.opening = find_opening_pieces(list, site_file_reader(root));
+  for (const auto& [path, bytes] : group_piece_names(list)) {
+    if (!write_file(root / path, bytes, error)) return error;
+    written.insert(fs::path(path).filename().string());
+  }
   const std::string json = piece_list_json(list);
   const std::string list_path = piece_list_path(json);
   if (!write_file(root / list_path, json, error)) return error;

@@ -21,6 +21,10 @@ namespace logbook::cli {
 // site (`logbook serve`) sees the old file or the new one, never a part of one.
 bool write_file(const std::filesystem::path& path, std::string_view bytes, std::string& error);
 
+// Creates a new file with `bytes`, creating folders, and fails if it exists (an exclusive
+// create: `logbook new` and `logbook init` never overwrite a file).
+bool create_new_file(const std::filesystem::path& path, std::string_view bytes, std::string& error);
+
 // The one mapping from a site URL to a file under root: ROOT/<url, percent-decoded>/<file>
 // ("/guides/a%23b/", "index.html" -> ROOT/guides/a#b/index.html). Nothing for a URL that
 // would leave root: not starting with '/', "//", "." or ".." segments (encoded too),

@@ -69,13 +69,29 @@ std::string check_regions(const PieceList& list) {
 }  // namespace
 
 std::string piece_path(std::string_view name) { return "search/" + std::string(name) + ".bin"; }
+std::string piece_group_path(std::string_view name) { return "search/names." + std::string(name) + ".json"; }
 
 std::string piece_list_json(const PieceList& list) {
   json regions = json::array();
   for (const PieceRegion& r : list.regions) regions.push_back({{"piece_bytes", r.piece_bytes}, {"pieces", r.count}});
-  const json j = {{"format", kListFormat}, {"version", kPieceListVersion}, {"page_size", list.page_size},
-                  {"regions", regions}, {"bytes", list.bytes}, {"pieces", list.pieces}, {"opening", list.opening}};
+  json j = {{"format", kListFormat}, {"version", kPieceListVersion}, {"page_size", list.page_size},
+            {"regions", regions}, {"bytes", list.bytes}, {"pieces", list.pieces}, {"opening", list.opening}};
+  if (!list.groups.empty()) j["groups"] = list.groups;
   return j.dump();
+}
+
+std::vector<std::pair<std::string, std::string>> group_piece_names(PieceList& list, std::size_t flat_limit) {
+  std::vector<std::pair<std::string, std::string>> files;
+  if (list.pieces.size() <= flat_limit || !list.groups.empty()) return files;
+  for (std::size_t first = 0; first < list.pieces.size(); first += kGroupPieces) {
+    const auto end = list.pieces.begin() + static_cast<std::ptrdiff_t>(std::min(first + kGroupPieces, list.pieces.size()));
+    const std::string bytes = json(std::vector<std::string>(list.pieces.begin() + static_cast<std::ptrdiff_t>(first), end)).dump();
+    list.groups.push_back(content_hash(bytes));
+    files.emplace_back(piece_group_path(list.groups.back()), bytes);
+  }
+  for (std::size_t i = 0; i < list.pieces.size(); ++i)
+    if (std::find(list.opening.begin(), list.opening.end(), static_cast<int>(i)) == list.opening.end()) list.pieces[i].clear();
+  return files;
 }
 
 std::string piece_list_path(std::string_view list_json) { return "search/list." + content_hash(list_json) + ".json"; }
@@ -87,8 +103,8 @@ std::string read_piece_list(std::string_view text, std::string_view where, Piece
   if (m.is_discarded() || !m.is_object() || m.value("format", json()) != kListFormat)
     return at + " is not a Logbook search piece list" + rebuild;
   const json version = m.value("version", json());
-  if (!version.is_number_integer() || (version.get<long long>() != kPieceListVersion && version.get<long long>() != 1))
-    return at + " has format version " + version.dump() + ", this Logbook reads versions 1 and " + std::to_string(kPieceListVersion) + rebuild;
+  if (!version.is_number_integer() || version.get<long long>() < 1 || version.get<long long>() > kPieceListVersion)
+    return at + " has format version " + version.dump() + ", this Logbook reads versions 1 to " + std::to_string(kPieceListVersion) + rebuild;
   for (const char* key : {"page_size", "bytes"})
     if (!is_count(m, key)) return at + ": \"" + key + "\" is not a count" + rebuild;
   PieceList list;
@@ -98,10 +114,18 @@ std::string read_piece_list(std::string_view text, std::string_view where, Piece
   if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
     return at + ": page_size " + std::to_string(page_size) + " is not a power of two from 512 to 65536" + rebuild;
   list.page_size = static_cast<int>(page_size);
+  const json groups = m.value("groups", json::array());
+  if (!groups.is_array() || !std::all_of(groups.begin(), groups.end(), is_piece_name))
+    return at + ": \"groups\" is not a list of 16 hexadecimal digits each" + rebuild;
+  for (const json& g : groups) list.groups.push_back(g.get<std::string>());
+  // With groups, a name may be "" (its group holds it).
+  const auto is_name_here = [&list](const json& v) { return is_piece_name(v) || (!list.groups.empty() && v == ""); };
   const json pieces = m.value("pieces", json());
-  if (!pieces.is_array() || !std::all_of(pieces.begin(), pieces.end(), is_piece_name))
+  if (!pieces.is_array() || !std::all_of(pieces.begin(), pieces.end(), is_name_here))
     return at + ": \"pieces\" is not a list of 16 hexadecimal digits each" + rebuild;
   for (const json& p : pieces) list.pieces.push_back(p.get<std::string>());
+  if (!list.groups.empty() && list.groups.size() != (list.pieces.size() + kGroupPieces - 1) / kGroupPieces)
+    return at + ": " + std::to_string(list.groups.size()) + " groups of names for " + std::to_string(list.pieces.size()) + " pieces" + rebuild;
   if (version.get<long long>() == 1) {  // one region: every piece of "piece_bytes"
     if (!is_count(m, "piece_bytes")) return at + ": \"piece_bytes\" is not a count" + rebuild;
     list.regions = {{static_cast<std::size_t>(std::min<std::uint64_t>(m["piece_bytes"].get<std::uint64_t>(), 1u << 25)), list.pieces.size()}};
@@ -112,7 +136,7 @@ std::string read_piece_list(std::string_view text, std::string_view where, Piece
   if (std::string err = check_regions(list); !err.empty()) return at + err + rebuild;
   const json opening = m.value("opening", json::array());
   for (const json& o : opening.is_array() ? opening : json::array()) {
-    if (!o.is_number_unsigned() || o.get<std::uint64_t>() >= list.pieces.size())
+    if (!o.is_number_unsigned() || o.get<std::uint64_t>() >= list.pieces.size() || list.pieces[o.get<std::size_t>()].empty())
       return at + ": \"opening\" names a piece that is not in the list" + rebuild;
     list.opening.push_back(o.get<int>());
   }
@@ -224,8 +248,37 @@ struct PieceFile::Impl {
     }
   }
 
+  // The groups that name pieces of `wanted` not named yet, in one batch of their own
+  // (a grouped list: a piece's name must be known before the piece is fetched).
+  bool fetch_names(const std::vector<int>& wanted) {
+    std::vector<std::size_t> groups;
+    for (int i : wanted) {
+      const std::size_t g = static_cast<std::size_t>(i) / kGroupPieces;
+      if (list.pieces[static_cast<std::size_t>(i)].empty() && std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+    }
+    if (groups.empty()) return true;
+    ++batches;
+    std::vector<std::string> paths;
+    for (std::size_t g : groups) paths.push_back(piece_group_path(list.groups[g]));
+    std::vector<std::optional<std::string>> got = fetch ? fetch(paths) : std::vector<std::optional<std::string>>{};
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+      if (k >= got.size() || !got[k])
+        return fail(PieceStatus::missing, "the search piece names " + paths[k] + " could not be fetched: the site was probably "
+                                          "deployed again since its list was read; reload the page to search the new one.");
+      const std::size_t first = groups[k] * kGroupPieces, count = std::min(kGroupPieces, list.pieces.size() - first);
+      const json names = json::parse(got[k]->begin(), got[k]->end(), nullptr, false);
+      if (content_hash(*got[k]) != list.groups[groups[k]] || !names.is_array() || names.size() != count ||
+          !std::all_of(names.begin(), names.end(), is_piece_name))
+        return fail(PieceStatus::corrupt, "the search piece names " + paths[k] + " do not match their name: they were damaged "
+                                          "on the server or on the way; deploy the site again with `logbook build`.");
+      for (std::size_t n = 0; n < count; ++n) list.pieces[first + n] = names[n].get<std::string>();
+    }
+    return true;
+  }
+
   // Fetches the pieces not yet cached in one batch and checks each against its name.
   bool fetch_batch(const std::vector<int>& wanted) {
+    if (!fetch_names(wanted)) return false;
     std::vector<int> missing;
     std::vector<std::string> paths;
     for (int i : wanted)

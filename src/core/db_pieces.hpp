@@ -5,10 +5,10 @@
 // the caller hands it a FetchFiles callback (files natively, XHR in the browser's worker).
 //
 // The list, search/list.<content_hash of the list's bytes>.json, named by the manifest's
-// "search.list" (format "logbook-search-pieces", version 2; read_piece_list also reads
-// version 1, and refuses any other):
+// "search.list" (format "logbook-search-pieces", version 3; read_piece_list also reads
+// versions 1 and 2, and refuses any other):
 // {
-//   "format": "logbook-search-pieces", "version": 2,
+//   "format": "logbook-search-pieces", "version": 3,
 //   "page_size": 4096,                 the SQLite page size of the database
 //   "regions": [{"piece_bytes": 16384, "pieces": 1400},   the file in order, cut into
 //               {"piece_bytes": 4096, "pieces": 900}],    runs of equal pieces (at most
@@ -17,11 +17,21 @@
 //   "bytes": 44347392,                 the database's size
 //   "pieces": ["3f2a9c0d11b4e5f6", ...],  in file order, as many as the regions count; a
 //                                      piece's file is search/<name>.bin and its name is
-//                                      content_hash(bytes)
+//                                      content_hash(bytes). "" in a list with groups: the
+//                                      name is in the piece's group
+//   "groups": ["9c0d11b4e5f63f2a", ...],  only above kFlatListPieces pieces: group g, the
+//                                      file search/names.<name>.json (a JSON array of
+//                                      names, content_hash of its bytes), names pieces
+//                                      g * kGroupPieces to g * kGroupPieces + 63; a reader
+//                                      fetches a group when it first needs one of its pieces
 //   "opening": [0, 1, 57]              pieces every query reads (the schema, FTS5's
-//                                      structure, ...): fetch them when the palette opens
+//                                      structure, ...): fetch them when the palette opens;
+//                                      always named in the list itself
 // }
-// Version 1 had "piece_bytes": N instead of "regions" (one region, of every piece).
+// Version 1 had "piece_bytes": N instead of "regions" (one region, of every piece);
+// version 2 had no groups. Why groups: a name costs about 10 bytes gzipped, so the flat
+// list of a 100,000-page site (23,000 pieces) was 218 KB, more than a first search may
+// cost; grouped, the list is a few KB and a query fetches the few groups it touches.
 // Why two sizes: the index, written first, is read in runs (a doclist, FTS5's segment
 // index), where 16 KiB pieces save round trips; the rows after it are read one by one,
 // a row per hit in a different place each, where a 4 KiB piece (one SQLite page) costs
@@ -38,6 +48,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -46,7 +57,10 @@ namespace logbook {
 
 constexpr std::size_t kPieceBytes = 16 * 1024;     // the index's pieces
 constexpr std::size_t kRowPieceBytes = 4 * 1024;   // the rows' pieces: one SQLite page
-constexpr int kPieceListVersion = 2;
+constexpr int kPieceListVersion = 3;
+// Lists of more pieces name them in groups of kGroupPieces (the "groups" above).
+constexpr std::size_t kFlatListPieces = 4096;
+constexpr std::size_t kGroupPieces = 64;
 constexpr std::size_t kMaxPieceRegions = 64;
 // Pieces kept in memory once read, least recently used dropped first.
 constexpr std::size_t kPieceCacheBytes = 32u * 1024 * 1024;
@@ -70,8 +84,9 @@ struct PieceList {
   int page_size = 4096;
   std::vector<PieceRegion> regions{};  // in file order; their counts add up to pieces.size()
   std::uint64_t bytes = 0;
-  std::vector<std::string> pieces{};   // 16 hex digits each
+  std::vector<std::string> pieces{};   // 16 hex digits each; "" where a group holds the name
   std::vector<int> opening{};          // indexes into pieces
+  std::vector<std::string> groups{};   // the groups' names, when the names come in groups
 
   // Where piece i starts in the file, its size, and the piece that holds byte `offset`
   // (offset < bytes); i must be a piece of the list.
@@ -88,6 +103,12 @@ std::vector<PieceRegion> piece_regions(std::uint64_t bytes, std::uint64_t small_
 
 // "search/<name>.bin": where a piece lives, relative to the site root.
 std::string piece_path(std::string_view name);
+// "search/names.<name>.json": where a group of piece names lives.
+std::string piece_group_path(std::string_view name);
+// A list of more than flat_limit pieces gets groups: moves every name but the opening
+// pieces' into groups of kGroupPieces and returns each group's file (path, bytes) to
+// write beside the list. Nothing to do (and no files) for a shorter list.
+std::vector<std::pair<std::string, std::string>> group_piece_names(PieceList& list, std::size_t flat_limit = kFlatListPieces);
 // The list's JSON and its content-addressed path "search/list.<hash>.json".
 std::string piece_list_json(const PieceList& list);
 std::string piece_list_path(std::string_view list_json);

@@ -428,6 +428,11 @@ bool is_decision_path(const SiteConfig& config, std::string_view path) {
   return name != "index.md" && name != "readme.md" && !is_template_path(path.substr(prefix.size()));
 }
 
+bool is_decision_template(const SiteConfig& config, std::string_view path) {
+  const std::string prefix = config.decisions + "/";
+  return path.starts_with(prefix) && is_markdown_path(path) && is_template_path(path.substr(prefix.size()));
+}
+
 std::string discover_decisions_folder(const std::vector<SourceFile>& files) {
   std::string_view best = "decisions";
   std::size_t most = 0;

@@ -88,6 +88,10 @@ struct DecisionLog {
 // (template.md, adr-template*.md, 0000-template.md, template-*.md, templates/).
 bool is_decision_path(const SiteConfig& config, std::string_view path);
 
+// True for a template in the decisions folder (the names above): it is neither built nor
+// checked, like the folder's template.md.
+bool is_decision_template(const SiteConfig& config, std::string_view path);
+
 // The folder of an existing decision log when logbook.yml names none: of the folders
 // where adr-tools, MADR and log4brains keep one (decisions, adr, adrs, doc/adr, docs/adr,
 // doc/decisions, docs/decisions, doc/architecture/decisions, docs/architecture/decisions,

@@ -7,6 +7,7 @@
 
 #include "front_matter.hpp"
 #include "markdown.hpp"
+#include "search_rank.hpp"
 #include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
 #include "utf8.hpp"
@@ -18,7 +19,7 @@ namespace {
 // Every table is created before any row is written, so that their root pages lead the file;
 // then the index is filled and optimized, then the rows (ADR-0009: the index first).
 constexpr const char* kSchema = R"sql(
-CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '', tokenize = 'logbook');
+CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '', columnsize = 0, tokenize = 'logbook');
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL, url TEXT NOT NULL,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
@@ -47,28 +48,62 @@ nlohmann::json ids_of(const DecisionLog& log, const std::vector<int>& indexes) {
   return out;
 }
 
+// Each page's rowid, which carries its length (search_rank.hpp), in ascending order: FTS5
+// flushes its pending terms into a new segment whenever a rowid is lower than the last
+// one, and the pages table appends fastest in order too.
+struct RowOrder {
+  long long id;
+  std::size_t page;
+};
+std::vector<RowOrder> rows_in_order(const Site& site) {
+  std::vector<RowOrder> order;
+  order.reserve(site.pages.size());
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const Page& p = site.pages[i];
+    std::size_t tokens = count_tokens(p.title) + count_tokens(p.plain_text);
+    for (const Heading& h : p.headings)
+      if (h.text != p.title) tokens += count_tokens(h.text);  // as indexed_text() keeps them
+    order.push_back({search_rowid(i, tokens), i});
+  }
+  std::sort(order.begin(), order.end(), [](const RowOrder& a, const RowOrder& b) { return a.id < b.id; });
+  return order;
+}
+
 // The index, in one transaction, then merged into one segment.
-std::string write_index(sqlite3* db, const Site& site, VocabularyCollector& vocabulary) {
+std::string write_index(sqlite3* db, const Site& site, const std::vector<RowOrder>& order, std::size_t pending_bytes,
+                        VocabularyCollector& vocabulary) {
   // Bulk load: a large pending-terms buffer means fewer, larger segments to merge.
-  if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('hashsize', 67108864)"); !err.empty()) return err;
+  const std::string hashsize = "INSERT INTO search(search, rank) VALUES('hashsize', " + std::to_string(pending_bytes) + ")";
+  if (auto err = sql::exec(db, hashsize.c_str()); !err.empty()) return err;
   // The ranking lives in the database, so `ORDER BY rank` lets FTS5 sort and stop after
   // LIMIT rows.
-  if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('rank', 'bm25(10.0, 4.0, 1.0)')"); !err.empty()) return err;
+  if (auto err = sql::exec(db, "INSERT INTO search(search, rank) VALUES('rank', 'logbook_rank(10.0, 4.0, 1.0)')"); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
   sql::Statement fts(db, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
   if (!fts.ok()) return fts.error();
-  for (std::size_t i = 0; i < site.pages.size(); ++i) {
-    const Page& p = site.pages[i];
+  for (const RowOrder& row : order) {
+    const Page& p = site.pages[row.page];
     const IndexedText text = indexed_text(p.title, p.headings, p.plain_text, p.path);
-    vocabulary.page = static_cast<long long>(i + 1);
-    if (!fts.bind(1, static_cast<long long>(i + 1)).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
+    vocabulary.page = row.id;
+    if (!fts.bind(1, row.id).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
       return p.path + ": " + fts.error();
   }
   if (auto err = sql::exec(db, "COMMIT"); !err.empty()) return err;
-  return sql::exec(db, "INSERT INTO search(search) VALUES('optimize')");
+  if (auto err = sql::exec(db, "INSERT INTO search(search) VALUES('optimize')"); !err.empty()) return err;
+  // Merging several segments into one frees their pages; the rows written next would fill
+  // those holes and land inside the index, in its large pieces (db_pieces.hpp), so that a
+  // 100,000-page site had 57 pieces of rows instead of 5,000. VACUUM, while the file holds
+  // the index alone, closes the holes; the rows then follow the index.
+  long long freed = 0;
+  {
+    sql::Statement count(db, "PRAGMA freelist_count");
+    if (count.ok() && count.step()) freed = count.integer(0);
+  }  // finalized: VACUUM refuses to run beside a statement
+  return freed > 0 ? sql::exec(db, "VACUUM") : std::string();
 }
 
-std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
+std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config,
+                       const std::vector<RowOrder>& order) {
   sql::Statement meta(db, "INSERT INTO meta VALUES(?1, ?2)");
   sql::Statement page(db, "INSERT INTO pages VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   sql::Statement decision(db, "INSERT INTO decisions VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -85,9 +120,10 @@ std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, co
   std::vector<int> decision_of(site.pages.size(), -1);
   for (std::size_t d = 0; d < log.decisions.size(); ++d) decision_of[static_cast<std::size_t>(log.decisions[d].page)] = static_cast<int>(d);
 
-  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+  for (const RowOrder& row : order) {
+    const std::size_t i = row.page;
     const Page& p = site.pages[i];
-    const auto id = static_cast<long long>(i + 1);
+    const long long id = row.id;
     const Decision* d = decision_of[i] >= 0 ? &log.decisions[static_cast<std::size_t>(decision_of[i])] : nullptr;
     std::string date = p.meta.date.value_or("");
     if (date.empty() && d && is_iso_date(d->date)) date = d->date;
@@ -156,26 +192,31 @@ std::string write_search_database(sqlite3* db, const Site& site) {
   return write_search_database(db, site, extract_decisions(site, config), config);
 }
 
-std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config) {
+std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config,
+                                  std::size_t pending_bytes) {
   if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
   VocabularyCollector vocabulary;
   if (auto err = register_search_tokenizer(db, &vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
-  if (auto err = write_index(db, site, vocabulary); !err.empty()) return err;
+  if (site.pages.size() > kMaxIndexedPages)
+    return "the site has " + std::to_string(site.pages.size()) + " pages; the search index holds at most " +
+           std::to_string(kMaxIndexedPages) + ": split the site";
+  const std::vector<RowOrder> order = rows_in_order(site);
+  if (auto err = write_index(db, site, order, pending_bytes, vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
-  if (auto err = write_rows(db, site, log, config); !err.empty()) return err;
+  if (auto err = write_rows(db, site, log, config, order); !err.empty()) return err;
   if (auto err = write_vocabulary(db, vocabulary); !err.empty()) return err;
   return sql::exec(db, "COMMIT");
 }
 
 std::uint64_t search_index_end(sqlite3* db) {
   // One b-tree at a time (dbstat walks only the one named), FTS5's shadow tables of
-  // `search`: the index, its segment index, the document sizes, its configuration.
+  // `search`: the index, its segment index, its configuration (no docsize: search_rank.hpp).
   sql::Statement last(db, "SELECT max(pageno) FROM dbstat WHERE name = ?1");
   sql::Statement page_size(db, "PRAGMA page_size");
   if (!last.ok() || !page_size.ok() || !page_size.step()) return 0;
   long long end = 0;
-  for (const char* table : {"search_data", "search_idx", "search_docsize", "search_config"}) {
+  for (const char* table : {"search_data", "search_idx", "search_config"}) {
     last.bind(1, table);
     if (last.step()) end = std::max(end, last.integer(0));
     sqlite3_reset(last.get());

@@ -6,6 +6,7 @@
 
 #include "query_parser.hpp"
 #include "search_db.hpp"
+#include "search_rank.hpp"
 #include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
 #include "typo_correction.hpp"
@@ -15,11 +16,10 @@ namespace logbook {
 
 namespace {
 
-// Ranking is bm25 over (title, headings, body) with column weights 10, 4, 1, kept in
-// the database as FTS5's rank (search_db.cpp). A page whose title or
-// headings name the query outranks one that mentions it in passing, even when the
-// first is long: bm25's length normalisation is per column, so a match in a short
-// heading column counts fully however long the body is.
+// Ranking is BM25 over (title, headings, body) with column weights 10, 4, 1, kept in
+// the database as FTS5's rank (search_db.cpp, search_rank.hpp): a match in the title
+// counts ten times one in the body, so a page whose title or headings name the query
+// outranks one that mentions it in passing.
 // With filters, which need the rows, the rows come with the rank:
 constexpr const char* kQuery = R"sql(
 SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id, COALESCE(d.id, '')
@@ -165,6 +165,7 @@ struct SearchEngine::Impl {
   void prepare() {
     open_error = register_search_tokenizer(db);
     if (open_error.empty()) open_error = check_search_database(db);
+    if (open_error.empty()) open_error = register_search_rank(db);
     if (!open_error.empty() && pieces && pieces->status() != PieceStatus::ok) open_error = pieces->error();
     if (!open_error.empty()) return;
     rank_query = std::make_unique<sql::Statement>(db, kRankQuery);
@@ -439,10 +440,11 @@ SearchEngine::SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, Fetch
 
 PieceFile* SearchEngine::pieces() { return impl_->pieces.get(); }
 
-long long SearchEngine::last_page_id() {
+long long SearchEngine::end_page_id(bool last) {
   if (!impl_->open_error.empty()) return 0;
-  sql::Statement last(impl_->db, "SELECT max(id) FROM pages");
-  return last.ok() && last.step() ? last.integer(0) : 0;
+  // One b-tree descent each: SQLite answers a lone min() or max() from the end of the table.
+  sql::Statement end(impl_->db, last ? "SELECT max(id) FROM pages" : "SELECT min(id) FROM pages");
+  return end.ok() && end.step() ? end.integer(0) : 0;
 }
 
 SearchResult SearchEngine::search_with_snippets(std::string_view query, int limit, int shown) {
@@ -501,7 +503,7 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
     if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
     SearchResult row;
-    row.hits.emplace_back().id = probe[1] == 'a' ? 1 : engine->last_page_id();
+    row.hits.emplace_back().id = engine->end_page_id(probe[1] == 'z');
     engine->rows(row, 0, 1);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());

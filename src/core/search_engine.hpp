@@ -94,8 +94,8 @@ class SearchEngine {
 
   // The pieces this engine reads (from_site), for status and statistics; else nullptr.
   PieceFile* pieces();
-  // The id of the last page (0 when none), whose row find_opening_pieces reads.
-  long long last_page_id();
+  // The id of the first or last page (0 when none), whose rows find_opening_pieces reads.
+  long long end_page_id(bool last);
 
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);

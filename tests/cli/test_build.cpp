@@ -437,6 +437,28 @@ TEST_CASE("characters beyond the app's fonts get fallback faces subset to exactl
   CHECK(uncovered == std::set<char32_t>{U'東', U'京'});
 }
 
+TEST_CASE("without the font subsetter the site still builds, and a note says which characters have no face") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/world.md", "# 世界\n\n東京\n");
+  dir.write("app/boot.js", "// a stand-in for the built app\n");
+  BuildOptions o = options_for(dir);
+  o.app_dir = dir.path / "app";
+  o.strict = true;
+  const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (dir.path / "no-tools").c_str(), 1);  // no pyftsubset to be found
+  const BuildReport report = build_site_to_disk(o);
+  setenv("PATH", path.c_str(), 1);
+  CHECK(report.written);
+  CHECK(report.exit_code(o.strict) == 0);
+  CHECK(report.warnings == 0);
+  bool said = false;
+  for (const std::string& note : report.notes)
+    said = said || note.find("built without fonts for some characters: 4 characters of the content are not in the app's fonts") == 0;
+  CHECK_MESSAGE(said, "notes: " << report.notes.size());
+  CHECK(nlohmann::json::parse(slurp(dir.path / "site/manifest.json"))["fallback_fonts"].empty());
+}
+
 TEST_CASE("the app's own list of the characters its text face has decides what needs a fallback") {
   TempDir dir;
   dir.write("app/fonts/coverage.txt", "U+0020-007E,U+00FC\n");  // ASCII and ü, nothing else
@@ -749,4 +771,22 @@ TEST_CASE("symbolic links in the content folder are not followed: each is a warn
   CHECK(count_diagnostics(report, "elsewhere", "is a symbolic link, which Logbook does not follow") == 1);
   CHECK_FALSE(fs::exists(dir.path / "site/leak"));
   CHECK_FALSE(fs::exists(dir.path / "site/elsewhere"));
+}
+
+TEST_CASE("what a build was made without (git history, the app) is said as a note, not a warning that fails --strict") {
+  TempDir dir;
+  write_fixture(dir);
+  BuildOptions o = options_for(dir);
+  o.strict = true;
+  o.app_dir = dir.path / "no-app";
+  const BuildReport report = build_site_to_disk(o);
+  CHECK(report.exit_code(o.strict) == 0);
+  CHECK(report.warnings == 0);
+  REQUIRE(report.notes.size() == 2);
+  CHECK(report.notes[0].find("without page history (not in a git repository") != std::string::npos);
+  CHECK(report.notes[1].find("without the reader app: " + o.app_dir.string() + " holds no built app") != std::string::npos);
+
+  dir.write("app/boot.js", "// the app");
+  o.app_dir = dir.path / "app";
+  CHECK(build_site_to_disk(o).notes.size() == 1);  // only the history: the app is there
 }

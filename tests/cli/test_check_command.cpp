@@ -143,6 +143,16 @@ TEST_CASE("the decision template is neither built nor checked") {
   CHECK(r.out == "");
 }
 
+TEST_CASE("the templates adr-tools and MADR keep beside the records are neither built nor checked either") {
+  Repo repo;
+  write_clean(repo);
+  repo.write("content/decisions/templates/template.md", "# NUMBER. TITLE\n\nDate: DATE\n\n## Status\n\nSTATUS\n");
+  repo.write("content/decisions/adr-template.md", "---\nstatus: \"{proposed | rejected}\"\n---\n# {short title} [x](nowhere.md)\n");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out == "");
+}
+
 TEST_CASE("a missing folder or a bad --today cannot be checked: exit 2") {
   Repo repo;
   CHECK(logbook(repo.path, "check nowhere").status == 2);

@@ -12,6 +12,7 @@
 #include "core/published_site.hpp"
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
+#include "core/search_rank.hpp"
 #include "core/site.hpp"
 
 using namespace logbook;
@@ -50,9 +51,11 @@ struct MemorySite {
   std::string list_path;
   int fetches = 0;
 
-  explicit MemorySite(const std::vector<SourceFile>& sources) {
-    const CutDatabase cut = cut_search_database(database_bytes(sources));
+  // flat_limit: the most pieces the list names itself (group_piece_names), as the build.
+  explicit MemorySite(const std::vector<SourceFile>& sources, std::size_t flat_limit = kFlatListPieces) {
+    CutDatabase cut = cut_search_database(database_bytes(sources));
     for (std::size_t i = 0; i < cut.bytes.size(); ++i) files[piece_path(cut.list.pieces[i])] = cut.bytes[i];
+    for (auto& [path, bytes] : group_piece_names(cut.list, flat_limit)) files[path] = bytes;
     const std::string json = piece_list_json(cut.list);
     list_path = piece_list_path(json);
     files[list_path] = json;
@@ -97,7 +100,7 @@ TEST_CASE("the piece list: its JSON round-trips and names the format and version
   CHECK(json ==
         R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,)"
         R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff","00000000000000fe"],)"
-        R"("regions":[{"piece_bytes":16384,"pieces":2},{"piece_bytes":4096,"pieces":2}],"version":2})");
+        R"("regions":[{"piece_bytes":16384,"pieces":2},{"piece_bytes":4096,"pieces":2}],"version":3})");
   PieceList back;
   CHECK(read_piece_list(json, "search/list.x.json", back) == "");
   CHECK(back == list);
@@ -138,8 +141,8 @@ TEST_CASE("a list of another version, or one that does not add up, is refused wi
     j.replace(j.find(from), from.size(), to);
     return j;
   };
-  CHECK(read_piece_list(with("\"version\":2", "\"version\":3"), "search/list.a.json", out) ==
-        "search/list.a.json has format version 3, this Logbook reads versions 1 and 2; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"version\":3", "\"version\":4"), "search/list.a.json", out) ==
+        "search/list.a.json has format version 4, this Logbook reads versions 1 to 3; rebuild the site with `logbook build`, or reload the page.");
   CHECK(read_piece_list("{", "L", out).find("L is not a Logbook search piece list") == 0);
   CHECK(read_piece_list(with("\"bytes\":10", "\"bytes\":20000"), "L", out) ==
         "L names 1 pieces for 20000 bytes; rebuild the site with `logbook build`, or reload the page.");
@@ -206,6 +209,69 @@ TEST_CASE("a query reads only some pieces; the opening ones come first, in one b
   engine->pieces()->clear_fetched();
   REQUIRE(engine->search("unique42 ", 20).hits.size() == 1);
   CHECK(engine->pieces()->fetched().size() < list.pieces.size() / 2);
+}
+
+TEST_CASE("a long list names its pieces in groups, fetched as a query first needs one of their pieces") {
+  MemorySite flat(corpus());
+  MemorySite grouped(corpus(), 8);  // as a site of more than kFlatListPieces pieces is built
+  const PieceList list = grouped.list();
+  REQUIRE(list.pieces.size() > 8);
+  CHECK(list.groups.size() == (list.pieces.size() + kGroupPieces - 1) / kGroupPieces);
+  for (std::size_t i = 0; i < list.pieces.size(); ++i) {
+    const bool opening = std::find(list.opening.begin(), list.opening.end(), static_cast<int>(i)) != list.opening.end();
+    CHECK(list.pieces[i].empty() != opening);  // only the opening pieces are named in the list itself
+  }
+  CHECK(grouped.files.at(grouped.list_path).size() < flat.files.at(flat.list_path).size());
+  // A group is the JSON array of its pieces' names, named by the hash of its bytes.
+  const std::string& group = grouped.files.at(piece_group_path(list.groups[0]));
+  CHECK(content_hash(group) == list.groups[0]);
+  CHECK(group.find(flat.list().pieces[1]) != std::string::npos);
+
+  const auto a = SearchEngine::from_site(grouped.list_path, grouped.fetch());
+  const auto b = SearchEngine::from_site(flat.list_path, flat.fetch());
+  REQUIRE(a->open_error() == "");
+  CHECK(grouped.fetches == 2);  // the list and the opening pieces, no group
+  for (const char* q : {"deploy ", "unique42 ", "term5 -ledger", "rollback OR quorum"}) {
+    CAPTURE(q);
+    CHECK(urls(a->search(q, 20)) == urls(b->search(q, 20)));
+  }
+  // Each group is fetched once.
+  int group_fetches = 0;
+  MemorySite counted(corpus(), 8);
+  const FetchFiles inner = counted.fetch();
+  const auto c = SearchEngine::from_site(counted.list_path, [&](const std::vector<std::string>& paths) {
+    for (const std::string& p : paths) group_fetches += p.find("search/names.") == 0;
+    return inner(paths);
+  });
+  for (int k = 0; k < 3; ++k) c->search("deploy cache ", 20);
+  CHECK(group_fetches > 0);
+  CHECK(static_cast<std::size_t>(group_fetches) <= list.groups.size());
+}
+
+TEST_CASE("a group of names that is gone or damaged fails the query with its path") {
+  MemorySite site(corpus(), 8);
+  const PieceList list = site.list();
+  for (const std::string& g : list.groups) site.files.erase(piece_group_path(g));
+  auto engine = SearchEngine::from_site(site.list_path, site.fetch());
+  REQUIRE(engine->open_error() == "");  // the opening pieces are named in the list
+  SearchResult r = engine->search("unique42 ", 20);
+  CHECK(r.stale);
+  CHECK(r.error.find("search failed: the search piece names search/names.") == 0);
+  MemorySite damaged(corpus(), 8);
+  for (const std::string& g : list.groups) damaged.files[piece_group_path(g)][5] ^= 1;
+  engine = SearchEngine::from_site(damaged.list_path, damaged.fetch());
+  r = engine->search("unique42 ", 20);
+  CHECK_FALSE(r.stale);
+  CHECK(r.error.find("do not match their name") != std::string::npos);
+  // A list whose groups do not cover its pieces, or that leaves a name out without groups.
+  PieceList out;
+  std::string json = site.files.at(site.list_path);
+  CHECK(read_piece_list(json, "L", out) == "");
+  std::string more = json;
+  more.replace(more.find("\"groups\":[\""), 11, "\"groups\":[\"0000000000000000\",\"");
+  CHECK(read_piece_list(more, "L", out).find(std::to_string(list.groups.size() + 1) + " groups of names for") != std::string::npos);
+  std::string no_groups = piece_list_json({.regions = {{16384, 1}}, .bytes = 10, .pieces = {""}});
+  CHECK(read_piece_list(no_groups, "L", out).find("16 hexadecimal digits") != std::string::npos);
 }
 
 TEST_CASE("several engines over pieces may be open at once") {
@@ -305,13 +371,13 @@ TEST_CASE("rank reads the index alone; rows then reads the rows of the hits aske
     CHECK(ranked.hits[i].section == whole.hits[i].section);
   }
   CHECK(ranked.hits[8].url == "");
-  // A hit's id is its place in the site (Site::pages) + 1; publish() numbers pages in part
-  // order, and published_indexes maps one to the other.
+  // A hit's id holds its place in the site (Site::pages, search_rank.hpp); publish() numbers
+  // pages in part order, and published_indexes maps one to the other.
   const Site built = build_site(corpus());
   const PublishedSite published = publish(built, {});
   const std::vector<int> at = published_indexes(built, published);
   for (const SearchHit& h : whole.hits)
-    CHECK(published.pages[static_cast<std::size_t>(at[static_cast<std::size_t>(h.id - 1)])].url == h.url);
+    CHECK(published.pages[static_cast<std::size_t>(at[page_index_of_rowid(h.id)])].url == h.url);
 }
 
 TEST_CASE("the rows of the hits come in a few batches, not a round trip each") {

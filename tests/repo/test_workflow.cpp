@@ -103,3 +103,50 @@ TEST_CASE("every script the workflow runs exists in the repository") {
     }
   }
 }
+
+TEST_CASE("action.yml: a composite action whose inputs are documented and used, whose steps run the scripts it ships") {
+  const std::string text = read("action.yml");
+  const YAML::Node action = YAML::Load(text);
+  CHECK(action["runs"]["using"].as<std::string>() == "composite");
+  for (const char* input : {"content", "mode", "strict", "base-url", "site-url", "output", "version"}) {
+    CAPTURE(input);
+    REQUIRE(action["inputs"][input]);
+    CHECK(!action["inputs"][input]["description"].as<std::string>().empty());
+    CHECK(text.find(std::string("inputs.") + input + " }}") != std::string::npos);  // passed on, not ignored
+  }
+  CHECK(action["inputs"]["mode"]["default"].as<std::string>() == "build");
+  CHECK(action["inputs"]["content"]["default"].as<std::string>() == "content");
+  for (const auto& step : action["runs"]["steps"]) {
+    if (!step["run"]) continue;
+    const std::string run = step["run"].as<std::string>();
+    CAPTURE(run);
+    CHECK(step["shell"].as<std::string>() == "bash");
+    // Inputs reach scripts through env, never spliced into the script (script injection).
+    CHECK(run.find("${{") == std::string::npos);
+    const auto pos = run.find("scripts/action/");
+    REQUIRE(pos != std::string::npos);
+    const std::string script = run.substr(pos, run.find('"', pos) - pos);
+    std::ifstream in(std::string(LOGBOOK_SOURCE_DIR) + "/" + script);
+    CHECK_MESSAGE(in.good(), script);
+  }
+  CHECK(text.find("actions/cache@") != std::string::npos);                // source builds are cached
+  CHECK(text.find("actions/upload-pages-artifact@") != std::string::npos);  // mode build publishes
+  const std::string get = read("scripts/action/get-logbook.sh");
+  CHECK(get.find("sha256sum --check") != std::string::npos);  // the download is verified before it runs
+}
+
+TEST_CASE("a version tag builds the package in a clean container, runs it bare, and releases it with its sums") {
+  const YAML::Node wf = YAML::Load(read(".github/workflows/release.yml"));
+  CHECK(wf["on"]["push"]["tags"][0].as<std::string>() == "v*");
+  const YAML::Node jobs = wf["jobs"];
+  CHECK(jobs["package"]["container"].as<std::string>() == "debian:bookworm");
+  CHECK(all_runs(jobs["package"]).find("scripts/release.sh") != std::string::npos);
+  CHECK(jobs["bare-debian"]["container"].as<std::string>() == "debian:bookworm");
+  CHECK(all_runs(jobs["bare-debian"]).find("e2e.sh /usr/bin/logbook --expect-app") != std::string::npos);
+  CHECK(all_runs(jobs["bare-ubuntu"]).find("e2e.sh") != std::string::npos);
+  CHECK(!jobs["bare-ubuntu"]["container"]);
+  const std::string publish = all_runs(jobs["release"]);
+  for (const char* file : {"logbook-*.tar.gz.sha256", "logbook-*.deb ", "SHA256SUMS"}) CHECK(publish.find(file) != std::string::npos);
+  CHECK(jobs["release"]["permissions"]["contents"].as<std::string>() == "write");
+  CHECK(wf["permissions"]["contents"].as<std::string>() == "read");
+}
