@@ -32,8 +32,6 @@ CREATE TABLE decisions(page_id INTEGER PRIMARY KEY, id TEXT NOT NULL, number INT
                        informed TEXT NOT NULL, supersedes TEXT NOT NULL, superseded_by TEXT NOT NULL);
 CREATE TABLE people(page_id INTEGER NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL);
 CREATE INDEX people_name ON people(name COLLATE NOCASE);
-CREATE TABLE vocab(length INTEGER NOT NULL, word TEXT NOT NULL, pages INTEGER NOT NULL,
-                   PRIMARY KEY(length, word)) WITHOUT ROWID;
 )sql";
 
 std::string section_trail(const Site& site, int section) {
@@ -161,7 +159,13 @@ std::string file_name_words(std::string_view path, const std::string& title) {
 }
 
 // The words typo correction compares a word that matches nothing with (search_engine.cpp).
+// Created last, unlike the other tables: its root page would otherwise lead the file with
+// theirs and push FTS5's structure into one more of the pieces every query reads.
 std::string write_vocabulary(sqlite3* db, const VocabularyCollector& vocabulary) {
+  if (auto err = sql::exec(db, "CREATE TABLE vocab(length INTEGER NOT NULL, word TEXT NOT NULL, pages INTEGER NOT NULL, "
+                               "PRIMARY KEY(length, word)) WITHOUT ROWID");
+      !err.empty())
+    return err;
   sql::Statement word(db, "INSERT INTO vocab VALUES(?1, ?2, ?3)");
   if (!word.ok()) return word.error();
   for (const auto& [text, seen] : vocabulary.words)
