@@ -153,9 +153,9 @@ function redeploy() {
 }
 
 // The one answer written here rather than by the core: the worker's wasm may be what
-// failed to load. Its shape is SearchAnswer's, version 1 (src/core/search_wire.hpp).
+// failed to load. Its shape is SearchAnswer's, version 2 (src/core/search_wire.hpp).
 function failedAnswer(id, error) {
-  return JSON.stringify({format: "logbook-search-answer", version: 1, id: id, hits: [], error: error, millis: 0});
+  return JSON.stringify({format: "logbook-search-answer", version: 2, id: id, hits: [], error: error, millis: 0, corrected: ""});
 }
 
 // A query's answer; after a new deployment, the same query over the new list. A file the

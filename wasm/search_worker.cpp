@@ -77,8 +77,8 @@ std::string controls_as_spaces(std::string query) {
 }
 
 logbook::SearchAnswer answer_of(int id, const logbook::SearchResult& r, double millis) {
-  logbook::SearchAnswer a{.id = id, .hits = {}, .error = r.error, .millis = millis};
-  for (const logbook::SearchHit& h : r.hits) a.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});
+  logbook::SearchAnswer a{.id = id, .hits = {}, .error = r.error, .millis = millis, .corrected = r.corrected};
+  for (const logbook::SearchHit& h : r.hits) a.hits.push_back({h.path, h.url, h.title, h.section, h.snippet, h.missing, h.marked_title, h.decision, h.status, h.date});
   return a;
 }
 

@@ -734,6 +734,15 @@ mergeInto(LibraryManager.library, {
       worker.postMessage({type: "query", id: id, request: request});
     };
 
+    // A hit as `logbook search --json` gives it: marks dropped; what a partial match lacks
+    // and the query searched instead of a misspelt one only when there are.
+    const searchHit = function (h, corrected) {
+      const hit = {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")};
+      if (h.missing) hit.missing = h.missing;
+      if (corrected) hit.corrected = corrected;
+      return hit;
+    };
+
     api.search = function (query) {
       return new Promise(function (resolve, reject) {
         const go = function () {
@@ -743,7 +752,7 @@ mergeInto(LibraryManager.library, {
           waiting.set(id, function (d) {
             const r = JSON.parse(d.answer);  // a SearchAnswer (src/core/search_wire.hpp)
             if (r.error) reject(new Error(r.error));
-            else resolve(r.hits.map(function (h) { return {path: h.path, url: h.url, title: h.title, snippet: h.snippet.split(String.fromCharCode(2)).join("").split(String.fromCharCode(3)).join("")}; }));
+            else resolve(r.hits.map(function (h) { return searchHit(h, r.corrected); }));
           });
           const text = String(query);  // its length too: a NUL in it is text, not its end
           const p = lbWithCString(function (q) { return Module._lb_search_request(id, q, lengthBytesUTF8(text), 20); }, text);

@@ -3,11 +3,14 @@
 // arrows and Enter choose, Esc closes.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "core/bidi_text.hpp"
 #include "app.hpp"
+#include "core/query_parser.hpp"
 #include "core/search_engine.hpp"
+#include "core/typo_correction.hpp"
 #include "core/url.hpp"
 #include "filter_suggestions.hpp"
 #include "suggestion_strip.hpp"
@@ -17,39 +20,51 @@ namespace logbook::app {
 
 namespace {
 
-// Draws the snippet wrapped within width, marked words on a tinted background.
-float draw_snippet(App& app, const std::string& snippet, ImVec2 p, float width, int max_lines) {
+// How marked text is drawn: its size, its faces and inks outside and inside the marks.
+struct MarkedStyle {
+  float size;
+  Face face, marked_face;
+  Ink ink, marked_ink;
+};
+
+// Draws text wrapped within width (at most max_lines), marked words on a tinted
+// background; returns the height drawn.
+float draw_marked(App& app, const std::string& text, ImVec2 p, float width, int max_lines, const MarkedStyle& style) {
   const Theme& th = app.theme();
   const Typography& T = app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float size = T.scale.small, line_h = std::round(size * 1.5f);
+  const float line_h = std::round(style.size * 1.5f);
   float x = 0, y = 0;
   int lines = 1;
   bool marked = false;
   std::size_t i = 0;
-  while (i < snippet.size() && lines <= max_lines) {
-    if (snippet[i] == logbook::kMarkOpen || snippet[i] == logbook::kMarkClose) {
-      marked = snippet[i] == logbook::kMarkOpen;
+  while (i < text.size() && lines <= max_lines) {
+    if (text[i] == logbook::kMarkOpen || text[i] == logbook::kMarkClose) {
+      marked = text[i] == logbook::kMarkOpen;
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < snippet.size() && snippet[j] != ' ' && snippet[j] != '\n' && snippet[j] != logbook::kMarkOpen && snippet[j] != logbook::kMarkClose) ++j;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != logbook::kMarkOpen && text[j] != logbook::kMarkClose) ++j;
     if (j == i) {  // a space
-      x += T.measure(Face::regular, size, " ");
+      x += T.measure(style.face, style.size, " ");
       ++i;
       continue;
     }
-    const Face face = marked ? Face::bold : Face::regular;
-    const float w = T.measure(face, size, std::string_view(snippet).substr(i, j - i));
+    const Face face = marked ? style.marked_face : style.face;
+    const float w = T.measure(face, style.size, std::string_view(text).substr(i, j - i));
     if (x + w > width && x > 0) {
-      if (++lines > max_lines) break;
+      if (++lines > max_lines) {  // the text goes on: say so, as elide_text does
+        dl->AddText(T.font(style.face), style.size, ImVec2(p.x + std::min(x, width - T.measure(style.face, style.size, "…")), p.y + y),
+                    th[style.ink], "…");
+        break;
+      }
       x = 0;
       y += line_h;
     }
     const ImVec2 q(p.x + x, p.y + y);
     if (marked) dl->AddRectFilled(ImVec2(q.x - 1, q.y), ImVec2(q.x + w + 1, q.y + line_h - 2), th[Ink::search_mark], 3);
-    dl->AddText(T.font(face), size, q, th[marked ? Ink::text : Ink::muted], snippet.data() + i, snippet.data() + j);
+    dl->AddText(T.font(face), style.size, q, th[marked ? style.marked_ink : style.ink], text.data() + i, text.data() + j);
     x += w;
     i = j;
   }
@@ -166,9 +181,47 @@ void empty_message(App& app, const std::string& query, float w) {
     message("Search is unavailable", platform.search_error());
   } else if (!st.answer.error.empty()) {
     message("Search failed", st.answer.error);
+  } else if (!st.suggestions.empty() && parse_query(query).empty() && parse_query(query).filters.empty()) {
+    message("Choose a filter", "Pick one of the suggestions above (Tab takes the first), or keep typing its value.");
   } else if (st.answer.hits.empty() && st.answer_query == query) {
     message(("No results for \"" + query + "\"").c_str(), "Check the spelling, try fewer or shorter words (the last word matches as a prefix), or browse the sections in the sidebar.");
   }
+}
+
+// The line under a result's title: a decision record's id, status and date, else where the
+// page is (a page at the top reads as the site's name, never a bare "/"); and the words a
+// partial match lacks.
+std::string result_label(App& app, const SearchHitView& hit) {
+  std::string label = hit.section.empty() ? app.site().title : hit.section;
+  if (!hit.decision.empty()) {
+    label = hit.decision;
+    for (const std::string& part : {hit.status, hit.date})
+      if (!part.empty()) label += "  ·  " + part;
+  }
+  if (!hit.missing.empty()) label += "  ·  Missing: " + hit.missing;
+  return label;
+}
+
+// Above the results of a corrected query: what was searched instead, and a way back to
+// the words as typed (quoted, which the engine never corrects).
+void correction_line(App& app, float w) {
+  SearchPaletteState& st = app.palette();
+  if (st.answer.corrected.empty() || st.answer_query != st.query) return;
+  const Theme& th = app.theme();
+  const Typography& T = app.type();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const char* lead = "Showing results for ";
+  const float lead_w = T.measure(Face::regular, T.scale.small, lead);
+  dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(p.x + 28, p.y + 4), th[Ink::muted], lead);
+  dl->AddText(T.font(Face::bold), T.scale.small, ImVec2(p.x + 28 + lead_w, p.y + 4), th[Ink::text], st.answer.corrected.c_str());
+  const std::string back = "Search instead for " + std::string(st.query);
+  if (text_link("literal", T.font(Face::regular), T.scale.small, ImVec2(p.x + 28, p.y + 26), back.c_str(), th[Ink::accent], th[Ink::heading], w - 56)) {
+    std::snprintf(st.query, sizeof st.query, "%s", literal_query(st.query, st.answer.corrected).c_str());
+    st.focus_input = true;
+    st.cursor_to_end = true;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 52));
 }
 
 float result_height(const Typography& T) { return 24 + 20 + std::round(T.scale.small * 1.5f) * 2 + 14; }
@@ -193,11 +246,17 @@ void result_row(App& app, int i, float w, bool enter, const std::string& query) 
     ldl->AddRectFilled(ImVec2(p.x + 8, p.y), ImVec2(p.x + w - 8, p.y + h - 4), th[Ink::accent_soft], 10);
     if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) || ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollHereY(0.5f);
   }
-  draw_elided(ldl, T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[sel ? Ink::accent : Ink::heading],
-              visual_line(hit.title), w - 2 * pad - 36, hovered);
-  ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint],
-               (hit.section.empty() ? hit.url : hit.section).c_str());
-  draw_snippet(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), w - 2 * pad - 36, 2);
+  const Ink title_ink = sel ? Ink::accent : Ink::heading;
+  // A title that reads left to right shows what matched in it; another keeps its visual order.
+  if (!hit.marked_title.empty() && visual_line(hit.title) == hit.title)
+    draw_marked(app, hit.marked_title, ImVec2(p.x + pad + 16, p.y + 8), w - 2 * pad - 36, 1,
+                {T.scale.ui + 0.5f, Face::bold, Face::bold, title_ink, title_ink});
+  else
+    draw_elided(ldl, T.font(Face::bold), T.scale.ui + 0.5f, ImVec2(p.x + pad + 16, p.y + 10), th[title_ink],
+                visual_line(hit.title), w - 2 * pad - 36, hovered);
+  ldl->AddText(T.font(Face::regular), T.scale.small - 1, ImVec2(p.x + pad + 16, p.y + 33), th[Ink::faint], result_label(app, hit).c_str());
+  draw_marked(app, hit.snippet, ImVec2(p.x + pad + 16, p.y + 54), w - 2 * pad - 36, 2,
+              {T.scale.small, Face::regular, Face::bold, Ink::muted, Ink::text});
   if ((clicked && !long_pressed()) || (sel && enter)) choose(app, hit, query);
 }
 
@@ -213,10 +272,12 @@ void results(App& app, const PaletteBox& box, float strip_h, bool completed) {
   }
   const bool enter = !completed && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
   const float list_max = box.max_h - PaletteBox::kFieldH - 44 - strip_h;
-  const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * result_height(app.type()) + 14) : 110.0f;
+  const float correction_h = st.answer.corrected.empty() ? 0.0f : 52.0f;
+  const float list_h = n > 0 ? std::min(list_max, static_cast<float>(n) * result_height(app.type()) + 14 + correction_h) : 110.0f;
   ImGui::BeginChild("results", ImVec2(box.w, box.phone ? list_max : list_h), ImGuiChildFlags_None, 0);
   ImGui::Dummy(ImVec2(1, 8));
   empty_message(app, query, box.w);
+  correction_line(app, box.w);
   for (int i = 0; i < n; ++i) result_row(app, i, box.w, enter, query);
   ImGui::Dummy(ImVec2(1, 6));
   ImGui::EndChild();

@@ -78,14 +78,20 @@ int run_search(const SearchOptions& o) {
       out.push_back({{"title", h.title}, {"path", h.path}, {"url", h.url}, {"section", h.section},
                      {"snippet", render_snippet(h.snippet, "<mark>", "</mark>", true)}, {"score", h.score},
                      {"date", h.date}, {"status", h.status}});
+      // A misspelt query is answered for its correction; a hit lacking words says which.
+      if (!result.corrected.empty()) out.back()["corrected"] = result.corrected;
+      if (!h.missing.empty()) out.back()["missing"] = h.missing;
     }
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;
   }
   const bool tty = isatty(STDOUT_FILENO) != 0;
   if (result.hits.empty()) std::cout << "No pages match \"" << o.query << "\".\n";
+  if (!result.corrected.empty())
+    std::cout << "Showing results for \"" << result.corrected << "\" (quote a word to search for it as typed).\n\n";
   for (const SearchHit& h : result.hits) {
-    std::cout << (tty ? "\033[1m" : "") << h.title << (tty ? "\033[0m" : "") << "  " << h.url << "  (" << h.path << ")\n";
+    std::cout << (tty ? "\033[1m" : "") << h.title << (tty ? "\033[0m" : "") << "  " << h.url << "  (" << h.path << ")"
+              << (h.missing.empty() ? "" : "  missing: " + h.missing) << '\n';
     std::cout << "  " << render_snippet(h.snippet, tty ? "\033[1;33m" : "[", tty ? "\033[0m" : "]", false) << "\n\n";
   }
   return 0;
@@ -100,7 +106,8 @@ void add_search_command(CLI::App& app, Action& run) {
   cmd->add_flag("--stats", o->stats, "Print to stderr which search pieces the query read, and their bytes");
   cmd->add_option("--read-ahead", o->read_ahead, "Pieces fetched past consecutive reads (default 4; for benchmarks)")
       ->check(CLI::Range(0, 64));
-  cmd->add_flag("--json", o->json, "Print a JSON array of {title, path, url, section, snippet, score}");
+  cmd->add_flag("--json", o->json, "Print a JSON array of {title, path, url, section, snippet, score, date, status}, with corrected (the query "
+                "searched instead of a misspelt one) and missing (the words a partial match lacks) when they apply");
   cmd->add_option("-n,--limit", o->limit, "Most results to print (default 10)")->check(CLI::Range(1, 1000));
   // The query's words are what CLI11 leaves over, so that "-draft" is a word, not an option.
   cmd->allow_extras();

@@ -1,13 +1,16 @@
 #include "search_db.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
 #include "front_matter.hpp"
 #include "markdown.hpp"
 #include "search_rank.hpp"
+#include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -16,8 +19,7 @@ namespace {
 // Every table is created before any row is written, so that their root pages lead the file;
 // then the index is filled and optimized, then the rows (ADR-0009: the index first).
 constexpr const char* kSchema = R"sql(
-CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '', columnsize = 0,
-  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search USING fts5(title, headings, body, content = '', columnsize = 0, tokenize = 'logbook');
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE pages(id INTEGER PRIMARY KEY, path TEXT NOT NULL, url TEXT NOT NULL,
                    title TEXT NOT NULL, section TEXT NOT NULL, description TEXT NOT NULL,
@@ -66,7 +68,8 @@ std::vector<RowOrder> rows_in_order(const Site& site) {
 }
 
 // The index, in one transaction, then merged into one segment.
-std::string write_index(sqlite3* db, const Site& site, const std::vector<RowOrder>& order, std::size_t pending_bytes) {
+std::string write_index(sqlite3* db, const Site& site, const std::vector<RowOrder>& order, std::size_t pending_bytes,
+                        VocabularyCollector& vocabulary) {
   // Bulk load: a large pending-terms buffer means fewer, larger segments to merge.
   const std::string hashsize = "INSERT INTO search(search, rank) VALUES('hashsize', " + std::to_string(pending_bytes) + ")";
   if (auto err = sql::exec(db, hashsize.c_str()); !err.empty()) return err;
@@ -78,7 +81,8 @@ std::string write_index(sqlite3* db, const Site& site, const std::vector<RowOrde
   if (!fts.ok()) return fts.error();
   for (const RowOrder& row : order) {
     const Page& p = site.pages[row.page];
-    const IndexedText text = indexed_text(p.title, p.headings, p.plain_text);
+    const IndexedText text = indexed_text(p.title, p.headings, p.plain_text, p.path);
+    vocabulary.page = row.id;
     if (!fts.bind(1, row.id).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run())
       return p.path + ": " + fts.error();
   }
@@ -141,20 +145,50 @@ std::string write_rows(sqlite3* db, const Site& site, const DecisionLog& log, co
   return {};
 }
 
+// The words of a page's file name (its folder's for index.md), punctuation as spaces; ""
+// when they are the title's words, as they often are.
+std::string file_name_words(std::string_view path, const std::string& title) {
+  std::string_view name = path.substr(0, path.rfind('.') == std::string_view::npos ? path.size() : path.rfind('.'));
+  if (name == "index" || name.ends_with("/index")) name = name.substr(0, name.size() - std::min<std::size_t>(name.size(), 6));
+  if (const auto slash = name.rfind('/'); slash != std::string_view::npos) name = name.substr(slash + 1);
+  std::string words, letters, title_letters;
+  for (char c : name) words += (c == '-' || c == '_' || c == '.') ? ' ' : c;
+  for (char c : lower_ascii(words)) if (c != ' ') letters += c;
+  for (char c : lower_ascii(title)) if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) title_letters += c;
+  return letters.empty() || letters == title_letters ? std::string() : words;
+}
+
+// The words typo correction compares a word that matches nothing with (search_engine.cpp).
+// Created last, unlike the other tables: its root page would otherwise lead the file with
+// theirs and push FTS5's structure into one more of the pieces every query reads.
+std::string write_vocabulary(sqlite3* db, const VocabularyCollector& vocabulary) {
+  if (auto err = sql::exec(db, "CREATE TABLE vocab(length INTEGER NOT NULL, word TEXT NOT NULL, pages INTEGER NOT NULL, "
+                               "PRIMARY KEY(length, word)) WITHOUT ROWID");
+      !err.empty())
+    return err;
+  sql::Statement word(db, "INSERT INTO vocab VALUES(?1, ?2, ?3)");
+  if (!word.ok()) return word.error();
+  for (const auto& [text, seen] : vocabulary.words)
+    if (!word.bind(1, static_cast<long long>(text.size())).bind(2, text).bind(3, seen.pages).run()) return word.error();
+  return {};
+}
+
 }  // namespace
 
-IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text) {
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text,
+                         std::string_view path) {
   IndexedText out{title, {}, std::move(plain_text)};
   // The H1 usually repeats the title; index it once, in the title column.
   for (const Heading& h : headings)
     if (h.text != title) out.headings += h.text + "\n";
+  if (std::string name = file_name_words(path, title); !name.empty()) out.headings += name + "\n";
   return out;
 }
 
-IndexedText indexed_text_of_source(const std::string& title, std::string_view source) {
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source, std::string_view path) {
   const FrontMatter fm = split_front_matter(source);
   MarkdownSummary summary = MarkdownDocument(fm.body, MarkdownOptions{}, fm.body_line).summarize();
-  return indexed_text(title, summary.headings, std::move(summary.plain_text));
+  return indexed_text(title, summary.headings, std::move(summary.plain_text), path);
 }
 
 std::string write_search_database(sqlite3* db, const Site& site) {
@@ -165,14 +199,17 @@ std::string write_search_database(sqlite3* db, const Site& site) {
 std::string write_search_database(sqlite3* db, const Site& site, const DecisionLog& log, const SiteConfig& config,
                                   std::size_t pending_bytes) {
   if (auto err = sql::exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"); !err.empty()) return err;
+  VocabularyCollector vocabulary;
+  if (auto err = register_search_tokenizer(db, &vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, kSchema); !err.empty()) return "creating the schema: " + err;
   if (site.pages.size() > kMaxIndexedPages)
     return "the site has " + std::to_string(site.pages.size()) + " pages; the search index holds at most " +
            std::to_string(kMaxIndexedPages) + ": split the site";
   const std::vector<RowOrder> order = rows_in_order(site);
-  if (auto err = write_index(db, site, order, pending_bytes); !err.empty()) return err;
+  if (auto err = write_index(db, site, order, pending_bytes, vocabulary); !err.empty()) return err;
   if (auto err = sql::exec(db, "BEGIN"); !err.empty()) return err;
   if (auto err = write_rows(db, site, log, config, order); !err.empty()) return err;
+  if (auto err = write_vocabulary(db, vocabulary); !err.empty()) return err;
   return sql::exec(db, "COMMIT");
 }
 

@@ -2,15 +2,15 @@
 // `logbook search` both read. The caller opens the connection (a file natively, bytes
 // in the browser); this module owns the schema.
 //
-// Schema version 4 (meta.schema_version = "4"; readers refuse any other version). The file
+// Schema version 5 (meta.schema_version = "5"; readers refuse any other version). The file
 // is published cut into pieces (db_pieces.hpp) that a reader fetches as queries touch
 // them, so it holds the index and the rows a query returns, and no copy of the text:
 // snippets are made from each shown page's own index.md (search_engine.hpp).
 //
 //   search USING fts5(title, headings, body,      contentless (content=''): the index only;
 //          content = '', columnsize = 0,          rowid = pages.id, which carries the page's
-//          tokenize = 'porter unicode61           length (search_rank.hpp), so there is no
-//                      remove_diacritics 2')      docsize table. Written first and `optimize`d
+//          tokenize = 'logbook')                 length (search_rank.hpp), so there is no
+//                                                 docsize table. Written first and `optimize`d
 //                                                 into one segment, so the index lies at the
 //                                                 start of the file. Columns as indexed_text()
 //                                                 makes them.
@@ -35,11 +35,16 @@
 //             supersedes TEXT,                    JSON arrays of decision ids: the chain derived
 //             superseded_by TEXT)                 both ways, whichever side declared it
 //   people(page_id, name, role)                   role: owner | decider | consulted | informed
+//   vocab(length, word, pages,                    the words typo correction reads: every word of
+//         PRIMARY KEY(length, word))              4-24 ASCII letters as written, lowercased, and on
+//                                                 how many pages (search_tokenizer.hpp)
 //
 // Version 3 dropped pages.markdown and pages.meta, the tables headings and links (the app
 // reads them from the manifest and the page's Markdown), the indexes on pages.path and
 // pages.url (no query reads them) and FTS5's copy of the text. Version 4 dropped FTS5's
-// docsize table (search_rank.hpp): a page's rowid carries its length.
+// docsize table (search_rank.hpp): a page's rowid carries its length. Version 5 indexes with
+// the `logbook` tokenizer (identifiers by their parts, CJK pairs: search_tokenizer.hpp), adds
+// the vocab table and the file name's words to the headings column.
 // SQLite pages of 4096 bytes; no VACUUM (it only grows the gzipped pieces, ADR-0009).
 //
 // Ranking: BM25 with column weights title 10, headings 4, body 1 (logbook_rank,
@@ -60,18 +65,21 @@ struct sqlite3;
 
 namespace logbook {
 
-constexpr int kSearchSchemaVersion = 4;
+constexpr int kSearchSchemaVersion = 5;
 
 // A page's text as the index holds it, column by column. The writer and the snippets
 // (made from the published index.md) both use it, so they cannot disagree.
 struct IndexedText {
   std::string title;
-  std::string headings;  // every heading but the one repeating the title, one a line
+  std::string headings;  // every heading but the one repeating the title, one a line, then
+                         // the file name's words unless the title says the same
+                         // (guides/deploy-checklist.md: "deploy checklist")
   std::string body;      // the plain text of the Markdown
 };
-IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text);
-// From a page's source as published (front matter and all) and its title as indexed.
-IndexedText indexed_text_of_source(const std::string& title, std::string_view source);
+IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text,
+                         std::string_view path = {});
+// From a page's source as published (front matter and all), its title as indexed and its path.
+IndexedText indexed_text_of_source(const std::string& title, std::string_view source, std::string_view path = {});
 
 // Creates the schema in an empty database and writes the site into it in one
 // transaction. Returns an empty string on success, else what went wrong.

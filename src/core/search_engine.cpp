@@ -7,7 +7,9 @@
 #include "query_parser.hpp"
 #include "search_db.hpp"
 #include "search_rank.hpp"
+#include "search_tokenizer.hpp"
 #include "sqlite_util.hpp"
+#include "typo_correction.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -20,23 +22,23 @@ namespace {
 // outranks one that mentions it in passing.
 // With filters, which need the rows, the rows come with the rank:
 constexpr const char* kQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id
+SELECT p.path, p.url, p.title, p.section, '' AS snip, rank AS score, p.date, COALESCE(d.status, ''), p.id, COALESCE(d.id, '')
 FROM search JOIN pages p ON p.id = search.rowid LEFT JOIN decisions d ON d.page_id = p.id
 WHERE search MATCH ?1
 )sql";
 
 // Words alone: the index only, in kQuery's columns; the rows follow (SearchEngine::rows).
 constexpr const char* kRankQuery =
-    "SELECT '', '', '', '', '', rank, '', '', rowid FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
+    "SELECT '', '', '', '', '', rank, '', '', rowid, '' FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2";
 // A hit's row, by id (SearchEngine::rows).
 constexpr const char* kRowQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, '')
+SELECT p.path, p.url, p.title, p.section, p.date, COALESCE(d.status, ''), COALESCE(d.id, '')
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id WHERE p.id = ?1
 )sql";
 
 // Filters only: no text to rank by, so newest first.
 constexpr const char* kListQuery = R"sql(
-SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id
+SELECT p.path, p.url, p.title, p.section, p.description, 0.0, p.date, COALESCE(d.status, ''), p.id, COALESCE(d.id, '')
 FROM pages p LEFT JOIN decisions d ON d.page_id = p.id
 WHERE 1
 )sql";
@@ -86,7 +88,9 @@ std::vector<std::string> filter_values(const std::vector<QueryFilter>& filters) 
 }
 
 // FTS5's snippet() as the engine has always called it: the body column, 24 tokens.
-constexpr const char* kSnippetSql = "SELECT snippet(s, 2, char(2), char(3), '…', 24) FROM s WHERE s MATCH ?1 AND rowid = ?2";
+// And the title with what matched in it marked, for the reader to see why it matched.
+constexpr const char* kSnippetSql =
+    "SELECT snippet(s, 2, char(2), char(3), '…', 24), highlight(s, 0, char(2), char(3)) FROM s WHERE s MATCH ?1 AND rowid = ?2";
 
 // A page whose text no longer matches (changed since the build): its first words.
 std::string opening_words(std::string_view body) {
@@ -118,6 +122,37 @@ sqlite3* open_bytes(std::string_view bytes) {
   return db;
 }
 
+// "status:accepted -draft": exclusions without words become a NOT IN over the index,
+// which matches the excluded words (kListQuery's ?1); "" when there are none.
+std::string exclusions_alone(const ParsedQuery& parsed) {
+  if (parsed.excluded.empty()) return {};
+  ParsedQuery any;
+  any.groups.emplace_back();
+  for (QueryTerm t : parsed.excluded) {
+    t.negated = false;
+    any.groups.back().push_back(std::move(t));
+  }
+  return any.to_fts5();
+}
+
+// Ranking in two tiers: pages whose title or headings hold the words, then pages that
+// mention them only in the body. That is the order "title > headings > body" asks
+// for, and it keeps common words fast: bm25 is computed only for the first tier when
+// it fills the page of results, instead of for every page that mentions the word.
+std::vector<std::string> tiers_of(const ParsedQuery& parsed) {
+  const std::string positive = parsed.positive_fts5();
+  const std::string in_titles = "{title headings} : (" + positive + ")";
+  return {in_titles + parsed.excluded_fts5(), "(" + positive + ") NOT " + in_titles + parsed.excluded_fts5()};
+}
+
+// The first word of each group a partial match left out, for SearchHit::missing.
+std::string missing_words(const ParsedQuery& parsed, unsigned chosen) {
+  std::string out;
+  for (std::size_t g = 0; g < parsed.groups.size(); ++g)
+    if (!(chosen & (1u << g))) out += (out.empty() ? "" : " ") + parsed.groups[g].front().text;
+  return out;
+}
+
 }  // namespace
 
 struct SearchEngine::Impl {
@@ -128,7 +163,8 @@ struct SearchEngine::Impl {
   FetchFiles fetch;
 
   void prepare() {
-    open_error = check_search_database(db);
+    open_error = register_search_tokenizer(db);
+    if (open_error.empty()) open_error = check_search_database(db);
     if (open_error.empty()) open_error = register_search_rank(db);
     if (!open_error.empty() && pieces && pieces->status() != PieceStatus::ok) open_error = pieces->error();
     if (!open_error.empty()) return;
@@ -136,6 +172,102 @@ struct SearchEngine::Impl {
     row_query = std::make_unique<sql::Statement>(db, kRowQuery);
     for (const auto* st : {rank_query.get(), row_query.get()})
       if (!st->ok()) open_error = "the search database is damaged: " + st->error();
+  }
+
+  // The statement of a query with filters: their SQL depends on which; nullptr after
+  // setting result.error.
+  std::unique_ptr<sql::Statement> filtered_query(const ParsedQuery& parsed, SearchResult& result) const {
+    const std::string sql = parsed.groups.empty()
+        ? std::string(kListQuery) + filters_sql(parsed.filters, 3) +
+              (parsed.excluded.empty() ? "" : " AND p.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1)") +
+              " ORDER BY p.date = '' OR p.date IS NULL, p.date DESC, p.title COLLATE NOCASE LIMIT ?2"
+        : std::string(kQuery) + filters_sql(parsed.filters, 3) + " ORDER BY rank LIMIT ?2";
+    auto q = std::make_unique<sql::Statement>(db, sql);
+    if (!q->ok()) {
+      result.error = "search failed: " + q->error();
+      return nullptr;
+    }
+    int param = 3;
+    for (const std::string& v : filter_values(parsed.filters)) q->bind(param++, v);
+    return q;
+  }
+
+  // Runs q (kQuery's columns) with each expression in turn bound as ?1 and the hits still
+  // wanted as ?2, appending to out until it holds limit; each hit's match is `words`, the
+  // expression without the tiers' column filter, so that its snippet and title mark the
+  // words wherever they are. False, with result.error set, when SQLite failed.
+  bool collect(sql::Statement& q, const std::vector<std::string>& expressions, const std::string& words, int limit,
+               std::vector<SearchHit>& out, SearchResult& result) const {
+    for (const std::string& expression : expressions) {
+      const int wanted = limit - static_cast<int>(out.size());
+      if (wanted <= 0) break;
+      if (!expression.empty()) q.bind(1, expression);
+      q.bind(2, static_cast<long long>(wanted));
+      while (q.step()) {
+        SearchHit& hit = out.emplace_back();
+        hit.path = q.text(0);
+        hit.url = q.text(1);
+        hit.title = q.text(2);
+        hit.section = q.text(3);
+        hit.snippet = q.text(4);
+        hit.score = q.real(5);
+        hit.date = q.text(6);
+        hit.status = q.text(7);
+        hit.id = q.integer(8);
+        hit.decision = q.text(9);
+        hit.match = words;
+      }
+      if (sqlite3_reset(q.get()) != SQLITE_OK) {
+        // The parser only emits quoted terms, so this is not the reader's syntax: a piece
+        // that could not be read, or else SQLite's own reason.
+        if (!failed_piece(result)) {
+          result.error = std::string("search failed: ") + sqlite3_errmsg(db);
+          result.hits.clear();
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Pages with most of the words, after those with all: for each count of words from one
+  // fewer than asked down to half, every choice of that many words (at most kChoices in
+  // all), their hits ranked together, tier first, then bm25. Exclusions still hold.
+  void add_partial(sql::Statement& q, const ParsedQuery& parsed, int limit, SearchResult& result) const {
+    constexpr int kChoices = 20;
+    const std::size_t k = parsed.groups.size();
+    if (k < 2 || k > 8) return;
+    int choices = 0;
+    for (std::size_t size = k - 1; size >= std::max<std::size_t>(1, (k + 1) / 2) && choices < kChoices; --size) {
+      std::vector<std::pair<int, SearchHit>> level;  // (tier, hit)
+      for (unsigned chosen = 1; chosen < (1u << k) && choices < kChoices; ++chosen) {
+        if (static_cast<std::size_t>(__builtin_popcount(chosen)) != size) continue;
+        ++choices;
+        ParsedQuery some;
+        some.excluded = parsed.excluded;
+        for (std::size_t g = 0; g < k; ++g)
+          if (chosen & (1u << g)) some.groups.push_back(parsed.groups[g]);
+        const std::vector<std::string> tiers = tiers_of(some);
+        for (std::size_t t = 0; t < tiers.size(); ++t) {
+          std::vector<SearchHit> found;
+          if (!collect(q, {tiers[t]}, some.to_fts5(), limit, found, result)) return;
+          for (SearchHit& hit : found) {
+            const auto same = [&](const auto& h) { return h.id == hit.id; };
+            if (std::any_of(result.hits.begin(), result.hits.end(), same) ||
+                std::any_of(level.begin(), level.end(), [&](const auto& l) { return same(l.second); }))
+              continue;
+            hit.missing = missing_words(parsed, chosen);
+            level.emplace_back(static_cast<int>(t), std::move(hit));
+          }
+        }
+      }
+      std::stable_sort(level.begin(), level.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.score < b.second.score;
+      });
+      for (auto& [tier, hit] : level)
+        if (static_cast<int>(result.hits.size()) < limit) result.hits.push_back(std::move(hit));
+      if (static_cast<int>(result.hits.size()) >= limit || size == 1) return;
+    }
   }
 
   // A piece that could not be read fails the whole answer, naming it and saying whether
@@ -208,11 +340,50 @@ bool SearchEngine::read_row(SearchHit& hit) {
     hit.section = q.text(3);
     hit.date = q.text(4);
     hit.status = q.text(5);
+    hit.decision = q.text(6);
   }
   return sqlite3_reset(q.get()) == SQLITE_OK && found;
 }
 
 SearchResult SearchEngine::rank(std::string_view text, int limit) {
+  SearchResult result = rank_as_typed(text, limit, false);
+  if (!result.error.empty()) return result;
+  if (result.hits.empty()) {
+    if (const std::string corrected = corrected_query(text); !corrected.empty()) {
+      SearchResult instead = rank_as_typed(corrected, limit, true);
+      if (!instead.hits.empty() || !instead.error.empty()) {
+        instead.corrected = corrected;
+        return instead;
+      }
+    }
+  }
+  if (static_cast<int>(result.hits.size()) < std::min(limit, kScreenful) && parse_query(text).groups.size() > 1)
+    result = rank_as_typed(text, limit, true);
+  impl_->failed_piece(result);
+  return result;
+}
+
+std::string SearchEngine::corrected_query(std::string_view text) {
+  const ParsedQuery parsed = parse_query(text);
+  sql::Statement any(impl_->db, "SELECT rowid FROM search WHERE search MATCH ?1 LIMIT 1");
+  std::vector<std::pair<std::string, std::string>> fixes;
+  for (const auto& group : parsed.groups)
+    for (const QueryTerm& term : group) {
+      const std::string word = lower_ascii(term.text);
+      if (term.phrase || allowed_edits(word.size()) == 0 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        continue;
+      ParsedQuery alone;
+      alone.groups.push_back({term});
+      any.bind(1, alone.to_fts5());
+      const bool matches = any.step();
+      sqlite3_reset(any.get());
+      if (matches) continue;  // never correct a word that matches
+      if (std::string fix = closest_word(impl_->db, word); !fix.empty()) fixes.emplace_back(word, std::move(fix));
+    }
+  return fixes.empty() ? std::string() : replace_words(text, fixes);
+}
+
+SearchResult SearchEngine::rank_as_typed(std::string_view text, int limit, bool partial) {
   SearchResult result;
   if (!impl_->open_error.empty()) {
     result.error = impl_->open_error;
@@ -221,76 +392,16 @@ SearchResult SearchEngine::rank(std::string_view text, int limit) {
   const ParsedQuery parsed = parse_query(text);
   const std::string match = parsed.to_fts5();
   if (match.empty() && parsed.filters.empty()) return result;
-  // "status:accepted -draft": exclusions without words become a NOT IN over the index.
-  std::string excluded;
-  if (match.empty() && !parsed.excluded.empty()) {
-    ParsedQuery any;
-    any.groups.emplace_back();
-    for (QueryTerm t : parsed.excluded) {
-      t.negated = false;
-      any.groups.back().push_back(std::move(t));
-    }
-    excluded = any.to_fts5();
-  }
   // Without filters the prepared statement serves; with them the SQL depends on which.
   std::unique_ptr<sql::Statement> filtered;
   if (!parsed.filters.empty()) {
-    const std::string sql = match.empty()
-        ? std::string(kListQuery) + filters_sql(parsed.filters, 3) +
-              (excluded.empty() ? "" : " AND p.id NOT IN (SELECT rowid FROM search WHERE search MATCH ?1)") +
-              " ORDER BY p.date = '' OR p.date IS NULL, p.date DESC, p.title COLLATE NOCASE LIMIT ?2"
-        : std::string(kQuery) + filters_sql(parsed.filters, 3) + " ORDER BY rank LIMIT ?2";
-    filtered = std::make_unique<sql::Statement>(impl_->db, sql);
-    if (!filtered->ok()) {
-      result.error = "search failed: " + filtered->error();
-      return result;
-    }
-    int param = 3;
-    for (const std::string& v : filter_values(parsed.filters)) filtered->bind(param++, v);
+    filtered = impl_->filtered_query(parsed, result);
+    if (!filtered) return result;
   }
   sql::Statement& q = filtered ? *filtered : *impl_->rank_query;
-  // Ranking in two tiers: pages whose title or headings hold the words, then pages that
-  // mention them only in the body. That is the order "title > headings > body" asks
-  // for, and it keeps common words fast: bm25 is computed only for the first tier when
-  // it fills the page of results, instead of for every page that mentions the word.
-  std::vector<std::string> tiers;
-  if (!match.empty()) {
-    const std::string positive = parsed.positive_fts5();
-    const std::string in_titles = "{title headings} : (" + positive + ")";
-    tiers = {in_titles + parsed.excluded_fts5(), "(" + positive + ") NOT " + in_titles + parsed.excluded_fts5()};
-  } else {
-    tiers = {excluded};
-  }
-  for (const std::string& expression : tiers) {
-    const int wanted = limit - static_cast<int>(result.hits.size());
-    if (wanted <= 0) break;
-    if (!expression.empty()) q.bind(1, expression);
-    q.bind(2, static_cast<long long>(wanted));
-    while (q.step()) {
-      SearchHit hit;
-      hit.path = q.text(0);
-      hit.url = q.text(1);
-      hit.title = q.text(2);
-      hit.section = q.text(3);
-      hit.snippet = q.text(4);
-      hit.score = q.real(5);
-      hit.date = q.text(6);
-      hit.status = q.text(7);
-      hit.id = q.integer(8);
-      if (!match.empty()) hit.match = expression;
-      result.hits.push_back(std::move(hit));
-    }
-    const int rc = sqlite3_reset(q.get());
-    if (rc != SQLITE_OK) {
-      // The parser only emits quoted terms, so this is not the reader's syntax: a piece
-      // that could not be read, or else SQLite's own reason.
-      if (!impl_->failed_piece(result)) {
-        result.error = std::string("search failed: ") + sqlite3_errmsg(impl_->db);
-        result.hits.clear();
-      }
-      break;
-    }
-  }
+  const std::vector<std::string> tiers = match.empty() ? std::vector<std::string>{exclusions_alone(parsed)} : tiers_of(parsed);
+  if (impl_->collect(q, tiers, match, limit, result.hits, result) && partial && !match.empty())
+    impl_->add_partial(q, parsed, limit, result);
   return result;
 }
 
@@ -352,7 +463,8 @@ SearchResult SearchEngine::search_with_snippets(std::string_view query, int limi
 void make_snippets(SearchResult& result, const std::vector<std::string>& sources) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK ||
-      !sql::exec(db, "CREATE VIRTUAL TABLE s USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')").empty()) {
+      !register_search_tokenizer(db).empty() ||
+      !sql::exec(db, "CREATE VIRTUAL TABLE s USING fts5(title, headings, body, tokenize = 'logbook')").empty()) {
     sqlite3_close(db);
     return;
   }
@@ -362,11 +474,13 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
     for (std::size_t i = 0; i < sources.size() && i < result.hits.size(); ++i) {
       SearchHit& hit = result.hits[i];
       if (hit.match.empty() || sources[i].empty()) continue;
-      const IndexedText text = indexed_text_of_source(hit.title, sources[i]);
+      const IndexedText text = indexed_text_of_source(hit.title, sources[i], hit.path);
       const auto row = static_cast<long long>(i + 1);
       insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
       snippet.bind(1, hit.match).bind(2, row);
-      hit.snippet = snippet.step() ? snippet.text(0) : opening_words(text.body);
+      const bool matched = snippet.step();
+      hit.snippet = matched ? snippet.text(0) : opening_words(text.body);
+      if (matched && snippet.text(1).find(kMarkOpen) != std::string::npos) hit.marked_title = snippet.text(1);
       sqlite3_reset(snippet.get());
     }
   }
@@ -381,18 +495,19 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
   };
   // Two words in no page, at either end of the term order, and the rows at either end of
   // the pages: what both read, every query with hits reads (the schema, FTS5's structure,
-  // the roots of the tables a hit's row is read from).
+  // the roots of the tables a hit's row is read from). Quoted, so that they are not
+  // corrected: the vocabulary is read only for a typo, not by every query.
   std::vector<int> common;
-  for (const char* probe : {"aaaaqzx ", "zzzzqxq "}) {
+  for (const char* probe : {"\"aaaaqzx\" ", "\"zzzzqxq\" "}) {
     const auto engine = SearchEngine::from_site("list", with_list, 0);  // what it needs, nothing ahead
     if (!engine->open_error().empty()) return {};
     engine->search(probe, 20);
     SearchResult row;
-    row.hits.emplace_back().id = engine->end_page_id(probe[0] == 'z');
+    row.hits.emplace_back().id = engine->end_page_id(probe[1] == 'z');
     engine->rows(row, 0, 1);
     std::vector<int> read = engine->pieces()->fetched();
     std::sort(read.begin(), read.end());
-    if (probe[0] == 'a') common = read;
+    if (probe[1] == 'a') common = read;
     else std::erase_if(common, [&](int i) { return !std::binary_search(read.begin(), read.end(), i); });
   }
   return common;

@@ -23,6 +23,9 @@ namespace logbook {
 constexpr char kMarkOpen = '\x02';
 constexpr char kMarkClose = '\x03';
 
+// Fewer hits with all the words than this and pages with most of them are added.
+constexpr int kScreenful = 8;
+
 struct SearchHit {
   std::string path;      // source file, relative to the content folder
   std::string url;       // clean URL without the base path
@@ -34,10 +37,14 @@ struct SearchHit {
   std::string status;    // a decision record's status; "" for other pages
   long long id = 0;      // the page's row in the database (1 + its index in the site's pages)
   std::string match;     // the FTS5 expression that found it, for make_snippets ("" for filters only)
+  std::string missing;   // a partial match: the query's words it lacks, space-separated
+  std::string decision;  // a decision record's id (ADR-0003); "" for other pages
+  std::string marked_title;  // the title with marks around what matched (make_snippets), or ""
 };
 
 struct SearchResult {
   std::vector<SearchHit> hits;
+  std::string corrected;  // the query searched instead of a misspelt one ("" when as typed)
   std::string error;  // empty on success; queries never fail for their syntax
   bool stale = false; // over pieces: a piece is gone, the site was deployed again; take
                       // the new manifest's list, open a new engine and ask again
@@ -57,6 +64,12 @@ class SearchEngine {
   // Words and filters (see query_parser.hpp). Words rank by bm25, and the hits have no
   // snippet yet (make_snippets); a query of filters only lists the matching pages newest
   // first, with their descriptions as snippets.
+  // Pages with all the words come first. When they are fewer than kScreenful, pages with
+  // most of the words follow, by how many they have, then by rank (SearchHit::missing).
+  // When no page has them all and a word matches no page at all, that word is corrected
+  // to the closest word of the site (typo_correction.hpp) and the corrected query answers,
+  // saying so in SearchResult::corrected. Quoted words are never corrected: `"serch"`
+  // asks for the word as typed.
   SearchResult search(std::string_view query, int limit = 20);
 
   // search() in two halves, for a reader that has the rows elsewhere (the manifest: a
@@ -86,6 +99,8 @@ class SearchEngine {
 
  private:
   SearchEngine(sqlite3* db, std::unique_ptr<PieceFile> pieces, FetchFiles fetch);
+  SearchResult rank_as_typed(std::string_view query, int limit, bool partial);
+  std::string corrected_query(std::string_view query);
   bool read_row(SearchHit& hit);
   struct Impl;
   std::unique_ptr<Impl> impl_;

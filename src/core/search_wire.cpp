@@ -78,7 +78,8 @@ std::string malformed(const Kind& kind, const char* field, const char* type) {
 
 bool read_hit(const json& j, SearchAnswerHit& out) {
   return j.is_object() && read(j, "path", out.path) && read(j, "url", out.url) && read(j, "title", out.title) &&
-         read(j, "section", out.section) && read(j, "snippet", out.snippet);
+         read(j, "section", out.section) && read(j, "snippet", out.snippet) && read(j, "missing", out.missing) && read(j, "marked_title", out.marked_title) &&
+         read(j, "decision", out.decision) && read(j, "status", out.status) && read(j, "date", out.date);
 }
 
 }  // namespace
@@ -96,9 +97,11 @@ std::string to_json(const SearchAnswer& answer) {
   j["id"] = answer.id;
   j["error"] = answer.error;
   j["millis"] = std::isfinite(answer.millis) ? answer.millis : 0.0;  // JSON has no NaN
+  j["corrected"] = answer.corrected;
   json& hits = j["hits"] = json::array();
   for (const SearchAnswerHit& h : answer.hits)
-    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}});
+    hits.push_back({{"path", h.path}, {"url", h.url}, {"title", h.title}, {"section", h.section}, {"snippet", h.snippet}, {"missing", h.missing},
+                    {"marked_title", h.marked_title}, {"decision", h.decision}, {"status", h.status}, {"date", h.date}});
   return dump(j);
 }
 
@@ -120,12 +123,13 @@ std::string from_json(std::string_view text, SearchAnswer& out) {
   if (!read(j, "id", a.id)) return malformed(kAnswer, "id", "a whole number");
   if (!read(j, "error", a.error)) return malformed(kAnswer, "error", "a string");
   if (!read(j, "millis", a.millis)) return malformed(kAnswer, "millis", "a number");
+  if (!read(j, "corrected", a.corrected)) return malformed(kAnswer, "corrected", "a string");
   const auto hits = j.find("hits");
   if (hits == j.end() || !hits->is_array()) return malformed(kAnswer, "hits", "a list");
   a.hits.reserve(hits->size());
   for (const json& h : *hits) {
     if (!read_hit(h, a.hits.emplace_back()))
-      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section and snippet");
+      return malformed(kAnswer, "hits", "a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date");
   }
   out = std::move(a);
   return "";

@@ -30,11 +30,11 @@ namespace logbook {
 
 // Format version 1. Raise it when a field changes meaning or a reader would need a new
 // field; both modules are built together, so both sides change in one commit.
-constexpr int kSearchWireVersion = 1;
+constexpr int kSearchWireVersion = 2;
 
 // One query, written by the page (WebPlatform::search; window.logbook.search through
 // lb_search_request), read by the worker (sw_search).
-// {"format": "logbook-search-request", "version": 1, "id": 7, "query": "deploy tag:infra", "limit": 20}
+// {"format": "logbook-search-request", "version": 2, "id": 7, "query": "deploy tag:infra", "limit": 20}
 struct SearchRequest {
   int id = 0;          // the page's number for the query, echoed in the answer: the reader's
                        // keystrokes count up from 1, the automation API's queries down from -1
@@ -51,6 +51,11 @@ struct SearchAnswerHit {
   std::string title;
   std::string section;  // "Guides › API"
   std::string snippet;  // plain text with kMarkOpen / kMarkClose around matched words
+  std::string missing;  // a partial match: the query's words it lacks ("" when it has all)
+  std::string marked_title;  // the title with marks around matched words ("" when none matched)
+  std::string decision;      // a decision record's id and status ("" for other pages)
+  std::string status;
+  std::string date;          // YYYY-MM-DD or ""
 
   bool operator==(const SearchAnswerHit&) const = default;
 };
@@ -58,13 +63,16 @@ struct SearchAnswerHit {
 // The answer to one SearchRequest, written by the worker (sw_search), read by the page
 // (lb_search_answer, into App::on_search_answer; window.logbook.search reads hits and
 // error in JavaScript).
-// {"format": "logbook-search-answer", "version": 1, "id": 7, "error": "", "millis": 1.25,
-//  "hits": [{"path": "...", "url": "...", "title": "...", "section": "...", "snippet": "..."}]}
+// {"format": "logbook-search-answer", "version": 2, "id": 7, "error": "", "millis": 1.25, "corrected": "",
+//  "hits": [{"path": "...", "url": "...", "title": "...", "section": "...", "snippet": "...", "missing": "",
+//            "marked_title": "", "decision": "ADR-0003", "status": "accepted", "date": "2026-01-04"}]}
+// Version 2 added corrected, missing, marked_title, decision, status and date.
 struct SearchAnswer {
   int id = 0;                         // the request's id
   std::vector<SearchAnswerHit> hits;  // best first
   std::string error;                  // empty on success, else words for the reader
   double millis = 0;                  // time the engine took, in the worker
+  std::string corrected;              // the query answered instead of a misspelt one, else ""
 
   bool operator==(const SearchAnswer&) const = default;
 };

@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 #include <algorithm>
 #include <cmath>
+#include <array>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +43,16 @@ struct Fixture : test::RunningApp {
     return -1;
   }
 };
+
+// An answer as the worker sends it: hits of {path, url, title, section, snippet}.
+app::SearchAnswer answer(int id, const std::vector<std::array<std::string, 5>>& hits, std::string error = "") {
+  app::SearchAnswer a{.id = id, .hits = {}, .error = std::move(error), .millis = 1, .corrected = ""};
+  for (const auto& h : hits) {
+    app::SearchHitView& v = a.hits.emplace_back();
+    std::tie(v.path, v.url, v.title, v.section, v.snippet) = std::tie(h[0], h[1], h[2], h[3], h[4]);
+  }
+  return a;
+}
 
 }  // namespace
 
@@ -152,10 +164,10 @@ TEST_CASE("the search palette sends every keystroke's query and shows the latest
   ImGui::GetIO().AddInputCharactersUTF8("a");
   f.settle();
   REQUIRE(f.platform.searches.size() == 2);
-  app::SearchAnswer old{f.platform.searches[0].first, {{"guide.md", "/guide/", "Guide", "", "x"}}, "", 1};
+  app::SearchAnswer old = answer(f.platform.searches[0].first, {{"guide.md", "/guide/", "Guide", "", "x"}});
   f.app.on_search_answer(old);
   CHECK(f.app.state().search_results == 0);  // an older keystroke's answer is dropped
-  app::SearchAnswer latest{f.platform.searches[1].first, {{"guide.md", "/guide/", "Guide", "", "\x02Install\x03 steps"}}, "", 1};
+  app::SearchAnswer latest = answer(f.platform.searches[1].first, {{"guide.md", "/guide/", "Guide", "", "\x02Install\x03 steps"}});
   f.app.on_search_answer(latest);
   f.settle();
   f.app.presented();
@@ -197,7 +209,7 @@ TEST_CASE("a search that failed (a missing piece of the database) says why, in t
   f.settle();
   REQUIRE(f.platform.searches.size() == 1);
   const std::string why = "search failed: search/0123456789abcdef.bin is missing; rebuild the site";
-  f.app.on_search_answer(app::SearchAnswer{f.platform.searches[0].first, {}, why, 0});
+  f.app.on_search_answer(answer(f.platform.searches[0].first, {}, why));
   f.settle();
   CHECK(f.app.state().search_error == why);
   CHECK(f.app.state().search_results == 0);
@@ -213,12 +225,12 @@ TEST_CASE("an answer's snippets follow its hits: they fill in the hits shown, an
   f.settle();
   REQUIRE(f.platform.searches.size() == 1);
   const int first = f.platform.searches[0].first;
-  f.app.on_search_answer({first, {{"guide.md", "/guide/", "Guide", "", ""}, {"setup.md", "/setup/", "Setup", "", ""}}, "", 1});
+  f.app.on_search_answer(answer(first, {{"guide.md", "/guide/", "Guide", "", ""}, {"setup.md", "/setup/", "Setup", "", ""}}));
   f.settle();
   f.app.presented();
   CHECK(f.app.state().search_results == 2);
   CHECK(f.app.search_latencies().size() == 1);  // the hits drawn are the keystroke's answer
-  f.app.on_search_answer({first, {{"guide.md", "/guide/", "Guide", "", "\x02Inst\x03all"}, {"setup.md", "/setup/", "Setup", "", "to \x02inst\x03"}}, "", 1});
+  f.app.on_search_answer(answer(first, {{"guide.md", "/guide/", "Guide", "", "\x02Inst\x03all"}, {"setup.md", "/setup/", "Setup", "", "to \x02inst\x03"}}));
   f.settle();
   f.app.presented();
   CHECK(f.app.search_latencies().size() == 1);  // the snippets are not another answer
@@ -226,8 +238,8 @@ TEST_CASE("an answer's snippets follow its hits: they fill in the hits shown, an
   ImGui::GetIO().AddInputCharactersUTF8("a");
   f.settle();
   REQUIRE(f.platform.searches.size() == 2);
-  f.app.on_search_answer({first, {{"other.md", "/other/", "Other", "", "late"}}, "", 1});  // the old query's, late: ignored
-  f.app.on_search_answer({f.platform.searches[1].first, {{"setup.md", "/setup/", "Setup", "", ""}}, "", 1});
+  f.app.on_search_answer(answer(first, {{"other.md", "/other/", "Other", "", "late"}}));  // the old query's, late: ignored
+  f.app.on_search_answer(answer(f.platform.searches[1].first, {{"setup.md", "/setup/", "Setup", "", ""}}));
   f.settle();
   CHECK(f.app.state().search_results == 1);
   CHECK(f.app.palette().answer.hits[0].snippet == "to \x02inst\x03");  // kept until the new one comes

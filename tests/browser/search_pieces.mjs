@@ -37,7 +37,8 @@ export function cliSearch(logbook, site, query) {
   const out = execFileSync(logbook, ["search", "--json", "-n", "20", site, query], { encoding: "utf8" });
   const plain = (s) => s.replace(/<\/?mark>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
     .replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-  return JSON.parse(out).map((h) => ({ path: h.path, url: h.url, title: h.title, snippet: plain(h.snippet) }));
+  return JSON.parse(out).map((h) => ({ path: h.path, url: h.url, title: h.title, snippet: plain(h.snippet),
+    ...(h.missing ? { missing: h.missing } : {}), ...(h.corrected ? { corrected: h.corrected } : {}) }));
 }
 
 // Which pieces `logbook search --stats` reads for a query (the same engine and read-ahead

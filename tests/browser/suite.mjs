@@ -134,6 +134,24 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
       await context.close();
     });
 
+    test(`${label}: a misspelt query is corrected, says so, and its result opens`, async () => {
+      const { page, problems, context } = await openPage(browser, view);
+      await page.goto(tour.url + "/");
+      await ready(page);
+      if (phone) await tap(page, view.width - 12 - 36 - 8 - 36 - 8 - 18, 26);  // the search button
+      else await page.keyboard.press("/");
+      await until(page, () => window.logbook.state().searchOpen, null, "the search palette");
+      await page.keyboard.type("confgiure", { delay: 30 });  // two letters swapped
+      await until(page, () => window.logbook.state().searchResults > 0, null, "results for the corrected query");
+      const hits = await page.evaluate(() => window.logbook.search("confgiure"));
+      check(hits.length > 0 && hits[0].path === "guide/setup.md", `the engine's answer: ${JSON.stringify(hits.map((h) => h.path))}`);
+      await shot(page, `${label}-search-corrected`);
+      await page.keyboard.press("Enter");
+      await until(page, () => !window.logbook.state().searchOpen && window.logbook.state().path === "/guide/setup/", null, "the corrected query's result");
+      check(problems.length === 0, problems.join("\n"));
+      await context.close();
+    });
+
     test(`${label}: the theme toggle switches between light and dark`, async () => {
       const { page, problems, context } = await openPage(browser, view);
       await page.goto(tour.url + "/");

@@ -223,6 +223,22 @@ TEST_CASE("logbook search prints ranked results as text and as JSON") {
   CHECK(text.find("No pages match") != std::string::npos);
 }
 
+TEST_CASE("logbook search corrects a misspelt word, says so in text and JSON, and searches a quoted word as typed") {
+  TempDir dir;
+  write_fixture(dir);
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const std::string site = (dir.path / "site").string();
+  int status = 0;
+  const auto hits = nlohmann::json::parse(run(std::string(LOGBOOK_BINARY) + " search " + site + " isntall --json", status));
+  CHECK(status == 0);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["path"] == "guides/setup.md");
+  CHECK(hits[0]["corrected"] == "install");
+  const std::string text = run(std::string(LOGBOOK_BINARY) + " search " + site + " isntall", status);
+  CHECK(text.find("Showing results for \"install\"") != std::string::npos);
+  CHECK(run(std::string(LOGBOOK_BINARY) + " search " + site + " '\"isntall\"' --json", status) == "[]\n");
+}
+
 TEST_CASE("the search database is published as pieces named by the manifest, the same for the same content") {
   TempDir dir;
   write_fixture(dir);

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
 #include "core/search_rank.hpp"
@@ -89,7 +91,7 @@ TEST_CASE("snippets from index.md are those FTS5 made from its stored copy of th
   REQUIRE(sqlite3_exec(old, "CREATE VIRTUAL TABLE search USING fts5(title, headings, body, tokenize = 'porter unicode61 remove_diacritics 2')",
                        nullptr, nullptr, nullptr) == SQLITE_OK);
   for (std::size_t i = 0; i < site.pages.size(); ++i) {
-    const IndexedText t = indexed_text(site.pages[i].title, site.pages[i].headings, site.pages[i].plain_text);
+    const IndexedText t = indexed_text(site.pages[i].title, site.pages[i].headings, site.pages[i].plain_text, site.pages[i].path);
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(old, "INSERT INTO search(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)", -1, &st, nullptr);
     sqlite3_bind_int64(st, 1, static_cast<long long>(i + 1));
@@ -129,7 +131,7 @@ TEST_CASE("a page changed since the build keeps a snippet: its first words") {
   CHECK(r.hits[0].snippet == "Deploying\nNow we ship with a script that tags the release and waits.");
 }
 
-TEST_CASE("schema 4: the index first, then the rows, and no copy of the text") {
+TEST_CASE("schema 5: the index first, then the rows, and no copy of the text") {
   std::vector<SourceFile> files(kSite);
   for (int i = 0; i < 200; ++i) files.push_back({"more/p" + std::to_string(i) + ".md", "# Page " + std::to_string(i) + "\n\n" + long_text(20)});
   const Site site = build_site(files);
@@ -144,7 +146,7 @@ TEST_CASE("schema 4: the index first, then the rows, and no copy of the text") {
     sqlite3_finalize(st);
     return v;
   };
-  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 4);
+  CHECK(number("SELECT value FROM meta WHERE key = 'schema_version'") == 5);
   CHECK(number("SELECT count(*) FROM sqlite_schema WHERE name IN ('search_content', 'search_docsize', 'headings', 'links')") == 0);
   CHECK(number("SELECT count(*) FROM pragma_table_info('pages') WHERE name IN ('markdown', 'meta')") == 0);
   CHECK(number("PRAGMA page_size") == 4096);
@@ -304,4 +306,113 @@ TEST_CASE("ranking in tiers: every title or heading match comes before body-only
   CHECK(paths(engine->search("deploy ", 2)) == std::vector<std::string>{"title.md", "excluded.md"});
   // Words split between a heading and the body fall to the second tier but still match.
   CHECK(paths(engine->search("ops lorem ")) == std::vector<std::string>{"heading.md"});
+}
+
+namespace {
+
+const std::vector<SourceFile> kDocs = {
+    {"guides/searching.md", "# Searching\n\nSearch the database from the palette. Search works offline.\n"},
+    {"guides/database.md", "# The database\n\nThe search database is cut into pieces.\n"},
+    {"guides/setup.md", "# Setup\n\nInstall the tools, then configure the server.\n"},
+    {"guides/server.md", "# Server\n\nThe server serves pages. Configure it with a file.\n"},
+    {"guides/tools.md", "# Tools\n\nThe tools you install.\n"},
+    {"guides/other.md", "# Other\n\nNothing about it.\n"},
+};
+
+}  // namespace
+
+TEST_CASE("typos: a word that matches nothing is corrected to the closest word of the site, and the answer says so") {
+  auto engine = engine_for(kDocs);
+  const SearchResult r = engine->search("serch databse ");
+  CHECK(r.error == "");
+  CHECK(r.corrected == "search database ");
+  std::vector<std::string> found = paths(r);
+  std::sort(found.begin(), found.end());  // both name one of the words in their title
+  CHECK(found == std::vector<std::string>{"guides/database.md", "guides/searching.md"});
+  // The last word is still a prefix while typing, and corrected as a whole word.
+  CHECK(engine->search("confgure").corrected == "configure");
+  CHECK(engine->search("instlal tools").corrected == "install tools");  // two letters swapped
+}
+
+TEST_CASE("typos: a word that matches is never corrected; quoted words, short words and far words neither") {
+  auto engine = engine_for(kDocs);
+  CHECK(engine->search("server ").corrected == "");
+  CHECK(engine->search("serve ").corrected == "");            // a real word of the site, though close to another
+  CHECK(engine->search("\"serch\"").corrected == "");         // quoted: as typed, the way back from a correction
+  CHECK(engine->search("\"serch\"").hits.empty());
+  CHECK(engine->search("serh ").corrected == "");             // 4 letters allow one edit: serh -> search is two
+  CHECK(engine->search("tol ").corrected == "");              // 3 letters: never
+  CHECK(engine->search("xyzzyplugh ").corrected == "");       // nothing near
+  CHECK(engine->search("-serch server ").corrected == "");    // exclusions stay strict
+}
+
+TEST_CASE("partial matches: fewer than a screenful with all the words, pages with most of them follow") {
+  auto engine = engine_for(kDocs);
+  const SearchResult r = engine->search("install configure server ");
+  // All three words, then two of the three; tools.md has one of the three: not "most".
+  REQUIRE(paths(r) == std::vector<std::string>{"guides/setup.md", "guides/server.md"});
+  CHECK(r.hits[0].missing == "");
+  CHECK(r.hits[1].missing == "install");
+  // Two words: pages with either follow, those naming it in the title first.
+  CHECK(paths(engine->search("install database ")) ==
+        std::vector<std::string>{"guides/database.md", "guides/tools.md", "guides/setup.md", "guides/searching.md"});
+  // Phrases and exclusions stay strict.
+  // Phrases and exclusions stay strict: server.md has the words but not the phrase,
+  // setup.md the phrase and "tools".
+  CHECK(paths(engine->search("\"configure the server\" database -tools ")) ==
+        std::vector<std::string>{"guides/database.md", "guides/searching.md"});
+}
+
+TEST_CASE("CJK: words inside runs are found, titles rank first, snippets mark the matched characters") {
+  const std::vector<SourceFile> files = {
+      {"ja/kensaku.md", "---\ntitle: 全文検索の使い方\n---\n\nこのページでは検索の方法を説明します。\n"},
+      {"ja/other.md", "---\ntitle: 設定\n---\n\n設定ファイルを編集してから全文検索を試してください。\n"},
+      {"zh/db.md", "---\ntitle: 数据库\n---\n\n我们使用数据库来存储文档，并支持离线搜索。\n"},
+  };
+  auto engine = engine_for(files);
+  SearchResult r = engine->search("検索 ");
+  REQUIRE(paths(r) == std::vector<std::string>{"ja/kensaku.md", "ja/other.md"});
+  make_snippets(r, sources_of(r, files));
+  CHECK(r.hits[1].snippet.find("全文\x02検索\x03を") != std::string::npos);
+  CHECK(paths(engine->search("搜索 ")) == std::vector<std::string>{"zh/db.md"});
+  CHECK(paths(engine->search("存储文档 ")) == std::vector<std::string>{"zh/db.md"});
+}
+
+TEST_CASE("word forms: a page whose title names the subject in another form ranks above passing mentions") {
+  auto engine = engine_for(kDocs);
+  CHECK(paths(engine->search("searches ")).front() == "guides/searching.md");
+}
+
+TEST_CASE("titles come marked where the query matched them, for the reader to see why") {
+  auto engine = engine_for(kDocs);
+  SearchResult r = engine->search("database ");
+  make_snippets(r, sources_of(r, kDocs));
+  REQUIRE(paths(r).front() == "guides/database.md");
+  CHECK(r.hits[0].marked_title == "The \x02" "database\x03");
+  CHECK(r.hits[1].marked_title == "");  // the title does not have it
+}
+
+TEST_CASE("a page found by its headings has the words marked in its snippet too") {
+  // The first tier asks for the words in titles and headings only; the snippet is of the
+  // body, where that column filter matched nothing, so the snippet came unmarked.
+  const std::vector<SourceFile> files = {{"guide/setup.md", "# Setup\n\nInstall the tools.\n\n## Configure\n\nNothing to configure.\n"}};
+  auto engine = engine_for(files);
+  SearchResult r = engine->search("configure ");
+  make_snippets(r, sources_of(r, files));
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.find("\x02" "Configure\x03") != std::string::npos);
+  CHECK(r.hits[0].snippet.find("to \x02" "configure\x03") != std::string::npos);
+}
+
+TEST_CASE("a page whose file name names the query ranks with those whose headings do, above passing mentions") {
+  const std::vector<SourceFile> files = {
+      {"guides/release-checklist.md", "# Before you ship\n\nRun the tests, tag the build, write the notes.\n"},
+      {"guides/notes.md", "# Notes\n\nA long page that mentions the release checklist once, in passing, among many other words.\n"},
+      {"runbooks/index.md", "# On call\n\nWhat to do at night.\n"},
+  };
+  auto engine = engine_for(files);
+  CHECK(paths(engine->search("checklist ")) == std::vector<std::string>{"guides/release-checklist.md", "guides/notes.md"});
+  CHECK(paths(engine->search("runbooks ")) == std::vector<std::string>{"runbooks/index.md"});  // a folder's index: the folder's name
+  const IndexedText same = indexed_text("Release checklist", {}, "", "guides/release-checklist.md");
+  CHECK(same.headings == "");  // the file name only repeats the title
 }

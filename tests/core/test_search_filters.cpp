@@ -89,6 +89,9 @@ TEST_CASE("a query of only filters lists the matching pages, newest first") {
   CHECK(r.hits[0].status == "proposed");
   CHECK(r.hits[0].date == "2026-06-01");  // from the Nygard Date line
   CHECK(r.hits[0].title == "3. Cache search results");
+  CHECK(r.hits[0].decision == "ADR-0003");  // the palette lists records by id and status
+  CHECK(e->search("search status:accepted").hits[0].decision == "ADR-0001");  // words read the rows too
+  CHECK(e->search("tag:INFRA").hits[0].decision == "");
 }
 
 TEST_CASE("status: and type: alternatives; other filters must all hold") {

@@ -22,8 +22,8 @@ T round_trip(const T& value) {
 }
 
 SearchAnswer answer_with(std::string snippet) {
-  SearchAnswer a{.id = 12, .hits = {}, .error = "", .millis = 0.75};
-  a.hits.push_back({"guides/setup.md", "/guides/setup/", "Setup", "Guides › Start", std::move(snippet)});
+  SearchAnswer a{.id = 12, .hits = {}, .error = "", .millis = 0.75, .corrected = ""};
+  a.hits.push_back({"guides/setup.md", "/guides/setup/", "Setup", "Guides › Start", std::move(snippet), "", "\x02" "Set\x03up", "", "", ""});
   return a;
 }
 
@@ -41,11 +41,12 @@ TEST_CASE("a request reads back equal to what the page wrote") {
 TEST_CASE("an answer reads back equal to what the worker wrote") {
   const SearchAnswer hits = answer_with(std::string(1, kMarkOpen) + "Déploiement" + kMarkClose + " 部署 ✓");
   CHECK(round_trip(hits) == hits);
-  const SearchAnswer none{.id = 1, .hits = {}, .error = "search failed: database disk image is malformed", .millis = 0};
+  const SearchAnswer none{.id = 1, .hits = {}, .error = "search failed: database disk image is malformed", .millis = 0, .corrected = ""};
   CHECK(round_trip(none) == none);
   SearchAnswer many = answer_with("x");
-  for (int i = 0; i < 50; ++i) many.hits.push_back({"p" + std::to_string(i) + ".md", "/p/", "P", "", "s"});
+  for (int i = 0; i < 50; ++i) many.hits.push_back({"p" + std::to_string(i) + ".md", "/p/", "P", "", "s", i % 2 ? "serch" : "", "", "ADR-0001", "accepted", "2026-01-04"});
   many.millis = 1.0 / 3.0;  // doubles survive exactly
+  many.corrected = "search database";
   CHECK(round_trip(many) == many);
 }
 
@@ -67,12 +68,12 @@ TEST_CASE("a message of another version asks for a reload") {
   SearchAnswer a;
   // Today's page meeting yesterday's worker (no version) and tomorrow's.
   CHECK(from_json(R"({"hits": [], "error": ""})", a) ==
-        "The search answer has format version 0, this app reads version 1; reload the page.");
-  CHECK(from_json(R"({"format": "logbook-search-answer", "version": 2, "id": 1, "hits": "changed"})", a) ==
-        "The search answer has format version 2, this app reads version 1; reload the page.");
+        "The search answer has format version 0, this app reads version 2; reload the page.");
+  CHECK(from_json(R"({"format": "logbook-search-answer", "version": 3, "id": 1, "hits": "changed"})", a) ==
+        "The search answer has format version 3, this app reads version 2; reload the page.");
   SearchRequest r;
   CHECK(from_json(R"({"format": "logbook-search-request", "version": 3, "id": 1})", r) ==
-        "The search request has format version 3, this search worker reads version 1; reload the page.");
+        "The search request has format version 3, this search worker reads version 2; reload the page.");
 }
 
 TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
@@ -82,7 +83,7 @@ TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
   CHECK(from_json("{\"hits\": [", a) == "The search answer is not a JSON object; reload the page.");
   CHECK(from_json("[1, 2]", a) == "The search answer is not a JSON object; reload the page.");
   CHECK(from_json(to_json(SearchRequest{}), a) == "The message is not a search answer; reload the page.");
-  const std::string head = R"({"format": "logbook-search-answer", "version": 1, )";
+  const std::string head = R"({"format": "logbook-search-answer", "version": 2, )";
   CHECK(from_json(head + R"("id": "7", "error": "", "millis": 0, "hits": []})", a) ==
         "The search answer is malformed: \"id\" is not a whole number; reload the page.");
   CHECK(from_json(head + R"("id": 4294967296, "error": "", "millis": 0, "hits": []})", a) ==
@@ -91,13 +92,13 @@ TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
         "The search answer is malformed: \"error\" is not a string; reload the page.");
   CHECK(from_json(head + R"("id": 1, "error": "", "millis": "1", "hits": []})", a) ==
         "The search answer is malformed: \"millis\" is not a number; reload the page.");
-  CHECK(from_json(head + R"("id": 1, "error": "", "millis": 0, "hits": [{"path": 1}]})", a) ==
-        "The search answer is malformed: \"hits\" is not a list of hits with path, url, title, section and snippet; reload the page.");
+  CHECK(from_json(head + R"("id": 1, "error": "", "millis": 0, "corrected": "", "hits": [{"path": 1}]})", a) ==
+        "The search answer is malformed: \"hits\" is not a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date; reload the page.");
   CHECK(a == before);
   SearchRequest r{.id = 5, .query = "kept", .limit = 3};
-  CHECK(from_json(R"({"format": "logbook-search-request", "version": 1, "id": 1, "query": 2, "limit": 3})", r) ==
+  CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1, "query": 2, "limit": 3})", r) ==
         "The search request is malformed: \"query\" is not a string; reload the page.");
-  CHECK(from_json(R"({"format": "logbook-search-request", "version": 1, "id": 1, "query": "q", "limit": 1.5})", r) ==
+  CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1, "query": "q", "limit": 1.5})", r) ==
         "The search request is malformed: \"limit\" is not a whole number; reload the page.");
   CHECK(r == SearchRequest{.id = 5, .query = "kept", .limit = 3});
 }
@@ -107,7 +108,7 @@ TEST_CASE("no text makes reading a message throw") {
   SearchRequest r;
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   for (const std::string& text : {std::string("\xff\xfe{"), std::string("{\"version\": 1e400}"), "nul\0l"s, deep,
-                                  std::string(R"({"format": "logbook-search-answer", "version": 1, "id": 1, "error": "", "millis": 0, "hits": [null]})")}) {
+                                  std::string(R"({"format": "logbook-search-answer", "version": 2, "id": 1, "error": "", "millis": 0, "hits": [null]})")}) {
     CHECK_NOTHROW((void)from_json(text, a));
     CHECK_NOTHROW((void)from_json(text, r));
     CHECK_FALSE(from_json(text, a).empty());

@@ -48,7 +48,7 @@ std::vector<logbook::SourceFile> read_content(const std::filesystem::path& root)
 void check_wire(std::string_view query, const logbook::SearchResult& result) {
   const logbook::SearchRequest request{.id = 1, .query = std::string(query), .limit = 20};
   logbook::SearchAnswer answer{.id = 1, .hits = {}, .error = result.error, .millis = 0.5};
-  for (const logbook::SearchHit& h : result.hits) answer.hits.push_back({h.path, h.url, h.title, h.section, h.snippet});
+  for (const logbook::SearchHit& h : result.hits) answer.hits.push_back({h.path, h.url, h.title, h.section, h.snippet, h.missing, h.marked_title, h.decision, h.status, h.date});
   logbook::SearchRequest request_back;
   logbook::SearchAnswer answer_back;
   if (!logbook::from_json(logbook::to_json(request), request_back).empty() ||
