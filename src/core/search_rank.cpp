@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "assert.hpp"
+#include "search_tokenizer.hpp"
+#include "utf8.hpp"
 
 namespace logbook {
 
@@ -112,11 +114,24 @@ double tokens_of_rowid(long long rowid) {
 std::size_t count_tokens(std::string_view text) {
   std::size_t tokens = 0;
   bool in_token = false;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool part = c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    if (part && !in_token) ++tokens;
-    in_token = part;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      const bool part = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+      if (part && !in_token) ++tokens;
+      in_token = part;
+      ++i;
+      continue;
+    }
+    // Chinese, Japanese and Korean are indexed a pair of characters at a time
+    // (search_tokenizer.hpp): about a token a character.
+    if (is_cjk(next_code_point(text, i))) {
+      ++tokens;
+      in_token = false;
+    } else if (!in_token) {
+      ++tokens;
+      in_token = true;
+    }
   }
   return tokens;
 }

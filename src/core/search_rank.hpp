@@ -35,8 +35,9 @@ long long search_rowid(std::size_t index, std::size_t tokens);
 std::size_t page_index_of_rowid(long long rowid);
 // The length a rowid's class stands for, in tokens.
 double tokens_of_rowid(long long rowid);
-// Tokens as FTS5's unicode61 tokenizer counts them: runs of letters and digits (any
-// non-ASCII character counts as a letter, which is close enough for a length class).
+// Tokens about as the index's tokenizer counts them: runs of letters and digits (any other
+// non-ASCII character counts as a letter, close enough for a length class), and a token
+// for each Chinese, Japanese or Korean character (indexed in pairs).
 std::size_t count_tokens(std::string_view text);
 
 // Registers kRankFunction on the connection. "" on success, else SQLite's reason.

@@ -29,6 +29,8 @@ TEST_CASE("tokens are counted as FTS5's unicode61 splits them") {
   CHECK(count_tokens("  ,.; ") == 0);
   CHECK(count_tokens("worker_threads use 2 CPUs.") == 5);
   CHECK(count_tokens("Café au lait") == 3);
+  CHECK(count_tokens("東京都に住む") == 6);  // indexed as pairs: a token a character
+  CHECK(count_tokens("see 東京 docs") == 4);
 }
 
 TEST_CASE("the database has no docsize table and ranks with logbook_rank") {
