@@ -3,7 +3,10 @@
 // what the app fetched, as the browser would between frames.
 #pragma once
 
+#include <array>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -46,5 +49,16 @@ struct RunningApp {
     }
   }
 };
+
+// An answer as the worker sends it: hits of {path, url, title, section, snippet}, the
+// other fields empty (tests that need them set them).
+inline app::SearchAnswer search_answer(int id, const std::vector<std::array<std::string, 5>>& hits, std::string error = "") {
+  app::SearchAnswer a{.id = id, .hits = {}, .error = std::move(error), .millis = 1, .corrected = ""};
+  for (const auto& h : hits) {
+    app::SearchHitView& v = a.hits.emplace_back();
+    std::tie(v.path, v.url, v.title, v.section, v.snippet) = std::tie(h[0], h[1], h[2], h[3], h[4]);
+  }
+  return a;
+}
 
 }  // namespace logbook::test

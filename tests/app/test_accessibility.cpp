@@ -55,8 +55,8 @@ TEST_CASE("the search palette is a combobox: its results are the options, the ar
   ImGui::GetIO().AddInputCharactersUTF8("g");
   f.settle_frames(2);
   REQUIRE(f.platform.searches.size() == 1);
-  f.app.on_search_answer({f.platform.searches[0].first,
-                          {{"guide.md", "/guide/", "Guide", "Docs", "x"}, {"index.md", "/", "Home", "", "y"}}, "", 1});
+  f.app.on_search_answer(test::search_answer(f.platform.searches[0].first,
+                                             {{"guide.md", "/guide/", "Guide", "Docs", "x"}, {"index.md", "/", "Home", "", "y"}}));
   f.settle_frames(2);
   CHECK(f.platform.controls.results == std::vector<std::string>{"Guide, Docs", "Home, /"});
   CHECK(f.platform.controls.selected == 0);

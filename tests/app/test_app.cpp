@@ -44,14 +44,9 @@ struct Fixture : test::RunningApp {
   }
 };
 
-// An answer as the worker sends it: hits of {path, url, title, section, snippet}.
+// An answer as the worker sends it (running_app.hpp).
 app::SearchAnswer answer(int id, const std::vector<std::array<std::string, 5>>& hits, std::string error = "") {
-  app::SearchAnswer a{.id = id, .hits = {}, .error = std::move(error), .millis = 1, .corrected = ""};
-  for (const auto& h : hits) {
-    app::SearchHitView& v = a.hits.emplace_back();
-    std::tie(v.path, v.url, v.title, v.section, v.snippet) = std::tie(h[0], h[1], h[2], h[3], h[4]);
-  }
-  return a;
+  return test::search_answer(id, hits, std::move(error));
 }
 
 }  // namespace

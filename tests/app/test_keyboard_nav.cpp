@@ -115,7 +115,7 @@ TEST_CASE("the search palette keeps its keys: Down chooses the next result and t
   ImGui::GetIO().AddInputCharactersUTF8("g");
   f.settle_frames(2);
   REQUIRE(!f.platform.searches.empty());
-  f.app.on_search_answer({f.platform.searches.back().first, {{"guide.md", "/guide/", "Guide", "", "x"}, {"index.md", "/", "Home", "", "y"}}, "", 1});
+  f.app.on_search_answer(test::search_answer(f.platform.searches.back().first, {{"guide.md", "/guide/", "Guide", "", "x"}, {"index.md", "/", "Home", "", "y"}}));
   f.settle_frames(2);
   REQUIRE(ImGui::GetIO().WantTextInput);
   f.press(ImGuiKey_DownArrow);

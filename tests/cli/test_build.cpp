@@ -463,10 +463,11 @@ TEST_CASE("without the font subsetter the site still builds, and a note says whi
   TempDir dir;
   write_fixture(dir);
   dir.write("content/world.md", "# 世界\n\n東京\n");
+  dir.write("content/index.md", "---\ntitle: Team Handbook\n---\n# Team Handbook\n\nWelcome. Read [[Setup]] and [[世界]].\n");
   dir.write("app/boot.js", "// a stand-in for the built app\n");
   BuildOptions o = options_for(dir);
   o.app_dir = dir.path / "app";
-  o.strict = true;
+  o.strict = true;  // linked from the home page: a clean build, with only notes
   const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
   setenv("PATH", (dir.path / "no-tools").c_str(), 1);  // no pyftsubset to be found
   const BuildReport report = build_site_to_disk(o);

@@ -47,7 +47,7 @@ std::vector<logbook::SourceFile> read_content(const std::filesystem::path& root)
 // message is an error or a message, never a crash.
 void check_wire(std::string_view query, const logbook::SearchResult& result) {
   const logbook::SearchRequest request{.id = 1, .query = std::string(query), .limit = 20};
-  logbook::SearchAnswer answer{.id = 1, .hits = {}, .error = result.error, .millis = 0.5};
+  logbook::SearchAnswer answer{.id = 1, .hits = {}, .error = result.error, .millis = 0.5, .corrected = result.corrected};
   for (const logbook::SearchHit& h : result.hits) answer.hits.push_back({h.path, h.url, h.title, h.section, h.snippet, h.missing, h.marked_title, h.decision, h.status, h.date});
   logbook::SearchRequest request_back;
   logbook::SearchAnswer answer_back;
