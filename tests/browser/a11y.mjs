@@ -3,7 +3,6 @@
 // HTML, which follows the app after each navigation as the static page of the same
 // URL reads; the search palette is a combobox; and axe-core finds no serious or
 // critical violation on any static page of content/ nor in the app's DOM at each view.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -11,6 +10,7 @@ import { join, relative } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { decodePng } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -49,7 +49,7 @@ async function staticTree(page) {
 
 export function a11yTests({ test: suiteTest, check, ready, until, browser, logbook, appDir, repo }) {
   const tmp = mkdtempSync(join(tmpdir(), "logbook-a11y-"));
-  const build = (content, out) => execFileSync(logbook, ["build", content, "-o", out, "--app-dir", appDir], { stdio: "pipe" });
+  const build = (content, out) => buildSite(logbook, [content, "-o", out, "--app-dir", appDir]);
   let built = false;
   // The two sites, built once and served for one test (its servers close with it).
   const start = async () => {

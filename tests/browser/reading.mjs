@@ -1,12 +1,13 @@
 // Reading as a reader does, beyond the first screen: a save under `logbook serve` and the
 // app taking over from a scrolled static page keep the reader's place; a right-click on a
 // link offers its menu; a heading's permalink copies its address.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
+import { buildSite } from "./lib/build.mjs";
 
 // A page long enough to scroll: six parts of six paragraphs.
 function longPage(preface = "") {
@@ -73,7 +74,7 @@ export function readingTests({ test, check, ready, state, until, shot, browser, 
   test("reading: the app taking over from a scrolled static page opens at the same heading and paragraph", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "logbook-takeover-"));
     writeSite(join(tmp, "content"));
-    execFileSync(logbook, ["build", join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir], { stdio: "pipe" });
+    buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
     const server = await serve(join(tmp, "site"));
     for (const view of [{ width: 1366, height: 860 }, { width: 390, height: 844, dpr: 3, mobile: true }]) {
       const { page, problems, context } = await openPage(browser, { ...view, serviceWorkers: "block" });
