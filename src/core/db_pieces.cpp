@@ -216,6 +216,7 @@ struct PieceFile::Impl {
   std::unordered_map<int, std::list<std::pair<int, std::string>>::iterator> cached;
   std::size_t cached_bytes = 0;
   int last_fetched = -2;
+  int run = 0;  // batches in a row that went on from the last one (read-ahead doubles)
   PieceStatus status = PieceStatus::ok;
   std::string error;
   std::vector<int> fetched;
@@ -315,11 +316,13 @@ struct PieceFile::Impl {
       return nullptr;
     }
     std::vector<int> batch = {i};
-    // Counted in bytes, as read_ahead pieces of the index: a scan of the rows (a query of
-    // filters only) takes as many bytes a round trip in their small pieces.
-    const std::size_t ahead = static_cast<std::size_t>(std::max(read_ahead, 0)) * kPieceBytes;
+    // Counted in bytes, as pieces of the index: a scan of the rows (a query of filters
+    // only) takes as many bytes a round trip in their small pieces.
+    run = i == last_fetched + 1 ? run + 1 : 0;
+    const int pieces_ahead = run == 0 ? 0 : std::min(std::max(read_ahead, 0), 1 << std::min(run - 1, 16));
+    const std::size_t ahead = static_cast<std::size_t>(pieces_ahead) * kPieceBytes;
     std::size_t taken = 0;
-    if (i == last_fetched + 1)
+    if (run > 0)
       for (int k = i + 1; k < static_cast<int>(list.pieces.size()) && taken < ahead; ++k) {
         batch.push_back(k);
         taken += list.piece_size(k);

@@ -324,13 +324,25 @@ TEST_CASE("the piece cache is bounded: past it, the least recently used piece is
   CHECK(file.fetched() == std::vector<int>{0, 1, 2, 1, 0});
 }
 
-TEST_CASE("consecutive pieces are read ahead in one batch") {
-  MemorySite site(corpus());
-  PieceFile file(site.list(), site.fetch(), kPieceCacheBytes, 3);
+TEST_CASE("consecutive pieces are read ahead, one more the first time, then twice as many each time the run goes on") {
+  MemorySite site(many_pages(3000));
+  PieceFile file(site.list(), site.fetch(), kPieceCacheBytes, 4);
   char bytes[2];
   REQUIRE(file.read(kPieceBytes - 1, bytes, 2));  // pieces 0 and 1: consecutive
-  CHECK(file.fetched() == std::vector<int>{0, 1, 2, 3, 4});
+  CHECK(file.fetched() == std::vector<int>{0, 1, 2});
   CHECK(site.fetches == 2);
+  file.clear_fetched();
+  REQUIRE(file.read(3 * kPieceBytes, bytes, 1));  // the run goes on: two ahead
+  CHECK(file.fetched() == std::vector<int>{3, 4, 5});
+  file.clear_fetched();
+  REQUIRE(file.read(6 * kPieceBytes, bytes, 1));  // and on: four ahead, the most asked for
+  CHECK(file.fetched() == std::vector<int>{6, 7, 8, 9, 10});
+  file.clear_fetched();
+  REQUIRE(file.read(11 * kPieceBytes, bytes, 1));
+  CHECK(file.fetched() == std::vector<int>{11, 12, 13, 14, 15});
+  file.clear_fetched();
+  REQUIRE(file.read(40 * kPieceBytes, bytes, 1));  // elsewhere: a new run, nothing ahead
+  CHECK(file.fetched() == std::vector<int>{40});
 }
 
 TEST_CASE("in the rows' 4 KiB pieces, read-ahead takes as many bytes as in the index's 16 KiB pieces") {
@@ -343,7 +355,7 @@ TEST_CASE("in the rows' 4 KiB pieces, read-ahead takes as many bytes as in the i
   char bytes[2];
   REQUIRE(file.read(list.piece_start(first_small + 1) - 1, bytes, 2));  // two consecutive small pieces
   std::vector<int> expected;
-  for (int i = first_small; i < first_small + 2 + 12; ++i) expected.push_back(i);  // and 3 * 16 KiB more
+  for (int i = first_small; i < first_small + 2 + 4; ++i) expected.push_back(i);  // and 16 KiB more
   CHECK(file.fetched() == expected);
   CHECK(site.fetches == 2);
 }
