@@ -572,6 +572,8 @@ const app::VisibleLink* find_link(const std::vector<app::VisibleLink>& links, co
   for (const app::VisibleLink& l : links)
     if (l.text == text && (href.empty() || l.href == href)) return &l;
   return nullptr;
+}
+
 // WCAG's contrast ratio of two colours (1 to 21).
 double contrast(ImU32 a, ImU32 b) {
   const auto luminance = [](ImU32 c) {
@@ -729,6 +731,8 @@ TEST_CASE("on a touch screen a long press on a link opens the link menu, with ro
   const app::VisibleLink* copy = find_link(links, "Copy link address");
   REQUIRE(copy != nullptr);
   CHECK(copy->h >= 44);
+}
+
 TEST_CASE("labels such as 'On this page' are drawn in inks that meet 4.5:1 on the page, in both themes") {
   for (const app::ThemeKind kind : {app::ThemeKind::light, app::ThemeKind::dark}) {
     const app::Theme th = app::make_theme(kind);
