@@ -254,6 +254,7 @@ void App::ensure_layout(float width) {
   in.image_sizes = page_.image_sizes;
   in.heading_slugs = page_.slugs;
   page_.layout = layout_markdown(in);
+  page_.layout.set_views_height(doc_.header_h);  // as last measured: the document view updates it
   page_.layout_width = width;
   page_.relayout = false;
   doc_.region_scroll.resize(page_.layout.regions.size(), 0.0f);

@@ -70,7 +70,16 @@ class Layouter {
     doc_.width = in_.width;
     Context ctx;
     ctx.size = t_.scale.body;
-    float y = children(in_.root, 0, in_.width, 0, ctx);
+    float y = 0;
+    cmark_node* first = cmark_node_first_child(in_.root);
+    if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1) {
+      y = block(first, 0, in_.width, 0, ctx) + pending_;  // the title, and its margin
+      pending_ = 0;
+      started_ = false;  // the block after the views starts right below them, like a page's first
+      doc_.views_y = y;
+      first = cmark_node_next(first);
+    }
+    for (cmark_node* n = first; n; n = cmark_node_next(n)) y = block(n, 0, in_.width, y, ctx);
     doc_.height = y + 8;
     return std::move(doc_);
   }

@@ -436,6 +436,24 @@ std::size_t DocLayout::fragment_at_offset(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - fragments.begin() - 1);
 }
 
+// Everything at or below views_y is after the views: the title above is laid out before
+// views_y is set, so none of it reaches down to it.
+void DocLayout::set_views_height(float h) {
+  const float dy = h - views_h;
+  if (dy == 0) return;
+  const auto move = [&](float& y) {
+    if (y >= views_y) y += dy;
+  };
+  for (Fragment& f : fragments) move(f.y), move(f.line_y);
+  for (Decoration& d : decorations) move(d.y);
+  for (Decoration& d : spans) move(d.y);
+  for (Chunk& c : chunks) move(c.y0), move(c.y1);
+  for (Anchor& a : anchors) move(a.y);
+  for (ScrollRegion& r : regions) move(r.y);
+  height += dy;
+  views_h = h;
+}
+
 const Anchor* DocLayout::find_anchor(std::string_view slug) const {
   for (const Anchor& a : anchors)
     if (a.slug == slug) return &a;

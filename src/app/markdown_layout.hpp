@@ -118,12 +118,18 @@ struct DocLayout {
   // Right-to-left fragments as drawn (shaped, in visual order), by the fragment's begin:
   // made once at layout, not in every frame.
   std::unordered_map<std::uint32_t, std::string> right_to_left_shown;
+  // The space for the page's own views (history line, home lists, the decision log, a
+  // record's header): below the page's leading H1, or at the top without one. The
+  // layout leaves it views_h tall; the app sets its height once the views are drawn.
+  float views_y = 0, views_h = 0;
 
   // Index of the first chunk whose bottom is below y.
   std::size_t first_chunk_below(float y) const;
   // Fragment index holding text offset, or the nearest one before it.
   std::size_t fragment_at_offset(std::uint32_t offset) const;
   const Anchor* find_anchor(std::string_view slug) const;
+  // Makes the views' space h tall: moves everything below it (no new layout).
+  void set_views_height(float h);
 };
 
 struct LayoutInput {

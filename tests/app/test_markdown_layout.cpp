@@ -77,6 +77,29 @@ TEST_CASE("CJK text breaks between characters") {
   CHECK(l.lines() > 1);
 }
 
+TEST_CASE("the page's views get a space below its leading H1 (at the top without one); setting its height moves only what is below") {
+  Laid with_title("# Title\n\nFirst paragraph.\n\n## Part\n\nMore.\n");
+  DocLayout& L = with_title.layout;
+  const float title_bottom = L.fragments[0].line_y + L.fragments[0].line_h;
+  CHECK(L.views_y > title_bottom);
+  CHECK(L.views_h == 0);
+  CHECK(L.fragments[1].line_y == L.views_y);  // the paragraph after the title starts there, without a margin
+  const float part = L.find_anchor("part")->y, height = L.height, title_y = L.fragments[0].y;
+  L.set_views_height(120);
+  CHECK(L.views_h == 120);
+  CHECK(L.fragments[0].y == title_y);
+  CHECK(L.anchors.front().y == 0);  // the title's anchor stays
+  CHECK(L.fragments[1].line_y == L.views_y + 120);
+  CHECK(L.find_anchor("part")->y == part + 120);
+  CHECK(L.height == height + 120);
+  CHECK(L.first_chunk_below(L.views_y + 1) == L.first_chunk_below(L.views_y + 119));  // nothing drawn in the space
+  L.set_views_height(40);
+  CHECK(L.find_anchor("part")->y == part + 40);
+  // No leading H1 (a paragraph first, or an H2): the views go at the top.
+  CHECK(Laid("Intro.\n\n# Late title\n").layout.views_y == 0);
+  CHECK(Laid("## Part\n\nText.\n").layout.views_y == 0);
+}
+
 TEST_CASE("headings are anchors with GitHub slugs, in the heading's size") {
   Laid l("# Title\n\nText\n\n## Install it\n\n## Install it\n");
   REQUIRE(l.layout.anchors.size() == 3);
