@@ -262,4 +262,8 @@ class App {
   std::optional<ReadingPosition> first_position_;
 };
 
+// "Broken link: guides/missing.md does not exist": the tooltip of a link drawn as broken,
+// and what a click on it says instead of going anywhere.
+std::string broken_link_message(const LinkInfo& link);
+
 }  // namespace logbook::app

@@ -124,7 +124,11 @@ void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
   if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || (long_press && !pointer_moved())))
     if (const int l = link_at(L, v.region_scroll, lx, ly); l >= 0) app.open_link_menu(app.link_href(l), io.MousePos);
   const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < v.content_w + 40;
-  if (v.hovered_link >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const LinkInfo* hovered_link = v.hovered_link >= 0 ? &L.links[static_cast<std::size_t>(v.hovered_link)] : nullptr;
+  if (hovered_link && hovered_link->broken && !touch) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
+    whole_text_tooltip(broken_link_message(*hovered_link));
+  } else if (hovered_link) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   else if (in_doc && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (hovered && v.hovered_link >= 0) {
     const bool new_tab = io.KeyCtrl || io.KeySuper;

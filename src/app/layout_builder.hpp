@@ -154,6 +154,13 @@ class Layouter {
     out.runs.push_back({std::move(text), s, link, false});
   }
 
+  // The manifest names no target for it ("" where a link with a destination goes).
+  bool is_broken(const LinkInfo& link) const {
+    const auto* hrefs = in_.hrefs;
+    return hrefs && !link.destination.empty() && link.source_index >= 0 &&
+           static_cast<std::size_t>(link.source_index) < hrefs->size() && (*hrefs)[static_cast<std::size_t>(link.source_index)].empty();
+  }
+
   void flush_anchors(float y) {
     for (std::string& a : pending_anchors_) doc_.anchors.push_back({std::move(a), y, 0, {}});
     pending_anchors_.clear();

@@ -117,8 +117,9 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
         LinkInfo info;
         info.destination = cmark_node_get_url(c);
         info.source_index = source_link_++;
+        info.broken = is_broken(info);
+        s.ink = info.broken ? Ink::caution : Ink::link;
         doc_.links.push_back(std::move(info));
-        s.ink = Ink::link;
         collect(c, s, static_cast<int>(doc_.links.size() - 1), out, depth + 1);
         break;
       }

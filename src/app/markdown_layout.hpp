@@ -69,6 +69,7 @@ struct LinkInfo {
   int source_index = -1;    // n-th link or image of the page in document order (summarize().links)
   bool footnote_ref = false;
   bool footnote_back = false;
+  bool broken = false;      // leads to no page or file of the site: drawn as broken, not followed
   std::string anchor;       // for footnotes: the anchor to jump to
 };
 
@@ -138,6 +139,9 @@ struct LayoutInput {
   const Typography* type = nullptr;
   std::vector<ImageSize> image_sizes;  // by ImageSlot index, from an earlier layout
   std::vector<std::string> heading_slugs;  // in document order (MarkdownSummary)
+  // Where each link or image goes, by source index (PublishedPage::links, "" when
+  // broken); without them no link is drawn as broken.
+  const std::vector<std::string>* hrefs = nullptr;
 };
 
 DocLayout layout_markdown(const LayoutInput& input);

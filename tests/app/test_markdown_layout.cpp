@@ -23,7 +23,7 @@ struct Laid {
   std::unique_ptr<MarkdownDocument> doc;
   DocLayout layout;
 
-  explicit Laid(const std::string& markdown, float width = 600) {
+  explicit Laid(const std::string& markdown, float width = 600, const std::vector<std::string>* hrefs = nullptr) {
     type.load(imgui.fonts);
     imgui.new_frame();
     doc = std::make_unique<MarkdownDocument>(markdown);
@@ -32,6 +32,7 @@ struct Laid {
     in.width = width;
     in.type = &type;
     for (auto& h : doc->summarize().headings) in.heading_slugs.push_back(h.slug);
+    in.hrefs = hrefs;
     layout = layout_markdown(in);
     imgui.end_frame();
   }
@@ -98,6 +99,21 @@ TEST_CASE("the page's views get a space below its leading H1 (at the top without
   // No leading H1 (a paragraph first, or an H2): the views go at the top.
   CHECK(Laid("Intro.\n\n# Late title\n").layout.views_y == 0);
   CHECK(Laid("## Part\n\nText.\n").layout.views_y == 0);
+}
+
+TEST_CASE("a link the manifest gives no href is broken: drawn in the caution ink; an empty destination is not broken") {
+  const std::vector<std::string> hrefs = {"", "/guide/", "", ""};
+  Laid laid("[gone](missing.md) [guide](guide.md) [[Nowhere]] [empty]()\n", 600, &hrefs);
+  const DocLayout& L = laid.layout;
+  REQUIRE(L.links.size() == 4);
+  CHECK(L.links[0].broken);
+  CHECK_FALSE(L.links[1].broken);
+  CHECK(L.links[2].broken);  // a wikilink to no page
+  CHECK_FALSE(L.links[3].broken);
+  for (const Fragment& f : L.fragments)
+    if (f.link >= 0) CHECK(L.styles[f.style].ink == (L.links[static_cast<std::size_t>(f.link)].broken ? Ink::caution : Ink::link));
+  // Without the manifest's hrefs nothing is called broken.
+  for (const LinkInfo& link : Laid("[gone](missing.md)\n").layout.links) CHECK_FALSE(link.broken);
 }
 
 TEST_CASE("headings are anchors with GitHub slugs, in the heading's size") {
