@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/markdown_layout.hpp"
+#include "app/reading_position.hpp"
 #include "core/bidi_text.hpp"
 #include "core/limits.hpp"
 #include "core/markdown.hpp"
@@ -114,6 +115,20 @@ TEST_CASE("a link the manifest gives no href is broken: drawn in the caution ink
     if (f.link >= 0) CHECK(L.styles[f.style].ink == (L.links[static_cast<std::size_t>(f.link)].broken ? Ink::caution : Ink::link));
   // Without the manifest's hrefs nothing is called broken.
   for (const LinkInfo& link : Laid("[gone](missing.md)\n").layout.links) CHECK_FALSE(link.broken);
+}
+
+TEST_CASE("regression: a reading position on the rule under a heading names the words below it, not none") {
+  Laid laid("# Long page\n\n## Part 1\n\nParagraph 1.1 says something.\n\n## Part 2\n\nParagraph 2.1 says more.\n");
+  const DocLayout& L = laid.layout;
+  const Chunk* rule = nullptr;
+  for (const Chunk& c : L.chunks)
+    if (c.frag_begin == c.frag_end && c.y0 > L.find_anchor("part-2")->y) rule = &c;
+  REQUIRE(rule != nullptr);
+  const ReadingPosition p = reading_position_at(L, rule->y0 + 0.5f);
+  CHECK(p.heading == "part-2");
+  CHECK(p.text == "Paragraph 2.1 says more.");
+  REQUIRE(find_reading_position(L, p));
+  CHECK(*find_reading_position(L, p) > rule->y0);
 }
 
 TEST_CASE("headings are anchors with GitHub slugs, in the heading's size") {
