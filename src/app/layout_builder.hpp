@@ -73,10 +73,11 @@ class Layouter {
     float y = 0;
     cmark_node* first = cmark_node_first_child(in_.root);
     if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1) {
-      y = block(first, 0, in_.width, 0, ctx) + pending_;  // the title, and its margin
-      pending_ = 0;
-      started_ = false;  // the block after the views starts right below them, like a page's first
-      doc_.views_y = y;
+      y = block(first, 0, in_.width, 0, ctx);
+      // Below the title's margin. The margin still collapses with the next block's (at
+      // least as tall), so that block starts at or below views_y, and without views the
+      // page is laid out as if there were no space.
+      doc_.views_y = y + pending_;
       first = cmark_node_next(first);
     }
     for (cmark_node* n = first; n; n = cmark_node_next(n)) y = block(n, 0, in_.width, y, ctx);

@@ -97,6 +97,9 @@ TEST_CASE("the page's views get a space below its leading H1 (at the top without
   CHECK(L.first_chunk_below(L.views_y + 1) == L.first_chunk_below(L.views_y + 119));  // nothing drawn in the space
   L.set_views_height(40);
   CHECK(L.find_anchor("part")->y == part + 40);
+  // A heading right after the title keeps its own, taller margin, below the space.
+  Laid h2_first("# Title\n\n## Part\n\nText.\n");
+  CHECK(h2_first.layout.find_anchor("part")->y > h2_first.layout.views_y);
   // No leading H1 (a paragraph first, or an H2): the views go at the top.
   CHECK(Laid("Intro.\n\n# Late title\n").layout.views_y == 0);
   CHECK(Laid("## Part\n\nText.\n").layout.views_y == 0);
