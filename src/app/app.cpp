@@ -256,7 +256,9 @@ void App::ensure_layout(float width) {
   in.type = &type_;
   in.image_sizes = page_.image_sizes;
   in.heading_slugs = page_.slugs;
+  in.hrefs = &page_.resolved_links;
   page_.layout = layout_markdown(in);
+  page_.layout.set_views_height(doc_.header_h);  // as last measured: the document view updates it
   page_.layout_width = width;
   page_.relayout = false;
   doc_.region_scroll.resize(page_.layout.regions.size(), 0.0f);
@@ -345,6 +347,20 @@ std::string App::link_href(int layout_link) const {
   return {};
 }
 
+std::string broken_link_message(const LinkInfo& link) {
+  constexpr std::string_view kWiki = "wikilink:";
+  std::string_view target(link.destination);
+  if (target.rfind(kWiki, 0) == 0) target.remove_prefix(kWiki.size());
+  // A tooltip of a few lines, however long the destination (cut after a whole character).
+  constexpr std::size_t kLongest = 160;
+  std::string shown(target.substr(0, kLongest));
+  if (target.size() > kLongest) {
+    while (!shown.empty() && (static_cast<unsigned char>(target[shown.size()]) & 0xC0) == 0x80) shown.pop_back();
+    shown += "\xE2\x80\xA6";
+  }
+  return "Broken link: " + shown + " does not exist";
+}
+
 void App::follow_link(int layout_link, bool new_tab) {
   const DocLayout& layout = page_.layout;
   if (layout_link < 0 || layout_link >= static_cast<int>(layout.links.size())) return;
@@ -354,8 +370,8 @@ void App::follow_link(int layout_link, bool new_tab) {
     return;
   }
   const std::string href = link_href(layout_link);
-  if (href.empty()) {
-    flash_status("This link leads nowhere: " + link.destination + " is not a page of this site.");
+  if (link.broken || href.empty()) {
+    flash_status(broken_link_message(link));
     return;
   }
   if (has_scheme(href)) {  // another site: "https:", "mailto:", or "//host/x" (the site's own scheme)

@@ -31,7 +31,7 @@ struct Selection {
 
 // The scrolling (scroll_physics.hpp), and what else the document view keeps between frames.
 struct DocumentViewState : ScrollState {
-  static constexpr float kBreadcrumbsH = 44;  // above the page's own views and its Markdown
+  static constexpr float kBreadcrumbsH = 44;  // above the page's Markdown (its views are inside it)
   bool scrollbar_drag = false;
   Selection selection;
   int hovered_link = -1;
@@ -41,7 +41,7 @@ struct DocumentViewState : ScrollState {
   float content_x = 0, content_w = 0;  // where the layout was drawn last frame
   float origin_y = kBreadcrumbsH;  // the Markdown's top in the page (a jump to a heading uses it)
   float area_y = 0;
-  float header_h = 0;  // the height of the page's own views above the Markdown, last frame
+  float header_h = 0;  // the height of the page's own views (below its title), last frame
   bool hold_place = false;  // a restored reading position: the text stays put while the header is measured
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // search words on this page
   double flash_until = 0;
@@ -273,5 +273,9 @@ class App {
   // shown once it is laid out, unless the reader goes elsewhere first.
   std::optional<ReadingPosition> first_position_;
 };
+
+// "Broken link: guides/missing.md does not exist": the tooltip of a link drawn as broken,
+// and what a click on it says instead of going anywhere.
+std::string broken_link_message(const LinkInfo& link);
 
 }  // namespace logbook::app

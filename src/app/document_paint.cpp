@@ -184,7 +184,17 @@ void paint_marks(App& app, Painter& P, const TextInView& t) {
   if (!v.selection.empty()) mark(v.selection.begin(), v.selection.end(), P.th[Ink::selection]);
 }
 
-// The text of the fragments in view, with strike-through and a hovered link's underline.
+// A broken link's wavy underline, as the static pages draw it (page.css).
+void wavy_underline(ImDrawList* dl, float x0, float x1, float y, ImU32 color) {
+  constexpr float kStep = 2.5f, kAmp = 1.2f;
+  dl->PathLineTo(ImVec2(x0, y));
+  float sign = -1;
+  for (float x = x0 + kStep; x < x1 + kStep; x += kStep, sign = -sign) dl->PathLineTo(ImVec2(std::min(x, x1), y + sign * kAmp));
+  dl->PathStroke(color, 0, 1.0f);
+}
+
+// The text of the fragments in view, with strike-through, a hovered link's underline and
+// a broken link's wavy one.
 void paint_text(Painter& P, const TextInView& t) {
   const DocLayout& L = P.L;
   const Typography& T = P.T;
@@ -195,7 +205,8 @@ void paint_text(Painter& P, const TextInView& t) {
     if (p.x + f.w < P.clip.x || p.x > P.clip.x + P.clip.w) continue;  // a cell of a wide table, scrolled away
     P.enter_region(f.region);
     const TextStyle& st = L.styles[f.style];
-    const bool hover = f.link >= 0 && f.link == P.v.hovered_link;
+    const bool broken = f.link >= 0 && L.links[static_cast<std::size_t>(f.link)].broken;
+    const bool hover = f.link >= 0 && f.link == P.v.hovered_link && !broken;
     const ImU32 color = hover ? P.th[Ink::link_hover] : P.th[st.ink];
     const std::string_view text = (f.flags & kRightToLeft) ? std::string_view(L.right_to_left_shown.at(f.begin))
                                                             : std::string_view(L.text.data() + f.begin, f.end - f.begin);
@@ -209,6 +220,7 @@ void paint_text(Painter& P, const TextInView& t) {
       const float y = std::round(baseline + 2.5f) + 0.5f;
       P.dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + f.w, y), color, 1.0f);
     }
+    if (broken) wavy_underline(P.dl, p.x, p.x + f.w, std::round(baseline + 3) + 0.5f, color);
   }
 }
 

@@ -125,7 +125,11 @@ void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
   if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || (long_press && !pointer_moved())))
     if (const int l = link_at(L, v.region_scroll, lx, ly); l >= 0) app.open_link_menu(app.link_href(l), io.MousePos);
   const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < v.content_w + 40;
-  if (v.hovered_link >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const LinkInfo* hovered_link = v.hovered_link >= 0 ? &L.links[static_cast<std::size_t>(v.hovered_link)] : nullptr;
+  if (hovered_link && hovered_link->broken && !touch) {
+    ImGui::SetMouseCursor(ImGuiMouseCursor_NotAllowed);
+    whole_text_tooltip(broken_link_message(*hovered_link));
+  } else if (hovered_link) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   else if (in_doc && !touch) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
   if (hovered && v.hovered_link >= 0) {
     const bool new_tab = io.KeyCtrl || io.KeySuper;
@@ -155,9 +159,10 @@ void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
 }  // namespace
 
 // The page's own views (a decision's header, the log's table, the home page's lists) sit
-// between the breadcrumbs and the Markdown. They are drawn first, at their top, and the
-// Markdown goes below them; scrolling, which comes before, uses last frame's height (as
-// ImGui's own windows use last frame's size), and a change asks for another frame.
+// below the page's title (its leading H1), in a space the layout leaves for them. They are
+// drawn first, and the space takes their height before the Markdown is drawn; scrolling,
+// which comes before, uses last frame's height (as ImGui's own windows use last frame's
+// size), and a change asks for another frame.
 void draw_document(App& app, const Area& area) {
   const ImGuiIO& io = ImGui::GetIO();
   DocumentViewState& v = app.doc_view();
@@ -173,8 +178,8 @@ void draw_document(App& app, const Area& area) {
   const bool ready = page.status == CurrentPage::Status::ready && page.layout_width > 0;
   if (!ready) v.header_h = 0;
   const float footer_h = ready ? page_footer_height(app, content_w) : 0;
-  const auto total = [&] { return kHeaderH + v.header_h + (ready ? page.layout.height : 200) + footer_h + 80; };
-  v.origin_y = kHeaderH + v.header_h;
+  const auto total = [&] { return kHeaderH + (ready ? page.layout.height : 200) + footer_h + 80; };
+  v.origin_y = kHeaderH;
 
   const bool hovered = area.contains(io.MousePos) && ImGui::IsWindowHovered();
   const ScrollInput input = scroll_input(app, area, hovered, ready, total());
@@ -186,26 +191,29 @@ void draw_document(App& app, const Area& area) {
   // kept the document's clip after it, and the outline drawn next was clipped away.
   ImGui::PushClipRect(area.min(), area.max(), true);
   // Rounded where the Markdown starts, as last frame placed it: text on whole pixels.
-  const float top = std::round(area.y + v.origin_y - v.scroll) - v.header_h;  // the header's top
+  const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));
   const bool focus_seen = page_focus_begin();
-  draw_breadcrumbs(app, ImVec2(content_x, top + 14 - kHeaderH), content_w);
+  draw_breadcrumbs(app, ImVec2(content_x, origin.y + 14 - kHeaderH), content_w);
   focus_content_here(app);
   if (!ready) {
-    draw_page_placeholder(app, ImVec2(content_x, top), content_w);
+    draw_page_placeholder(app, origin, content_w);
     page_focus_end(app, area, focus_seen);
     ImGui::PopClipRect();
     return;
   }
-  const float header_h = draw_page_header(app, ImVec2(content_x, top), content_w);
+  // The views go below the page's title, in the space the layout leaves them.
+  const float header_h = draw_page_header(app, ImVec2(content_x, origin.y + page.layout.views_y), content_w);
   if (header_h != v.header_h) {
-    // A jump to a heading placed it with last frame's header (none while the page was
-    // loading): keep the heading where the jump put it.
-    if (v.pinned_heading >= 0 || v.hold_place) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
+    // A jump to a heading or a restored place was made with last frame's views (none while
+    // the page was loading): keep the text below them where the jump put it.
+    const std::vector<Anchor>& anchors = page.layout.anchors;
+    const bool pinned = v.pinned_heading >= 0 && static_cast<std::size_t>(v.pinned_heading) < anchors.size();
+    const float held = pinned ? anchors[static_cast<std::size_t>(v.pinned_heading)].y : v.scroll - v.origin_y;
+    if ((pinned || v.hold_place) && held >= page.layout.views_y) v.scroll += header_h - v.header_h, v.target += header_h - v.header_h;
     app.request_frames(2);  // the scrolling's limits moved
   }
   v.header_h = header_h;
-  v.origin_y = kHeaderH + header_h;
-  const ImVec2 origin(content_x, std::round(area.y + v.origin_y - v.scroll));
+  page.layout.set_views_height(header_h);  // before the Markdown is drawn: no frame overlaps
   pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
   page_stops(app, origin, area);

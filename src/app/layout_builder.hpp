@@ -70,7 +70,17 @@ class Layouter {
     doc_.width = in_.width;
     Context ctx;
     ctx.size = t_.scale.body;
-    float y = children(in_.root, 0, in_.width, 0, ctx);
+    float y = 0;
+    cmark_node* first = cmark_node_first_child(in_.root);
+    if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1) {
+      y = block(first, 0, in_.width, 0, ctx);
+      // Below the title's margin. The margin still collapses with the next block's (at
+      // least as tall), so that block starts at or below views_y, and without views the
+      // page is laid out as if there were no space.
+      doc_.views_y = y + pending_;
+      first = cmark_node_next(first);
+    }
+    for (cmark_node* n = first; n; n = cmark_node_next(n)) y = block(n, 0, in_.width, y, ctx);
     doc_.height = y + 8;
     return std::move(doc_);
   }
@@ -143,6 +153,13 @@ class Layouter {
       return;
     }
     out.runs.push_back({std::move(text), s, link, false});
+  }
+
+  // The manifest names no target for it ("" where a link with a destination goes).
+  bool is_broken(const LinkInfo& link) const {
+    const auto* hrefs = in_.hrefs;
+    return hrefs && !link.destination.empty() && link.source_index >= 0 &&
+           static_cast<std::size_t>(link.source_index) < hrefs->size() && (*hrefs)[static_cast<std::size_t>(link.source_index)].empty();
   }
 
   void flush_anchors(float y) {

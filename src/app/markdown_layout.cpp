@@ -117,8 +117,9 @@ void Layouter::collect(cmark_node* n, TextStyle style, int link, InlineItems& ou
         LinkInfo info;
         info.destination = cmark_node_get_url(c);
         info.source_index = source_link_++;
+        info.broken = is_broken(info);
+        s.ink = info.broken ? Ink::caution : Ink::link;
         doc_.links.push_back(std::move(info));
-        s.ink = Ink::link;
         collect(c, s, static_cast<int>(doc_.links.size() - 1), out, depth + 1);
         break;
       }
@@ -434,6 +435,24 @@ std::size_t DocLayout::fragment_at_offset(std::uint32_t offset) const {
   auto it = std::partition_point(fragments.begin(), fragments.end(), [offset](const Fragment& f) { return f.begin <= offset; });
   if (it == fragments.begin()) return 0;
   return static_cast<std::size_t>(it - fragments.begin() - 1);
+}
+
+// Everything at or below views_y is after the views: the title above is laid out before
+// views_y is set, so none of it reaches down to it.
+void DocLayout::set_views_height(float h) {
+  const float dy = h - views_h;
+  if (dy == 0) return;
+  const auto move = [&](float& y) {
+    if (y >= views_y) y += dy;
+  };
+  for (Fragment& f : fragments) move(f.y), move(f.line_y);
+  for (Decoration& d : decorations) move(d.y);
+  for (Decoration& d : spans) move(d.y);
+  for (Chunk& c : chunks) move(c.y0), move(c.y1);
+  for (Anchor& a : anchors) move(a.y);
+  for (ScrollRegion& r : regions) move(r.y);
+  height += dy;
+  views_h = h;
 }
 
 const Anchor* DocLayout::find_anchor(std::string_view slug) const {

@@ -69,6 +69,7 @@ struct LinkInfo {
   int source_index = -1;    // n-th link or image of the page in document order (summarize().links)
   bool footnote_ref = false;
   bool footnote_back = false;
+  bool broken = false;      // leads to no page or file of the site: drawn as broken, not followed
   std::string anchor;       // for footnotes: the anchor to jump to
 };
 
@@ -118,12 +119,18 @@ struct DocLayout {
   // Right-to-left fragments as drawn (shaped, in visual order), by the fragment's begin:
   // made once at layout, not in every frame.
   std::unordered_map<std::uint32_t, std::string> right_to_left_shown;
+  // The space for the page's own views (history line, home lists, the decision log, a
+  // record's header): below the page's leading H1, or at the top without one. The
+  // layout leaves it views_h tall; the app sets its height once the views are drawn.
+  float views_y = 0, views_h = 0;
 
   // Index of the first chunk whose bottom is below y.
   std::size_t first_chunk_below(float y) const;
   // Fragment index holding text offset, or the nearest one before it.
   std::size_t fragment_at_offset(std::uint32_t offset) const;
   const Anchor* find_anchor(std::string_view slug) const;
+  // Makes the views' space h tall: moves everything below it (no new layout).
+  void set_views_height(float h);
 };
 
 struct LayoutInput {
@@ -132,6 +139,9 @@ struct LayoutInput {
   const Typography* type = nullptr;
   std::vector<ImageSize> image_sizes;  // by ImageSlot index, from an earlier layout
   std::vector<std::string> heading_slugs;  // in document order (MarkdownSummary)
+  // Where each link or image goes, by source index (PublishedPage::links, "" when
+  // broken); without them no link is drawn as broken.
+  const std::vector<std::string>* hrefs = nullptr;
 };
 
 DocLayout layout_markdown(const LayoutInput& input);

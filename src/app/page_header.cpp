@@ -1,7 +1,8 @@
-// What the document view draws above a page's Markdown: the "changed since you last
-// read it" notice, the page's history line (last change, authors, Edit this page,
-// History), then the view that belongs to the page: the home page's lists, the decision
-// log's table on the decisions section's page, or a decision record's header.
+// What the document view draws below a page's title, before the rest of its Markdown:
+// the "changed since you last read it" notice, the page's history line (last change,
+// authors, Edit this page, History), then the view that belongs to the page: the home
+// page's lists, the decision log's table on the decisions section's page, or a decision
+// record's header.
 #include <algorithm>
 
 #include "app.hpp"

@@ -56,7 +56,10 @@ ReadingPosition reading_position_at(const DocLayout& L, float y) {
   ReadingPosition p;
   if (y <= 0 || L.chunks.empty()) return p;
   if (const Anchor* a = heading_above(L, y)) p.heading = a->slug;
-  const std::size_t c = L.first_chunk_below(y);
+  std::size_t c = L.first_chunk_below(y);
+  // A chunk with no text (the rule under a heading, an image) cannot be found again by its
+  // words: the block after it can.
+  while (c < L.chunks.size() && L.chunks[c].frag_begin >= L.chunks[c].frag_end) ++c;
   if (c >= L.chunks.size()) return p;
   std::string text;
   for (std::string_view w : first_words(chunk_text(L, L.chunks[c]))) text += (text.empty() ? "" : " ") + std::string(w);

@@ -628,6 +628,48 @@ TEST_CASE("a right-click on a link offers to open it in a new tab or copy its ad
   CHECK(f.app.absolute_url("https://example.com/x") == "https://example.orghttps://example.com/x");  // the platform decides (fake)
 }
 
+TEST_CASE("a broken link is drawn as broken (caution ink), says so on hover, and a click goes nowhere") {
+  Fixture f;  // [gone](nowhere.md): the manifest gives it no href
+  Mouse mouse{f};
+  const app::DocLayout& L = f.app.page().layout;
+  const auto ink_of = [&](const std::string& text) {
+    for (const app::Fragment& fr : L.fragments)
+      if (L.text.substr(fr.begin, fr.end - fr.begin) == text) return L.styles[fr.style].ink;
+    return app::Ink::count;
+  };
+  CHECK(L.links[static_cast<std::size_t>(f.link_to("gone"))].broken);
+  CHECK(ink_of("gone") == app::Ink::caution);
+  CHECK_FALSE(L.links[static_cast<std::size_t>(f.link_to("Install"))].broken);
+  CHECK(ink_of("Install") == app::Ink::link);
+  CHECK_FALSE(L.links[static_cast<std::size_t>(f.link_to("out"))].broken);
+  std::vector<app::VisibleLink> links = f.app.visible_links();
+  REQUIRE(find_link(links, "gone") != nullptr);
+  const app::VisibleLink gone = *find_link(links, "gone");
+  mouse.move(gone.x + 5, gone.y + gone.h / 2);
+  mouse.move(gone.x + 6, gone.y + gone.h / 2);
+  CHECK(tooltip_shown());
+  const std::vector<std::string> history = f.platform.history;
+  mouse.click(ImGuiMouseButton_Left);
+  f.settle();
+  CHECK(f.app.state().path == "/");
+  CHECK(f.platform.history == history);
+  CHECK(f.platform.opened_tabs.empty());
+  CHECK(f.app.status_line == "Broken link: nowhere.md does not exist");
+  // A right-click offers no menu: there is no address to open or copy.
+  mouse.click(ImGuiMouseButton_Right);
+  CHECK_FALSE(f.app.link_menu().open);
+}
+
+TEST_CASE("a broken link's message names its target as written, a wikilink by its name, a long one cut") {
+  app::LinkInfo link;
+  link.destination = "../guides/missing.md";
+  CHECK(app::broken_link_message(link) == "Broken link: ../guides/missing.md does not exist");
+  link.destination = "wikilink:Team Notes";
+  CHECK(app::broken_link_message(link) == "Broken link: Team Notes does not exist");
+  link.destination = std::string(100000, 'x');
+  CHECK(app::broken_link_message(link).size() < 220);
+}
+
 TEST_CASE("a heading shows its permalink while the pointer is on it; a click copies its address and puts it in the address bar") {
   Fixture f;
   f.app.open("/guide/");

@@ -342,7 +342,8 @@ TEST_CASE("a record's header is drawn once a frame, and its Markdown starts belo
   REQUIRE(r.app.state().ready);  // the first frame that draws the page
   const DocumentViewState& v = r.app.doc_view();
   CHECK(v.header_h > 100);  // status, people, tags, the chain
-  CHECK(v.origin_y == 44 + v.header_h);
+  const DocLayout& L = r.app.page().layout;
+  CHECK(L.views_h == v.header_h);  // the Markdown below the title leaves the header its room
   const auto y_of = [&](const std::string& text) {
     for (const VisibleLink& l : r.app.visible_links())
       if (l.text == text) return l.y;
@@ -350,6 +351,13 @@ TEST_CASE("a record's header is drawn once a frame, and its Markdown starts belo
   };
   const float chain_y = y_of("Superseded by ADR-0004: Drop A");
   REQUIRE(chain_y > 0);
+  // The title, then the record's header, then the record's text.
+  const float page_top = v.area_y + v.origin_y - v.scroll;
+  REQUIRE(L.fragments.size() > 2);
+  CHECK(page_top + L.fragments[0].line_y + L.fragments[0].line_h <= chain_y);  // "Use A"
+  const Fragment& text = L.fragments[L.chunks[L.first_chunk_below(L.views_y)].frag_begin];
+  CHECK(L.text.substr(text.begin, 11) == "A paragraph");
+  CHECK(page_top + text.line_y > chain_y);
   r.app_frame();
   CHECK(y_of("Superseded by ADR-0004: Drop A") == chain_y);  // no jump on the next frame
 }
@@ -366,6 +374,33 @@ TEST_CASE("regression: a link to a heading of a record lands on the heading, not
   CHECK(v.header_h > 100);
   CHECK(v.scroll == doctest::Approx(a->y - 16 + v.origin_y));
   CHECK(r.app.state().heading == "consequences");
+}
+
+TEST_CASE("the page's title comes first: the home page's lists and the decision log's table are drawn below its H1, its text below them") {
+  for (const std::string route : {"/", "/decisions/"}) {
+    CAPTURE(route);
+    AppFixture f(manifest(), route);
+    const DocumentViewState& v = f.app.doc_view();
+    const DocLayout& L = f.app.page().layout;
+    const float page_top = v.area_y + v.origin_y - v.scroll;
+    REQUIRE(!L.anchors.empty());
+    REQUIRE(L.anchors.front().level == 1);
+    const Fragment& title = L.fragments.front();
+    CHECK(L.text.substr(title.begin, title.end - title.begin) == (route == "/" ? "Home" : "Decision log"));
+    const float title_bottom = page_top + title.line_y + title.line_h;
+    // The history line, then the page's own view: its first widget.
+    REQUIRE(f.link("Edit this page") != nullptr);
+    const float history_y = f.link("Edit this page")->y;
+    const VisibleLink* widget = f.link(route == "/" ? "ADR-0003  Use C" : "Title");
+    REQUIRE(widget != nullptr);
+    const float widget_y = widget->y;
+    CHECK(title_bottom <= history_y);
+    CHECK(history_y < widget_y);
+    const Fragment& text = L.fragments.back();  // "Text."
+    CHECK(L.text.substr(text.begin, text.end - text.begin) == "Text.");
+    CHECK(page_top + text.line_y > widget_y);
+    CHECK(L.views_h == v.header_h);
+  }
 }
 
 TEST_CASE("the decision log's filters and sort read and write as a URL query; defaults and non-dates are left out") {

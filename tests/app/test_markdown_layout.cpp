@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/markdown_layout.hpp"
+#include "app/reading_position.hpp"
 #include "core/bidi_text.hpp"
 #include "core/limits.hpp"
 #include "core/markdown.hpp"
@@ -23,7 +24,7 @@ struct Laid {
   std::unique_ptr<MarkdownDocument> doc;
   DocLayout layout;
 
-  explicit Laid(const std::string& markdown, float width = 600) {
+  explicit Laid(const std::string& markdown, float width = 600, const std::vector<std::string>* hrefs = nullptr) {
     type.load(imgui.fonts);
     imgui.new_frame();
     doc = std::make_unique<MarkdownDocument>(markdown);
@@ -32,6 +33,7 @@ struct Laid {
     in.width = width;
     in.type = &type;
     for (auto& h : doc->summarize().headings) in.heading_slugs.push_back(h.slug);
+    in.hrefs = hrefs;
     layout = layout_markdown(in);
     imgui.end_frame();
   }
@@ -75,6 +77,61 @@ TEST_CASE("CJK text breaks between characters") {
   for (int i = 0; i < 80; ++i) cjk += "漢字";
   Laid l(cjk + "\n", 200);
   CHECK(l.lines() > 1);
+}
+
+TEST_CASE("the page's views get a space below its leading H1 (at the top without one); setting its height moves only what is below") {
+  Laid with_title("# Title\n\nFirst paragraph.\n\n## Part\n\nMore.\n");
+  DocLayout& L = with_title.layout;
+  const float title_bottom = L.fragments[0].line_y + L.fragments[0].line_h;
+  CHECK(L.views_y > title_bottom);
+  CHECK(L.views_h == 0);
+  CHECK(L.fragments[1].line_y == L.views_y);  // the paragraph after the title starts there, without a margin
+  const float part = L.find_anchor("part")->y, height = L.height, title_y = L.fragments[0].y;
+  L.set_views_height(120);
+  CHECK(L.views_h == 120);
+  CHECK(L.fragments[0].y == title_y);
+  CHECK(L.anchors.front().y == 0);  // the title's anchor stays
+  CHECK(L.fragments[1].line_y == L.views_y + 120);
+  CHECK(L.find_anchor("part")->y == part + 120);
+  CHECK(L.height == height + 120);
+  CHECK(L.first_chunk_below(L.views_y + 1) == L.first_chunk_below(L.views_y + 119));  // nothing drawn in the space
+  L.set_views_height(40);
+  CHECK(L.find_anchor("part")->y == part + 40);
+  // A heading right after the title keeps its own, taller margin, below the space.
+  Laid h2_first("# Title\n\n## Part\n\nText.\n");
+  CHECK(h2_first.layout.find_anchor("part")->y > h2_first.layout.views_y);
+  // No leading H1 (a paragraph first, or an H2): the views go at the top.
+  CHECK(Laid("Intro.\n\n# Late title\n").layout.views_y == 0);
+  CHECK(Laid("## Part\n\nText.\n").layout.views_y == 0);
+}
+
+TEST_CASE("a link the manifest gives no href is broken: drawn in the caution ink; an empty destination is not broken") {
+  const std::vector<std::string> hrefs = {"", "/guide/", "", ""};
+  Laid laid("[gone](missing.md) [guide](guide.md) [[Nowhere]] [empty]()\n", 600, &hrefs);
+  const DocLayout& L = laid.layout;
+  REQUIRE(L.links.size() == 4);
+  CHECK(L.links[0].broken);
+  CHECK_FALSE(L.links[1].broken);
+  CHECK(L.links[2].broken);  // a wikilink to no page
+  CHECK_FALSE(L.links[3].broken);
+  for (const Fragment& f : L.fragments)
+    if (f.link >= 0) CHECK(L.styles[f.style].ink == (L.links[static_cast<std::size_t>(f.link)].broken ? Ink::caution : Ink::link));
+  // Without the manifest's hrefs nothing is called broken.
+  for (const LinkInfo& link : Laid("[gone](missing.md)\n").layout.links) CHECK_FALSE(link.broken);
+}
+
+TEST_CASE("regression: a reading position on the rule under a heading names the words below it, not none") {
+  Laid laid("# Long page\n\n## Part 1\n\nParagraph 1.1 says something.\n\n## Part 2\n\nParagraph 2.1 says more.\n");
+  const DocLayout& L = laid.layout;
+  const Chunk* rule = nullptr;
+  for (const Chunk& c : L.chunks)
+    if (c.frag_begin == c.frag_end && c.y0 > L.find_anchor("part-2")->y) rule = &c;
+  REQUIRE(rule != nullptr);
+  const ReadingPosition p = reading_position_at(L, rule->y0 + 0.5f);
+  CHECK(p.heading == "part-2");
+  CHECK(p.text == "Paragraph 2.1 says more.");
+  REQUIRE(find_reading_position(L, p));
+  CHECK(*find_reading_position(L, p) > rule->y0);
 }
 
 TEST_CASE("headings are anchors with GitHub slugs, in the heading's size") {

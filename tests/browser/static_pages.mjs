@@ -1,13 +1,14 @@
 // The static pages and the preview as a reader and a writer meet them: the 404 page asks
 // the server for nothing more than itself and settles ("ready"), "Open in the app" is
 // offered only where the app can run and is not running, and `logbook serve` lists every
-// problem of the last build over the page, warnings too, with broken links drawn as such.
+// problem of the last build over the page, warnings too, with broken links drawn as such,
+// on the static page and in the app.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
-import { decodePng, inkRatio } from "./lib/png.mjs";
+import { decodePng, difference, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
 import { buildSite } from "./lib/build.mjs";
 
@@ -107,6 +108,45 @@ export function staticPageTests({ test, check, ready, state, browser, logbook, a
       for (const r of rows) check(terminal.includes(r.replace(/^(error|warning) /, "")), `the overlay says what the terminal does not: ${r}\n${terminal}`);
       const broken = await page.evaluate(() => [...document.querySelectorAll("main a.broken")].map((a) => [a.textContent, getComputedStyle(a).textDecorationStyle]));
       check(broken.length === 1 && broken[0][0] === "Setpu" && broken[0][1] === "wavy", `broken links: ${JSON.stringify(broken)}`);
+      await context.close();
+    } finally {
+      preview.stop();
+    }
+  });
+
+  test("the app under logbook serve draws a broken link as broken: red and wavy, a tooltip on hover, and a click goes nowhere", async () => {
+    const preview = await startServe(logbook, join(tmp, "content"), join(tmp, "preview-app"), appDir);
+    try {
+      const { page, context } = await openPage(browser, { width: 1366, height: 860 });
+      await page.goto(preview.url + "/");
+      await ready(page);
+      const links = await page.evaluate(() => window.logbook.links());
+      const broken = links.find((l) => l.text === "Setpu"), fine = links.find((l) => l.text === "Setup");
+      check(broken && fine, `links drawn: ${JSON.stringify(links.map((l) => l.text))}`);
+      // The caution red (#cf222e), in the text and the wavy line under it; a working link has none.
+      const redShare = async (l) => {
+        const png = decodePng(await page.screenshot({ clip: { x: l.x, y: l.y, width: l.w, height: l.h + 4 } }));
+        let red = 0;
+        for (let i = 0; i < png.pixels.length; i += png.channels) {
+          const [r, g, b] = [png.pixels[i], png.pixels[i + 1], png.pixels[i + 2]];
+          if (r > 150 && g < 120 && b < 120) ++red;
+        }
+        return red / (png.pixels.length / png.channels);
+      };
+      const brokenRed = await redShare(broken), fineRed = await redShare(fine);
+      check(brokenRed > 0.05 && fineRed === 0, `red share: broken link ${brokenRed.toFixed(3)}, working link ${fineRed.toFixed(3)}`);
+      const below = { x: broken.x, y: broken.y + broken.h, width: 420, height: 70 };
+      const before = decodePng(await page.screenshot({ clip: below }));
+      await page.mouse.move(broken.x + 4, broken.y + broken.h / 2);
+      await page.mouse.move(broken.x + 6, broken.y + broken.h / 2);
+      await page.waitForTimeout(300);
+      const during = decodePng(await page.screenshot({ clip: below }));
+      check(difference(before, during) > 0.02, `no tooltip under the pointer (${(difference(before, during) * 100).toFixed(1)}% changed)`);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+      const s = await state(page);
+      check(s.path === "/" && new URL(page.url()).pathname === "/", `a click on a broken link went to ${s.path} (${page.url()})`);
       await context.close();
     } finally {
       preview.stop();
