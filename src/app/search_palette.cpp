@@ -107,12 +107,14 @@ struct PaletteBox {
 };
 
 // The dimmed page behind; true when it was clicked.
-bool dim_layer(const Area& screen) {
+// On a phone the palette is the whole screen: the layer is opaque, so no page shows where
+// the palette's own window ends above the screen's foot.
+bool dim_layer(const Area& screen, bool phone) {
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(screen.w, screen.h));
   ImGui::Begin("##palette-dim", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                              ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(screen.w, screen.h), ImGui::GetColorU32(ImGuiCol_ModalWindowDimBg));
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(screen.w, screen.h), ImGui::GetColorU32(phone ? ImGuiCol_WindowBg : ImGuiCol_ModalWindowDimBg));
   const bool clicked = ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left);
   ImGui::End();
   return clicked;
@@ -301,7 +303,7 @@ void footer(App& app, float w) {
 
 void draw_search_palette(App& app, const Area& screen) {
   const PaletteBox box = PaletteBox::of(screen, app.phone());
-  const bool dim_clicked = dim_layer(screen);
+  const bool dim_clicked = dim_layer(screen, box.phone);
   ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
   ImGui::SetNextWindowSize(ImVec2(box.w, 0));
   ImGui::SetNextWindowSizeConstraints(ImVec2(box.w, 0), ImVec2(box.w, box.max_h));

@@ -792,3 +792,18 @@ TEST_CASE("labels such as 'On this page' are drawn in inks that meet 4.5:1 on th
     CHECK(contrast(th[app::Ink::faint], th[app::Ink::page_bg]) < 4.5);
   }
 }
+
+TEST_CASE("regression: on a phone the open palette hides the whole page, down to the screen's foot") {
+  // The palette's window ends a little above the foot; the layer behind it was a dim veil,
+  // so the page's text showed below the palette's footer.
+  Fixture f;
+  f.width = 390;
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  f.app.open_search(true);
+  f.app_frame();
+  f.app_frame();
+  ImGuiWindow* layer = ImGui::FindWindowByName("##palette-dim");
+  REQUIRE(layer != nullptr);
+  REQUIRE(layer->DrawList->VtxBuffer.Size > 0);
+  CHECK((layer->DrawList->VtxBuffer[0].col >> IM_COL32_A_SHIFT) == 0xFF);  // opaque
+}
