@@ -11,6 +11,19 @@
 
 using namespace logbook;
 
+namespace {
+
+// An engine over the search database of these pages, in memory.
+std::unique_ptr<SearchEngine> engine_for(const std::vector<SourceFile>& files) {
+  const Site site = build_site(files);
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
+  REQUIRE(write_search_database(db, site) == "");
+  return std::make_unique<SearchEngine>(db);
+}
+
+}  // namespace
+
 TEST_CASE("a rowid keeps the page's index and its length to within 9 %") {
   for (std::size_t tokens : {0u, 1u, 7u, 100u, 2500u, 40000u, 1000000u}) {
     const long long rowid = search_rowid(41, tokens);
@@ -58,35 +71,27 @@ TEST_CASE("length still counts: of two pages that mention a word once, the short
   std::string filler;
   for (int i = 0; i < 400; ++i) filler += "lorem ipsum dolor sit amet ";
   // The long page comes first in the site, so a tie would put it first.
-  const Site site = build_site({
+  const auto engine = engine_for({
       {"a-long.md", "# Alpha\n\nThe quasar note. " + filler + "\n"},
       {"b-short.md", "# Beta\n\nThe quasar note.\n"},
   });
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(write_search_database(db, site) == "");
-  SearchEngine engine(db);
-  const SearchResult r = engine.search("quasar");
+  const SearchResult r = engine->search("quasar");
   REQUIRE(r.hits.size() == 2);
   CHECK(r.hits[0].path == "b-short.md");
   CHECK(r.hits[0].score < r.hits[1].score);  // lower is better, as FTS5's rank
 }
 
 TEST_CASE("more mentions rank higher, and a rarer word weighs more") {
-  const Site site = build_site({
+  const auto engine = engine_for({
       {"one.md", "# One\n\nquasar pulsar.\n"},
       {"two.md", "# Two\n\nquasar quasar pulsar.\n"},
       {"three.md", "# Three\n\npulsar here.\n"},
   });
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(write_search_database(db, site) == "");
-  SearchEngine engine(db);
-  const SearchResult r = engine.search("quasar");
+  const SearchResult r = engine->search("quasar");
   REQUIRE(r.hits.size() == 2);
   CHECK(r.hits[0].path == "two.md");
   // "quasar" (in 2 of 3 pages) outweighs "pulsar" (in all 3) for the page holding both.
-  const SearchResult either = engine.search("quasar OR pulsar");
+  const SearchResult either = engine->search("quasar OR pulsar");
   REQUIRE(either.hits.size() == 3);
   CHECK(either.hits.back().path == "three.md");
 }
