@@ -287,6 +287,22 @@ void decision_row(App& app, int r, int columns, float title_w) {
   if (clicked && !url.empty()) app.open(url);
 }
 
+// For screen readers: the rows as the reader filtered or sorted them, a list in the DOM
+// copy (accessibility.hpp); the static page's table, already there, lists every record
+// newest first, so an unfiltered log in that order adds nothing.
+void accessible_rows(App& app, const DecisionLogViewState& st) {
+  const PublishedSite& site = app.site();
+  const DecisionLogViewState as_published;
+  if (st.rows.size() == site.decisions.size() && st.column == as_published.column && st.ascending == as_published.ascending) return;
+  AccessibleList& list = app.accessibility().lists.emplace_back();
+  list.title = "Decisions shown: " + std::to_string(st.rows.size()) + " of " + std::to_string(site.decisions.size());
+  for (int r : st.rows) {
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(r)];
+    const std::string url = d.page >= 0 ? app.full_url(site.pages[static_cast<std::size_t>(d.page)].url) : "";
+    list.rows.push_back({d.id + ": " + d.title + ", " + (d.status.empty() ? "no status" : d.status), url});
+  }
+}
+
 // The table of records (ImGui tables), clipped to the document area it scrolls with.
 // Returns its height (rows whose titles wrap are taller).
 float decision_table(App& app, ImVec2 pos, float width, float header_h) {
@@ -319,6 +335,7 @@ float decision_table(App& app, ImVec2 pos, float width, float header_h) {
                                           "No decision matches these filters.");
     }
     for (int r : st.rows) decision_row(app, r, columns, title_w);
+    accessible_rows(app, st);
     ImGui::EndTable();
   }
   ImGui::PopClipRect();

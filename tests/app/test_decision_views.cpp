@@ -448,3 +448,18 @@ TEST_CASE("the decision log's address follows its filters: a choice is a history
   CHECK(f.app.decision_log().filter.tag == "infra");
   CHECK(f.platform.history.back() == "push /docs/decisions/?tag=infra");
 }
+
+TEST_CASE("the decision log's rows as the reader sorted or filtered them go to the DOM copy, for screen readers") {
+  AppFixture f(manifest(), "/decisions/");
+  CHECK(f.platform.lists.empty());  // as published: the static page's table says the same
+  f.click(*f.link("Title"));        // sorted A to Z
+  REQUIRE(f.platform.lists.size() == 1);
+  const AccessibleList& shown = f.platform.lists.front();
+  CHECK(shown.title == "Decisions shown: 4 of 4");
+  REQUIRE(shown.rows.size() == 4);
+  CHECK(shown.rows.front().first.starts_with("ADR-0004: Drop A, "));
+  CHECK(shown.rows.front().second == "/docs/decisions/0004-d/");
+  f.click(*f.link("ADR-0004"));
+  f.settle();
+  CHECK(f.platform.lists.empty());  // a record's page has none
+}
