@@ -35,7 +35,7 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const kib = (b) => (b / 1024).toFixed(1) + " KiB";
 
 async function boot() {
-  await page.goto(server.url + manifest.pages[0].url);
+  await page.goto(server.url + manifest.parts[0].from);  // the first page (manifest format 4: pages in parts)
   await page.waitForFunction(() => window.logbook && window.logbook.ready, null, { timeout: 60000 });
   await page.evaluate(() => window.logbook.ready);
   await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 60000, polling: 50 });
@@ -61,7 +61,7 @@ async function firstSearch(label) {
   return { ms, requests: sent.length, bytes: total, by };
 }
 
-console.log(`${manifest.pages.length} pages, database ${kib(manifest.search.bytes)} in ${manifest.search.pieces} pieces; server delay ${delay} ms; query "${query}"`);
+console.log(`${manifest.parts.reduce((n, p) => n + p.count, 0)} pages, database ${kib(manifest.search.bytes)} in ${manifest.search.pieces} pieces; server delay ${delay} ms; query "${query}"`);
 await boot();
 const cold = await firstSearch("cold");
 await boot();  // a reload: the worker starts again, the HTTP cache keeps what it fetched
