@@ -10,19 +10,13 @@
 #include "core/search_engine.hpp"
 #include "core/search_rank.hpp"
 #include "core/site.hpp"
+#include "engine_fixture.hpp"
 
 using namespace logbook;
+using test::engine_for;
 
 namespace {
 
-// Writes the site into an in-memory database and hands the connection to an engine.
-std::unique_ptr<SearchEngine> engine_for(const std::vector<SourceFile>& files) {
-  const Site site = build_site(files);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(write_search_database(db, site) == "");
-  return std::make_unique<SearchEngine>(db);
-}
 
 std::vector<std::string> paths(const SearchResult& r) {
   std::vector<std::string> out;

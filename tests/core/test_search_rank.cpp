@@ -8,21 +8,11 @@
 #include "core/search_engine.hpp"
 #include "core/search_rank.hpp"
 #include "core/site.hpp"
+#include "engine_fixture.hpp"
 
 using namespace logbook;
 
-namespace {
-
-// An engine over the search database of these pages, in memory.
-std::unique_ptr<SearchEngine> engine_for(const std::vector<SourceFile>& files) {
-  const Site site = build_site(files);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
-  REQUIRE(write_search_database(db, site) == "");
-  return std::make_unique<SearchEngine>(db);
-}
-
-}  // namespace
+using test::engine_for;
 
 TEST_CASE("a rowid keeps the page's index and its length to within 9 %") {
   for (std::size_t tokens : {0u, 1u, 7u, 100u, 2500u, 40000u, 1000000u}) {
