@@ -2,9 +2,31 @@
 
 #include <cstdio>
 
-#include "front_matter.hpp"
-
 namespace logbook {
+
+namespace {
+
+// The number a run of ASCII digits spells (callers check that they are digits).
+int digits(std::string_view t) {
+  int n = 0;
+  for (char c : t) n = n * 10 + (c - '0');
+  return n;
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (t[i] < '0' || t[i] > '9') return false;
+  const int year = digits(t.substr(0, 4));
+  const int month = digits(t.substr(5, 2));
+  const int day = digits(t.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
 
 namespace {
 
@@ -40,9 +62,9 @@ std::optional<long long> day_number(std::string_view date) {
   if (date.size() > 10 && !has_time) return std::nullopt;  // "2026-01-0512" is not a date
   const std::string_view day = date.substr(0, 10);
   if (!is_iso_date(day)) return std::nullopt;
-  const int y = std::stoi(std::string(day.substr(0, 4)));
-  const int m = std::stoi(std::string(day.substr(5, 2)));
-  const int d = std::stoi(std::string(day.substr(8, 2)));
+  const int y = digits(day.substr(0, 4));
+  const int m = digits(day.substr(5, 2));
+  const int d = digits(day.substr(8, 2));
   return days_from_civil(y, m, d);
 }
 

@@ -14,6 +14,9 @@
 
 namespace logbook {
 
+// True for a YYYY-MM-DD date with a valid month and day.
+bool is_iso_date(std::string_view text);
+
 // Days since 1970-01-01 (negative before); nullopt when it is not a date (above).
 std::optional<long long> day_number(std::string_view date);
 

@@ -115,19 +115,6 @@ struct FieldReader {
 
 }  // namespace
 
-bool is_iso_date(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return false;
-  const int year = std::stoi(std::string(t.substr(0, 4)));
-  const int month = (t[5] - '0') * 10 + (t[6] - '0');
-  const int day = (t[8] - '0') * 10 + (t[9] - '0');
-  if (month < 1 || month > 12 || day < 1) return false;
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
 namespace {
 
 struct Block {

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "calendar_date.hpp"
 #include "diagnostic.hpp"
 
 namespace logbook {
@@ -39,7 +40,5 @@ FrontMatter parse_front_matter(std::string_view file, std::string_view text, Dia
 // Just the split (no YAML), for readers that only need the body.
 FrontMatter split_front_matter(std::string_view text);
 
-// True for a YYYY-MM-DD date with a valid month and day.
-bool is_iso_date(std::string_view text);
 
 }  // namespace logbook

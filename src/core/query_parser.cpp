@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "front_matter.hpp"
+#include "calendar_date.hpp"
 #include "limits.hpp"
 #include "slug.hpp"
 #include "utf8.hpp"

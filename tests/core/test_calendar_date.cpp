@@ -47,3 +47,13 @@ TEST_CASE("a date is YYYY-MM-DD naming a real day, with an optional time after i
   CHECK_FALSE(day_number(""));
   CHECK_FALSE(day_number("soon"));
 }
+
+TEST_CASE("ISO dates are checked for real months and days") {
+  CHECK(is_iso_date("2024-02-29"));
+  CHECK_FALSE(is_iso_date("2023-02-29"));
+  CHECK_FALSE(is_iso_date("2026-13-01"));
+  CHECK_FALSE(is_iso_date("2026-1-01"));
+  CHECK_FALSE(is_iso_date("yesterday"));
+  CHECK_FALSE(is_iso_date("1900-02-29"));  // a century is a leap year only every 400
+  CHECK(is_iso_date("2000-02-29"));
+}
