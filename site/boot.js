@@ -158,6 +158,26 @@
       return part ? download("part", base + "/" + part.name, 40000, true).catch(function () { return ""; }) : "";
     })
   ];
+  // The search worker and its engine load with the app (ADR-0012), so that a search at the
+  // first frame waits for nothing: the worker is started here, with the head's piece list,
+  // and handed to the app (Module.lbSearchWorker), which adopts it once the first page is
+  // drawn. Its "ready" (or "failed") is awaited with the rest; what it said is kept for
+  // the app, whose listener comes later.
+  var searchWorker = head.then(function (m) {
+    var list = m.search && typeof m.search.list === "string" ? m.search.list : "";
+    if (!list || typeof Worker !== "function") return null;
+    var w;
+    try { w = new Worker(app + "search-worker.js"); } catch (e) { return null; }
+    return new Promise(function (resolve) {
+      var said = {list: list, worker: w, state: null};
+      w.onmessage = function (e) {
+        if (e.data && (e.data.type === "ready" || e.data.type === "failed")) { said.state = e.data; resolve(said); }
+      };
+      w.onerror = function () { said.state = {type: "failed", error: "The search worker failed to start."}; resolve(said); };
+      w.postMessage({type: "load", base: location.origin + base, list: list, core: app + "search-core.js"});
+    });
+  });
+  jobs.push(searchWorker);
   var names = Object.keys(fonts);
   names.forEach(function (k) { jobs.push(download(k, app + "fonts/" + fonts[k], 60000)); });
   // Faces the build subset to the characters this content uses beyond the bundled fonts
@@ -192,8 +212,8 @@
 
   Promise.all(jobs).then(function (r) {
     var preload = {manifest: r[2], markdown: r[3], part: r[4], position: readingPosition()};
-    names.forEach(function (k, i) { preload[k] = r[5 + i]; });
-    r[5 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
+    names.forEach(function (k, i) { preload[k] = r[6 + i]; });
+    r[6 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
     var host = document.createElement("div");
     host.id = "logbook-app";
     var canvas = document.createElement("canvas");
@@ -216,6 +236,7 @@
         return {};
       },
       logbookPreload: preload,
+      lbSearchWorker: r[5],
       lbBase: base,
       lbFail: failed,
       print: function (t) { console.log(t); },

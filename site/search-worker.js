@@ -12,15 +12,19 @@
 //   {type: "warm"}                     the palette opened: fetch the list and the pieces
 //                                      every query reads, in parallel, before the first query
 //   {type: "query", id, request}       request: a SearchRequest as JSON
+//   {type: "snippets", id, texts}      texts: a SearchTexts as JSON, the ranked hits' text
+//                                      (the page makes it from their index.md: this
+//                                      worker's download has no Markdown parser)
 // Out: {type: "ready"} (the engine is loaded) | {type: "failed", error} |
-//      {type: "answer", id, answer, final, received, started, done}: a word query is
-//                                      answered twice, its ranked hits at once (final
-//                                      false, no snippets), then the same hits with their
-//                                      snippets, made from their pages' index.md (final true) |
+//      {type: "answer", id, answer, final, texts, received, started, done}: a word query
+//                                      is answered twice, its ranked hits at once (final
+//                                      false, no snippets; texts: the files whose text the
+//                                      snippets need), then, once the page sent that text,
+//                                      the same hits with their snippets (final true) |
 //      {type: "redeployed", list}      a piece was gone: the site was deployed again, and
 //                                      the worker now reads the new manifest's list
-// request and answer are JSON strings this file passes through untouched: SearchRequest
-// and SearchAnswer in src/core/search_wire.hpp, which also documents every message.
+// request, texts and answer are JSON strings this file passes through untouched:
+// src/core/search_wire.hpp's types, which also documents every message.
 "use strict";
 let core = null;
 let failed = null;
@@ -32,12 +36,8 @@ let warmed = "";      // the list the warm-up last ran for (once per list)
 let wantWarm = false; // the palette opened before the engine had loaded
 let gone = "";        // a file under search/ that answered 404 during the current call
 let unreachable = false;  // a file could not be fetched at all (offline) during the current call
-let redeployed = false;  // a new deployment was seen: pages' text may be cached from the old one
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
-const texts = new Map();  // path -> a page's index.md, for snippets (the latest, up to kTextBytes)
-const kTextBytes = 8 * 1024 * 1024;  // bytes, not pages: a site may hold pages of megabytes
-let textBytes = 0;
-let snipping = null;      // an automation query's snippets are being made: queries wait
+let snipping = 0;         // an automation query waits for its snippets' text: queries wait
 const queue = [];
 let scheduled = false;
 
@@ -53,9 +53,6 @@ function getSync(path) {
   const x = new XMLHttpRequest();
   x.open("GET", siteUrl(path), false);
   x.responseType = "arraybuffer";
-  // A page's index.md is not named by its hash: once the site was deployed again, the
-  // HTTP cache's copy may be the old text, which would make snippets of the old page.
-  if (redeployed && !path.startsWith("search/")) x.setRequestHeader("Cache-Control", "no-cache");
   try { x.send(); } catch { unreachable = true; return null; }  // offline, or the host is unreachable
   if (x.status === 200) return new Uint8Array(x.response);
   if (x.status === 404 && path.startsWith("search/")) gone = path;
@@ -144,9 +141,6 @@ function redeploy() {
   if (typeof next !== "string" || !next || next === list) return false;
   list = next;
   opened = false;
-  redeployed = true;
-  texts.clear();  // pages' text of the old deployment
-  textBytes = 0;
   ahead.clear();
   postMessage({type: "redeployed", list: list});
   return true;
@@ -155,7 +149,7 @@ function redeploy() {
 // The one answer written here rather than by the core: the worker's wasm may be what
 // failed to load. Its shape is SearchAnswer's, version 2 (src/core/search_wire.hpp).
 function failedAnswer(id, error) {
-  return JSON.stringify({format: "logbook-search-answer", version: 2, id: id, hits: [], error: error, millis: 0, corrected: ""});
+  return JSON.stringify({format: "logbook-search-answer", version: 3, id: id, hits: [], error: error, millis: 0, corrected: ""});
 }
 
 // A query's answer; after a new deployment, the same query over the new list. A file the
@@ -184,43 +178,24 @@ function answer(d) {
   const json = run(d, request);
   const paths = takeString(core._sw_snippet_paths()).split("\n").filter(Boolean);
   const t1 = performance.now();
-  postMessage({type: "answer", id: d.id, answer: json, final: !paths.length,
+  postMessage({type: "answer", id: d.id, answer: json, final: !paths.length, texts: paths,
                received: d.received, started: performance.timeOrigin + t0, done: performance.timeOrigin + t1});
-  if (paths.length) snippets(d.id, paths);
+  if (paths.length && d.id < 0) snipping = d.id;
 }
 
-// A page's index.md for its snippet, fetched asynchronously (the hits' pages in parallel)
-// and kept: the next keystrokes' hits are mostly the same pages. null when unavailable.
-function pageText(path) {
-  if (texts.has(path)) return Promise.resolve(texts.get(path));
-  return fetch(siteUrl(path), redeployed ? {cache: "no-cache"} : {}).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
-    .then(function (b) {
-      if (!b) return null;
-      const bytes = new Uint8Array(b);
-      texts.set(path, bytes);
-      textBytes += bytes.length;
-      for (const [oldest, old] of texts) {
-        if (textBytes <= kTextBytes || old === bytes) break;
-        texts.delete(oldest);
-        textBytes -= old.length;
-      }
-      return bytes;
-    }, function () { return null; });
+// The second step of an answer: its hits again, with snippets made from the text the page
+// sent. Dropped when a newer query has been ranked meanwhile (the app shows only the
+// latest); the automation API's queries (negative ids) hold the queue until their text
+// comes, so that each gets its snippets.
+function snippets(d) {
+  const json = withCString(typeof d.texts === "string" ? d.texts : "", function (q) { return core._sw_snippets(d.id, q); });
+  if (d.id === snipping) {
+    snipping = 0;
+    schedule();
+  }
+  if (JSON.parse(json).error && d.id > 0) return;  // replaced by a newer answer
+  postMessage({type: "answer", id: d.id, answer: json, final: true});
 }
-
-// The second step of an answer: its hits again, with snippets. Dropped when a newer query
-// has been ranked meanwhile (the app shows only the latest); the automation API's queries
-// (negative ids) hold the queue instead, so that each gets its snippets.
-function snippets(id, paths) {
-  const made = Promise.all(paths.map(pageText)).then(function (files) {
-    const json = takeString(core._sw_snippets(id, encodeFiles(files), files.length));
-    if (JSON.parse(json).error && id > 0) return;  // replaced by a newer answer
-    postMessage({type: "answer", id: id, answer: json, final: true});
-  });
-  if (id > 0) return;
-  snipping = made.then(function () { snipping = null; schedule(); });
-}
-
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
 // matters, older ones are skipped unanswered (the app ignores their answers anyway).
 // While the warm-up runs, queries wait for it: it fetches in parallel what they would
@@ -264,6 +239,10 @@ onmessage = function (m) {
   }
   if (d.type === "warm") {
     warm();
+    return;
+  }
+  if (d.type === "snippets") {
+    if (core) snippets(d);
     return;
   }
   if (d.type !== "load") return;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -18,6 +19,8 @@
 
 #include "app/app.hpp"
 #include "app/keyboard_nav.hpp"
+#include "core/page_history.hpp"
+#include "core/search_engine.hpp"
 #include "core/search_wire.hpp"
 #include "web_keys.hpp"
 #include "web_platform.hpp"
@@ -36,6 +39,8 @@ struct Edge {
   int frames_drawn = 0;
   ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
   ImGuiPlatformImeData ime{};
+  // Search hits' texts for their snippets, by page path, title and source hash (lb_snippet_texts).
+  std::unordered_map<std::string, logbook::IndexedText> page_texts;
 };
 
 Edge* g_edge = nullptr;  // the one instance; JavaScript callbacks reach it through here
@@ -212,6 +217,30 @@ EMSCRIPTEN_KEEPALIVE void lb_search_answer(int id, const char* json) {
   logbook::SearchAnswer a;
   if (std::string error = logbook::from_json(json, a); !error.empty()) a = {.id = id, .hits = {}, .error = std::move(error)};
   g_edge->app->on_search_answer(std::move(a));
+}
+// The page's half of a word query's snippets: the texts of the ranked answer's hits
+// (answer: a SearchAnswer as JSON) made from their pages' index.md (sources: a JSON list
+// of strings, null for a page that could not be fetched), as a SearchTexts for the worker,
+// whose download leaves the Markdown parser out (core/search_wire.hpp). Each page's text is
+// made once per version of the page: the next keystrokes' hits are mostly the same pages.
+EMSCRIPTEN_KEEPALIVE char* lb_snippet_texts(const char* answer_json, const char* sources_json) {
+  logbook::SearchAnswer a;
+  (void)logbook::from_json(answer_json, a);  // a malformed answer has no hits: no texts
+  const nlohmann::json sources = nlohmann::json::parse(sources_json, nullptr, false);
+  logbook::SearchTexts out{.id = a.id, .texts = {}};
+  auto& cache = g_edge->page_texts;
+  for (std::size_t i = 0; i < a.hits.size(); ++i) {
+    const bool read = sources.is_array() && i < sources.size() && sources[i].is_string();
+    const std::string source = read ? sources[i].get<std::string>() : std::string();
+    const std::string key = a.hits[i].path + "\n" + a.hits[i].title + "\n" + logbook::content_hash(source);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+      if (cache.size() >= 512) cache.clear();  // a bound, not an LRU: texts are cheap to make again
+      it = cache.emplace(key, logbook::page_texts({a.hits[i].title}, {a.hits[i].path}, {source}).front()).first;
+    }
+    out.texts.push_back(it->second);
+  }
+  return strdup(logbook::to_json(out).c_str());
 }
 // A query as the worker reads it (a SearchRequest as JSON), for window.logbook.search.
 // query is `length` bytes: what a script passes may hold a NUL.

@@ -1,5 +1,7 @@
 // The search worker's wasm: SQLite, FTS5 and the core's query engine, and nothing of
-// the reader, so the first page never downloads it. site/search-worker.js owns the
+// the reader: no Markdown parser (the page makes the snippets' text, SearchTexts) and no
+// C++ exceptions (wasm/CMakeLists.txt), so that it is small enough to travel with the
+// app before the first page is drawn (ADR-0012). site/search-worker.js owns the
 // Worker side (fetching files, the message queue, a new deployment) and calls these
 // functions; the messages themselves are core/search_wire.hpp's.
 //
@@ -138,15 +140,18 @@ EMSCRIPTEN_KEEPALIVE char* sw_snippet_paths() {
   return copy_out(paths);
 }
 
-// The second step: the last answer again, with its snippets made from the texts of the
-// files sw_snippet_paths named (`files`: a block as lb_fetch_files returns, which this
-// frees; a file missing keeps its hit without a snippet). id must be the last answer's.
-EMSCRIPTEN_KEEPALIVE char* sw_snippets(int id, std::uint8_t* files, int count) {
-  std::vector<std::string> sources;
-  for (std::optional<std::string>& f : take_files(files, static_cast<std::size_t>(count))) sources.push_back(f ? std::move(*f) : "");
-  if (id != g_ranked_id) return copy_out(logbook::to_json(logbook::SearchAnswer{.id = id, .hits = {}, .error = "This answer was replaced by a newer one."}));
+// The second step: the last answer again, with its snippets made from its hits' texts,
+// which the page made from the files sw_snippet_paths named (texts: a SearchTexts as JSON;
+// a page that could not be read keeps its hit without a snippet). Its id must be the last
+// answer's.
+EMSCRIPTEN_KEEPALIVE char* sw_snippets(int id, const char* texts_json) {
+  logbook::SearchTexts texts;
+  const std::string error = logbook::from_json(texts_json, texts);
+  if (!error.empty()) return copy_out(logbook::to_json(logbook::SearchAnswer{.id = id, .hits = {}, .error = error}));
+  if (id != g_ranked_id || texts.id != id)
+    return copy_out(logbook::to_json(logbook::SearchAnswer{.id = id, .hits = {}, .error = "This answer was replaced by a newer one."}));
   const double start = emscripten_get_now();
-  logbook::make_snippets(g_ranked, sources);
+  logbook::make_snippets(g_ranked, texts.texts);
   return copy_out(logbook::to_json(answer_of(id, g_ranked, emscripten_get_now() - start)));
 }
 

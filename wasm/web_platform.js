@@ -659,10 +659,10 @@ mergeInto(LibraryManager.library, {
     window.addEventListener("focus", function () { Module._lb_focus(1); lbWake(); });
   },
 
-  // The search worker, started (Module.lbStartSearch) once the first page is drawn. The
-  // app's queries (Module.lbSearch) are answered into lb_search_answer; the automation
-  // API's (api.search, negative ids) into a promise. Also adds the API's search
-  // functions, which share the worker.
+  // The search worker, started by boot.js with the app and adopted (Module.lbStartSearch)
+  // once the first page is drawn. The app's queries (Module.lbSearch) are answered into
+  // lb_search_answer; the automation API's (api.search, negative ids) into a promise. Also
+  // adds the API's search functions, which share the worker.
   $lbInstallSearch__deps: ["$lbWake", "$lbWithCString"],
   $lbInstallSearch: function (api) {
     const base = Module.lbBase || "";
@@ -674,9 +674,42 @@ mergeInto(LibraryManager.library, {
     const trace = new Map();
     Module.lbSearchTrace = trace;
     let worker = null, apiId = -1, heldFor = 0;
+    // A word query's snippets need its hits' text, which this page makes: the worker's
+    // download leaves the Markdown parser out. The pages' index.md, fetched in parallel and
+    // kept (the next keystrokes' hits are mostly the same pages), become a SearchTexts
+    // (src/core/search_wire.hpp) in the app's wasm, which the worker makes snippets of.
+    const sources = new Map();  // path -> its index.md's text, the latest up to kSourceChars
+    const kSourceChars = 8 * 1024 * 1024;
+    let sourceChars = 0, fresh = false;  // fresh: a new deployment was seen, the HTTP cache may be stale
+    const source = function (path) {
+      if (sources.has(path)) return Promise.resolve(sources.get(path));
+      return fetch(base + "/" + path, fresh ? {cache: "no-cache"} : {}).then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (t) {
+          if (t === null) return null;
+          sources.set(path, t);
+          sourceChars += t.length;
+          for (const oldest of sources.keys()) {  // (no destructuring: Emscripten's preprocessor mangles it)
+            if (sourceChars <= kSourceChars || oldest === path) break;
+            sourceChars -= sources.get(oldest).length;
+            sources.delete(oldest);
+          }
+          return t;
+        }, function () { return null; });
+    };
+    const makeSnippets = function (d) {
+      Promise.all(d.texts.map(source)).then(function (list) {
+        const p = lbWithCString(function (a) {
+          return lbWithCString(function (t) { return Module._lb_snippet_texts(a, t); }, JSON.stringify(list));
+        }, d.answer);
+        const texts = UTF8ToString(p);
+        _free(p);
+        worker.postMessage({type: "snippets", id: d.id, texts: texts});
+      });
+    };
     // A word query is answered twice (site/search-worker.js): its hits, then the same hits
     // with snippets (final). The app draws both; the automation API waits for the final one.
     const answered = function (d) {
+      if (!d.final && d.texts && d.texts.length) makeSnippets(d);
       const w = waiting.get(d.id);
       if (w) { if (d.final) { waiting.delete(d.id); w(d); } return; }
       if (d.id === heldFor) Module.lbReleaseHold();
@@ -698,18 +731,28 @@ mergeInto(LibraryManager.library, {
     };
     let warmed = false;
     // list: the manifest's search.list, the database's piece list ("" when there is none).
+    const heard = function (d) {
+      if (d.type === "ready") { state.status = 1; lbWake(); }
+      else if (d.type === "failed") { state.status = 2; state.error = d.error; lbWake(); }
+      else if (d.type === "answer") answered(d);
+      else if (d.type === "redeployed") redeployed();
+    };
+    // The worker boot.js started with the app (Module.lbSearchWorker: the worker, its list
+    // and what it has said) is adopted when it reads the same list; else one starts here.
     Module.lbStartSearch = function (list) {
       if (worker) return;
-      try { worker = new Worker(base + "/app/search-worker.js"); } catch (e) { state.status = 2; state.error = "The search worker could not start: " + e.message; return; }
-      worker.onmessage = function (m) {
-        const d = m.data;
-        if (d.type === "ready") { state.status = 1; lbWake(); }
-        else if (d.type === "failed") { state.status = 2; state.error = d.error; lbWake(); }
-        else if (d.type === "answer") answered(d);
-        else if (d.type === "redeployed") redeployed();
-      };
+      const early = Module.lbSearchWorker;
+      Module.lbSearchWorker = null;
+      if (early && early.list === list) {
+        worker = early.worker;
+      } else {
+        if (early) early.worker.terminate();
+        try { worker = new Worker(base + "/app/search-worker.js"); } catch (e) { state.status = 2; state.error = "The search worker could not start: " + e.message; return; }
+        worker.postMessage({type: "load", base: location.origin + base, list: list, core: base + "/app/search-core.js"});
+      }
+      worker.onmessage = function (m) { heard(m.data); };
       worker.onerror = function (e) { state.status = 2; state.error = "The search worker failed: " + (e.message || "unknown error"); lbWake(); };
-      worker.postMessage({type: "load", base: location.origin + base, list: list, core: base + "/app/search-core.js"});
+      if (early && worker === early.worker && early.state) heard(early.state);
       if (warmed) worker.postMessage({type: "warm"});
     };
     Module.lbSearchWarmUp = function () {
@@ -721,6 +764,9 @@ mergeInto(LibraryManager.library, {
     // available" and the app, its pages and its search agree again after a reload.
     const redeployed = function () {
       state.redeployed = true;
+      fresh = true;
+      sources.clear();  // pages' text of the old deployment
+      sourceChars = 0;
       if ("serviceWorker" in navigator)
         navigator.serviceWorker.getRegistration(base + "/").then(function (r) { if (r) return r.update(); })
           .catch(function () { /* no offline copy: the next navigation loads the new deployment */ });

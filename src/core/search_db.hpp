@@ -75,6 +75,8 @@ struct IndexedText {
                          // the file name's words unless the title says the same
                          // (guides/deploy-checklist.md: "deploy checklist")
   std::string body;      // the plain text of the Markdown
+
+  bool operator==(const IndexedText&) const = default;
 };
 IndexedText indexed_text(const std::string& title, const std::vector<Heading>& headings, std::string plain_text,
                          std::string_view path = {});

@@ -460,7 +460,7 @@ SearchResult SearchEngine::search_with_snippets(std::string_view query, int limi
   return result;
 }
 
-void make_snippets(SearchResult& result, const std::vector<std::string>& sources) {
+void make_snippets(SearchResult& result, const std::vector<IndexedText>& texts) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr) != SQLITE_OK ||
       !register_search_tokenizer(db).empty() ||
@@ -471,10 +471,10 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
   {
     sql::Statement insert(db, "INSERT INTO s(rowid, title, headings, body) VALUES(?1, ?2, ?3, ?4)");
     sql::Statement snippet(db, kSnippetSql);
-    for (std::size_t i = 0; i < sources.size() && i < result.hits.size(); ++i) {
+    for (std::size_t i = 0; i < texts.size() && i < result.hits.size(); ++i) {
       SearchHit& hit = result.hits[i];
-      if (hit.match.empty() || sources[i].empty()) continue;
-      const IndexedText text = indexed_text_of_source(hit.title, sources[i], hit.path);
+      const IndexedText& text = texts[i];
+      if (hit.match.empty() || (text.title.empty() && text.headings.empty() && text.body.empty())) continue;
       const auto row = static_cast<long long>(i + 1);
       insert.bind(1, row).bind(2, text.title).bind(3, text.headings).bind(4, text.body).run();
       snippet.bind(1, hit.match).bind(2, row);
@@ -485,6 +485,22 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
     }
   }
   sqlite3_close(db);
+}
+
+std::vector<IndexedText> page_texts(const std::vector<std::string>& titles, const std::vector<std::string>& paths,
+                                    const std::vector<std::string>& sources) {
+  std::vector<IndexedText> out;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (sources[i].empty() || i >= titles.size() || i >= paths.size()) out.emplace_back();
+    else out.push_back(indexed_text_of_source(titles[i], sources[i], paths[i]));
+  }
+  return out;
+}
+
+void make_snippets(SearchResult& result, const std::vector<std::string>& sources) {
+  std::vector<std::string> titles, paths;
+  for (const SearchHit& hit : result.hits) titles.push_back(hit.title), paths.push_back(hit.path);
+  make_snippets(result, page_texts(titles, paths, sources));
 }
 
 std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "db_pieces.hpp"
+#include "search_db.hpp"
 
 #include <memory>
 #include <string>
@@ -106,9 +107,18 @@ class SearchEngine {
   std::unique_ptr<Impl> impl_;
 };
 
-// Fills the snippets of the first sources.size() hits of a word query from their pages'
-// published Markdown (index.md: front matter and all), highlighting what each hit's match
-// expression matches, as FTS5's snippet() over the page's indexed text (search_db.hpp) does.
+// Fills the snippets of the first texts.size() hits of a word query from their pages'
+// indexed text (search_db.hpp's IndexedText: what the build indexed of each), highlighting
+// what each hit's match expression matches, as FTS5's snippet() does. A hit whose text is
+// empty (its page could not be read) keeps no snippet. This half needs SQLite, not cmark:
+// the browser's search worker runs it over texts the page made (page_texts).
+void make_snippets(SearchResult& result, const std::vector<IndexedText>& texts);
+// The other half: each hit's text from its page's published Markdown (index.md: front
+// matter and all), "" for a page that could not be read. Needs cmark, not SQLite: the
+// reader's page runs it, which has the Markdown parser the worker goes without.
+std::vector<IndexedText> page_texts(const std::vector<std::string>& titles, const std::vector<std::string>& paths,
+                                    const std::vector<std::string>& sources);
+// Both halves at once, as `logbook search` and the tests make snippets.
 void make_snippets(SearchResult& result, const std::vector<std::string>& sources);
 
 // The pieces every query reads (schema, FTS5's structure and segment index): those two

@@ -20,6 +20,7 @@ struct Kind {
 };
 constexpr Kind kRequest{"logbook-search-request", "search request", "this search worker"};
 constexpr Kind kAnswer{"logbook-search-answer", "search answer", "this app"};
+constexpr Kind kTexts{"logbook-search-texts", "snippet texts message", "this search worker"};
 
 json header(const Kind& kind) { return {{"format", kind.format}, {"version", kSearchWireVersion}}; }
 
@@ -82,6 +83,10 @@ bool read_hit(const json& j, SearchAnswerHit& out) {
          read(j, "decision", out.decision) && read(j, "status", out.status) && read(j, "date", out.date);
 }
 
+bool read_text(const json& j, IndexedText& out) {
+  return j.is_object() && read(j, "title", out.title) && read(j, "headings", out.headings) && read(j, "body", out.body);
+}
+
 }  // namespace
 
 std::string to_json(const SearchRequest& request) {
@@ -132,6 +137,28 @@ std::string from_json(std::string_view text, SearchAnswer& out) {
       return malformed(kAnswer, "hits", "a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date");
   }
   out = std::move(a);
+  return "";
+}
+
+std::string to_json(const SearchTexts& texts) {
+  json j = header(kTexts);
+  j["id"] = texts.id;
+  json& list = j["texts"] = json::array();
+  for (const IndexedText& t : texts.texts) list.push_back({{"title", t.title}, {"headings", t.headings}, {"body", t.body}});
+  return dump(j);
+}
+
+std::string from_json(std::string_view text, SearchTexts& out) {
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (std::string error = check_header(j, kTexts); !error.empty()) return error;
+  SearchTexts t;
+  if (!read(j, "id", t.id)) return malformed(kTexts, "id", "a whole number");
+  const auto texts = j.find("texts");
+  if (texts == j.end() || !texts->is_array()) return malformed(kTexts, "texts", "a list");
+  t.texts.reserve(texts->size());
+  for (const json& x : *texts)
+    if (!read_text(x, t.texts.emplace_back())) return malformed(kTexts, "texts", "a list of texts with title, headings and body");
+  out = std::move(t);
   return "";
 }
 

@@ -50,6 +50,20 @@ TEST_CASE("an answer reads back equal to what the worker wrote") {
   CHECK(round_trip(many) == many);
 }
 
+TEST_CASE("the page's texts for snippets read back equal, in the hits' order") {
+  SearchTexts texts{.id = 9, .texts = {}};
+  texts.texts.push_back({"Setup", "Install\nsetup", "Run the script. \"Quoted\" </script> \u00e9 \u4e2d"});
+  texts.texts.push_back({});  // a page that could not be read: no snippet, its place kept
+  texts.texts.push_back({"Other", "", "body"});
+  CHECK(round_trip(texts) == texts);
+  SearchTexts read{.id = 1, .texts = {{"kept", "", ""}}};
+  const SearchTexts before = read;
+  CHECK(from_json(R"({"format": "logbook-search-texts", "version": 3, "id": 1, "texts": [{"title": "t"}]})", read) ==
+        "The snippet texts message is malformed: \"texts\" is not a list of texts with title, headings and body; reload the page.");
+  CHECK(from_json(to_json(SearchRequest{}), read) == "The message is not a snippet texts message; reload the page.");
+  CHECK(read == before);
+}
+
 TEST_CASE("invalid UTF-8 in a snippet is replaced, never thrown") {
   // FTS5 cuts snippets by bytes, so a snippet can end inside a character.
   const SearchAnswer cut = answer_with("caf\xc3");
@@ -68,12 +82,12 @@ TEST_CASE("a message of another version asks for a reload") {
   SearchAnswer a;
   // Today's page meeting yesterday's worker (no version) and tomorrow's.
   CHECK(from_json(R"({"hits": [], "error": ""})", a) ==
-        "The search answer has format version 0, this app reads version 2; reload the page.");
-  CHECK(from_json(R"({"format": "logbook-search-answer", "version": 3, "id": 1, "hits": "changed"})", a) ==
-        "The search answer has format version 3, this app reads version 2; reload the page.");
+        "The search answer has format version 0, this app reads version 3; reload the page.");
+  CHECK(from_json(R"({"format": "logbook-search-answer", "version": 4, "id": 1, "hits": "changed"})", a) ==
+        "The search answer has format version 4, this app reads version 3; reload the page.");
   SearchRequest r;
-  CHECK(from_json(R"({"format": "logbook-search-request", "version": 3, "id": 1})", r) ==
-        "The search request has format version 3, this search worker reads version 2; reload the page.");
+  CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1})", r) ==
+        "The search request has format version 2, this search worker reads version 3; reload the page.");
 }
 
 TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
@@ -83,7 +97,7 @@ TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
   CHECK(from_json("{\"hits\": [", a) == "The search answer is not a JSON object; reload the page.");
   CHECK(from_json("[1, 2]", a) == "The search answer is not a JSON object; reload the page.");
   CHECK(from_json(to_json(SearchRequest{}), a) == "The message is not a search answer; reload the page.");
-  const std::string head = R"({"format": "logbook-search-answer", "version": 2, )";
+  const std::string head = R"({"format": "logbook-search-answer", "version": 3, )";
   CHECK(from_json(head + R"("id": "7", "error": "", "millis": 0, "hits": []})", a) ==
         "The search answer is malformed: \"id\" is not a whole number; reload the page.");
   CHECK(from_json(head + R"("id": 4294967296, "error": "", "millis": 0, "hits": []})", a) ==
@@ -96,9 +110,9 @@ TEST_CASE("a malformed message says what is wrong and leaves the value alone") {
         "The search answer is malformed: \"hits\" is not a list of hits with path, url, title, section, snippet, missing, marked_title, decision, status and date; reload the page.");
   CHECK(a == before);
   SearchRequest r{.id = 5, .query = "kept", .limit = 3};
-  CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1, "query": 2, "limit": 3})", r) ==
+  CHECK(from_json(R"({"format": "logbook-search-request", "version": 3, "id": 1, "query": 2, "limit": 3})", r) ==
         "The search request is malformed: \"query\" is not a string; reload the page.");
-  CHECK(from_json(R"({"format": "logbook-search-request", "version": 2, "id": 1, "query": "q", "limit": 1.5})", r) ==
+  CHECK(from_json(R"({"format": "logbook-search-request", "version": 3, "id": 1, "query": "q", "limit": 1.5})", r) ==
         "The search request is malformed: \"limit\" is not a whole number; reload the page.");
   CHECK(r == SearchRequest{.id = 5, .query = "kept", .limit = 3});
 }
@@ -108,7 +122,7 @@ TEST_CASE("no text makes reading a message throw") {
   SearchRequest r;
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   for (const std::string& text : {std::string("\xff\xfe{"), std::string("{\"version\": 1e400}"), "nul\0l"s, deep,
-                                  std::string(R"({"format": "logbook-search-answer", "version": 2, "id": 1, "error": "", "millis": 0, "hits": [null]})")}) {
+                                  std::string(R"({"format": "logbook-search-answer", "version": 3, "id": 1, "error": "", "millis": 0, "hits": [null]})")}) {
     CHECK_NOTHROW((void)from_json(text, a));
     CHECK_NOTHROW((void)from_json(text, r));
     CHECK_FALSE(from_json(text, a).empty());
