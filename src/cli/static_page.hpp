@@ -23,8 +23,9 @@ struct SiteInfo {
 };
 
 // How much of its section a page's sidebar lists: its pages around the current one and
-// its first sub-sections. The section's own page lists them all.
-constexpr std::size_t kSidebarPages = 21;
+// its first sub-sections. The section's own page lists them all. Fifteen: a window's worth
+// on a laptop, and each entry is 75 bytes on every page of a 10,000-page site (issue 9).
+constexpr std::size_t kSidebarPages = 15;
 constexpr std::size_t kSidebarSections = 30;
 // A section page without an index.md lists this many pages, then links to the next.
 constexpr std::size_t kListingPages = 200;
