@@ -1,0 +1,147 @@
+// Spec: a link's preview shows the target's title, a decision's status and the first
+// paragraph of the page (or of the section a #heading link names), from the target's
+// Markdown; a pointer resting on a link opens it, leaving both closes it after a grace
+// period, Escape closes it, and screen readers get it as the link's description.
+#include <doctest/doctest.h>
+
+#include <cmark-gfm.h>
+#include <nlohmann/json.hpp>
+
+#include "app/link_preview.hpp"
+#include "core/markdown.hpp"
+#include "running_app.hpp"
+
+using namespace logbook;
+
+namespace {
+
+std::string excerpt_text(const app::PreviewExcerpt& e) { return e.root ? plain_text_of(e.root.get()) : "(none)"; }
+
+// Home links to a guide's section and to a decision record.
+struct Fixture : test::RunningApp {
+  Fixture() {
+    const nlohmann::json manifest = {
+        {"format", "logbook-manifest"}, {"version", 2}, {"title", "Docs"}, {"base", "/docs"},
+        {"pages", {{{"path", "index.md"}, {"url", "/"}, {"title", "Home"}, {"section", 0},
+                    {"links", {"/guide/#install", "/adr/0001/"}}, {"targets", {1, 2}}, {"backlinks", nlohmann::json::array()}},
+                   {{"path", "guide.md"}, {"url", "/guide/"}, {"title", "Guide"}, {"section", 0},
+                    {"links", {"/", "/adr/0001/"}}, {"targets", {0, 2}}, {"backlinks", {0}}},
+                   {{"path", "adr/0001.md"}, {"url", "/adr/0001/"}, {"title", "Use SQLite"}, {"section", 0}, {"decision", 0},
+                    {"links", nlohmann::json::array()}, {"backlinks", {0}}}}},
+        {"decisions", {{{"page", 2}, {"id", "ADR-0001"}, {"title", "Use SQLite"}, {"status", "accepted"}, {"date", "2026-01-02"}}}},
+        {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1, 2}}, {"children", nlohmann::json::array()}}}}};
+    platform.files["/docs/index.md"] = "# Home\n\nRead [Install](guide.md#install) and [the ADR](adr/0001.md).\n";
+    platform.files["/docs/guide/index.md"] = "# Guide\n\nIntro, see [home](index.md).\n\n## Install\n\nRun the [installer](adr/0001.md) first.\n";
+    platform.files["/docs/adr/0001/index.md"] = "---\nstatus: accepted\n---\n# Use SQLite\n\n## Context\n\nWe need offline search.\n";
+    start(manifest.dump(), "/");
+    settle_frames(3);
+  }
+  app::VisibleLink link(const std::string& text) {
+    for (const auto& l : app.visible_links())
+      if (l.text == text) return l;
+    FAIL("no link " << text);
+    return {};
+  }
+  void pointer_at(float x, float y) {
+    ImGui::GetIO().AddMousePosEvent(x, y);
+    app_frame();
+  }
+  void wait(double ms) {
+    platform.clock += ms;
+    settle_frames(2);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the excerpt is the page's first paragraph, or the first of the section an anchor names") {
+  CHECK(excerpt_text(app::preview_excerpt("# Title\n\n> quoted\n\nFirst *one*.\n\nSecond.\n", "")) == "First one.\n");
+  CHECK(excerpt_text(app::preview_excerpt("# T\n\nIntro.\n\n## Install\n\n- a list\n\nSteps.\n\n## Next\n\nNo.\n", "install")) == "Steps.\n");
+  // A section with no paragraph of its own shows none (not the next section's).
+  CHECK(excerpt_text(app::preview_excerpt("# T\n\n## Empty\n\n## Next\n\nNot this.\n", "empty")) == "(none)");
+  CHECK(excerpt_text(app::preview_excerpt("# T\n\nIntro.\n", "no-such-heading")) == "(none)");
+  CHECK(excerpt_text(app::preview_excerpt("", "")) == "(none)");
+}
+
+TEST_CASE("the excerpt's links are numbered from the page's: first_link is how many links and images come before it") {
+  const app::PreviewExcerpt e = app::preview_excerpt("# T\n\n![logo](a.png) [x](b.md)\n\n## S\n\n[y](c.md) and [z](d.md)\n", "s");
+  CHECK(e.first_link == 2);
+  CHECK(excerpt_text(e) == "y and z\n");
+  CHECK(app::preview_excerpt("Plain [a](a.md).\n", "").first_link == 0);
+}
+
+TEST_CASE("the description says the title, a decision's status and the text") {
+  CHECK(app::preview_description("Use SQLite", "accepted", "We need it.\n") == "Use SQLite. Status: accepted. We need it.");
+  CHECK(app::preview_description("Guide", "", "") == "Guide");
+}
+
+TEST_CASE("a pointer resting on a link opens its preview after a moment, from the target's Markdown") {
+  Fixture f;
+  const app::VisibleLink l = f.link("Install");
+  f.pointer_at(l.x + 4, l.y + l.h / 2);
+  CHECK_FALSE(f.app.link_preview().open);  // a pointer passing over opens nothing
+  f.wait(450);
+  REQUIRE(f.app.link_preview().open);
+  CHECK(f.platform.fetched.back() == "/docs/guide/index.md");
+  f.wait(0);
+  const app::LinkPreviewState& st = f.app.link_preview();
+  CHECK(st.status == app::LinkPreviewState::Status::ready);
+  CHECK(st.layout.text == "Run the installer first.");  // the #install section's paragraph
+  CHECK(st.hrefs == std::vector<std::string>{"/adr/0001/"});  // its link, as the manifest resolved it
+  CHECK(st.described == "Guide. Run the installer first.");
+  // Its link is on screen, for a click or automation.
+  bool listed = false;
+  for (const auto& v : f.app.visible_links()) listed |= v.text == "installer" && v.href == "/adr/0001/";
+  CHECK(listed);
+}
+
+TEST_CASE("a decision's preview has its status; Escape closes it") {
+  Fixture f;
+  const app::VisibleLink l = f.link("the ADR");
+  f.pointer_at(l.x + 4, l.y + l.h / 2);
+  f.wait(450);
+  f.wait(0);
+  CHECK(f.app.link_preview().described == "Use SQLite. Status: accepted. We need offline search.");
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+  f.app_frame();
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+  f.app_frame();
+  CHECK_FALSE(f.app.link_preview().open);
+}
+
+TEST_CASE("moving away closes the preview after the grace period; moving into it keeps it") {
+  Fixture f;
+  const app::VisibleLink l = f.link("Install");
+  f.pointer_at(l.x + 4, l.y + l.h / 2);
+  f.wait(450);
+  f.wait(0);
+  const app::LinkPreviewState& st = f.app.link_preview();
+  REQUIRE(st.open);
+  // Into the popover, through the gap: it stays.
+  f.pointer_at(st.box_min.x + 20, st.box_min.y + 20);
+  f.wait(400);
+  CHECK(st.open);
+  // Far away: closed once the grace period is over.
+  f.pointer_at(5, 790);
+  f.wait(100);
+  CHECK(st.open);
+  f.wait(400);
+  CHECK_FALSE(st.open);
+}
+
+TEST_CASE("a click on a link in the preview follows it") {
+  Fixture f;
+  const app::VisibleLink l = f.link("Install");
+  f.pointer_at(l.x + 4, l.y + l.h / 2);
+  f.wait(450);
+  f.wait(0);
+  const app::VisibleLink in = f.link("installer");
+  f.pointer_at(in.x + 4, in.y + in.h / 2);
+  ImGui::GetIO().AddMouseButtonEvent(0, true);
+  f.app_frame();
+  ImGui::GetIO().AddMouseButtonEvent(0, false);
+  f.app_frame();
+  f.settle_frames(3);
+  CHECK(f.app.state().path == "/adr/0001/");
+  CHECK_FALSE(f.app.link_preview().open);
+}
