@@ -469,6 +469,7 @@ AppState App::state() const {
   s.find_matches = static_cast<int>(find_.matches.size());
   s.search_results = static_cast<int>(palette_.answer.hits.size());
   s.search_error = platform_.search_status() == SearchStatus::failed ? platform_.search_error() : palette_.answer.error;
+  if (link_preview_.open) s.preview = link_preview_.described;
   if (!doc_.selection.empty() && doc_.selection.end() <= page_.layout.text.size())
     s.selection = page_.layout.text.substr(doc_.selection.begin(), doc_.selection.end() - doc_.selection.begin());
   return s;

@@ -176,6 +176,7 @@ struct AppState {
   int find_matches = 0, search_results = 0;
   std::string search_error;  // what the palette says when search failed or is unavailable
   std::string selection;     // the selected text
+  std::string preview;       // the link preview shown, in words ("" when none or loading)
 };
 
 // A link on screen, for automation (tests click it with the mouse like a reader would).
