@@ -139,8 +139,8 @@
       return cache[key];
     }
 
-    // The first paragraph of the page's content, or of the section under the heading
-    // the hash names (before the next heading).
+    // The first paragraph of the page's content (past its headings), or of the section
+    // under the heading the hash names (before the next heading), as the app chooses.
     function firstParagraph(doc, hash) {
       var start = doc.querySelector("main .doc h1");
       if (hash) {
@@ -149,7 +149,7 @@
         if (!start) return null;
       }
       for (var e = start ? start.nextElementSibling : doc.querySelector("main .doc").firstElementChild; e; e = e.nextElementSibling) {
-        if (/^H[1-6]$/.test(e.tagName)) return null;
+        if (hash && /^H[1-6]$/.test(e.tagName)) return null;  // the section ended
         if (e.tagName === "P") return e;
       }
       return null;

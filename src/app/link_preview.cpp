@@ -337,8 +337,8 @@ float draw_preview_in_menu(App& app, float w) {
   if (!st.open || st.via != PreviewVia::menu) return 0;
   ensure_source(app);
   const float h = preview_body(app, w, true);
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x + 8, p.y - 1), ImVec2(p.x + w - 8, p.y - 1), app.theme()[Ink::rule]);
+  const float x = ImGui::GetWindowPos().x, y = ImGui::GetCursorScreenPos().y - 1;  // a rule between it and the actions
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x + kPad, y), ImVec2(x + w - kPad, y), app.theme()[Ink::rule]);
   return h;
 }
 
