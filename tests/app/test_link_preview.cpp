@@ -9,6 +9,9 @@
 
 #include "app/link_preview.hpp"
 #include "core/markdown.hpp"
+#include "core/published_site.hpp"
+#include "core/site.hpp"
+#include "core/url.hpp"
 #include "running_app.hpp"
 
 using namespace logbook;
@@ -30,7 +33,9 @@ struct Fixture : test::RunningApp {
                     {"links", nlohmann::json::array()}, {"backlinks", {0}}}}},
         {"decisions", {{{"page", 2}, {"id", "ADR-0001"}, {"title", "Use SQLite"}, {"status", "accepted"}, {"date", "2026-01-02"}}}},
         {"sections", {{{"path", ""}, {"url", "/"}, {"title", "Docs"}, {"parent", -1}, {"index", 0}, {"pages", {1, 2}}, {"children", nlohmann::json::array()}}}}};
-    platform.files["/docs/index.md"] = "# Home\n\nRead [Install](guide.md#install) and [the ADR](adr/0001.md).\n";
+    std::string home = "# Home\n\nRead [Install](guide.md#install) and [the ADR](adr/0001.md).\n";
+    for (int i = 0; i < 60; ++i) home += "\nA paragraph that makes the page scroll.\n";
+    platform.files["/docs/index.md"] = home;
     platform.files["/docs/guide/index.md"] = "# Guide\n\nIntro, see [home](index.md).\n\n## Install\n\nRun the [installer](adr/0001.md) first.\n";
     platform.files["/docs/adr/0001/index.md"] = "---\nstatus: accepted\n---\n# Use SQLite\n\n## Context\n\nWe need offline search.\n";
     start(manifest.dump(), "/");
@@ -144,4 +149,39 @@ TEST_CASE("a click on a link in the preview follows it") {
   f.settle_frames(3);
   CHECK(f.app.state().path == "/adr/0001/");
   CHECK_FALSE(f.app.link_preview().open);
+}
+
+TEST_CASE("scrolling the page closes the preview") {
+  Fixture f;
+  const app::VisibleLink l = f.link("Install");
+  f.pointer_at(l.x + 4, l.y + l.h / 2);
+  f.wait(450);
+  REQUIRE(f.app.link_preview().open);
+  f.app.doc_view().scroll += 40;  // as a wheel or a finger would move it
+  f.app_frame();
+  CHECK_FALSE(f.app.link_preview().open);
+}
+
+TEST_CASE("a link to a page whose manifest part is not read yet: the preview reads the part, then the page") {
+  test::RunningApp a;
+  std::vector<SourceFile> files = {{"index.md", "# Home\n\nSee [far](z/p205.md).\n"}};
+  for (int i = 0; i < 210; ++i) files.push_back({"z/p" + std::string(i < 10 ? "00" : i < 100 ? "0" : "") + std::to_string(i) + ".md",
+                                                 "# Far " + std::to_string(i) + "\n\nFar away text " + std::to_string(i) + ".\n"});
+  const PublishedSite model = publish(build_site(files), {.title = "Docs", .base = "/docs"});
+  const ManifestFiles out = write_manifest(model);
+  REQUIRE(out.parts.size() >= 2);
+  for (const auto& [name, text] : out.parts) a.platform.files["/docs/" + name] = text;
+  for (const SourceFile& file : files) a.platform.files["/docs" + url_for_path(file.path) + "index.md"] = file.bytes;
+  a.start(out.head, "/");
+  a.settle_frames(3);
+  REQUIRE(a.app.state().ready);
+  const int far = model.find_url("/z/p205/");
+  REQUIRE_FALSE(a.app.site().loaded(far));
+  int link = -1;
+  for (std::size_t i = 0; i < a.app.page().layout.links.size(); ++i) link = static_cast<int>(i);
+  a.frame([&] { app::open_link_preview(a.app, link, ImVec2(100, 100), ImVec2(140, 120), app::PreviewVia::hover); });
+  REQUIRE(a.app.link_preview().open);
+  a.settle_frames(4);  // the part, then the page's Markdown
+  CHECK(a.app.site().loaded(far));
+  CHECK(a.app.link_preview().described == "Far 205. Far away text 205.");
 }
