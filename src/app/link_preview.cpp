@@ -244,7 +244,13 @@ PreviewExcerpt preview_excerpt(std::string_view markdown, std::string_view ancho
 std::string preview_description(const std::string& title, const std::string& status, const std::string& text) {
   std::string out = title;
   if (!status.empty()) out += ". Status: " + status;
-  std::string body = text;
+  // A screen reader reads a few sentences, however long the paragraph (cut after a whole character).
+  constexpr std::size_t kLongest = 600;
+  std::string body = text.substr(0, kLongest);
+  if (text.size() > kLongest) {
+    while (!body.empty() && (static_cast<unsigned char>(text[body.size()]) & 0xC0) == 0x80) body.pop_back();
+    body += "\xE2\x80\xA6";
+  }
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
   if (!body.empty()) out += ". " + body;
   return out;

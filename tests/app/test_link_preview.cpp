@@ -78,6 +78,9 @@ TEST_CASE("the excerpt's links are numbered from the page's: first_link is how m
 TEST_CASE("the description says the title, a decision's status and the text") {
   CHECK(app::preview_description("Use SQLite", "accepted", "We need it.\n") == "Use SQLite. Status: accepted. We need it.");
   CHECK(app::preview_description("Guide", "", "") == "Guide");
+  // A long paragraph is cut after a whole character: é is two bytes, the 600th its first.
+  const std::string said = app::preview_description("T", "", std::string(599, 'a') + "\xC3\xA9" + std::string(5000, 'b'));
+  CHECK(said == "T. " + std::string(599, 'a') + "\xE2\x80\xA6");
 }
 
 TEST_CASE("a pointer resting on a link opens its preview after a moment, from the target's Markdown") {
