@@ -47,6 +47,12 @@ struct Fixture : test::RunningApp {
     FAIL("no link " << text);
     return {};
   }
+  int link_to_index(const std::string& text) {
+    const app::DocLayout& L = app.page().layout;
+    for (const auto& fr : L.fragments)
+      if (fr.link >= 0 && L.text.substr(fr.begin, fr.end - fr.begin) == text) return fr.link;
+    return -1;
+  }
   void pointer_at(float x, float y) {
     ImGui::GetIO().AddMousePosEvent(x, y);
     app_frame();
@@ -187,4 +193,15 @@ TEST_CASE("a link to a page whose manifest part is not read yet: the preview rea
   a.settle_frames(4);  // the part, then the page's Markdown
   CHECK(a.app.site().loaded(far));
   CHECK(a.app.link_preview().described == "Far 205. Far away text 205.");
+}
+
+TEST_CASE("the popover stays on screen: above a link at the bottom, inside the right edge") {
+  Fixture f;
+  f.frame([&] { app::open_link_preview(f.app, f.link_to_index("Install"), ImVec2(1250, 770), ImVec2(1275, 790), app::PreviewVia::hover); });
+  f.settle_frames(3);
+  const app::LinkPreviewState& st = f.app.link_preview();
+  REQUIRE(st.open);
+  CHECK(st.box_max.y <= 770);  // above the link, which is too near the bottom
+  CHECK(st.box_min.y >= 0);
+  CHECK(st.box_max.x <= 1280 - 8);
 }

@@ -104,7 +104,7 @@ export function previewTests({ test, check, ready, state, until, shot, browser, 
     }
   });
 
-  test("previews: app: P shows the preview of the link Tab reached, Tab and Enter follow its link", async () => {
+  test("previews: app: P shows the preview of the link Tab reached, Escape gives the focus back, Enter follows the popover's link", async () => {
     const server = await serve(join(tmp, "app-site"));
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     try {
@@ -120,6 +120,14 @@ export function previewTests({ test, check, ready, state, until, shot, browser, 
       check(reached, "Tab never reached the link");
       await page.keyboard.press("p");
       await until(page, (want) => window.logbook.state().preview === want, install, "P to show the preview");
+      // Escape closes it and gives the focus back to the link; P again opens it.
+      await page.keyboard.press("Escape");
+      await until(page, () => window.logbook.state().preview === "", null, "Escape to close the preview");
+      await page.waitForTimeout(100);
+      const back = await page.evaluate(() => window.logbook.focus());
+      check(back.visible && Math.abs(back.x - l.x) < 3 && Math.abs(back.y - l.y) < 3, `the focus after Escape: ${JSON.stringify(back)}`);
+      await page.keyboard.press("p");
+      await until(page, (want) => window.logbook.state().preview === want, install, "P again");
       await page.waitForTimeout(200);
       await shot(page, "previews-app-keyboard");
       await page.keyboard.press("Enter");  // the focus is on the popover's link
