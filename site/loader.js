@@ -9,6 +9,7 @@
   var base = meta.getAttribute("data-base") || "";
   var appComing = true;  // until the manifest says otherwise
   registerOfflineCopy(base);
+  installLinkPreviews(base);
   fetch(base + "/manifest.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (m) {
     if (!m || !m.app) return settle();  // the wasm app was not part of this build
     var s = document.createElement("script");
@@ -102,5 +103,179 @@
     };
     bar.appendChild(button);
     document.body.appendChild(bar);
+  }
+
+  // Link previews on the static page (the app draws its own): resting the pointer on a
+  // link to another page of the site, focusing it, or a long press shows the target's
+  // title, a decision's status and its first paragraph (or the first of the section a
+  // #heading link names), read from the target's HTML. Nothing of it is parsed into the
+  // page: the text is copied into new nodes with textContent, links rebuilt from their
+  // href. Escape closes it, as does the pointer leaving the link and the popover.
+  function installLinkPreviews(base) {
+    var box = null, shownFor = null, openTimer = 0, closeTimer = 0, pressed = null, cache = {}, cached = [];
+    var HOVER_MS = 400, GRACE_MS = 300, PRESS_MS = 500, LONGEST = 600;
+
+    function appOn() { return document.documentElement.classList.contains("logbook-app-on"); }
+    // A link of the page's content to a page of this site (URLs of pages end in "/").
+    function pageLink(e) {
+      var a = e && e.closest ? e.closest("main a[href]") : null;
+      if (!a || a.classList.contains("anchor") || appOn() || a.closest(".lb-preview")) return null;
+      var u = new URL(a.href, location.href);
+      if (u.origin !== location.origin || u.pathname.indexOf(base + "/") !== 0 || u.pathname.slice(-1) !== "/") return null;
+      if (u.pathname === location.pathname && !u.hash) return null;
+      return a;
+    }
+
+    function load(url) {
+      var key = url.pathname;
+      if (!cache[key]) {
+        cached.push(key);
+        if (cached.length > 20) delete cache[cached.shift()];
+        cache[key] = fetch(key).then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.text();
+        }).then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });  // inert: nothing runs or loads
+      }
+      return cache[key];
+    }
+
+    // The first paragraph of the page's content (past its headings), or of the section
+    // under the heading the hash names (before the next heading), as the app chooses.
+    function firstParagraph(doc, hash) {
+      var start = doc.querySelector("main .doc h1");
+      if (hash) {
+        var target = doc.getElementById(decodeURIComponent(hash.slice(1)));
+        start = target ? target.closest("h1,h2,h3,h4,h5,h6") : null;
+        if (!start) return null;
+      }
+      for (var e = start ? start.nextElementSibling : doc.querySelector("main .doc").firstElementChild; e; e = e.nextElementSibling) {
+        if (hash && /^H[1-6]$/.test(e.tagName)) return null;  // the section ended
+        if (e.tagName === "P") return e;
+      }
+      return null;
+    }
+
+    // The paragraph's text as new nodes: its links (to http(s) addresses or this site)
+    // and inline code, emphasis and strong text kept, anything else as its text.
+    function copyText(from, into, url, left) {
+      Array.prototype.forEach.call(from.childNodes, function (n) {
+        if (left.n <= 0) return;
+        var text = n.textContent.slice(0, left.n), e;
+        left.n -= text.length;
+        if (n.nodeType !== 1) return into.appendChild(document.createTextNode(text + (left.n <= 0 ? "\u2026" : "")));
+        if (n.tagName === "A" && n.getAttribute("href")) {
+          var href = new URL(n.getAttribute("href"), url);
+          e = document.createElement(/^https?:$/.test(href.protocol) ? "a" : "span");
+          if (e.tagName === "A") e.href = href.href;
+        } else {
+          e = document.createElement(/^(CODE|EM|STRONG)$/.test(n.tagName) ? n.tagName.toLowerCase() : "span");
+        }
+        e.textContent = text;
+        into.appendChild(e);
+      });
+    }
+
+    function fill(doc, url) {
+      box.replaceChildren();
+      var title = document.createElement("p"), h1 = doc.querySelector("main h1");
+      title.className = "lb-preview-title";
+      title.textContent = h1 ? h1.textContent : doc.title;
+      box.appendChild(title);
+      var status = doc.querySelector("main .decision .status");
+      if (status) {
+        var badge = document.createElement("span"), kind = /status-([a-z]+)/.exec(status.className);
+        badge.className = "status" + (kind ? " status-" + kind[1] : "");
+        badge.textContent = status.textContent;
+        box.appendChild(badge);
+      }
+      var p = firstParagraph(doc, url.hash), text = document.createElement("p");
+      if (p) copyText(p, text, url, { n: LONGEST });
+      else text.textContent = "This page has no paragraph to preview.";
+      box.appendChild(text);
+    }
+
+    function place(a) {
+      var r = a.getBoundingClientRect(), w = box.offsetWidth, h = box.offsetHeight;
+      var top = r.bottom + 6 + h > innerHeight - 8 && r.top - 6 - h > 8 ? r.top - 6 - h : r.bottom + 6;
+      box.style.left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - w - 8)) + scrollX + "px";
+      box.style.top = top + scrollY + "px";
+    }
+
+    function show(a) {
+      clearTimeout(closeTimer);
+      if (shownFor === a) return;
+      hide();
+      if (!box) {
+        box = document.createElement("div");
+        box.id = "lb-preview";
+        box.className = "lb-preview";
+        box.setAttribute("role", "tooltip");
+        box.addEventListener("mouseenter", function () { clearTimeout(closeTimer); });
+        box.addEventListener("mouseleave", function () { closeSoon(); });
+      }
+      shownFor = a;
+      var url = new URL(a.href, location.href);
+      box.replaceChildren(document.createTextNode("Loading\u2026"));
+      box.hidden = false;
+      document.body.appendChild(box);
+      a.setAttribute("aria-describedby", box.id);
+      place(a);
+      load(url).then(function (doc) {
+        if (shownFor !== a) return;
+        fill(doc, url);
+        place(a);
+      }, function (err) {
+        if (shownFor === a) box.textContent = "Could not load the preview (" + err.message + ").";
+      });
+    }
+
+    function hide() {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+      if (shownFor) shownFor.removeAttribute("aria-describedby");
+      shownFor = null;
+      if (box) box.hidden = true;
+    }
+    function closeSoon() {
+      clearTimeout(openTimer);
+      clearTimeout(closeTimer);
+      closeTimer = setTimeout(hide, GRACE_MS);
+    }
+
+    document.addEventListener("mouseover", function (e) {
+      var a = pageLink(e.target);
+      if (!a) return;
+      clearTimeout(openTimer);
+      if (shownFor === a) return clearTimeout(closeTimer);
+      openTimer = setTimeout(function () { show(a); }, HOVER_MS);
+    });
+    document.addEventListener("mouseout", function (e) {
+      if (pageLink(e.target) && !(box && box.contains(e.relatedTarget))) closeSoon();
+    });
+    document.addEventListener("focusin", function (e) {
+      var a = pageLink(e.target);
+      if (a) show(a);
+      else if (shownFor && !(box && box.contains(e.target))) hide();
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && shownFor) hide();
+    });
+    // A long press: the preview instead of the browser's menu, and no click when the finger lifts.
+    document.addEventListener("touchstart", function (e) {
+      var a = pageLink(e.target);
+      clearTimeout(openTimer);
+      pressed = null;
+      if (shownFor && !(box && box.contains(e.target)) && shownFor !== a) hide();
+      if (a) openTimer = setTimeout(function () { pressed = a; show(a); }, PRESS_MS);
+    }, { passive: true });
+    document.addEventListener("touchmove", function () { clearTimeout(openTimer); }, { passive: true });
+    document.addEventListener("touchend", function (e) {
+      clearTimeout(openTimer);
+      if (pressed && pageLink(e.target) === pressed) e.preventDefault();
+      pressed = null;
+    });
+    document.addEventListener("contextmenu", function (e) {
+      if (shownFor && pageLink(e.target) === shownFor) e.preventDefault();
+    });
   }
 })();

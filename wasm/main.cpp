@@ -259,7 +259,7 @@ EMSCRIPTEN_KEEPALIVE char* lb_api_state() {
   const nlohmann::json j = {{"path", s.path}, {"title", s.title}, {"heading", s.heading}, {"searchOpen", s.search_open},
                             {"theme", s.theme}, {"themeChoice", s.theme_choice}, {"ready", s.ready}, {"findOpen", s.find_open},
                             {"findMatches", s.find_matches}, {"searchResults", s.search_results},
-                            {"searchError", s.search_error}, {"selection", s.selection}};
+                            {"searchError", s.search_error}, {"selection", s.selection}, {"preview", s.preview}};
   return strdup(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 EMSCRIPTEN_KEEPALIVE char* lb_api_position() { return strdup(g_edge->app->reading_position().c_str()); }

@@ -22,6 +22,7 @@ void lbjs_set_title(const char* title);
 void lbjs_accessible_page(const char* url);
 void lbjs_accessible_controls(const char* json);
 void lbjs_announce(const char* text);
+void lbjs_accessible_description(const char* url, const char* text);
 void lbjs_accessible_lists(const char* json);
 void lbjs_open_tab(const char* url);
 char* lbjs_absolute_url(const char* url);
@@ -117,6 +118,9 @@ void WebPlatform::set_accessible_controls(const app::AccessibleControls& c) {
   lbjs_accessible_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 void WebPlatform::announce(const std::string& text) { lbjs_announce(text.c_str()); }
+void WebPlatform::set_accessible_description(const std::string& url, const std::string& text) {
+  lbjs_accessible_description(url.c_str(), text.c_str());
+}
 void WebPlatform::set_accessible_lists(const std::vector<app::AccessibleList>& lists) {
   nlohmann::json j = nlohmann::json::array();
   for (const app::AccessibleList& l : lists) {

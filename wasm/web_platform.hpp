@@ -26,6 +26,7 @@ class WebPlatform final : public app::Platform {
   void set_accessible_page(const std::string& url) override;
   void set_accessible_controls(const app::AccessibleControls& controls) override;
   void announce(const std::string& text) override;
+  void set_accessible_description(const std::string& url, const std::string& text) override;
   void set_accessible_lists(const std::vector<app::AccessibleList>& lists) override;
   void open_in_new_tab(const std::string& url) override;
   std::string absolute_url(const std::string& url) const override;

@@ -215,6 +215,28 @@ mergeInto(LibraryManager.library, {
     if (heading) heading.after(Module.lbLists); else main.prepend(Module.lbLists);
   },
 
+  // A link preview in words (app/link_preview.hpp): the DOM copy's links to url (a path
+  // with the base, maybe with #anchor) are described by it; an empty url removes it.
+  lbjs_accessible_description: function (url, text) {
+    const u = UTF8ToString(url);
+    document.querySelectorAll("[aria-describedby='logbook-preview']").forEach(function (a) { a.removeAttribute("aria-describedby"); });
+    let box = document.getElementById("logbook-preview");
+    if (!u) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "logbook-preview";
+      box.className = "logbook-live";
+      box.setAttribute("role", "tooltip");
+      document.body.appendChild(box);
+    }
+    box.textContent = UTF8ToString(text);
+    const wanted = new URL(u, location.href);
+    document.querySelectorAll("main a[href]").forEach(function (a) {
+      const h = new URL(a.href, location.href);
+      if (h.pathname === wanted.pathname && h.hash === wanted.hash) a.setAttribute("aria-describedby", "logbook-preview");
+    });
+  },
+
   // Said by the polite live region. Set after a pause: while the reader types, each count
   // replaces the one before, and the same words said again are still a change.
   lbjs_announce: function (text) {

@@ -190,6 +190,7 @@ void App::reset_page(int index, const std::string& anchor, const std::vector<std
   sidebar_.drawer_open = false;
   outline_.menu_open = false;
   link_menu_.open = false;
+  close_link_preview(*this);
 }
 
 void App::load_page(int index, const std::string& anchor, const std::vector<std::string>& words) {
@@ -374,6 +375,10 @@ void App::follow_link(int layout_link, bool new_tab) {
     flash_status(broken_link_message(link));
     return;
   }
+  follow_href(href, new_tab);
+}
+
+void App::follow_href(const std::string& href, bool new_tab) {
   if (has_scheme(href)) {  // another site: "https:", "mailto:", or "//host/x" (the site's own scheme)
     if (href.rfind("http:", 0) == 0 || href.rfind("https:", 0) == 0 || href.rfind("mailto:", 0) == 0 || href.rfind("//", 0) == 0)
       platform_.open_in_new_tab(href);
@@ -464,6 +469,7 @@ AppState App::state() const {
   s.find_matches = static_cast<int>(find_.matches.size());
   s.search_results = static_cast<int>(palette_.answer.hits.size());
   s.search_error = platform_.search_status() == SearchStatus::failed ? platform_.search_error() : palette_.answer.error;
+  if (link_preview_.open) s.preview = link_preview_.described;
   if (!doc_.selection.empty() && doc_.selection.end() <= page_.layout.text.size())
     s.selection = page_.layout.text.substr(doc_.selection.begin(), doc_.selection.end() - doc_.selection.begin());
   return s;
@@ -500,7 +506,8 @@ void App::handle_shortcuts() {
   const bool typing = io.WantTextInput;
   const bool ctrl = io.KeyCtrl || io.KeySuper;
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-    if (palette_.open) open_search(false);
+    if (link_preview_.open) close_link_preview(*this);
+    else if (palette_.open) open_search(false);
     else if (find_.open) open_find(false);
     else if (sidebar_.drawer_open || outline_.menu_open) sidebar_.drawer_open = outline_.menu_open = false;
     else doc_.selection = {};
@@ -573,6 +580,7 @@ void App::frame(float width, float height) {
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});
   if (outline_.menu_open) draw_outline_menu(*this, {0, 0, width, height});
+  if (link_preview_.open && link_preview_.via != PreviewVia::menu) draw_link_preview(*this, {0, 0, width, height});
   if (link_menu_.open) draw_link_menu(*this, {0, 0, width, height});
   if (palette_.open) {
     draw_search_palette(*this, {0, 0, width, height});

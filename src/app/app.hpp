@@ -10,6 +10,7 @@
 
 #include "core/markdown.hpp"
 #include "decision_views.hpp"
+#include "link_preview.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
 #include "reading_position.hpp"
@@ -98,6 +99,35 @@ struct LinkMenuState {
   std::string href;  // a path of this site or another site's address
   ImVec2 pos;
   double opened_at = 0;
+  float height = 0;  // as drawn last frame (it holds a preview): kept on screen
+};
+
+// The link preview (link_preview.hpp): the link waited on or shown, and the target's
+// title, status and paragraph, laid out once per width.
+struct LinkPreviewState {
+  int hover_link = -1;  // the page's link under the pointer, and since when
+  double hover_since = 0;
+  bool open = false;
+  PreviewVia via = PreviewVia::hover;
+  int link = -1;      // the page's link it previews
+  std::string href;   // where that link leads (a page of this site, maybe with #anchor)
+  int page = -1;      // that page
+  ImVec2 link_min, link_max;  // the link's box on screen: the popover goes below it or above
+  ImVec2 box_min, box_max;    // the popover, as drawn last frame
+  float opened_scroll = 0;    // the page scrolled: it closes
+  double away_since = 0;      // the pointer left both the link and the popover (0: it has not)
+  int generation = 0;         // guards answers for a preview already closed
+  bool asked = false;         // the target's Markdown was asked for
+  bool focus = false;         // opened by the keyboard: the focus goes to its first link
+  bool refocus = false;       // closed with the focus in it: back to the page's link
+  enum class Status { loading, ready, failed } status = Status::loading;
+  std::string error;
+  std::string fetched_url, fetched_source;  // the last target's Markdown: hovering it again reads no more
+  PreviewExcerpt excerpt;
+  std::vector<std::string> hrefs;  // the excerpt's links, by source index (its page's links from first_link)
+  DocLayout layout;
+  float layout_width = -1;
+  std::string described;  // what screen readers were given as the link's description
 };
 
 // What screen readers were last told (accessibility.hpp).
@@ -146,6 +176,7 @@ struct AppState {
   int find_matches = 0, search_results = 0;
   std::string search_error;  // what the palette says when search failed or is unavailable
   std::string selection;     // the selected text
+  std::string preview;       // the link preview shown, in words ("" when none or loading)
 };
 
 // A link on screen, for automation (tests click it with the mouse like a reader would).
@@ -198,6 +229,7 @@ class App {
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
   LinkMenuState& link_menu() { return link_menu_; }
+  LinkPreviewState& link_preview() { return link_preview_; }
   void open_link_menu(const std::string& href, ImVec2 pos);
   // href as the reader would share it: with the site's origin and base.
   std::string absolute_url(const std::string& href) const;
@@ -209,6 +241,8 @@ class App {
   void add_view_link(VisibleLink link) { view_links_.push_back(std::move(link)); }
   std::string full_url(const std::string& site_path) const { return site_.base + site_path; }
   void follow_link(int layout_link, bool new_tab);
+  // Goes where href leads (a path of this site, another site's address), as a click would.
+  void follow_href(const std::string& href, bool new_tab);
   void scroll_to_anchor(const std::string& anchor, bool smooth);
   void open_search(bool open);
   // Sends the palette's query to the search worker when it changed (the palette calls
@@ -258,6 +292,7 @@ class App {
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
   LinkMenuState link_menu_;
+  LinkPreviewState link_preview_;
   AccessibilityState accessibility_;
   std::vector<VisibleLink> view_links_;
   bool first_page_drawn_ = false;

@@ -226,33 +226,51 @@ void paint_text(Painter& P, const TextInView& t) {
 
 }  // namespace
 
-int link_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) {
+const Fragment* link_fragment_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) {
   std::size_t c = L.first_chunk_below(y);
   for (; c < L.chunks.size() && L.chunks[c].y0 <= y; ++c) {
     for (std::uint32_t i = L.chunks[c].frag_begin; i < L.chunks[c].frag_end; ++i) {
       const Fragment& f = L.fragments[i];
       if (f.link < 0) continue;
       const float fx = f.x - region_offset(rs, f.region);
-      if (x >= fx - 2 && x < fx + f.w + 2 && y >= f.line_y && y < f.line_y + f.line_h) return f.link;
+      if (x >= fx - 2 && x < fx + f.w + 2 && y >= f.line_y && y < f.line_y + f.line_h) return &f;
     }
   }
-  return -1;
+  return nullptr;
 }
 
-void paint_layout(App& app, ImVec2 o, const Area& clip) {
-  const DocLayout& L = app.page().layout;
-  Painter P{L, app.theme(), app.type(), app.doc_view(), ImGui::GetWindowDrawList(), o, clip, clip.y - o.y, clip.y + clip.h - o.y};
+int link_at(const DocLayout& L, const std::vector<float>& rs, float x, float y) {
+  const Fragment* f = link_fragment_at(L, rs, x, y);
+  return f ? f->link : -1;
+}
+
+namespace {
+
+void paint(App& app, const DocLayout& L, const DocumentViewState& v, const CurrentPage& page, ImVec2 o, const Area& clip, bool marks) {
+  Painter P{L, app.theme(), app.type(), v, ImGui::GetWindowDrawList(), o, clip, clip.y - o.y, clip.y + clip.h - o.y};
   const std::size_t c0 = L.first_chunk_below(P.top);
   std::size_t c1 = c0;
   while (c1 < L.chunks.size() && L.chunks[c1].y0 <= P.bottom) ++c1;
   if (c0 >= c1 && L.spans.empty()) return;
-  paint_decorations(P, c0, c1, app.page());
+  paint_decorations(P, c0, c1, page);
   if (c0 < c1) {
     const TextInView t = text_in_view(P, c0, c1);
-    paint_marks(app, P, t);
+    if (marks) paint_marks(app, P, t);
     paint_text(P, t);
   }
   P.enter_region(-1);
+}
+
+}  // namespace
+
+void paint_layout(App& app, ImVec2 o, const Area& clip) { paint(app, app.page().layout, app.doc_view(), app.page(), o, clip, true); }
+
+// A layout that is not the page (a link preview's paragraph): no selection, no marks, no
+// images (their alt text stays), nothing scrolled sideways.
+void paint_other_layout(App& app, const DocLayout& layout, ImVec2 origin, const Area& clip) {
+  static const DocumentViewState kStill;
+  static const CurrentPage kNoImages;
+  paint(app, layout, kStill, kNoImages, origin, clip, false);
 }
 
 void code_block_button(App& app, ImVec2 o, const Area& clip, std::size_t r) {

@@ -13,8 +13,11 @@ class App;
 
 // Index into layout.links of the link under (x, y) in layout coordinates, or -1.
 int link_at(const DocLayout& layout, const std::vector<float>& region_scroll, float x, float y);
+// The fragment of a link under (x, y) (where a popover about the link is placed), or null.
+const Fragment* link_fragment_at(const DocLayout& layout, const std::vector<float>& region_scroll, float x, float y);
 // Draws the visible part of the page with selection, find matches and highlights.
 void paint_layout(App& app, ImVec2 origin, const Area& clip);
+void paint_other_layout(App& app, const DocLayout& layout, ImVec2 origin, const Area& clip);
 // A region's sliver of sideways scrollbar and, on a code block, its copy button: shown
 // on hover, on touch screens and to the keyboard (a stop in the page's reading order,
 // keyboard_nav.hpp, even out of view).

@@ -116,14 +116,23 @@ void pointer(App& app, const Area& area, ImVec2 origin, bool hovered) {
   const bool touch = io.MouseSource == ImGuiMouseSource_TouchScreen;
   const float lx = io.MousePos.x - origin.x, ly = io.MousePos.y - origin.y;
   v.hovered_link = -1;
-  if (hovered && !touch) v.hovered_link = link_at(L, v.region_scroll, lx, ly);
+  const Fragment* under = hovered && !touch ? link_fragment_at(L, v.region_scroll, lx, ly) : nullptr;
+  const auto box = [&](const Fragment* f, bool max) {
+    const float rs = f->region >= 0 && static_cast<std::size_t>(f->region) < v.region_scroll.size() ? v.region_scroll[static_cast<std::size_t>(f->region)] : 0;
+    return ImVec2(origin.x + f->x - rs + (max ? f->w : 0), origin.y + f->line_y + (max ? f->line_h : 0));
+  };
+  if (under) v.hovered_link = under->link;
+  preview_on_hover(app, under ? under->link : -1, under ? box(under, false) : ImVec2(), under ? box(under, true) : ImVec2());
   if (hovered && touch && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0 &&
       !long_pressed())
     v.hovered_link = link_at(L, v.region_scroll, lx, ly);
   // The link menu: a right-click, or a finger held still on a link for half a second.
   const bool long_press = touch && io.MouseDownDuration[ImGuiMouseButton_Left] >= 0.5f && io.MouseDownDurationPrev[ImGuiMouseButton_Left] < 0.5f;
   if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Right) || (long_press && !pointer_moved())))
-    if (const int l = link_at(L, v.region_scroll, lx, ly); l >= 0) app.open_link_menu(app.link_href(l), io.MousePos);
+    if (const Fragment* f = link_fragment_at(L, v.region_scroll, lx, ly)) {
+      app.open_link_menu(app.link_href(f->link), io.MousePos);
+      open_link_preview(app, f->link, box(f, false), box(f, true), PreviewVia::menu);  // the menu shows it above its actions
+    }
   const bool in_doc = hovered && ly >= -8 && ly < L.height && lx >= -40 && lx < v.content_w + 40;
   const LinkInfo* hovered_link = v.hovered_link >= 0 ? &L.links[static_cast<std::size_t>(v.hovered_link)] : nullptr;
   if (hovered_link && hovered_link->broken && !touch) {

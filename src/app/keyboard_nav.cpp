@@ -74,6 +74,9 @@ void page_stops(App& app, ImVec2 origin, const Area& clip) {
     ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_None);
     ImGui::RenderNavCursor(bb, id);
     if (g.NavActivateId == id) app.follow_link(f.link, ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeySuper);
+    // P: the focused link's preview (link_preview.hpp).
+    if (g.NavId == id && g.NavCursorVisible && ImGui::IsKeyPressed(ImGuiKey_P, false) && !ImGui::GetIO().WantTextInput)
+      open_link_preview(app, f.link, bb.Min, bb.Max, PreviewVia::keyboard);
   }
   ImGui::PopID();
   for (; region < L.regions.size(); ++region) code_block_button(app, origin, clip, region);

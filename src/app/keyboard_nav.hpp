@@ -26,7 +26,7 @@ void skip_link(App& app);
 void focus_content_here(App& app);
 
 // The Markdown's stops in reading order, at origin (the layout's top left on screen):
-// each link (Enter follows it, Ctrl+Enter in a new tab) and each code block's copy
+// each link (Enter follows it, Ctrl+Enter in a new tab, P shows its preview) and each code block's copy
 // button (document_paint.hpp), which is drawn here too.
 void page_stops(App& app, ImVec2 origin, const Area& clip);
 

@@ -1,6 +1,7 @@
 // The link menu: a right-click (or a long press) on a link offers what a browser offers
 // for a link of an ordinary page, "Open in new tab" and "Copy link address". Headings
-// get the same menu for their own address (their permalink, document_paint.cpp).
+// get the same menu for their own address (their permalink, document_paint.cpp). A link
+// to a page of this site shows its preview above the actions (link_preview.hpp).
 #include <algorithm>
 
 #include "app.hpp"
@@ -40,8 +41,12 @@ void draw_link_menu(App& app, const Area& screen) {
   const Typography& T = app.type();
   const Theme& th = app.theme();
   const float row_h = app.touch() ? 44.0f : 32.0f;  // a finger needs 44 px
-  const float w = 220;
-  ImGui::SetNextWindowPos(ImVec2(std::clamp(st.pos.x, 8.0f, screen.w - w - 8), std::clamp(st.pos.y + 4, 8.0f, screen.h - 2 * row_h - 28)));
+  // A link to a page of this site shows its preview above the actions (a long press is
+  // how a finger asks for it).
+  const bool preview = app.link_preview().open && app.link_preview().via == PreviewVia::menu;
+  const float w = preview ? std::min(340.0f, screen.w - 16) : 220;
+  const float h = std::max(st.height, 2 * row_h + 12);
+  ImGui::SetNextWindowPos(ImVec2(std::clamp(st.pos.x, 8.0f, screen.w - w - 8), std::clamp(st.pos.y + 4, 8.0f, std::max(8.0f, screen.h - h - 16))));
   ImGui::SetNextWindowSize(ImVec2(w, 0));
   ScopedStyle style;
   style.var(ImGuiStyleVar_WindowPadding, ImVec2(6, 6)).var(ImGuiStyleVar_WindowRounding, 10).var(ImGuiStyleVar_WindowBorderSize, 1);
@@ -58,6 +63,10 @@ void draw_link_menu(App& app, const Area& screen) {
     app.add_view_link({label, std::string("action:") + action, p.x, p.y, w - 12, row_h});
     return chosen;
   };
+  if (preview) {
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x - 6, ImGui::GetCursorScreenPos().y - 6));
+    draw_preview_in_menu(app, w);
+  }
   const std::string url = app.absolute_url(st.href);
   bool close = false;
   if (item("Open in new tab", "open-new-tab")) app.platform().open_in_new_tab(url), close = true;
@@ -71,9 +80,11 @@ void draw_link_menu(App& app, const Area& screen) {
   const bool outside = !fresh && (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) &&
                        !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   const ImVec2 a = ImGui::GetWindowPos(), b(a.x + ImGui::GetWindowWidth(), a.y + ImGui::GetWindowHeight());
+  st.height = b.y - a.y;
   ImGui::End();
   popover_frame(a, b, th[Ink::rule], 10);
   if (close || outside || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) st.open = false;
+  if (!st.open && preview) close_link_preview(app);
 }
 
 }  // namespace logbook::app

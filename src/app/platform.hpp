@@ -92,6 +92,9 @@ class Platform {
   virtual void set_accessible_controls(const AccessibleControls&) {}
   // The page's app-only lists, which the edge puts in the DOM copy after its heading.
   virtual void set_accessible_lists(const std::vector<AccessibleList>&) {}
+  // A link's preview (link_preview.hpp) in words: the links of the DOM copy that lead to
+  // url (with the base) get it as their description; ("", "") removes it.
+  virtual void set_accessible_description(const std::string& /*url*/, const std::string& /*text*/) {}
   // Said politely by screen readers (an ARIA live region): the page opened, the results found.
   virtual void announce(const std::string&) {}
 

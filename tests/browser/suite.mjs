@@ -12,6 +12,7 @@ import { offlineTests } from "./offline.mjs";
 import { hostileTests } from "./hostile.mjs";
 import { searchPiecesTests } from "./search_pieces.mjs";
 import { readingTests } from "./reading.mjs";
+import { previewTests } from "./previews.mjs";
 import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
 import { a11yTests } from "./a11y.mjs";
@@ -263,6 +264,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
   readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl: tour.url });
+  previewTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
   staticPageTests({ test, check, ready, state, browser, logbook, appDir });
   a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
 
