@@ -11,6 +11,7 @@
 #include "core/markdown.hpp"
 #include "decision_views.hpp"
 #include "markdown_layout.hpp"
+#include "page_changes.hpp"
 #include "platform.hpp"
 #include "reading_position.hpp"
 #include "scroll_physics.hpp"
@@ -197,6 +198,7 @@ class App {
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
+  PageChangesState& changes() { return changes_; }
   LinkMenuState& link_menu() { return link_menu_; }
   void open_link_menu(const std::string& href, ImVec2 pos);
   // href as the reader would share it: with the site's origin and base.
@@ -257,6 +259,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
+  PageChangesState changes_;
   LinkMenuState link_menu_;
   AccessibilityState accessibility_;
   std::vector<VisibleLink> view_links_;
