@@ -53,7 +53,7 @@ void compare(PageChangesState& st, std::string_view old_source, std::string_view
   const std::string_view before = split_front_matter(old_source).body, now = split_front_matter(new_source).body;
   st.diff = diff_blocks(before, now);
   st.kind_by_line.assign(static_cast<std::size_t>(std::count(now.begin(), now.end(), '\n')) + 2, 0);
-  st.accessible = {"Changed since you last read it", {}};
+  st.accessible = {"What changed since you last read it", {}};
   for (const BlockChange& c : st.diff.changes) {
     for (int l = c.line; l <= c.end_line && static_cast<std::size_t>(l) < st.kind_by_line.size(); ++l)
       st.kind_by_line[static_cast<std::size_t>(l)] = static_cast<std::uint8_t>(static_cast<int>(c.kind) + 1);
@@ -82,13 +82,14 @@ std::string shown_removed_text(const std::string& text) {
 
 void begin_page_changes(App& app) {
   PageChangesState& st = app.changes();
-  const int generation = app.page().generation;
+  const int generation = app.page().generation, index = app.page().index;
   st = {};
   st.generation = generation;
   st.copy = PageChangesState::Copy::asked;
-  app.platform().read_copy(read_copy_url(app), [&app, generation](FetchResult r) {
+  app.platform().read_copy(read_copy_url(app), [&app, generation, index](FetchResult r) {
     PageChangesState& s = app.changes();
-    if (generation != app.page().generation || s.generation != generation) return;  // the reader moved on
+    // The reader moved on (the first page and the next can share a generation: the index too).
+    if (generation != app.page().generation || index != app.page().index || s.generation != generation) return;
     s.copy = r.ok ? PageChangesState::Copy::found : PageChangesState::Copy::missing;
     if (r.ok) compare(s, r.bytes, app.page().source);
     app.page().relayout = true;  // the removed text's place, and the marks, need the new layout
@@ -164,6 +165,9 @@ float draw_changes_notice(App& app, ImVec2 pos, float width) {
   draw_elided(dl, bold, T.scale.ui, ImVec2(x, pos.y + kNoticePad), th[Ink::text], what, text_w,
               ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + width, pos.y + line_h + kNoticePad)));
   app.add_view_link({what, "", x, pos.y + kNoticePad, text_w, line_h});
+  // For screen readers: the notice, then each change (the DOM copy has the current text only).
+  AccessibleList said = st.accessible;
+  said.rows.insert(said.rows.begin(), {what, ""});
   // The second line: the actions, or why there is nothing to compare with.
   float ax = x;
   const float ay = pos.y + kNoticePad + line_h, size = T.scale.small;
@@ -184,6 +188,7 @@ float draw_changes_notice(App& app, ImVec2 pos, float width) {
     dl->AddText(regular, size, ImVec2(ax, ay), th[Ink::muted], note);
     ax += regular->CalcTextSizeA(size, FLT_MAX, 0, note).x;
     const std::string history = site.history_url(index);
+    said.rows.emplace_back(note, history);
     if (!history.empty()) {
       dot();
       if (action("changes-history", "History", history)) app.platform().open_in_new_tab(history);
@@ -197,6 +202,7 @@ float draw_changes_notice(App& app, ImVec2 pos, float width) {
     }
     dot();
   }
+  app.accessibility().lists.push_back(std::move(said));
   if (action("changes-read", "Mark as read", "action:mark-read")) mark_page_read(app);
   return h + 12;
 }

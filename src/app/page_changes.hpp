@@ -17,7 +17,7 @@
 namespace logbook::app {
 
 struct DocLayout;
-struct Typography;
+class Typography;
 
 struct PageChangesState {
   enum class Copy { none, asked, missing, found };

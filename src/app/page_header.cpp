@@ -126,7 +126,6 @@ float draw_page_header(App& app, ImVec2 pos, float width) {
   const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
   y += draw_changes_notice(app, ImVec2(pos.x, y), width);
-  if (app.notes().page_changed && !app.changes().accessible.rows.empty()) app.accessibility().lists.push_back(app.changes().accessible);
   y += history_line(app, page.index, ImVec2(pos.x, y), width);
   if (entry.url == "/") y += draw_home_lists(app, ImVec2(pos.x, y), width);
   else if (page.index == decision_log_page(site)) y += draw_decision_log_view(app, ImVec2(pos.x, y), width);

@@ -289,7 +289,11 @@ TEST_CASE("a changed page: what changed since the reader's own copy is marked, r
   CHECK(st.diff.removed[0].text == "Old words here.");
   CHECK(f.link("Changed 9 days ago by Bo: Drop the old words") != nullptr);
   REQUIRE(!f.platform.lists.empty());
-  CHECK(f.platform.lists.back().rows.front().first == "Removed: Old words here.");  // for screen readers
+  const AccessibleList& said = f.platform.lists.back();  // for screen readers
+  CHECK(said.title == "What changed since you last read it");
+  REQUIRE(said.rows.size() == 2);
+  CHECK(said.rows[0].first == "Changed 9 days ago by Bo: Drop the old words");
+  CHECK(said.rows[1].first == "Removed: Old words here.");
   const float height = f.app.page().layout.height;
   f.click(*f.link("Show removed text"));
   CHECK(f.app.page().layout.gaps.size() == 1);
@@ -308,6 +312,9 @@ TEST_CASE("a changed page: what changed since the reader's own copy is marked, r
   CHECK(g.link("Show removed text") == nullptr);
   CHECK(g.link("Mark as read") != nullptr);
   CHECK(g.link("Changed 9 days ago by Ana") != nullptr);  // no last author: the first of the authors
+  CHECK(g.platform.lists.back().rows.back() ==
+        std::pair<std::string, std::string>{"No copy of the version you read is on this device",
+                                            "https://github.com/org/docs/commits/main/content/guide.md"});
 }
 
 TEST_CASE("the layout finds each block by its source line, and opens gaps that move what is below") {
