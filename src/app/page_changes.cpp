@@ -19,14 +19,19 @@ std::string read_copy_url(App& app) {
 
 // The source of lines first..last of text, for a screen reader's row: at most 160 bytes.
 std::string lines_of(std::string_view text, int first, int last) {
+  const auto after_line = [&](std::size_t at) {
+    const std::size_t nl = text.find('\n', at);
+    return nl == std::string_view::npos ? text.size() : nl + 1;
+  };
   std::size_t b = 0;
-  for (int n = 1; n < first && b != std::string_view::npos; ++n) b = text.find('\n', b) == std::string_view::npos ? std::string_view::npos : text.find('\n', b) + 1;
-  if (b == std::string_view::npos) return {};
+  for (int n = 1; n < first && b < text.size(); ++n) b = after_line(b);
   std::size_t e = b;
-  for (int n = first; n <= last && e < text.size(); ++n) e = std::min(text.size(), text.find('\n', e) == std::string_view::npos ? text.size() : text.find('\n', e) + 1);
-  std::string out(text.substr(b, std::min<std::size_t>(e - b, 160)));
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // a whole character
+  for (int n = first; n <= last && e < text.size(); ++n) e = after_line(e);
+  std::size_t n = std::min<std::size_t>(e - b, 160);
+  while (n > 0 && b + n < e && (static_cast<unsigned char>(text[b + n]) & 0xC0) == 0x80) --n;  // whole characters
+  std::string out(text.substr(b, n));
   std::replace(out.begin(), out.end(), '\n', ' ');
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\r')) out.pop_back();
   return out;
 }
 
