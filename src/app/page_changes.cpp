@@ -12,6 +12,9 @@ namespace logbook::app {
 namespace {
 
 constexpr float kNoticePad = 12, kBarX = 16, kRemovedPad = 10;
+// Changes a screen reader is read one by one; past them, how many more (a page rewritten
+// whole would put thousands of rows in the DOM copy).
+constexpr std::size_t kMostSaidChanges = 50;
 
 std::string read_copy_url(App& app) {
   return app.full_url(app.site().pages[static_cast<std::size_t>(app.page().index)].url) + "index.md";
@@ -63,9 +66,13 @@ void compare(PageChangesState& st, std::string_view old_source, std::string_view
     for (int l = c.line; l <= c.end_line && static_cast<std::size_t>(l) < st.kind_by_line.size(); ++l)
       st.kind_by_line[static_cast<std::size_t>(l)] = static_cast<std::uint8_t>(static_cast<int>(c.kind) + 1);
     const char* what = c.kind == BlockChangeKind::added ? "Added: " : c.kind == BlockChangeKind::changed ? "Changed: " : "Moved: ";
-    st.accessible.rows.emplace_back(what + lines_of(now, c.line, c.end_line), "");
+    if (st.accessible.rows.size() < kMostSaidChanges) st.accessible.rows.emplace_back(what + lines_of(now, c.line, c.end_line), "");
   }
-  for (const RemovedText& r : st.diff.removed) st.accessible.rows.emplace_back("Removed: " + lines_of(r.text, 1, 3), "");
+  for (const RemovedText& r : st.diff.removed)
+    if (st.accessible.rows.size() < kMostSaidChanges) st.accessible.rows.emplace_back("Removed: " + lines_of(r.text, 1, 3), "");
+  const std::size_t all = st.diff.changes.size() + st.diff.removed.size();
+  if (all > st.accessible.rows.size())
+    st.accessible.rows.emplace_back("and " + std::to_string(all - st.accessible.rows.size()) + " more changes", "");
 }
 
 }  // namespace

@@ -317,6 +317,27 @@ TEST_CASE("a changed page: what changed since the reader's own copy is marked, r
                                             "https://github.com/org/docs/commits/main/content/guide.md"});
 }
 
+TEST_CASE("a page rewritten whole: the screen reader's list says the first changes and how many more; the removed text opens one gap each") {
+  std::map<std::string, std::string> storage;
+  {
+    AppFixture first(manifest(), "/guide/");
+    storage = first.platform.storage;
+  }
+  std::string old_text = "# Guide\n";
+  for (int i = 0; i < 200; ++i) old_text += "\nParagraph number " + std::to_string(i) + " of the old page.\n";
+  nlohmann::json m = manifest();
+  m["pages"][1]["hash"] = "g1";
+  AppFixture f(m, "/guide/", storage, 1280, {{"/docs/guide/index.md", old_text}});
+  REQUIRE(f.app.changes().diff.removed.size() == 200);  // "Text." shares no word with them
+  const AccessibleList& said = f.platform.lists.back();
+  REQUIRE(said.rows.size() == 52);  // the notice, 50 changes, and the rest counted
+  CHECK(said.rows.back().first == "and 151 more changes");
+  f.click(*f.link("Show removed text"));
+  CHECK(f.app.page().layout.gaps.size() == 200);
+  for (std::size_t k = 1; k < f.app.page().layout.gaps.size(); ++k)
+    CHECK(f.app.page().layout.gaps[k].y >= f.app.page().layout.gaps[k - 1].y + f.app.page().layout.gaps[k - 1].h);  // none overlaps
+}
+
 TEST_CASE("the layout finds each block by its source line, and opens gaps that move what is below") {
   AppFixture f(manifest(), "/guide/");
   const DocLayout& L = f.app.page().layout;
