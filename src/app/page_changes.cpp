@@ -194,28 +194,31 @@ float draw_changes_notice(App& app, ImVec2 pos, float width) {
     dl->AddText(regular, size, ImVec2(ax + 8, ay), th[Ink::faint], "·");
     ax += 22;
   };
+  // "Mark as read" first: it stays where it is when the read copy's answer adds the rest.
+  const bool mark = action("changes-read", "Mark as read", "action:mark-read");
   using Copy = PageChangesState::Copy;
   if (st.copy == Copy::missing) {
-    const char* note = "No copy of the version you read is on this device";
-    dl->AddText(regular, size, ImVec2(ax, ay), th[Ink::muted], note);
-    ax += regular->CalcTextSizeA(size, FLT_MAX, 0, note).x;
     const std::string history = site.history_url(index);
-    said.rows.emplace_back(note, history);
     if (!history.empty()) {
       dot();
       if (action("changes-history", "History", history)) app.platform().open_in_new_tab(history);
     }
     dot();
+    const std::string note = "No copy of the version you read is on this device";
+    const ImVec2 at(ax, ay);
+    draw_elided(dl, regular, size, at, th[Ink::muted], note, x + text_w - ax,
+                ImGui::IsMouseHoveringRect(at, ImVec2(x + text_w, ay + size * 1.3f)));
+    said.rows.emplace_back(note, history);
   } else if (st.copy == Copy::found && !st.diff.removed.empty()) {
+    dot();
     if (action("changes-removed", st.show_removed ? "Hide removed text" : "Show removed text", "action:show-removed")) {
       app.changes().show_removed = !st.show_removed;
       app.page().relayout = true;
       app.request_frames(4);
     }
-    dot();
   }
   app.accessibility().lists.push_back(std::move(said));
-  if (action("changes-read", "Mark as read", "action:mark-read")) mark_page_read(app);
+  if (mark) mark_page_read(app);
   return h + 12;
 }
 
