@@ -17,6 +17,9 @@
 //   holds their hash (`<stem>.<16 hex>.<ext>`: search pieces, manifest and offline.json
 //   parts) live in one cache shared by deployments, never revalidated; on activation
 //   those the new deployment no longer lists are deleted.
+// - "logbook-read" holds, per page, the Markdown the reader last read (the app writes it,
+//   wasm/web_platform.js): a changed page is compared with it to mark what changed. It is
+//   the reader's, never a deployment's: kept across deployments, never listed or evicted.
 // - The whole site is copied in the background, in batches, when it is at most
 //   offline.json's "budget" bytes, or when the reader asks ("Make available offline").
 //
@@ -30,6 +33,7 @@ const BUILD = "__LOGBOOK_BUILD__";
 const CACHE = "logbook-" + BUILD;      // this deployment's files
 const SHARED = "logbook-addressed";    // files named by their hash, for every deployment
 const WISHES = "logbook-wishes";       // what the reader asked for, kept across deployments
+const READ = "logbook-read";           // the pages as the reader last read them (see above)
 const HASH = "X-Logbook-Hash";         // each cached file's hash, to compare with the next list
 const scope = self.registration.scope;  // ends with "/"
 const scopePath = new URL(scope).pathname;
@@ -135,7 +139,7 @@ async function inBatches(items, size, work) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-const deploymentCaches = async () => (await caches.keys()).filter((n) => n.startsWith("logbook-") && n !== CACHE && n !== SHARED && n !== WISHES);
+const deploymentCaches = async () => (await caches.keys()).filter((n) => n.startsWith("logbook-") && n !== CACHE && n !== SHARED && n !== WISHES && n !== READ);
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {

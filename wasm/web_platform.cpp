@@ -13,6 +13,8 @@
 // returns are malloc'd copies that take_c_string frees.
 extern "C" {
 void lbjs_fetch(int id, const char* url);
+void lbjs_keep_read_copy(const char* url, const char* markdown, int length);
+void lbjs_read_copy(int id, const char* url);
 void lbjs_load_image(int id, const char* url);
 void lbjs_search(int id, const char* request);
 int lbjs_search_status();
@@ -71,6 +73,17 @@ void WebPlatform::fetch(const std::string& url, std::function<void(app::FetchRes
   const int id = next_id_++;
   fetches_[id] = std::move(done);
   lbjs_fetch(id, url.c_str());
+}
+
+// The read copy's answer arrives like a fetch's (lb_fetch_done), under the same ids.
+void WebPlatform::keep_read_copy(const std::string& url, const std::string& markdown) {
+  lbjs_keep_read_copy(url.c_str(), markdown.data(), static_cast<int>(markdown.size()));
+}
+
+void WebPlatform::read_copy(const std::string& url, std::function<void(app::FetchResult)> done) {
+  const int id = next_id_++;
+  fetches_[id] = std::move(done);
+  lbjs_read_copy(id, url.c_str());
 }
 
 void WebPlatform::fetch_done(int id, app::FetchResult result) {

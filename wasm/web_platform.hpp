@@ -31,6 +31,8 @@ class WebPlatform final : public app::Platform {
   void open_in_new_tab(const std::string& url) override;
   std::string absolute_url(const std::string& url) const override;
   void copy_to_clipboard(const std::string& text) override;
+  void keep_read_copy(const std::string& url, const std::string& markdown) override;
+  void read_copy(const std::string& url, std::function<void(app::FetchResult)> done) override;
   std::string storage_get(const std::string& key) override;
   void storage_set(const std::string& key, const std::string& value) override;
   bool system_prefers_dark() const override;

@@ -55,6 +55,31 @@ mergeInto(LibraryManager.library, {
     }).catch(function (e) { lbDeliverFetch(id, false, 0, null, "The network request for " + u + " failed (" + e.message + "); check the connection."); });
   },
 
+  // The reader's copy of each page as they last read it: a cache of its own, which the
+  // page writes (a first visit has no worker in control yet) and site/sw.js keeps across
+  // deployments. Its answers come back as a fetch's do.
+  $lbReadCopies: function () {
+    return typeof caches === "object" && caches ? caches.open("logbook-read") : Promise.reject(new Error("no Cache Storage"));
+  },
+
+  lbjs_keep_read_copy__deps: ["$lbReadCopies"],
+  lbjs_keep_read_copy: function (url, markdown, length) {
+    const key = new URL(UTF8ToString(url), location.href).href;
+    const bytes = HEAPU8.slice(markdown, markdown + length);
+    lbReadCopies().then(function (c) {
+      return c.put(key, new Response(bytes, { headers: { "Content-Type": "text/markdown; charset=utf-8" } }));
+    }).catch(function () { /* storage refused or full: the next visit finds no copy and says so */ });
+  },
+
+  lbjs_read_copy__deps: ["$lbReadCopies", "$lbDeliverFetch"],
+  lbjs_read_copy: function (id, url) {
+    const key = new URL(UTF8ToString(url), location.href).href;
+    lbReadCopies().then(function (c) { return c.match(key); }).then(function (r) {
+      if (!r) { lbDeliverFetch(id, false, 404, null, "This device keeps no copy of the version you read."); return; }
+      return r.arrayBuffer().then(function (b) { lbDeliverFetch(id, true, 200, new Uint8Array(b), ""); });
+    }).catch(function () { lbDeliverFetch(id, false, 0, null, "This browser keeps no copy of the pages you read."); });
+  },
+
   // Hands a fetch's answer to the C side (lb_fetch_done), which copies what it keeps.
   $lbDeliverFetch__deps: ["$lbWake"],
   $lbDeliverFetch: function (id, ok, status, bytes, error) {

@@ -259,6 +259,7 @@ void App::ensure_layout(float width) {
   in.heading_slugs = page_.slugs;
   in.hrefs = &page_.resolved_links;
   page_.layout = layout_markdown(in);
+  place_removed_text(changes_, page_.layout, type_, width);
   page_.layout.set_views_height(doc_.header_h);  // as last measured: the document view updates it
   page_.layout_width = width;
   page_.relayout = false;

@@ -12,6 +12,7 @@
 #include "decision_views.hpp"
 #include "link_preview.hpp"
 #include "markdown_layout.hpp"
+#include "page_changes.hpp"
 #include "platform.hpp"
 #include "reading_position.hpp"
 #include "scroll_physics.hpp"
@@ -228,6 +229,7 @@ class App {
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
   ReaderNotesState& notes() { return notes_; }
+  PageChangesState& changes() { return changes_; }
   LinkMenuState& link_menu() { return link_menu_; }
   LinkPreviewState& link_preview() { return link_preview_; }
   void open_link_menu(const std::string& href, ImVec2 pos);
@@ -291,6 +293,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   ReaderNotesState notes_;
+  PageChangesState changes_;
   LinkMenuState link_menu_;
   LinkPreviewState link_preview_;
   AccessibilityState accessibility_;

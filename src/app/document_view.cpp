@@ -225,6 +225,7 @@ void draw_document(App& app, const Area& area) {
   page.layout.set_views_height(header_h);  // before the Markdown is drawn: no frame overlaps
   pointer(app, area, origin, hovered);
   paint_layout(app, origin, area);
+  paint_page_changes(app, origin, area);
   page_stops(app, origin, area);
   heading_permalinks(app, origin, area);
   draw_page_footer(app, ImVec2(content_x, origin.y + page.layout.height + 24), content_w);

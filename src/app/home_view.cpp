@@ -132,6 +132,7 @@ void mark_all_read_button(App& app, ImVec2 title_pos, float width) {
   }
   if (!mark) return;
   mark_all_read(notes.seen, app.site());
+  if (notes.page_changed) mark_page_read(app);  // the home page itself: its marks go too
   app.platform().storage_set(seen_storage_key(app.site()), save_seen_pages(notes.seen));
   notes.seen.dirty = false;
   notes.changed.clear();

@@ -41,6 +41,7 @@ inline constexpr AlertInfo kAlerts[] = {
 struct TableGrid {
   std::vector<std::vector<cmark_node*>> rows;  // the cells, row by row
   std::vector<char> header;                    // by row
+  std::vector<int> lines;                      // by row: its source line
   std::vector<float> width;                    // by column
   const std::uint8_t* align = nullptr;         // by column: 'l', 'c', 'r' or 0
   int columns = 1;
@@ -97,7 +98,7 @@ class Layouter {
 
   void begin_chunk(float y) {
     chunk_ = {y, y, static_cast<std::uint32_t>(doc_.fragments.size()), 0,
-              static_cast<std::uint32_t>(doc_.decorations.size()), 0};
+              static_cast<std::uint32_t>(doc_.decorations.size()), 0, block_line_};
   }
   void end_chunk(float y1) {
     chunk_.y1 = std::max(y1, doc_.chunks.empty() ? y1 : doc_.chunks.back().y1);
@@ -215,6 +216,7 @@ class Layouter {
   bool started_ = false;
   std::size_t heading_ = 0;
   int source_link_ = 0;
+  int block_line_ = 0;  // the source line of the leaf block (or table row) being laid out
   int region_ = -1;
   std::size_t skip_chars_ = 0;
   bool skip_newline_ = false;

@@ -181,6 +181,7 @@ TableGrid Layouter::table_grid(cmark_node* n, float w, const Context& ctx) {
   for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
     g.rows.emplace_back();
     g.header.push_back(cmark_gfm_extensions_get_table_row_is_header(r) ? 1 : 0);
+    g.lines.push_back(cmark_node_get_start_line(r));
     for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) g.rows.back().push_back(c);
   }
   std::vector<float> natural, minimum;
@@ -211,6 +212,7 @@ void Layouter::cell_borders(const TableGrid& g, float x, float y, float bottom) 
 float Layouter::table_row(const TableGrid& g, std::size_t r, float x, float y, const Context& ctx) {
   const bool header = g.header[r] != 0;
   separate_block();
+  block_line_ = g.lines[r];
   begin_chunk(y);
   const std::size_t bg_index = doc_.decorations.size();
   if (header || r % 2 == 0) {

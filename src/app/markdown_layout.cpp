@@ -22,6 +22,7 @@ namespace layout {
 
 float Layouter::block(cmark_node* n, float x, float w, float y, const Context& ctx) {
   const cmark_node_type type = cmark_node_get_type(n);
+  block_line_ = cmark_node_get_start_line(n);
   switch (type) {
     case CMARK_NODE_PARAGRAPH: return paragraph(n, x, w, y, ctx);
     case CMARK_NODE_HEADING: return heading(n, x, w, y, ctx);
@@ -439,20 +440,47 @@ std::size_t DocLayout::fragment_at_offset(std::uint32_t offset) const {
 
 // Everything at or below views_y is after the views: the title above is laid out before
 // views_y is set, so none of it reaches down to it.
+namespace {
+
+// Moves every y of the layout (not its gaps) by what by(y) says.
+template <typename By>
+void move_all(DocLayout& L, By by) {
+  const auto move = [&](float& y) { y += by(y); };
+  for (Fragment& f : L.fragments) move(f.y), move(f.line_y);
+  for (Decoration& d : L.decorations) move(d.y);
+  for (Chunk& c : L.chunks) move(c.y0), move(c.y1);
+  for (Anchor& a : L.anchors) move(a.y);
+  for (ScrollRegion& r : L.regions) move(r.y);
+  for (Decoration& d : L.spans) {
+    const float top = by(d.y);
+    d.h += by(d.y + d.h - 0.01f) - top;  // the gaps inside it
+    d.y += top;
+  }
+}
+
+}  // namespace
+
 void DocLayout::set_views_height(float h) {
   const float dy = h - views_h;
   if (dy == 0) return;
-  const auto move = [&](float& y) {
-    if (y >= views_y) y += dy;
-  };
-  for (Fragment& f : fragments) move(f.y), move(f.line_y);
-  for (Decoration& d : decorations) move(d.y);
-  for (Decoration& d : spans) move(d.y);
-  for (Chunk& c : chunks) move(c.y0), move(c.y1);
-  for (Anchor& a : anchors) move(a.y);
-  for (ScrollRegion& r : regions) move(r.y);
+  const float at = views_y;
+  move_all(*this, [&](float y) { return y >= at ? dy : 0.0f; });
+  for (Gap& g : gaps) g.y += g.y >= at ? dy : 0;
   height += dy;
   views_h = h;
+}
+
+void DocLayout::open_gaps(std::vector<Gap> sorted) {
+  std::vector<float> above(sorted.size() + 1, 0);  // above[k]: the gaps before k, in all
+  for (std::size_t k = 0; k < sorted.size(); ++k) above[k + 1] = above[k] + sorted[k].h;
+  const auto by = [&](float y) {
+    const auto k = std::upper_bound(sorted.begin(), sorted.end(), y, [](float v, const Gap& g) { return v < g.y; }) - sorted.begin();
+    return above[static_cast<std::size_t>(k)];
+  };
+  move_all(*this, by);
+  for (std::size_t k = 0; k < sorted.size(); ++k) sorted[k].y += above[k];
+  height += above.back();
+  gaps = std::move(sorted);
 }
 
 const Anchor* DocLayout::find_anchor(std::string_view slug) const {

@@ -98,6 +98,14 @@ struct ImageSlot {
 struct Chunk {
   float y0 = 0, y1 = 0;
   std::uint32_t frag_begin = 0, frag_end = 0, deco_begin = 0, deco_end = 0;
+  int line = 0;  // the source line where its block starts (cmark's): the app finds changed blocks by it
+};
+
+// Space opened between blocks after layout, for what the app draws there itself (the
+// text removed since the reader's last visit): item is the app's own index.
+struct Gap {
+  float y = 0, h = 0;
+  int item = -1;
 };
 
 struct ImageSize {
@@ -123,6 +131,7 @@ struct DocLayout {
   // record's header): below the page's leading H1, or at the top without one. The
   // layout leaves it views_h tall; the app sets its height once the views are drawn.
   float views_y = 0, views_h = 0;
+  std::vector<Gap> gaps;  // in y order
 
   // Index of the first chunk whose bottom is below y.
   std::size_t first_chunk_below(float y) const;
@@ -131,6 +140,10 @@ struct DocLayout {
   const Anchor* find_anchor(std::string_view slug) const;
   // Makes the views' space h tall: moves everything below it (no new layout).
   void set_views_height(float h);
+  // Opens the gaps (sorted by y; several at one y stack in order) in one pass, with no new
+  // layout: everything at or below a gap's y moves down by its h; a quote's bar or an
+  // alert's box around it grows. Sets `gaps` to where they are now.
+  void open_gaps(std::vector<Gap> sorted);
 };
 
 struct LayoutInput {

@@ -12,7 +12,7 @@ namespace logbook::app {
 
 namespace {
 
-constexpr float kNoticeH = 40, kMetaH = 30;
+constexpr float kMetaH = 30;
 
 // Reads what the reader has seen (once), and decides for a newly shown page whether it
 // changed since they last read it; then it counts as read.
@@ -34,13 +34,20 @@ void update_notes(App& app) {
   n.checked_generation = page.generation;
   n.checked_page = page.index;
   n.today = platform.today();
-  n.page_changed = false;
-  if (page.index >= 0) n.page_changed = mark_read(n.seen, site.pages[static_cast<std::size_t>(page.index)]);
-  n.changed = changed_pages(site, n.seen);
+  // A changed page stays changed until the reader marks it read (page_changes.hpp); any
+  // other page counts as read now, and its Markdown becomes the reader's copy of it.
   // Under `logbook serve` every change is the writer's own: no page is "changed since you
   // last read it" to them. (Without accounts a published site cannot tell its reader from
   // a commit's author, so there every change is news.)
-  if (site.preview) n.page_changed = false, n.changed.clear();
+  const PublishedPage* shown = page.index >= 0 ? &site.pages[static_cast<std::size_t>(page.index)] : nullptr;
+  n.page_changed = shown && !site.preview && changed_since_read(n.seen, *shown);
+  if (shown && !n.page_changed) {
+    mark_read(n.seen, *shown);
+    keep_as_read(app);
+  }
+  if (n.page_changed) begin_page_changes(app);
+  n.changed = changed_pages(site, n.seen);
+  if (site.preview) n.changed.clear();
   n.proposals = proposals_awaiting_input(site);
   n.accepted = recently_accepted(site, 5);
   n.past_review = pages_past_review(site, n.today);
@@ -100,19 +107,6 @@ float history_line(App& app, int index, ImVec2 pos, float width) {
   return kMetaH;
 }
 
-float changed_notice(App& app, ImVec2 pos, float width) {
-  if (!app.notes().page_changed) return 0;
-  const Theme& th = app.theme();
-  const Typography& T = app.type();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 b(pos.x + width, pos.y + kNoticeH);
-  dl->AddRectFilled(pos, b, th[Ink::accent_soft], 8);
-  draw_icon(dl, kIconInfo, ImVec2(pos.x + 20, pos.y + kNoticeH * 0.5f), 15, th[Ink::accent]);
-  dl->AddText(T.font(Face::bold), T.scale.ui, ImVec2(pos.x + 38, pos.y + (kNoticeH - T.scale.ui) * 0.5f - 1), th[Ink::text],
-              "Changed since you last read it");
-  return kNoticeH + 12;
-}
-
 }  // namespace
 
 int decision_log_page(const PublishedSite& site) {
@@ -131,7 +125,7 @@ float draw_page_header(App& app, ImVec2 pos, float width) {
   update_notes(app);
   const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float y = pos.y;
-  y += changed_notice(app, ImVec2(pos.x, y), width);
+  y += draw_changes_notice(app, ImVec2(pos.x, y), width);
   y += history_line(app, page.index, ImVec2(pos.x, y), width);
   if (entry.url == "/") y += draw_home_lists(app, ImVec2(pos.x, y), width);
   else if (page.index == decision_log_page(site)) y += draw_decision_log_view(app, ImVec2(pos.x, y), width);

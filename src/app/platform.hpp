@@ -103,6 +103,17 @@ class Platform {
   virtual std::string absolute_url(const std::string& url) const { return url; }
   virtual void copy_to_clipboard(const std::string& text) = 0;
 
+  // The reader's own copy of each page's Markdown as they last read it, by the URL it was
+  // fetched from (a cache kept across deployments, site/sw.js): what a changed page is
+  // compared with. read_copy answers ok = false when there is none (or no store at all).
+  virtual void keep_read_copy(const std::string& url, const std::string& markdown) {
+    (void)url, (void)markdown;
+  }
+  virtual void read_copy(const std::string& url, std::function<void(FetchResult)> done) {
+    (void)url;
+    done({.ok = false, .status = 0, .bytes = {}, .error = "This browser keeps no copy of the pages you read."});
+  }
+
   virtual std::string storage_get(const std::string& key) = 0;
   virtual void storage_set(const std::string& key, const std::string& value) = 0;
 

@@ -31,6 +31,10 @@ bool is_changed(const PublishedPage& page, const SeenPages& seen) {
   return it == seen.hash_by_path.end() || it->second != page.hash;
 }
 
+bool changed_since_read(const SeenPages& seen, const PublishedPage& page) {
+  return is_changed(page, seen) && seen.hash_by_path.count(page.path) > 0;
+}
+
 std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen) {
   std::vector<int> out;
   for (int i : site.recent)

@@ -29,6 +29,8 @@ std::string save_seen_pages(const SeenPages& seen);
 // build) are never reported.
 std::vector<int> changed_pages(const PublishedSite& site, const SeenPages& seen);
 bool is_changed(const PublishedPage& page, const SeenPages& seen);
+// The reader read another version of the page (not: never read it).
+bool changed_since_read(const SeenPages& seen, const PublishedPage& page);
 // Records the page's current version as read; true when the reader had read another
 // version of it (the page changed since).
 bool mark_read(SeenPages& seen, const PublishedPage& page);

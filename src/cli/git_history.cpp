@@ -95,7 +95,11 @@ GitHistory read_git_history(const fs::path& content_dir) {
       if (path.rfind(with_slash, 0) != 0) continue;
       path.erase(0, with_slash.size());
       PageHistory& h = history.pages[path];
-      if (h.updated.empty()) h.updated = date;  // newest first: the first commit seen is the last change
+      if (h.updated.empty()) {  // newest first: the first commit seen is the last change
+        h.updated = date;
+        h.last_author = name;
+        h.summary = commit_summary(git_commit_message(commit.p) ? git_commit_message(commit.p) : "");
+      }
       if (!name.empty() && std::find(h.authors.begin(), h.authors.end(), name) == h.authors.end()) h.authors.push_back(name);
     }
   }

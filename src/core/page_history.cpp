@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "utf8.hpp"
+
 namespace logbook {
 
 // Eight bytes a step (little-endian, whatever the machine), mixed with multiply and
@@ -24,6 +26,16 @@ std::string content_hash(std::string_view bytes) {
   char out[17];
   std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
   return out;
+}
+
+std::string commit_summary(std::string_view message) {
+  std::string_view line = message.substr(0, message.find('\n'));
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  if (line.size() <= kCommitSummaryBytes) return repair_utf8(line);
+  std::size_t cut = kCommitSummaryBytes - 3;  // room for the ellipsis
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return repair_utf8(line.substr(0, cut)) + "\u2026";
 }
 
 }  // namespace logbook

@@ -280,6 +280,8 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
       if (const auto h = in.history->find(p.path); h != in.history->end()) {
         e.updated = h->second.updated;
         e.authors = h->second.authors;
+        e.last_author = h->second.last_author;
+        e.summary = h->second.summary;
       }
     out.pages.push_back(std::move(e));
   }
@@ -351,11 +353,14 @@ const json& array(const json& j, const char* key) {
 }
 
 json page_json(const PublishedPage& p) {
-  return {{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
+  json j = {{"path", p.path}, {"url", p.url}, {"title", p.title}, {"section", p.section},
           {"description", p.description}, {"date", or_null(p.date)}, {"owner", or_null(p.owner)},
           {"review_by", or_null(p.review_by)}, {"decision", p.decision}, {"links", p.links},
           {"targets", p.targets}, {"backlinks", p.backlinks}, {"hash", p.hash}, {"updated", or_null(p.updated)},
           {"authors", p.authors}, {"tags", p.tags}};
+  if (!p.last_author.empty()) j["last_author"] = p.last_author;
+  if (!p.summary.empty()) j["summary"] = p.summary;
+  return j;
 }
 
 PublishedPage page_from(const json& j) {
@@ -363,7 +368,8 @@ PublishedPage page_from(const json& j) {
           .section = integer(j, "section", 0), .date = str(j, "date"), .owner = str(j, "owner"),
           .review_by = str(j, "review_by"), .decision = integer(j, "decision", -1), .links = strings(j, "links", true),
           .targets = ints(j, "targets"), .backlinks = ints(j, "backlinks"), .hash = str(j, "hash"), .updated = str(j, "updated"),
-          .authors = strings(j, "authors"), .tags = strings(j, "tags")};
+          .authors = strings(j, "authors"), .tags = strings(j, "tags"), .last_author = str(j, "last_author"),
+          .summary = str(j, "summary")};
 }
 
 json decision_json(const PublishedDecision& d) {

@@ -70,6 +70,9 @@
 //              "hash": "16 hex digits of the page's bytes",
 //              "updated": "YYYY-MM-DD" | null,     last commit touching it (git)
 //              "authors": [names],                 who committed to it (git)
+//              "last_author": "ana",               the last commit's author, and the first
+//              "summary": "Fix the setup steps",   line of its message (at most
+//                       kCommitSummaryBytes): absent when empty (builds without git)
 //              "tags": [..]} ],                    from its front matter
 //  "refs": [ {"page": 9, "url": ..., "title": ..., "section": 2, "decision": -1} ]
 //            the pages of other parts that link to these pages, and the neighbours
@@ -114,6 +117,7 @@ struct PublishedPage {
   std::string hash{}; // content_hash of the page's bytes
   std::string updated{}; // last commit's date, "" without history
   std::vector<std::string> authors{}, tags{};
+  std::string last_author{}, summary{}; // the last commit's author and summary (git), "" without
 
   bool operator==(const PublishedPage&) const = default;
 };

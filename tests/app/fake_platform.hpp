@@ -19,6 +19,7 @@ class FakePlatform final : public app::Platform {
   std::vector<std::string> opened_tabs;
   std::string clipboard, title, accessible;
   std::map<std::string, std::string> storage;
+  std::map<std::string, std::string> read_copies;  // the Markdown last read, by URL
   std::vector<std::pair<int, std::string>> searches;
   int warm_ups = 0;  // palette openings announced to the search worker
   app::SearchStatus status = app::SearchStatus::ready;
@@ -68,6 +69,11 @@ class FakePlatform final : public app::Platform {
   void open_in_new_tab(const std::string& url) override { opened_tabs.push_back(url); }
   std::string absolute_url(const std::string& url) const override { return "https://example.org" + url; }
   void copy_to_clipboard(const std::string& text) override { clipboard = text; }
+  void keep_read_copy(const std::string& url, const std::string& markdown) override { read_copies[url] = markdown; }
+  void read_copy(const std::string& url, std::function<void(app::FetchResult)> done) override {
+    const auto it = read_copies.find(url);
+    done({.ok = it != read_copies.end(), .status = 0, .bytes = it != read_copies.end() ? it->second : "", .error = {}});
+  }
   std::string storage_get(const std::string& key) override { return storage[key]; }
   void storage_set(const std::string& key, const std::string& value) override { storage[key] = value; }
   bool system_prefers_dark() const override { return dark; }

@@ -185,9 +185,10 @@ namespace {
 
 struct AppFixture : test::RunningApp {
   explicit AppFixture(const nlohmann::json& m, const std::string& route = "/", std::map<std::string, std::string> storage = {},
-                      float page_width = 1280) {
+                      float page_width = 1280, std::map<std::string, std::string> read_copies = {}) {
     width = page_width;
     platform.storage = std::move(storage);
+    platform.read_copies = std::move(read_copies);
     for (const auto& p : m["pages"]) platform.files["/docs" + p["url"].get<std::string>() + "index.md"] = "# " + p["title"].get<std::string>() + "\n\nText.\n";
     start(m.dump(), route);
     settle();
@@ -229,7 +230,7 @@ TEST_CASE("the home page lists proposals and pages past review; a first visit re
   CHECK(f.app.state().path == "/decisions/0003-c/");
 }
 
-TEST_CASE("changed pages are listed until read; a changed page says so once; mark all as read clears the list") {
+TEST_CASE("changed pages are listed until marked read, page by page or all at once") {
   std::map<std::string, std::string> storage;
   {
     AppFixture first(manifest());
@@ -239,27 +240,117 @@ TEST_CASE("changed pages are listed until read; a changed page says so once; mar
   m["pages"][1]["hash"] = "g1";
   {
     AppFixture f(m, "/", storage);
-    CHECK(f.app.notes().page_changed);  // the home page itself, read now
-    CHECK(f.app.notes().changed == std::vector<int>{1});
+    CHECK(f.app.notes().page_changed);  // the home page itself: changed until the reader marks it read
+    CHECK(f.app.notes().changed.size() == 2);
     CHECK(f.link("Mark all as read") != nullptr);
     f.click(*f.link("Guide"));
     CHECK(f.app.state().path == "/guide/");
     CHECK(f.app.notes().page_changed);
-    CHECK(f.app.notes().changed.empty());
+    f.click(*f.link("Mark as read"));
+    CHECK_FALSE(f.app.notes().page_changed);
+    CHECK(f.link("Mark as read") == nullptr);
+    CHECK(f.app.notes().changed == std::vector<int>{0});  // the home page, not marked yet
     f.app.open("/");
     f.settle();
-    CHECK_FALSE(f.app.notes().page_changed);
-    CHECK(f.link("Mark all as read") == nullptr);
+    CHECK(f.app.notes().page_changed);
+    CHECK(f.link("Mark all as read") != nullptr);
     storage = f.platform.storage;
   }
   m["pages"][3]["hash"] = "a1";
   m["pages"][4]["hash"] = "b1";
   AppFixture g(m, "/", storage);
-  CHECK(g.app.notes().changed.size() == 2);
+  CHECK(g.app.notes().changed.size() == 3);
   g.click(*g.link("Mark all as read"));
   CHECK(g.app.notes().changed.empty());
+  CHECK_FALSE(g.app.notes().page_changed);  // the home page shown: its notice goes too
   const PublishedSite s = site_of(m);
   CHECK(changed_pages(s, load_seen_pages(g.platform.storage["logbook.seen:/docs"], s)).empty());
+}
+
+TEST_CASE("a changed page: what changed since the reader's own copy is marked, removed text on demand, then mark as read") {
+  std::map<std::string, std::string> storage, copies;
+  {
+    AppFixture first(manifest(), "/guide/");
+    storage = first.platform.storage;
+    copies = first.platform.read_copies;
+  }
+  REQUIRE(copies.count("/docs/guide/index.md") == 1);  // the page read is kept as read
+  CHECK(copies["/docs/guide/index.md"] == "# Guide\n\nText.\n");
+  copies["/docs/guide/index.md"] = "# Guide\n\nOld words here.\n\nText.\n";  // the version read had one more paragraph
+  nlohmann::json m = manifest();
+  m["pages"][1]["hash"] = "g1";
+  m["pages"][1]["last_author"] = "Bo";
+  m["pages"][1]["summary"] = "Drop the old words";
+  AppFixture f(m, "/guide/", storage, 1280, copies);
+  const PageChangesState& st = f.app.changes();
+  REQUIRE(st.copy == PageChangesState::Copy::found);
+  CHECK(st.diff.changes.empty());
+  REQUIRE(st.diff.removed.size() == 1);
+  CHECK(st.diff.removed[0].text == "Old words here.");
+  CHECK(f.link("Changed 9 days ago by Bo: Drop the old words") != nullptr);
+  REQUIRE(!f.platform.lists.empty());
+  const AccessibleList& said = f.platform.lists.back();  // for screen readers
+  CHECK(said.title == "What changed since you last read it");
+  REQUIRE(said.rows.size() == 2);
+  CHECK(said.rows[0].first == "Changed 9 days ago by Bo: Drop the old words");
+  CHECK(said.rows[1].first == "Removed: Old words here.");
+  const float height = f.app.page().layout.height;
+  f.click(*f.link("Show removed text"));
+  CHECK(f.app.page().layout.gaps.size() == 1);
+  CHECK(f.app.page().layout.height > height + 20);
+  f.click(*f.link("Hide removed text"));
+  CHECK(f.app.page().layout.gaps.empty());
+  f.click(*f.link("Mark as read"));
+  CHECK_FALSE(f.app.notes().page_changed);
+  CHECK(f.platform.read_copies["/docs/guide/index.md"] == "# Guide\n\nText.\n");  // the version read now
+
+  // Without a copy of the version read: said so, with the page's history.
+  nlohmann::json n = manifest();
+  n["pages"][1]["hash"] = "g2";
+  AppFixture g(n, "/guide/", storage);
+  CHECK(g.app.changes().copy == PageChangesState::Copy::missing);
+  CHECK(g.link("Show removed text") == nullptr);
+  CHECK(g.link("Mark as read") != nullptr);
+  CHECK(g.link("Changed 9 days ago by Ana") != nullptr);  // no last author: the first of the authors
+  CHECK(g.platform.lists.back().rows.back() ==
+        std::pair<std::string, std::string>{"No copy of the version you read is on this device",
+                                            "https://github.com/org/docs/commits/main/content/guide.md"});
+}
+
+TEST_CASE("a page rewritten whole: the screen reader's list says the first changes and how many more; the removed text opens one gap each") {
+  std::map<std::string, std::string> storage;
+  {
+    AppFixture first(manifest(), "/guide/");
+    storage = first.platform.storage;
+  }
+  std::string old_text = "# Guide\n";
+  for (int i = 0; i < 200; ++i) old_text += "\nParagraph number " + std::to_string(i) + " of the old page.\n";
+  nlohmann::json m = manifest();
+  m["pages"][1]["hash"] = "g1";
+  AppFixture f(m, "/guide/", storage, 1280, {{"/docs/guide/index.md", old_text}});
+  REQUIRE(f.app.changes().diff.removed.size() == 200);  // "Text." shares no word with them
+  const AccessibleList& said = f.platform.lists.back();
+  REQUIRE(said.rows.size() == 52);  // the notice, 50 changes, and the rest counted
+  CHECK(said.rows.back().first == "and 151 more changes");
+  f.click(*f.link("Show removed text"));
+  CHECK(f.app.page().layout.gaps.size() == 200);
+  for (std::size_t k = 1; k < f.app.page().layout.gaps.size(); ++k)
+    CHECK(f.app.page().layout.gaps[k].y >= f.app.page().layout.gaps[k - 1].y + f.app.page().layout.gaps[k - 1].h);  // none overlaps
+}
+
+TEST_CASE("the layout finds each block by its source line, and opens gaps that move what is below") {
+  AppFixture f(manifest(), "/guide/");
+  const DocLayout& L = f.app.page().layout;
+  REQUIRE(L.chunks.size() >= 2);
+  CHECK(L.chunks.back().line == 3);  // "Text." is line 3 of the page's Markdown
+}
+
+TEST_CASE("days ago, as the notice says it") {
+  CHECK(days_ago("2026-03-01", "2026-03-01") == "today");
+  CHECK(days_ago("2026-03-01", "2026-03-02") == "yesterday");
+  CHECK(days_ago("2026-03-01", "2026-03-04") == "3 days ago");
+  CHECK(days_ago("2026-03-05", "2026-03-04") == "on 2026-03-05");  // a clock behind the build
+  CHECK(days_ago("2026-03-05", "") == "on 2026-03-05");
 }
 
 TEST_CASE("under logbook serve the writer's own edits are not 'changed since you last read it'") {

@@ -250,7 +250,15 @@ export function decisionTests({ test, check, ready, state, until, shot, browser,
         await page.evaluate(() => window.logbook.open("/"));
         await until(page, () => window.logbook.state().path === "/" && window.logbook.state().ready, null, "home again");
         await page.waitForTimeout(100);
-        check(!(await links(page)).some((l) => l.text === "Use the new way"), "a page just read is still listed as changed");
+        check((await links(page)).some((l) => l.text === "Use the new way"), "a changed page opened is no longer listed before it is marked read");
+        await click(page, await find(page, "Use the new way"));
+        await until(page, () => window.logbook.links().some((l) => l.text === "Mark as read"), null, "the changed record's notice");
+        await click(page, await find(page, "Mark as read"));
+        check(!(await links(page)).some((l) => l.text === "Mark as read"), `Mark as read left the notice: ${(await links(page)).map((l) => l.text).join(" | ")}`);
+        await page.evaluate(() => window.logbook.open("/"));
+        await until(page, () => window.logbook.state().path === "/" && window.logbook.state().ready, null, "home again");
+        await page.waitForTimeout(100);
+        check(!(await links(page)).some((l) => l.text === "Use the new way"), "a page marked read is still listed as changed");
         await click(page, await find(page, "Mark all as read"));
         await page.waitForTimeout(100);
         check(!(await links(page)).some((l) => l.text === "Meeting notes" || l.text === "Mark all as read"), "mark all as read left changes listed");

@@ -9,6 +9,7 @@ import { decodePng, difference, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
 import { decisionTests } from "./decisions.mjs";
 import { offlineTests } from "./offline.mjs";
+import { catchupTests } from "./catchup.mjs";
 import { hostileTests } from "./hostile.mjs";
 import { searchPiecesTests } from "./search_pieces.mjs";
 import { readingTests } from "./reading.mjs";
@@ -261,6 +262,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
 
   decisionTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
   offlineTests({ test, check, ready, state, until, shot, browser, logbook, appDir, repo });
+  catchupTests({ test, check, ready, until, shot, browser, logbook, appDir });
   hostileTests({ test, check, ready, until, browser, logbook, appDir });
   searchPiecesTests({ test, check, ready, until, browser, logbook, appDir });
   readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl: tour.url });

@@ -414,7 +414,7 @@ TEST_CASE("pages show their last change and authors from git history") {
   run(git + "GIT_AUTHOR_DATE='2026-03-04T10:00:00Z' git -c user.name=Ana -c user.email=ana@example.org commit -qm first", status);
   REQUIRE(status == 0);
   dir.write("content/guides/setup.md", "# Setup\n\nChanged by Ben.\n");
-  run("cd '" + dir.path.string() + "' && git add -A && GIT_AUTHOR_DATE='2026-05-06T10:00:00Z' git -c user.name=Ben -c user.email=ben@example.org commit -qm second", status);
+  run("cd '" + dir.path.string() + "' && git add -A && GIT_AUTHOR_DATE='2026-05-06T10:00:00Z' git -c user.name=Ben -c user.email=ben@example.org commit -q -m 'Explain the second step' -m 'A body the summary leaves out.'", status);
   REQUIRE(status == 0);
   REQUIRE(build_site_to_disk(options_for(dir)).written);
   CHECK(slurp(dir.path / "site/guides/setup/index.html").find("Last changed 2026-05-06 by Ben, Ana") != std::string::npos);
@@ -423,7 +423,9 @@ TEST_CASE("pages show their last change and authors from git history") {
   const auto part = nlohmann::json::parse(slurp(dir.path / "site" / manifest["parts"][0]["name"].get<std::string>()));
   bool found = false;
   for (const auto& p : part["pages"])
-    if (p["path"] == "guides/setup.md") found = p["updated"] == "2026-05-06" && p["authors"].size() == 2;
+    if (p["path"] == "guides/setup.md")
+      found = p["updated"] == "2026-05-06" && p["authors"].size() == 2 && p["last_author"] == "Ben" &&
+              p["summary"] == "Explain the second step";  // the last commit's, its first line only
   CHECK(found);
 }
 

@@ -84,12 +84,16 @@ TEST_CASE("each page lists where its links go, in document order, and who links 
 
 TEST_CASE("pages carry a content hash and their git history; the build hash follows every page") {
   Site site = build_site({{"index.md", "# Home\n"}, {"a.md", "# A\n"}});
-  SiteHistory history{{"a.md", {"2026-11-20", {"Ana", "Ben"}}}};
+  SiteHistory history{{"a.md", {"2026-11-20", {"Ana", "Ben"}, "Ana", "Fix the setup steps"}}};
   const auto m = manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app1"});
   CHECK(m["pages"][1]["hash"] == content_hash("# A\n"));
   CHECK(m["pages"][1]["updated"] == "2026-11-20");
   CHECK(m["pages"][1]["authors"] == nlohmann::json::array({"Ana", "Ben"}));
+  CHECK(m["pages"][1]["last_author"] == "Ana");
+  CHECK(m["pages"][1]["summary"] == "Fix the setup steps");
   CHECK(m["pages"][0]["updated"].is_null());
+  CHECK(!m["pages"][0].contains("summary"));  // optional: absent without history
+  CHECK(!m["pages"][0].contains("last_author"));
   const std::string build = m["build"];
   CHECK(build.size() == 16);
   CHECK(manifest_json(site, {.title = "Docs", .base = "", .history = &history, .app_version = "app2"})["build"] != build);
@@ -107,7 +111,7 @@ TEST_CASE("publish, write and read give back the same model") {
   });
   SiteConfig config;
   config.repository = "https://github.com/acme/handbook/";
-  SiteHistory history{{"guides/setup.md", {"2026-11-20", {"Ana"}}}};
+  SiteHistory history{{"guides/setup.md", {"2026-11-20", {"Ana"}, "Ana", "Set-up: café 设置"}}};
   const PublishedSite model = publish(site, extract_decisions(site, config), config,
                                       {.title = "Handbook", .base = "/handbook", .app_boot = "app/boot.js", .history = &history,
                                        .app_version = "v1", .precache = {"app/logbook.wasm"},
@@ -118,6 +122,7 @@ TEST_CASE("publish, write and read give back the same model") {
   CHECK(model.decisions[1].supersedes == std::vector<int>{0});
   CHECK(model.decisions[0].superseded_by == std::vector<int>{1});
   CHECK(round_trip(model) == model);
+  CHECK(model.pages[static_cast<std::size_t>(model.find_url("/guides/setup/"))].summary == "Set-up: café 设置");
   PublishedSite with_search = model;
   with_search.search = {.list = "search/list.0123456789abcdef.json", .bytes = 44347392, .pieces = 2707};
   CHECK(round_trip(with_search) == with_search);
@@ -318,4 +323,15 @@ TEST_CASE("a hand-edited head cannot claim more pages than its parts bound, nor 
   CHECK(site.find_url("/c/") == 2);
   CHECK(site.pages[2].section == 0);
   CHECK(site.pages[2].decision == -1);
+}
+
+TEST_CASE("a commit's summary is its first line, trimmed, cut after a whole character") {
+  CHECK(commit_summary("  Fix the setup steps \r\n\nA body.\n") == "Fix the setup steps");
+  CHECK(commit_summary("") == "");
+  std::string long_line;
+  for (int i = 0; i < 100; ++i) long_line += "é";  // 200 bytes
+  const std::string cut = commit_summary(long_line);
+  CHECK(cut.size() <= kCommitSummaryBytes);
+  CHECK(cut.ends_with("\u2026"));
+  CHECK(cut.substr(0, cut.size() - 3).find_first_not_of("é") == std::string::npos);  // no half character
 }
