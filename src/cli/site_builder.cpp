@@ -519,8 +519,14 @@ struct SiteBuilder::State {
       named.insert(root / name);
       if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
     }
-    for (const auto& entry : fs::directory_iterator(root / "site", ec))
-      if (entry.path().filename().string().starts_with("pages.") && !named.count(entry.path())) fs::remove(entry.path(), ec);
+    if (const auto& [name, text] = files.owned; !name.empty()) {
+      named.insert(root / name);
+      if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
+    }
+    for (const auto& entry : fs::directory_iterator(root / "site", ec)) {
+      const std::string file = entry.path().filename().string();
+      if ((file.starts_with("pages.") || file.starts_with("owned.")) && !named.count(entry.path())) fs::remove(entry.path(), ec);
+    }
     return write_file(root / "manifest.json", files.head, error);
   }
 
