@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <climits>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "calendar_date.hpp"
 #include "diagnostic.hpp"
@@ -49,17 +49,24 @@ bool names_person(std::span<const std::string> names, std::string_view key) {
 }
 
 std::vector<std::string> distinct_people(std::span<const std::string> names) {
-  std::vector<std::pair<std::string, std::string>> found;  // key, display
-  std::unordered_set<std::string> seen;
-  for (const std::string& n : names) {
-    std::string key = person_key(n);
-    if (key.empty() || !seen.insert(key).second) continue;
-    found.emplace_back(std::move(key), person_display(n));
+  struct Uses {
+    int count = 0;
+    std::size_t first = 0;
+  };
+  std::unordered_map<std::string, Uses> spellings;  // as written (person_display)
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (std::string shown = person_display(names[i]); !shown.empty()) ++spellings.try_emplace(std::move(shown), Uses{0, i}).first->second.count;
+  std::unordered_map<std::string, const std::pair<const std::string, Uses>*> best;  // key -> the spelling shown
+  for (const auto& s : spellings) {
+    const auto*& b = best[lower_ascii(s.first)];
+    if (!b || s.second.count > b->second.count || (s.second.count == b->second.count && s.second.first < b->second.first)) b = &s;
   }
-  std::sort(found.begin(), found.end());
+  std::vector<std::pair<std::string, std::string>> sorted;  // key, shown
+  for (const auto& [key, s] : best) sorted.emplace_back(key, s->first);
+  std::sort(sorted.begin(), sorted.end());
   std::vector<std::string> out;
-  out.reserve(found.size());
-  for (auto& f : found) out.push_back(std::move(f.second));
+  out.reserve(sorted.size());
+  for (auto& s : sorted) out.push_back(std::move(s.second));
   return out;
 }
 
@@ -96,6 +103,13 @@ ReviewState review_state(std::string_view review_by, bool is_record, std::string
 
 bool is_overdue_proposal(std::string_view status, std::string_view review_by, std::string_view today) {
   return review_state(review_by, true, status, today) == ReviewState::overdue_proposal;
+}
+
+std::string comment_deadline_text(int days) {
+  if (days == 0) return "Comments due today";
+  if (days == 1) return "Comments due tomorrow";
+  if (days > 1) return "Comments due in " + std::to_string(days) + " days";
+  return "Comments overdue by " + std::to_string(-days) + (days == -1 ? " day" : " days");
 }
 
 ReaderQueue reader_queue(std::string_view person, std::string_view today, std::span<const QueueRecord> records,

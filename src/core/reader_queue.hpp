@@ -34,7 +34,8 @@ std::string person_display(std::string_view name);
 // Whether `names` holds the person with this key.
 bool names_person(std::span<const std::string> names, std::string_view key);
 
-// The site's people, one per key as first written (person_display), sorted by key.
+// The site's people, one per key, sorted by key, each as most often written (person_display;
+// the first of equals): "Ana" over one "@ana".
 std::vector<std::string> distinct_people(std::span<const std::string> names);
 // Of `people`, the one with this key, or "".
 std::string find_person(std::span<const std::string> people, std::string_view name);
@@ -50,6 +51,8 @@ enum class ReviewState {
 // `status`: the record's status in lower case, when the page is a decision record.
 ReviewState review_state(std::string_view review_by, bool is_record, std::string_view status, std::string_view today);
 bool is_overdue_proposal(std::string_view status, std::string_view review_by, std::string_view today);
+// "Comments due today", "Comments due in 3 days", "Comments overdue by 1 day".
+std::string comment_deadline_text(int days_left);
 
 // A decision record as the queue reads it.
 struct QueueRecord {

@@ -245,7 +245,7 @@ TEST_CASE("people and owned pages: the head names the people; one file lists eve
   files.push_back({"decisions/0001-a.md", "---\nstatus: proposed\ndeciders: [Bo]\nconsulted: [\"@bo\", Chen]\ninformed: [Dee]\n---\n# A\n"});
   SiteHistory history{{"big/p1003.md", {"2026-11-20", {"Eve Ng"}}}};
   const PublishedSite model = publish(build_site(files), {.history = &history});
-  CHECK(model.people == std::vector<std::string>{"Ana", "Bo", "Chen", "Dee", "Eve Ng"});
+  CHECK(model.people == std::vector<std::string>{"ana", "Bo", "Chen", "Dee", "Eve Ng"});  // "ana" five times, "@Ana" once
   REQUIRE(model.owned.size() == 5);
   CHECK(model.pages[static_cast<std::size_t>(model.owned[4])].path == "big/p1407.md");
   const ManifestFiles out = write_manifest(model);
