@@ -600,6 +600,7 @@ void site_fields_from(const json& m, PublishedSite& site) {
   }
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
+  site.people = strings(m, "people");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
 }
 
@@ -619,7 +620,6 @@ void head_from(const json& m, PublishedSite& site) {
   add_root_section(site);
   site.recent = ints(m, "recent");
   site.review = ints(m, "review");
-  site.people = strings(m, "people");
   site.owned_list = str(m, "owned");
   site.owned_loaded = site.owned_list.empty();  // no file: no page has an owner and a review date
   drop_bad_indexes(site);
@@ -642,6 +642,9 @@ void legacy_from(const json& m, PublishedSite& site) {
     site.parts.push_back({.first = 0, .count = static_cast<int>(site.pages.size()), .loaded = true});
   drop_bad_indexes(site);
   list_home_pages(site);
+  for (std::size_t i = 0; i < site.pages.size(); ++i)  // every page is here: no file to read
+    if (!site.pages[i].owner.empty() && !site.pages[i].review_by.empty()) site.owned.push_back(static_cast<int>(i));
+  site.owned_loaded = true;
   site.index_urls();
 }
 
