@@ -239,6 +239,7 @@ struct SiteBuilder::State {
                  : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
     info.decisions_folder = config.config.decisions;
     info.image_hosts = config.config.image_hosts;
+    info.today = today;
   }
 
   // GitHub's new-file page for the next record, "" when logbook.yml names no repository.
