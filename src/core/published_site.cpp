@@ -515,7 +515,11 @@ std::string part_text(const PublishedSite& site, const PublishedPart& part) {
 
 std::string owned_text(const PublishedSite& site) {
   json pages = json::array();
-  for (int p : site.owned) pages.push_back(summary_json(site, p, true));
+  for (int i : site.owned) {  // what a queue's row needs, no more: at 10k pages this file is the size that matters
+    const PublishedPage& p = site.pages[static_cast<std::size_t>(i)];
+    json& e = pages.emplace_back(json{{"page", i}, {"url", p.url}, {"title", p.title}, {"owner", p.owner}, {"review_by", p.review_by}});
+    if (p.decision >= 0) e["decision"] = p.decision;
+  }
   const json j = {{"format", "logbook-owned"}, {"version", kManifestVersion}, {"pages", pages}};
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -727,8 +731,12 @@ std::string read_owned_pages(std::string_view text, PublishedSite& site) {
   for (const json& r : array(j, "pages")) {
     const int p = integer(r, "page", -1);
     if (p < 0 || p >= np) continue;
-    summary_from(r, site);
-    if (!site.loaded(p)) check_page(site.pages[static_cast<std::size_t>(p)], np, ns, nd);
+    if (!site.loaded(p)) {  // added to what the head's summary may know of it (its hash, say)
+      PublishedPage& page = site.pages[static_cast<std::size_t>(p)];
+      page.url = str(r, "url"), page.title = str(r, "title"), page.owner = str(r, "owner"), page.review_by = str(r, "review_by");
+      page.decision = integer(r, "decision", -1);
+      check_page(page, np, ns, nd);
+    }
     site.owned.push_back(p);
   }
   site.owned_loaded = true;

@@ -80,7 +80,9 @@
 //            the pages of other parts that link to these pages, and the neighbours
 //            before the first and after the last: the app draws them without their parts }
 // The owned pages, site/owned.<hash>.json, format "logbook-owned", version 4 (the head's):
-// {"format": "logbook-owned", "version": 4, "pages": [ {summary, as the head's} ]}
+// {"format": "logbook-owned", "version": 4,
+//  "pages": [ {"page": 812, "url": ..., "title": ..., "owner": "ana", "review_by": "2026-03-01",
+//              "decision": 4 (absent: -1)} ]}
 //   every page with both an owner and a review_by, in index order: wherever they are in a
 //   large site, a person's pages past review come from this one file, not from every part.
 // Page, section and decision references are indexes. Dates are as written; the app
