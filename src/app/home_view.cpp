@@ -139,7 +139,7 @@ void queue_rows(Panel& p) {
     const Ink ink = !days ? Ink::muted : *days < 0 ? Ink::caution : *days <= 3 ? Ink::warning : Ink::note;
     if (d.page >= 0)
       p.row(4000 + i, short_deadline(days), ink, tag_w, (d.id.empty() ? "" : d.id + "  ") + d.title,
-            site.pages[static_cast<std::size_t>(d.page)].url, names_person(d.deciders, key) ? "you decide" : "you are consulted");
+            site.pages[static_cast<std::size_t>(d.page)].url, phone ? "" : names_person(d.deciders, key) ? "you decide" : "you are consulted");
   }
   for (int i : st.queue.past_review) {
     const PublishedPage& e = site.pages[static_cast<std::size_t>(i)];
