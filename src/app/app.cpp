@@ -89,7 +89,11 @@ void App::open(const std::string& site_path, bool push_history) {
   // The decision log's filters live in its address (shareable; back and forward restore them).
   std::string log_query;
   if (index >= 0 && index == decision_log_page(site_)) log_query = apply_decision_log_query(decision_log_, route.params);
+  // "/?for=Ana": who the reader is (your_queue.hpp); the address then drops it.
+  const std::optional<std::string> person = route.url == "/" ? person_in_query(route.params) : std::nullopt;
+  if (person) choose_person(*this, *person);
   std::string shown = route.url + (query.empty() && !log_query.empty() ? "?" + log_query : query) + (route.anchor.empty() ? "" : "#" + route.anchor);
+  if (person && !push_history) platform_.history_replace(full_url(shown));
   if (push_history) {
     platform_.history_push(full_url(shown));
     first_position_.reset();  // the reader went elsewhere before the first page was laid out
@@ -134,6 +138,19 @@ bool App::need_page(int page) {
   const int k = site_.part_of(page);
   if (k < 0 || site_.parts[static_cast<std::size_t>(k)].loaded) return true;
   load_part(k);
+  return false;
+}
+
+bool App::need_owned_pages() {
+  if (site_.owned_loaded || owned_asked_) return site_.owned_loaded;
+  owned_asked_ = true;
+  platform_.fetch(full_url("/" + site_.owned_list), [this](FetchResult r) {
+    YourQueueState& st = notes_.yours;
+    if (!r.ok) st.error = "Could not load your pages past review" + (r.status ? " (HTTP " + std::to_string(r.status) + ")" : std::string()) + ".";
+    else if (std::string error = read_owned_pages(r.bytes, site_); !error.empty()) st.error = std::move(error);
+    gather_queue(st, site_, notes_.seen, notes_.today);
+    platform_.request_frames(4);
+  });
   return false;
 }
 

@@ -260,6 +260,9 @@ class App {
   // The manifest's parts (core/published_site.hpp): a view that draws a page's entry
   // calls this; true when the page is read, else its part is on the way.
   bool need_page(int page);
+  // The owned pages' file (site().owned): true when read, else it is on the way (once);
+  // when it arrives the reader's queue is gathered again (your_queue.hpp).
+  bool need_owned_pages();
   bool narrow() const { return narrow_; }
   bool phone() const { return phone_; }
   // A touch screen (as the browser says, or a finger seen): no keyboard hints, larger rows.
@@ -304,6 +307,7 @@ class App {
   std::string manifest_error_;
   // Parts asked for (by index into site_.parts): 0 no, 1 on the way, 2 arrived or failed.
   std::vector<char> part_state_;
+  bool owned_asked_ = false;  // the owned pages' file was asked for
   std::string waiting_route_;  // a page to open once the parts that may hold it arrive
   std::string part_error_;     // why a part could not be read
   std::string prefetched_url_, prefetched_md_;  // the first page's Markdown, fetched by the edge

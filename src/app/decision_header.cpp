@@ -53,7 +53,8 @@ float identity_line(const HeaderContext& h, float y) {
   const Theme& th = h.app.theme();
   const Typography& T = h.app.type();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float bw = status_badge(h.app, ImVec2(h.x0, y), h.d.status);
+  float bw = status_badge(h.app, ImVec2(h.x0, y), h.d.status);
+  if (is_overdue_proposal(h.d.status, h.d.review_by, h.app.notes().today)) bw += 6 + overdue_badge(h.app, ImVec2(h.x0 + bw + 6, y));
   const std::string id = h.d.id.empty() ? std::string("Decision") : h.d.id;
   dl->AddText(T.font(Face::mono_bold), h.size, ImVec2(h.x0 + bw + 12, y + 3), th[Ink::heading], id.c_str());
   if (!h.d.date.empty()) {
@@ -176,21 +177,31 @@ float chain(const HeaderContext& h, float y, const char* label, const std::vecto
 
 }  // namespace
 
-float status_badge(App& app, ImVec2 pos, const std::string& status) {
+namespace {
+
+float pill(App& app, ImVec2 pos, const std::string& label, Ink ink) {
   const Theme& th = app.theme();
   ImFont* font = app.type().font(Face::bold);
   const float size = 12.5f, h = 22;
-  std::string label = status.empty() ? "no status" : status;
-  label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
   const float w = font->CalcTextSizeA(size, FLT_MAX, 0, label.c_str()).x + 20;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImU32 c = th[status_ink(status)];
+  const ImU32 c = th[ink];
   const bool dark = th.kind == ThemeKind::dark;
   dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), with_alpha(c, dark ? 46 : 30), h * 0.5f);
   dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), with_alpha(c, dark ? 150 : 110), h * 0.5f);
   dl->AddText(font, size, ImVec2(pos.x + 10, pos.y + (h - size) * 0.5f - 0.5f), c, label.c_str());
   return w;
 }
+
+}  // namespace
+
+float status_badge(App& app, ImVec2 pos, const std::string& status) {
+  std::string label = status.empty() ? "no status" : status;
+  label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return pill(app, pos, label, status_ink(status));
+}
+
+float overdue_badge(App& app, ImVec2 pos) { return pill(app, pos, "Overdue", Ink::caution); }
 
 float draw_decision_header(App& app, const PublishedDecision& d, ImVec2 pos, float width) {
   const Typography& T = app.type();

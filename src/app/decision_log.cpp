@@ -34,17 +34,6 @@ std::vector<std::string> by_use(const std::vector<std::string>& all) {
 // Dates compare as written once valid; an absent or malformed date sorts last.
 int date_key(std::string_view d) { return static_cast<int>(day_number(d).value_or(-1)); }
 
-}  // namespace
-
-std::string comment_deadline_text(int days) {
-  if (days == 0) return "Comments due today";
-  if (days == 1) return "Comments due tomorrow";
-  if (days > 1) return "Comments due in " + std::to_string(days) + " days";
-  return "Comments overdue by " + std::to_string(-days) + (days == -1 ? " day" : " days");
-}
-
-namespace {
-
 constexpr std::pair<DecisionColumn, const char*> kColumnNames[] = {
     {DecisionColumn::id, "id"}, {DecisionColumn::title, "title"}, {DecisionColumn::status, "status"}, {DecisionColumn::date, "date"}};
 

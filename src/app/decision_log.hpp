@@ -10,11 +10,9 @@
 
 #include "core/calendar_date.hpp"  // day_number, days_between: what a date is
 #include "core/published_site.hpp"
+#include "core/reader_queue.hpp"  // comment_deadline_text, the overdue rule
 
 namespace logbook::app {
-
-// "Comments due today", "Comments due in 3 days", "Comments overdue by 1 day".
-std::string comment_deadline_text(int days_left);
 
 enum class DecisionColumn { id, title, status, date };
 

@@ -11,13 +11,7 @@
 
 namespace logbook::app {
 
-namespace {
-
-constexpr float kRowH = 38, kGap = 8;
-constexpr DecisionColumn kColumns[] = {DecisionColumn::id, DecisionColumn::title, DecisionColumn::status, DecisionColumn::date};
-
-// A combo of values with "any" first, a chevron in place of ImGui's arrow button; true
-// when the choice changed.
+// A chevron in place of ImGui's arrow button.
 bool value_combo(App& app, const char* id, const char* any, std::string& value, const std::vector<std::string>& values, float width, ImU32 ink) {
   bool changed = false;
   ImGui::SetNextItemWidth(width);
@@ -48,6 +42,11 @@ bool value_combo(App& app, const char* id, const char* any, std::string& value, 
   }
   return changed;
 }
+
+namespace {
+
+constexpr float kRowH = 38, kGap = 8;
+constexpr DecisionColumn kColumns[] = {DecisionColumn::id, DecisionColumn::title, DecisionColumn::status, DecisionColumn::date};
 
 // Places widgets left to right, wrapping to a new line when the next does not fit.
 struct Flow {
@@ -276,7 +275,12 @@ void decision_row(App& app, int r, int columns, float title_w) {
   }
   ImGui::TableSetColumnIndex(2);
   const ImVec2 c2 = ImGui::GetCursorScreenPos();
-  status_badge(app, ImVec2(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f), d.status);
+  const ImVec2 badge(c2.x, c2.y + (kRowH - 18 - 22) * 0.5f);
+  // An overdue proposal: both pills, or on a phone's narrow column "Overdue" alone (it is a proposal).
+  const bool overdue = is_overdue_proposal(d.status, d.review_by, app.notes().today);
+  if (overdue && app.phone()) overdue_badge(app, badge);
+  else if (overdue) overdue_badge(app, ImVec2(badge.x + 6 + status_badge(app, badge, d.status), badge.y));
+  else status_badge(app, badge, d.status);
   if (columns == 4) {
     ImGui::TableSetColumnIndex(3);
     const ImVec2 c3 = ImGui::GetCursorScreenPos();
@@ -299,7 +303,8 @@ void accessible_rows(App& app, const DecisionLogViewState& st) {
   for (int r : st.rows) {
     const PublishedDecision& d = site.decisions[static_cast<std::size_t>(r)];
     const std::string url = d.page >= 0 ? app.full_url(site.pages[static_cast<std::size_t>(d.page)].url) : "";
-    list.rows.push_back({d.id + ": " + d.title + ", " + (d.status.empty() ? "no status" : d.status), url});
+    const bool overdue = is_overdue_proposal(d.status, d.review_by, app.notes().today);
+    list.rows.push_back({d.id + ": " + d.title + ", " + (d.status.empty() ? "no status" : d.status) + (overdue ? ", overdue" : ""), url});
   }
 }
 
@@ -321,7 +326,8 @@ float decision_table(App& app, ImVec2 pos, float width, float header_h) {
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("decision-log", columns, flags, ImVec2(width, 0))) {
-    const float id_w = phone ? 78.0f : 92.0f, status_w = phone ? 96.0f : 112.0f, date_w = columns == 4 ? 96.0f : 0.0f;
+    const bool overdue = !phone && !app.notes().yours.overdue.empty();  // room for "Proposed" and "Overdue"
+    const float id_w = phone ? 78.0f : 92.0f, status_w = phone ? 96.0f : overdue ? 190.0f : 112.0f, date_w = columns == 4 ? 96.0f : 0.0f;
     ImGui::TableSetupColumn("ID", ImGuiTableColumnFlags_WidthFixed, id_w);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, status_w);

@@ -11,6 +11,7 @@
 #include "decision_log.hpp"
 #include "seen_pages.hpp"
 #include "views.hpp"
+#include "your_queue.hpp"
 
 namespace logbook::app {
 
@@ -42,6 +43,7 @@ struct ReaderNotesState {
   // The home page's lists, gathered once per page shown (a large site has thousands of
   // pages to look through, and the view is drawn every frame).
   std::vector<int> proposals, accepted, past_review;
+  YourQueueState yours;  // who the reader is, their queue, the overdue proposals
 };
 
 float draw_page_header(App& app, ImVec2 pos, float width);
@@ -52,6 +54,11 @@ float draw_decision_header(App& app, const PublishedDecision& d, ImVec2 pos, flo
 float draw_home_lists(App& app, ImVec2 pos, float width);
 // A status as a coloured pill; returns its width.
 float status_badge(App& app, ImVec2 pos, const std::string& status);
+// "Overdue" as a pill, for a proposal past its comment deadline; returns its width.
+float overdue_badge(App& app, ImVec2 pos);
+// A combo of values with `any` first (choosing it empties `value`); true when the choice
+// changed (decision_log_view.cpp: the log's filters, the home page's "Who are you?").
+bool value_combo(App& app, const char* id, const char* any, std::string& value, const std::vector<std::string>& values, float width, ImU32 ink);
 // A press that moved the pointer (a finger scrolling the page) is not a click.
 inline bool pointer_dragged() {
   const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0);

@@ -1,6 +1,7 @@
-// The home page's lists, above its Markdown: proposals awaiting input (soonest comment
-// deadline first), what is new or changed since the reader's last visit (with "Mark all
-// as read"), recently accepted decisions, and pages past their review date.
+// The home page's lists, above its Markdown: the reader's queue first (or "Who are you?"
+// to ask for it, your_queue.hpp), overdue proposals, proposals awaiting input (soonest
+// comment deadline first), what is new or changed since the reader's last visit (with
+// "Mark all as read"), recently accepted decisions, and pages past their review date.
 #include <algorithm>
 #include <cmath>
 
@@ -84,6 +85,14 @@ struct Panel {
     if (note_fits) dl->AddText(regular, size - 1, ImVec2(x + w - kPad - note_w, y + 7), th[Ink::faint], note.c_str());
     y += kRow;
   }
+  // Text wrapped to the panel's width.
+  void note(const char* text) {
+    app.accessibility().lists.back().rows.push_back({text, ""});
+    const Typography& T = app.type();
+    const float wrap = w - 2 * kPad;
+    ImGui::GetWindowDrawList()->AddText(T.font(Face::regular), T.scale.small, ImVec2(x + kPad, y + 4), app.theme()[Ink::muted], text, nullptr, wrap);
+    y += T.font(Face::regular)->CalcTextSizeA(T.scale.small, FLT_MAX, wrap, text).y + 12;
+  }
   void message(const char* text) {
     app.accessibility().lists.back().rows.push_back({text, ""});
     const Typography& T = app.type();
@@ -91,6 +100,92 @@ struct Panel {
     y += kRow;
   }
 };
+
+// The picker of the site's people, at `pos`; for screen readers, each name is a link to
+// the home address that says "I am ..." (your_queue.hpp).
+void person_combo(App& app, ImVec2 pos, float width) {
+  YourQueueState& st = app.notes().yours;
+  const Theme& th = app.theme();
+  ScopedStyle style;
+  style.font(app.type().font(Face::regular), app.type().scale.ui).var(ImGuiStyleVar_FramePadding, ImVec2(10, 6)).var(ImGuiStyleVar_FrameRounding, 7);
+  style.var(ImGuiStyleVar_FrameBorderSize, 1).color(ImGuiCol_FrameBg, th[Ink::code_bg]).color(ImGuiCol_Border, th[Ink::panel_border]);
+  ImGui::SetCursorScreenPos(pos);
+  std::string chosen = st.person;
+  const std::string any = st.person.empty() ? "Choose your name" : "Not " + st.person + ": forget";
+  if (value_combo(app, "##who", any.c_str(), chosen, app.site().people, width, th[Ink::muted])) choose_person(app, chosen);
+}
+
+void who_panel(Panel& p) {
+  App& app = p.app;
+  p.begin("Who are you?", "");
+  p.note("Say who you are on this site to see what waits for you first: the proposals you decide or are consulted on, "
+         "your pages past their review date, and decisions you are informed of that changed. Kept in this browser only.");
+  person_combo(app, ImVec2(p.x + kPad, p.y), std::min(280.0f, p.w - 2 * kPad));
+  for (const std::string& name : app.site().people) app.accessibility().lists.back().rows.push_back({"I am " + name, app.full_url(person_route(name))});
+  p.y += ImGui::GetFrameHeight() + 8;
+  p.end();
+}
+
+void queue_rows(Panel& p) {
+  App& app = p.app;
+  const PublishedSite& site = app.site();
+  const YourQueueState& st = app.notes().yours;
+  const bool phone = app.phone();
+  const float tag_w = phone ? 118.0f : 128.0f;
+  const std::string key = person_key(st.person);
+  for (int i : st.queue.proposals) {
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(i)];
+    const auto days = days_between(app.notes().today, d.review_by);
+    const Ink ink = !days ? Ink::muted : *days < 0 ? Ink::caution : *days <= 3 ? Ink::warning : Ink::note;
+    if (d.page >= 0)
+      p.row(4000 + i, short_deadline(days), ink, tag_w, (d.id.empty() ? "" : d.id + "  ") + d.title,
+            site.pages[static_cast<std::size_t>(d.page)].url, phone ? "" : names_person(d.deciders, key) ? "you decide" : "you are consulted");
+  }
+  for (int i : st.queue.past_review) {
+    const PublishedPage& e = site.pages[static_cast<std::size_t>(i)];
+    p.row(5000 + i, "review " + e.review_by.substr(0, 10), Ink::warning, tag_w, e.title, e.url, phone ? "" : "you own it");
+  }
+  for (int i : st.queue.informed) {
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(i)];
+    if (d.page >= 0)
+      p.row(6000 + i, "changed", Ink::note, tag_w, (d.id.empty() ? "" : d.id + "  ") + d.title, site.pages[static_cast<std::size_t>(d.page)].url,
+            phone ? "" : "you are informed");
+  }
+}
+
+// The reader's queue, first on the home page, with the picker to change who they are.
+void queue_panel(Panel& p) {
+  App& app = p.app;
+  const YourQueueState& st = app.notes().yours;
+  const std::size_t n = st.queue.proposals.size() + st.queue.past_review.size() + st.queue.informed.size();
+  const ImVec2 title_pos(p.x, p.y);
+  p.begin(app.phone() ? "Your queue" : ("Your queue, " + st.person).c_str(), n ? std::to_string(n) : "");
+  const float combo_w = app.phone() ? 150.0f : 200.0f;
+  person_combo(app, ImVec2(title_pos.x + p.w - kPad - combo_w, title_pos.y + kPad - 4), combo_w);
+  app.accessibility().lists.back().rows.push_back({"Not " + st.person + "? Forget who you are", app.full_url(person_route(""))});
+  queue_rows(p);
+  if (!st.error.empty()) p.message(st.error.c_str());
+  else if (!app.site().owned_loaded) p.message("Looking for your pages past review…");
+  if (n == 0 && st.error.empty() && app.site().owned_loaded) p.message("Nothing waits for you. Enjoy the quiet.");
+  p.end();
+}
+
+void overdue_panel(Panel& p) {
+  App& app = p.app;
+  const PublishedSite& site = app.site();
+  const std::vector<int>& overdue = app.notes().yours.overdue;
+  if (overdue.empty()) return;
+  p.begin("Overdue proposals", std::to_string(overdue.size()));
+  for (int i : overdue) {
+    const PublishedDecision& d = site.decisions[static_cast<std::size_t>(i)];
+    if (d.page < 0) continue;
+    std::string deciders;
+    for (const std::string& name : d.deciders) deciders += (deciders.empty() ? "" : ", ") + name;
+    p.row(7000 + i, short_deadline(days_between(app.notes().today, d.review_by)), Ink::caution, app.phone() ? 118.0f : 128.0f,
+          (d.id.empty() ? "" : d.id + "  ") + d.title, site.pages[static_cast<std::size_t>(d.page)].url, app.phone() ? "" : deciders);
+  }
+  p.end();
+}
 
 void proposals_panel(Panel& p) {
   App& app = p.app;
@@ -198,6 +293,9 @@ void past_review_panel(Panel& p) {
 
 float draw_home_lists(App& app, ImVec2 pos, float width) {
   Panel p{app, pos.x, width, pos.y, pos.y};
+  if (!app.notes().yours.person.empty()) queue_panel(p);
+  else if (!app.site().people.empty()) who_panel(p);
+  overdue_panel(p);
   proposals_panel(p);
   changed_panel(p);
   accepted_panel(p);

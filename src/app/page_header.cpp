@@ -51,6 +51,8 @@ void update_notes(App& app) {
   n.proposals = proposals_awaiting_input(site);
   n.accepted = recently_accepted(site, 5);
   n.past_review = pages_past_review(site, n.today);
+  load_person(app);
+  gather_queue(n.yours, site, n.seen, n.today);
   if (n.seen.dirty) {
     platform.storage_set(key, save_seen_pages(n.seen));
     n.seen.dirty = false;

@@ -239,6 +239,7 @@ struct SiteBuilder::State {
                  : home >= 0 ? site.pages[static_cast<std::size_t>(home)].title : "Logbook";
     info.decisions_folder = config.config.decisions;
     info.image_hosts = config.config.image_hosts;
+    info.today = today;
   }
 
   // GitHub's new-file page for the next record, "" when logbook.yml names no repository.
@@ -519,8 +520,14 @@ struct SiteBuilder::State {
       named.insert(root / name);
       if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
     }
-    for (const auto& entry : fs::directory_iterator(root / "site", ec))
-      if (entry.path().filename().string().starts_with("pages.") && !named.count(entry.path())) fs::remove(entry.path(), ec);
+    if (const auto& [name, text] = files.owned; !name.empty()) {
+      named.insert(root / name);
+      if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
+    }
+    for (const auto& entry : fs::directory_iterator(root / "site", ec)) {
+      const std::string file = entry.path().filename().string();
+      if ((file.starts_with("pages.") || file.starts_with("owned.")) && !named.count(entry.path())) fs::remove(entry.path(), ec);
+    }
     return write_file(root / "manifest.json", files.head, error);
   }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/reader_queue.hpp"
 #include "html.hpp"
 
 namespace logbook::embedded {
@@ -98,6 +99,7 @@ std::string decision_record(const PublishedSite& site, const PublishedDecision& 
   const std::string status = d.status.empty() ? "no status" : d.status;
   std::string out = "<section class=\"decision\" aria-label=\"Decision record\"><p><span class=\"status status-" +
                     escape_html(status.substr(0, status.find(' '))) + "\">" + escape_html(capitalized(status)) + "</span>";
+  if (is_overdue_proposal(d.status, d.review_by, info.today)) out += " <span class=\"status status-overdue\">Overdue</span>";
   if (!d.id.empty()) out += " <code>" + escape_html(d.id) + "</code>";
   if (!d.date.empty()) out += " · " + std::string(d.status == "proposed" ? "Proposed " : "Decided ") + escape_html(d.date);
   out += "</p><dl>";

@@ -20,6 +20,9 @@ struct SiteInfo {
   std::string site_url;           // absolute origin for canonical links, e.g. https://example.org ("" = relative)
   std::string decisions_folder;   // "decisions": its index page offers "Propose a decision"
   std::vector<std::string> image_hosts;  // image sources besides the site, for the pages' CSP (logbook.yml)
+  // The build's date: a proposal past its comment deadline then says "Overdue" (for good:
+  // it stays overdue until its file changes, which rebuilds the page). "" marks none.
+  std::string today;
 };
 
 // How much of its section a page's sidebar lists: its pages around the current one and

@@ -8,6 +8,7 @@
 
 #include "calendar_date.hpp"
 #include "front_matter.hpp"
+#include "reader_queue.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -284,23 +285,24 @@ void check_supersession(const CheckContext& c, Diagnostics& out) {
 
 void check_reviews(const CheckContext& c, Diagnostics& out) {
   if (!is_iso_date(c.today)) return;
+  const Severity overdue = c.config.overdue_proposals == "error" ? Severity::error : Severity::warning;
   for (std::size_t i = 0; i < c.site.pages.size(); ++i) {
     const Page& page = c.site.pages[i];
     const int di = c.log.for_page(static_cast<int>(i));
     const Decision* d = di >= 0 ? &decision(c, di) : nullptr;
     const std::string review_by = d ? d->review_by : page.meta.review_by.value_or("");
-    if (!is_iso_date(review_by) || review_by >= c.today) continue;
+    const ReviewState state = review_state(review_by, d != nullptr, d ? d->status : "", c.today);
+    if (state == ReviewState::none) continue;
     const SourcePosition at = d ? d->review_by_at : front_matter_position(page, "review_by");
     const int days = days_between(review_by, c.today).value_or(0);
     const std::string ago = std::to_string(days) + (days == 1 ? " day ago" : " days ago");
-    if (d && d->status == "proposed") {
-      add(out, Severity::warning, page.path, at,
-          "comments on this proposal were due on " + review_by + " (" + ago + "); accept or reject it, or move review_by "
+    if (state == ReviewState::overdue_proposal)
+      add(out, overdue, page.path, at,
+          "overdue: comments on this proposal were due on " + review_by + " (" + ago + "); accept or reject it, or move review_by "
           "to a later date if the discussion continues.");
-    } else if (!d || (d->status != "superseded" && d->status != "rejected" && d->status != "deprecated")) {
+    else
       add(out, Severity::warning, page.path, at,
           "was due for review on " + review_by + " (" + ago + "); check that it is still right, then move review_by forward.");
-    }
   }
 }
 

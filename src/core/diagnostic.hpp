@@ -30,5 +30,8 @@ using Diagnostics = std::vector<Diagnostic>;
 // caller that asks a fixed number of times stays linear in the number of names.
 constexpr std::size_t kLongestSuggested = 80;
 std::string closest_name(std::string_view typed, const std::vector<std::string_view>& names);
+// Edits from a to b (insert, delete, replace, swap two neighbours), case-sensitive; it
+// costs a.size() * b.size(), so callers bound both (kLongestSuggested).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace logbook

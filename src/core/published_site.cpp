@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reader_queue.hpp"
+
 namespace logbook {
 
 using nlohmann::json;
@@ -148,6 +150,7 @@ void PublishedSite::index_urls() {
 namespace {
 
 std::string part_text(const PublishedSite& site, const PublishedPart& part);  // the serializer, below
+std::string owned_text(const PublishedSite& site);  // the serializer, below
 
 // Part order: sections depth-first from the root, each in its reading order, so that a
 // section's pages, and so a part's, are one range of indexes.
@@ -226,6 +229,22 @@ void list_home_pages(PublishedSite& site) {
   site.review = first_n(all);
 }
 
+// Who the site's people are, and which pages a person's queue may need (reader_queue.hpp).
+void list_people_and_owned(PublishedSite& site) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < site.pages.size(); ++i) {
+    const PublishedPage& p = site.pages[i];
+    names.push_back(p.owner);
+    names.insert(names.end(), p.authors.begin(), p.authors.end());
+    if (!p.owner.empty() && !p.review_by.empty()) site.owned.push_back(static_cast<int>(i));
+  }
+  for (const PublishedDecision& d : site.decisions)
+    for (const auto* list : {&d.deciders, &d.consulted, &d.informed}) names.insert(names.end(), list->begin(), list->end());
+  site.people = distinct_people(names);
+  site.owned_loaded = true;
+  if (!site.owned.empty()) site.owned_list = "site/owned." + content_hash(owned_text(site)) + ".json";
+}
+
 }  // namespace
 
 std::vector<int> published_indexes(const Site& site, const PublishedSite& published) {
@@ -301,6 +320,7 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
       p.targets.push_back(href.starts_with('/') ? out.find_url(href.substr(0, href.find_first_of("?#"))) : -1);
   split_into_parts(out);
   list_home_pages(out);
+  list_people_and_owned(out);
   out.build = build_hash(site, in.app_version);
   out.precache = in.precache;
   out.fallback_fonts = in.fallback_fonts;
@@ -499,6 +519,17 @@ std::string part_text(const PublishedSite& site, const PublishedPart& part) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string owned_text(const PublishedSite& site) {
+  json pages = json::array();
+  for (int i : site.owned) {  // what a queue's row needs, no more: at 10k pages this file is the size that matters
+    const PublishedPage& p = site.pages[static_cast<std::size_t>(i)];
+    json& e = pages.emplace_back(json{{"page", i}, {"url", p.url}, {"title", p.title}, {"owner", p.owner}, {"review_by", p.review_by}});
+    if (p.decision >= 0) e["decision"] = p.decision;
+  }
+  const json j = {{"format", "logbook-owned"}, {"version", kManifestVersion}, {"pages", pages}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 json head_json(const PublishedSite& site) {
   json m = json::object();
   m["format"] = "logbook-manifest";
@@ -537,6 +568,8 @@ json head_json(const PublishedSite& site) {
   summarized.erase(std::unique(summarized.begin(), summarized.end()), summarized.end());
   m["recent"] = site.recent;
   m["review"] = site.review;
+  if (!site.people.empty()) m["people"] = site.people;
+  if (!site.owned_list.empty()) m["owned"] = site.owned_list;
   json& summaries = m["summaries"] = json::array();
   for (int p : summarized) summaries.push_back(summary_json(site, p, true));
   return m;
@@ -577,6 +610,7 @@ void site_fields_from(const json& m, PublishedSite& site) {
   }
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
+  site.people = strings(m, "people");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
 }
 
@@ -596,6 +630,8 @@ void head_from(const json& m, PublishedSite& site) {
   add_root_section(site);
   site.recent = ints(m, "recent");
   site.review = ints(m, "review");
+  site.owned_list = str(m, "owned");
+  site.owned_loaded = site.owned_list.empty();  // no file: no page has an owner and a review date
   drop_bad_indexes(site);
   for (const json& s : array(m, "summaries")) summary_from(s, site);
   const json& decisions = array(m, "decisions");
@@ -616,6 +652,9 @@ void legacy_from(const json& m, PublishedSite& site) {
     site.parts.push_back({.first = 0, .count = static_cast<int>(site.pages.size()), .loaded = true});
   drop_bad_indexes(site);
   list_home_pages(site);
+  for (std::size_t i = 0; i < site.pages.size(); ++i)  // every page is here: no file to read
+    if (!site.pages[i].owner.empty() && !site.pages[i].review_by.empty()) site.owned.push_back(static_cast<int>(i));
+  site.owned_loaded = true;
   site.index_urls();
 }
 
@@ -626,6 +665,7 @@ ManifestFiles write_manifest(const PublishedSite& site) {
   out.head = head_json(site).dump(-1, ' ', false, json::error_handler_t::replace);
   for (const PublishedPart& part : site.parts)
     if (part.loaded) out.parts.emplace_back(part.name, part_text(site, part));
+  if (site.owned_loaded && !site.owned_list.empty()) out.owned = {site.owned_list, owned_text(site)};
   return out;
 }
 
@@ -679,6 +719,33 @@ std::string read_manifest_part(std::string_view text, int index, PublishedSite& 
     summary_from(r, site);
     if (const int p = integer(r, "page", -1); p >= 0 && p < np && !site.loaded(p)) check_page(site.pages[static_cast<std::size_t>(p)], np, ns, nd);
   }
+  site.index_urls();
+  return {};
+}
+
+std::string read_owned_pages(std::string_view text, PublishedSite& site) {
+  const std::string name = site.owned_list.empty() ? std::string("the owned pages' file") : site.owned_list;
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || str(j, "format") != "logbook-owned")
+    return name + " is not Logbook's list of owned pages; rebuild the site with `logbook build`.";
+  if (const int v = integer(j, "version", 0); v != kManifestVersion)
+    return name + " has format version " + std::to_string(v) + ", this app reads version " + std::to_string(kManifestVersion) +
+           "; reload the page.";
+  const int np = static_cast<int>(site.pages.size()), ns = static_cast<int>(site.sections.size());
+  const int nd = static_cast<int>(site.decisions.size());
+  site.owned.clear();
+  for (const json& r : array(j, "pages")) {
+    const int p = integer(r, "page", -1);
+    if (p < 0 || p >= np) continue;
+    if (!site.loaded(p)) {  // added to what the head's summary may know of it (its hash, say)
+      PublishedPage& page = site.pages[static_cast<std::size_t>(p)];
+      page.url = str(r, "url"), page.title = str(r, "title"), page.owner = str(r, "owner"), page.review_by = str(r, "review_by");
+      page.decision = integer(r, "decision", -1);
+      check_page(page, np, ns, nd);
+    }
+    site.owned.push_back(p);
+  }
+  site.owned_loaded = true;
   site.index_urls();
   return {};
 }

@@ -50,6 +50,11 @@
 //                   "supersedes": [2], "superseded_by": [9]} ],   in path order; the chain both ways
 //   "recent": [12, 4],     the kHomeListLength pages changed last (git), newest first
 //   "review": [8],         the kHomeListLength pages with the soonest review_by
+//   "people": ["ana", "Bo", ...],   optional: the site's people (reader_queue.hpp: owners,
+//               deciders, consulted, informed, commit authors), one per name as first
+//               written, sorted; what "Who are you?" offers. Grows with the team, not the pages
+//   "owned": "site/owned.<hash>.json",   optional: names the file of the pages that have
+//               an owner and a review date (below), read when a reader's queue needs them
 //   "summaries": [ {"page": 12, "path": ..., "url": ..., "title": ..., "section": 1,
 //                   "decision": -1, "hash": ..., "updated": ..., "review_by": ..., "owner": ...} ]
 //               what the head's lists show of the pages they name (recent, review, the
@@ -77,6 +82,12 @@
 //  "refs": [ {"page": 9, "url": ..., "title": ..., "section": 2, "decision": -1} ]
 //            the pages of other parts that link to these pages, and the neighbours
 //            before the first and after the last: the app draws them without their parts }
+// The owned pages, site/owned.<hash>.json, format "logbook-owned", version 4 (the head's):
+// {"format": "logbook-owned", "version": 4,
+//  "pages": [ {"page": 812, "url": ..., "title": ..., "owner": "ana", "review_by": "2026-03-01",
+//              "decision": 4 (absent: -1)} ]}
+//   every page with both an owner and a review_by, in index order: wherever they are in a
+//   large site, a person's pages past review come from this one file, not from every part.
 // Page, section and decision references are indexes. Dates are as written; the app
 // compares them with today's date. site/boot.js and site/loader.js read "app" and
 // "fallback_fonts" themselves; site/sw.js reads offline.json instead.
@@ -183,6 +194,10 @@ struct PublishedSite {
   std::string build; // the deployment's hash
   std::vector<std::string> precache, fallback_fonts;
   PublishedSearch search;
+  std::vector<std::string> people;  // the site's people, for "Who are you?" (see "people")
+  std::string owned_list;  // "site/owned.<hash>.json", "" when no page has an owner and a review date
+  std::vector<int> owned;  // those pages, once read
+  bool owned_loaded = false;  // owned is known: publish, a head without the file, or read_owned_pages
 
   bool operator==(const PublishedSite&) const = default;
 
@@ -250,6 +265,7 @@ std::string build_hash(const Site& site, std::string_view app_version);
 struct ManifestFiles {
   std::string head;  // manifest.json
   std::vector<std::pair<std::string, std::string>> parts;  // name (site/pages.<hash>.json) -> text
+  std::pair<std::string, std::string> owned;  // site/owned.<hash>.json -> text; empty for none
 };
 ManifestFiles write_manifest(const PublishedSite& site);
 // "" on success, else what is wrong with the text and how to fix it (an old or newer
@@ -258,5 +274,8 @@ std::string read_manifest(std::string_view json, PublishedSite& out);
 // Reads the text of site.parts[part] into `site`: its pages and the summaries of their
 // refs. "" on success, else what is wrong and how to fix it; `site` is then unchanged.
 std::string read_manifest_part(std::string_view json, int part, PublishedSite& site);
+// Reads the text of site.owned_list: site.owned and the summaries of those pages not read
+// yet. "" on success, else what is wrong and how to fix it; `site` is then unchanged.
+std::string read_owned_pages(std::string_view json, PublishedSite& site);
 
 }  // namespace logbook

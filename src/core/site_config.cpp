@@ -172,6 +172,7 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
     read.text(root, "base_url", c.base_url);
     read.text(root, "decision_id_prefix", c.decision_id_prefix);
     read.text(root, "theme", c.theme);
+    read.text(root, "overdue_proposals", c.overdue_proposals);
     read.list(root, "statuses", c.statuses);
     read.strings(root, "image_hosts", c.image_hosts, is_image_source, "\"https://img.shields.io\" (or \"https:\" for any host)");
     read.strings(root, "publish_files", c.publish_files, is_content_pattern, "demo/widget.html or \"embeds/**\" (inside the content folder)");
@@ -193,9 +194,14 @@ SiteConfigResult parse_site_config(std::string_view file, std::string_view yaml)
       read.report(Severity::error, root["theme"].Mark(), "'theme' is \"" + c.theme + "\"; use auto, light or dark.");
       c.theme = "auto";
     }
+    if (c.overdue_proposals != "warning" && c.overdue_proposals != "error") {
+      read.report(Severity::error, root["overdue_proposals"].Mark(),
+                  "'overdue_proposals' is \"" + c.overdue_proposals + "\"; use warning (the default) or error (`logbook check` fails on a proposal past its comment deadline).");
+      c.overdue_proposals = "warning";
+    }
     static const char* const kKnown[] = {"version", "title", "repository", "branch", "base_url", "decisions",
                                          "decision_id_prefix", "theme", "statuses", "image_hosts", "publish_files",
-                                         "offline_budget_mb"};
+                                         "offline_budget_mb", "overdue_proposals"};
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
       if (std::find(std::begin(kKnown), std::end(kKnown), key) == std::end(kKnown))

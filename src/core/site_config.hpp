@@ -13,6 +13,8 @@
 //   statuses: [proposed, accepted, rejected, deprecated, superseded]   MADR's, the default
 //   image_hosts: ["https://img.shields.io"]   where pages may load images from besides the
 //                                    site itself (default: nowhere; "https:" for anywhere)
+//   overdue_proposals: warning      warning | error: what `logbook check` makes of a proposal
+//                                    still proposed past its comment deadline (reader_queue.hpp)
 //   publish_files: [demo/widget.html, "embeds/**"]   files that can run script when opened
 //                                    (.html, .js, an SVG the sanitizer refuses), published
 //                                    as they are on purpose (ADR-0011); globs allowed
@@ -46,6 +48,7 @@ struct SiteConfig {
   // A whole-site offline copy of at most this many MB downloads by itself after the first
   // page is shown; above it the reader asks for one (site/sw.js, src/cli/offline_list.hpp).
   int offline_budget_mb = 10;
+  std::string overdue_proposals = "warning";  // "warning" or "error"
 
   // True when a page may load an image from `url` (absolute or protocol-relative) under
   // the pages' Content-Security-Policy; relative URLs and data: images always may.

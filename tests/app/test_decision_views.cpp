@@ -554,3 +554,66 @@ TEST_CASE("the decision log's rows as the reader sorted or filtered them go to t
   f.settle();
   CHECK(f.platform.lists.empty());  // a record's page has none
 }
+
+TEST_CASE("who are you: a reader names themselves (the picker, or /?for=NAME); their queue comes first on the home page, kept per site") {
+  nlohmann::json m = manifest();
+  m["people"] = {"Ana", "Bo", "Cy"};
+  AppFixture f(m);
+  const auto list = [&](const std::string& title) -> const AccessibleList* {
+    for (const AccessibleList& l : f.platform.lists)
+      if (l.title.starts_with(title)) return &l;
+    return nullptr;
+  };
+  // No one yet: the picker, each name a link a screen reader can follow.
+  REQUIRE(list("Who are you?") != nullptr);
+  CHECK(list("Who are you?")->rows.back() == std::pair<std::string, std::string>{"I am Cy", "/docs/?for=Cy"});
+  CHECK(list("Your queue") == nullptr);
+  f.app.open("/?for=%40ana");  // any spelling of a name the site knows
+  f.settle();
+  CHECK(f.app.notes().yours.person == "Ana");
+  CHECK(f.platform.storage["logbook.person:/docs"] == "Ana");
+  CHECK(f.platform.history.back() == "push /docs/");  // the address does not carry who you are
+  // Ana decides ADR-0003 (comments due 2026-03-12) and owns the guide, past review since February.
+  CHECK(f.app.notes().yours.queue.proposals == std::vector<int>{2});
+  CHECK(f.app.notes().yours.queue.past_review == std::vector<int>{1});
+  REQUIRE(list("Your queue, Ana") != nullptr);
+  CHECK(list("Your queue, Ana")->rows[1].first == "due in 2 days: ADR-0003  Use C, you decide");
+  CHECK(list("Who are you?") == nullptr);
+  CHECK(list("Overdue proposals") == nullptr);  // nothing overdue on 2026-03-10
+  // Another day, another visit: still Ana, and ADR-0003 is overdue for everyone to see.
+  AppFixture later(m, "/guide/", f.platform.storage);
+  later.platform.date = "2026-03-13";
+  later.app.open("/");
+  later.settle();
+  CHECK(later.app.notes().yours.person == "Ana");
+  CHECK(later.app.notes().yours.overdue == std::vector<int>{2});
+  CHECK(later.link("ADR-0003  Use C") != nullptr);
+  // An unknown name changes nothing; an empty one forgets.
+  later.app.open("/?for=Zed");
+  later.settle();
+  CHECK(later.app.notes().yours.person == "Ana");
+  later.app.open("/?for=");
+  later.settle();
+  CHECK(later.app.notes().yours.person == "");
+  CHECK(later.platform.storage["logbook.person:/docs"] == "");
+}
+
+TEST_CASE("overdue proposals: a section on the home page and a badge in the decision log, from the reader's date") {
+  nlohmann::json m = manifest();
+  std::map<std::string, std::string> storage;
+  AppFixture f(m, "/decisions/?sort=title", storage);
+  CHECK(f.app.notes().yours.overdue.empty());  // 2026-03-10: ADR-0003 is due on the 12th
+  f.platform.date = "2026-03-16";
+  f.app.open("/");
+  f.settle();
+  CHECK(f.app.notes().yours.overdue == std::vector<int>{2, 1});  // ADR-0003 (4 days), ADR-0002 (1 day)
+  bool listed = false;
+  for (const AccessibleList& l : f.platform.lists)
+    if (l.title == "Overdue proposals") listed = l.rows.size() == 2 && l.rows[0].first == "overdue 4 days: ADR-0003  Use C, Ana, Bo";
+  CHECK(listed);
+  f.app.open("/decisions/?sort=title");
+  f.settle();
+  REQUIRE(f.platform.lists.size() == 1);
+  CHECK(f.platform.lists[0].rows[3].first == "ADR-0003: Use C, proposed, overdue");
+  CHECK(f.platform.lists[0].rows[0].first == "ADR-0004: Drop A, accepted");
+}

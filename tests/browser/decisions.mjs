@@ -179,6 +179,94 @@ export function decisionTests({ test, check, ready, state, until, shot, browser,
     }
   });
 
+  test("your queue: a reader says who they are (keyboard, mouse or a screen reader's link) and sees their queue first; overdue proposals are listed and badged", async () => {
+    const server = await start();
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    const headings = () => page.evaluate(() => Array.from(document.querySelectorAll("main .logbook-lists h2")).map((h) => h.textContent));
+    const listed = (title) => page.evaluate((t) => {
+      const h = Array.from(document.querySelectorAll("main .logbook-lists h2")).find((x) => x.textContent.startsWith(t));
+      return h ? Array.from(h.nextElementSibling.querySelectorAll("li")).map((li) => li.textContent) : null;
+    }, title);
+    try {
+      await page.goto(server.url + "/");
+      await ready(page);
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Who are you?", null, "the picker first");
+      check((await headings())[1] === "Overdue proposals", `the lists: ${await headings()}`);
+      check(JSON.stringify(await listed("Overdue proposals")) === JSON.stringify(["overdue 2 days: ADR-0004  Late proposal, Ana"]), `overdue: ${await listed("Overdue proposals")}`);
+      check((await listed("Who are you?")).includes("I am Ana"), `the picker's names: ${await listed("Who are you?")}`);
+      await shot(page, "queue-who-are-you");
+      // The keyboard: Tab to the picker, Enter opens it, Down and Enter take the first name (Ana).
+      const combo = await find(page, "Choose your name");
+      let reached = false;
+      for (let i = 0; i < 40 && !reached; ++i) {
+        await page.keyboard.press("Tab");
+        const f = await page.evaluate(() => window.logbook.focus());
+        reached = f.visible && Math.abs(f.x - combo.x) < 4 && Math.abs(f.y - combo.y) < 4;
+      }
+      check(reached, "Tab never reached the picker");
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(100);
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Your queue, Ana", null, "Ana's queue first");
+      // Her pages past review come from the owned pages' file, read once she has said who she is.
+      await until(page, () => Array.from(document.querySelectorAll("main .logbook-lists li")).some((li) => /^review \d{4}-\d\d-\d\d: Guide, you own it$/.test(li.textContent)),
+        null, "her page past review");
+      const queue = await listed("Your queue, Ana");
+      check(queue[1] === "overdue 2 days: ADR-0004  Late proposal, you decide", `the queue: ${JSON.stringify(queue)}`);
+      check(queue.length === 3, `the queue: ${JSON.stringify(queue)}`);
+      await shot(page, "queue-ana");
+      // Kept in this browser: a reload shows the same queue.
+      await page.reload();
+      await ready(page);
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Your queue, Ana", null, "Ana's queue after a reload");
+      // A screen reader follows the DOM copy's links: forget, then say "I am Bo".
+      await page.evaluate(() => Array.from(document.querySelectorAll("main .logbook-lists a")).find((a) => a.textContent.startsWith("Not Ana")).click());
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Who are you?", null, "forgotten");
+      await page.evaluate(() => Array.from(document.querySelectorAll("main .logbook-lists a")).find((a) => a.textContent === "I am Bo").click());
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Your queue, Bo", null, "Bo's queue");
+      check((await listed("Your queue, Bo")).some((r) => r.includes("ADR-0002  Adopt a proposal, you decide")), `Bo's queue: ${await listed("Your queue, Bo")}`);
+      check(new URL(page.url()).search === "", `the address keeps who the reader is: ${page.url()}`);
+      // The decision log badges the overdue proposal; its sorted rows say so to screen readers.
+      await page.evaluate(() => window.logbook.open("/decisions/?sort=title"));
+      await until(page, () => window.logbook.state().path === "/decisions/" && window.logbook.state().ready, null, "the log");
+      await page.waitForTimeout(150);
+      await until(page, () => Array.from(document.querySelectorAll("main .logbook-lists li")).some((li) => li.textContent === "ADR-0004: Late proposal, proposed, overdue"),
+        null, "the overdue row in the DOM copy");
+      await shot(page, "queue-decision-log-overdue");
+      await page.evaluate(() => window.logbook.open("/decisions/0004-late-proposal/"));
+      await until(page, () => window.logbook.state().path === "/decisions/0004-late-proposal/" && window.logbook.state().ready, null, "the record");
+      await page.waitForTimeout(150);
+      await shot(page, "queue-record-overdue");
+      const html = await (await fetch(server.url + "/decisions/0004-late-proposal/")).text();
+      check(html.includes('<span class="status status-overdue">Overdue</span>'), "the static page does not say the proposal is overdue");
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  test("your queue on a phone: the picker, the queue and the overdue badge fit", async () => {
+    const server = await start();
+    const { page, problems, context } = await openPage(browser, { width: 390, height: 844, dpr: 3, mobile: true });
+    try {
+      await page.goto(server.url + "/?for=ana");
+      await ready(page);
+      await until(page, () => document.querySelector("main .logbook-lists h2")?.textContent === "Your queue", null, "the queue");
+      await page.waitForTimeout(150);
+      await shot(page, "queue-phone");
+      await page.evaluate(() => window.logbook.open("/decisions/"));
+      await until(page, () => window.logbook.state().path === "/decisions/" && window.logbook.state().ready, null, "the log");
+      await page.waitForTimeout(150);
+      await shot(page, "queue-phone-decision-log");
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("search palette: filter values are suggested as you type; Tab and Enter complete them", async () => {
     const server = await start();
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });

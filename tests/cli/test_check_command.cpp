@@ -176,3 +176,77 @@ TEST_CASE("what the build would refuse to publish is reported by check, each at 
   CHECK(r.out.find("content/notes\\tdraft.md: warning: the file name has a control character") != std::string::npos);
   CHECK(r.out.find("old-guide") == std::string::npos);  // a good alias is fine
 }
+
+namespace {
+
+// Ana decides one proposal (overdue), is consulted on another, owns a page past review;
+// Bo owns one that is not due yet.
+void write_team(const Repo& repo) {
+  write_clean(repo);
+  repo.write("content/index.md", "# Home\n\n[d](decisions/index.md) [r](runbook.md) [f](fresh.md)\n");
+  repo.write("content/runbook.md", "---\ntitle: Runbook\nowner: \"@ana\"\nreview_by: 2026-10-01\n---\n# Runbook\n");
+  repo.write("content/fresh.md", "---\ntitle: Fresh\nowner: Bo\nreview_by: 2027-01-01\n---\n# Fresh\n");
+  repo.write("content/decisions/0002-b.md",
+             "---\nid: ADR-0002\ntitle: B\nstatus: proposed\ndate: 2026-11-01\nreview_by: 2026-12-10\nconsulted: [Ana]\n---\n# B\n");
+  repo.write("content/decisions/0003-c.md",
+             "---\nid: ADR-0003\ntitle: C\nstatus: proposed\ndate: 2026-11-01\nreview_by: 2026-11-28\ndeciders: [Ana, Dee]\n---\n# C\n");
+}
+
+}  // namespace
+
+TEST_CASE("--for NAME: the person's queue, overdue proposals first, with file:line; any spelling of the name") {
+  Repo repo;
+  write_team(repo);
+  const Run r = logbook(repo.path, "check content --for ANA --today 2026-12-01");
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "Ana's queue on 2026-12-01:\n"
+        "content/decisions/0003-c.md:6:12: proposal ADR-0003 \"C\": comments overdue by 3 days (2026-11-28); you are a decider.\n"
+        "content/decisions/0002-b.md:6:12: proposal ADR-0002 \"B\": comments due in 9 days (2026-12-10); you are consulted.\n"
+        "content/runbook.md:4:12: review \"Runbook\": was due for review on 2026-10-01 (61 days ago); you own it: check that it is "
+        "still right, then move review_by forward.\n");
+  CHECK(logbook(repo.path, "check content --for bo --today 2026-11-01").out == "");  // nothing due: nothing to post
+}
+
+TEST_CASE("--for NAME --format github and json") {
+  Repo repo;
+  write_team(repo);
+  const Run gh = logbook(repo.path, "check content --for Ana --format github --today 2026-12-01");
+  CHECK(gh.out.find("::warning file=content/decisions/0003-c.md,line=6,col=12,title=Ana's queue::proposal ADR-0003") == 0);
+  CHECK(gh.out.find("::notice file=content/decisions/0002-b.md,line=6,col=12,") != std::string::npos);  // not due yet
+  const auto j = nlohmann::json::parse(logbook(repo.path, "check content --for ana --format json --today 2026-12-01").out);
+  CHECK(j["person"] == "Ana");
+  REQUIRE(j["queue"].size() == 3);
+  CHECK(j["queue"][0]["kind"] == "proposal");
+  CHECK(j["queue"][0]["overdue"] == true);
+  CHECK(j["queue"][0]["days_left"] == -3);
+  CHECK(j["queue"][0]["role"] == "decider");
+  CHECK(j["queue"][1]["role"] == "consulted");
+  CHECK(j["queue"][2]["kind"] == "review");
+  CHECK(j["queue"][2]["file"] == "content/runbook.md");
+  CHECK(j["queue"][2]["line"] == 4);
+}
+
+TEST_CASE("--for an unknown name: exit 2, naming the people closest first") {
+  Repo repo;
+  write_team(repo);
+  const std::string command = "cd '" + repo.path.string() + "' && '" LOGBOOK_BINARY "' check content --for Boo 2>&1 >/dev/null";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string err;
+  std::array<char, 4096> buf{};
+  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) err.append(buf.data(), n);
+  CHECK(WEXITSTATUS(pclose(pipe)) == 2);
+  CHECK(err.find("--for \"Boo\" names no one in this content's owners, deciders, consulted or informed; give one of: Bo, Ana, Dee.") !=
+        std::string::npos);
+}
+
+TEST_CASE("overdue_proposals: error in logbook.yml fails the check on an overdue proposal") {
+  Repo repo;
+  write_team(repo);
+  CHECK(logbook(repo.path, "check content --today 2026-12-01").status == 0);
+  repo.write("logbook.yml", "overdue_proposals: error\n");
+  const Run r = logbook(repo.path, "check content --today 2026-12-01");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("content/decisions/0003-c.md:6:12: error: overdue: comments on this proposal were due on 2026-11-28") != std::string::npos);
+}

@@ -61,6 +61,14 @@ TEST_CASE("a decision record's static page shows its status, date, people and ch
   const std::string b = render_static_page(site, logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("decisions/0002-b.md"))], info, {}, "<h1>B</h1>");
   CHECK(has(b, "<dt>Comments due</dt><dd>2026-02-01</dd>"));
   CHECK(has(b, "<dt>Supersedes</dt><dd><a href=\"/decisions/0001-a/\">ADR-0001: A</a>, <span class=\"status-word\">superseded</span></dd>"));
+  CHECK_FALSE(has(b, "Overdue"));  // no build date: nothing is overdue
+  // Built after its comment deadline, a proposal says it is overdue (for good: only a change to its file, which
+  // rebuilds it, can end that).
+  info.today = "2026-02-02";
+  const int bi = logbook::published_indexes(core, site)[static_cast<std::size_t>(core.find_page("decisions/0002-b.md"))];
+  CHECK(has(render_static_page(site, bi, info, {}, "<h1>B</h1>"), "Proposed</span> <span class=\"status status-overdue\">Overdue</span> <code>ADR-0002</code>"));
+  info.today = "2026-02-01";
+  CHECK_FALSE(has(render_static_page(site, bi, info, {}, "<h1>B</h1>"), "Overdue"));  // due today
 }
 
 TEST_CASE("static pages draw breadcrumbs, previous/next and edit links from the published model") {

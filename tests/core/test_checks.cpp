@@ -274,6 +274,18 @@ TEST_CASE("proposals past their comment deadline are warnings") {
   CHECK(later.has(Severity::warning, "decisions/0002-r.md", "comments on this proposal were due"));
 }
 
+TEST_CASE("a team can make overdue proposals errors (overdue_proposals: error), and only those") {
+  SiteConfig strict;
+  strict.overdue_proposals = "error";
+  const Checked c = check(with_home({record(1, "proposed", "review_by: 2026-11-30\n"), record(2, "accepted", "review_by: 2026-06-01\n"),
+                                     record(3, "proposed", "review_by: 2026-12-01\n")}),
+                          strict);
+  CHECK(c.has(Severity::error, "decisions/0001-r.md", "overdue: comments on this proposal were due on 2026-11-30", 6));
+  CHECK(c.has(Severity::warning, "decisions/0002-r.md", "was due for review on 2026-06-01"));  // a revisit date stays a warning
+  CHECK(c.find("decisions/0003-r.md", "due").empty());  // due today is not overdue
+  CHECK(c.errors() == 1);
+}
+
 TEST_CASE("orphan pages are warnings; the home page, index pages and decision records are not orphans") {
   const Checked c = check(with_home({{"lonely.md", "# Lonely\n"}, {"guides/index.md", "# Guides\n"}, record(1, "accepted")}));
   CHECK(c.has(Severity::warning, "lonely.md", "no page links here", 1, 1));

@@ -21,6 +21,8 @@ PublishedSite round_trip(const PublishedSite& site) {
     CHECK_FALSE(back.parts[k].loaded);
     REQUIRE(read_manifest_part(files.parts[k].second, static_cast<int>(k), back) == "");
   }
+  CHECK(back.owned_list == files.owned.first);
+  if (!files.owned.first.empty()) REQUIRE(read_owned_pages(files.owned.second, back) == "");
   return back;
 }
 
@@ -235,6 +237,48 @@ TEST_CASE("edit and history links point at the page's file in the repository") {
   CHECK(model.history_url(0) == "https://github.com/acme/handbook/commits/trunk/docs/content/guides/setup.md");
   model = publish(site, extract_decisions(site, config), config, {.content_prefix = ""});
   CHECK(model.edit_url(0) == "https://github.com/acme/handbook/edit/trunk/guides/setup.md");
+}
+
+TEST_CASE("people and owned pages: the head names the people; one file lists every page with an owner and a review date") {
+  std::vector<SourceFile> files = {{"index.md", "---\nowner: \"@Ana\"\n---\n# Home\n"}};
+  // Owned pages far apart, and 59 pages due sooner (no owner) fill the head's review list.
+  for (int i = 0; i < 450; ++i)
+    files.push_back({"big/p" + std::to_string(1000 + i) + ".md",
+                     i % 100 == 7 ? "---\nowner: ana\nreview_by: 2026-0" + std::to_string(1 + i / 100) + "-01\n---\n# P\n"
+                     : i < 60     ? "---\nreview_by: 2025-01-01\n---\n# P\n"
+                                  : "# P\n"});
+  files.push_back({"decisions/0001-a.md", "---\nstatus: proposed\ndeciders: [Bo]\nconsulted: [\"@bo\", Chen]\ninformed: [Dee]\n---\n# A\n"});
+  SiteHistory history{{"big/p1003.md", {"2026-11-20", {"Eve Ng"}}}};
+  const PublishedSite model = publish(build_site(files), {.history = &history});
+  CHECK(model.people == std::vector<std::string>{"ana", "Bo", "Chen", "Dee", "Eve Ng"});  // "ana" five times, "@Ana" once
+  REQUIRE(model.owned.size() == 5);
+  CHECK(model.pages[static_cast<std::size_t>(model.owned[4])].path == "big/p1407.md");
+  const ManifestFiles out = write_manifest(model);
+  CHECK(out.owned.first.starts_with("site/owned."));
+  CHECK(out.head.find("p1407") == std::string::npos);  // the owned pages are not in the head
+  CHECK(round_trip(model) == model);
+  PublishedSite head;
+  REQUIRE(read_manifest(out.head, head) == "");
+  CHECK(head.people == model.people);
+  CHECK_FALSE(head.owned_loaded);
+  REQUIRE(read_owned_pages(out.owned.second, head) == "");
+  CHECK(head.owned == model.owned);
+  const PublishedPage& far = head.pages[static_cast<std::size_t>(model.owned[4])];
+  CHECK(far.url == "/big/p1407/");
+  CHECK(far.owner == "ana");
+  CHECK(far.review_by == "2026-05-01");
+  CHECK_FALSE(head.loaded(model.owned[4]));
+  // Another format is refused and changes nothing; a hand-edited index out of range is dropped.
+  PublishedSite again;
+  REQUIRE(read_manifest(out.head, again) == "");
+  CHECK(read_owned_pages("{", again).find("not Logbook's list of owned pages") != std::string::npos);
+  CHECK_FALSE(again.owned_loaded);
+  CHECK(read_owned_pages(R"({"format": "logbook-owned", "version": 4, "pages": [{"page": 99999}, {"page": -1}]})", again) == "");
+  CHECK(again.owned.empty());
+  // Without people or owned pages, neither field is written.
+  const nlohmann::json bare = nlohmann::json::parse(write_manifest(publish(build_site({{"index.md", "# Home\n"}}), {})).head);
+  CHECK_FALSE(bare.contains("people"));
+  CHECK_FALSE(bare.contains("owned"));
 }
 
 TEST_CASE("pages are numbered in part order and split into parts of at most kPagesPerPart; the head stays small") {

@@ -119,3 +119,14 @@ TEST_CASE("offline_budget_mb: the size up to which the whole site is copied offl
   CHECK(bad.diagnostics[0].line == 2);
   CHECK(bad.diagnostics[0].message.find("offline_budget_mb: 10") != std::string::npos);
 }
+
+TEST_CASE("overdue_proposals: a warning by default; error makes a stalled proposal fail the check") {
+  CHECK(parse_site_config("logbook.yml", "").config.overdue_proposals == "warning");
+  CHECK(parse_site_config("logbook.yml", "overdue_proposals: error\n").config.overdue_proposals == "error");
+  const SiteConfigResult bad = parse_site_config("logbook.yml", "title: T\noverdue_proposals: fatal\n");
+  REQUIRE(bad.diagnostics.size() == 1);
+  CHECK(bad.diagnostics[0].severity == Severity::error);
+  CHECK(bad.diagnostics[0].line == 2);
+  CHECK(bad.diagnostics[0].message.find("use warning (the default) or error") != std::string::npos);
+  CHECK(bad.config.overdue_proposals == "warning");
+}
