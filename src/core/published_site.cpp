@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tags.hpp"
+
 namespace logbook {
 
 using nlohmann::json;
@@ -148,6 +150,7 @@ void PublishedSite::index_urls() {
 namespace {
 
 std::string part_text(const PublishedSite& site, const PublishedPart& part);  // the serializer, below
+std::string tags_text(const PublishedSite& site);  // the tags file, below
 
 // Part order: sections depth-first from the root, each in its reading order, so that a
 // section's pages, and so a part's, are one range of indexes.
@@ -275,7 +278,8 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
     for (const ResolvedLink& r : p.resolved) e.links.push_back(r.href);
     e.backlinks = p.backlinks;
     e.hash = p.source_hash;
-    e.tags = p.meta.tags;
+    // A record in an older dialect has its tags in its body: the record's are the page's.
+    e.tags = e.decision >= 0 ? log.decisions[static_cast<std::size_t>(e.decision)].tags : p.meta.tags;
     if (in.history)
       if (const auto h = in.history->find(p.path); h != in.history->end()) {
         e.updated = h->second.updated;
@@ -299,6 +303,8 @@ PublishedSite publish(const Site& site, const DecisionLog& log, const SiteConfig
       p.targets.push_back(href.starts_with('/') ? out.find_url(href.substr(0, href.find_first_of("?#"))) : -1);
   split_into_parts(out);
   list_home_pages(out);
+  out.tags = collect_tags(out);
+  if (!out.tags.empty()) out.tags_file = "site/tags." + content_hash(tags_text(out)) + ".json";
   out.build = build_hash(site, in.app_version);
   out.precache = in.precache;
   out.fallback_fonts = in.fallback_fonts;
@@ -434,6 +440,8 @@ void summary_from(const json& j, PublishedSite& site) {
   p = {.path = str(j, "path"), .url = str(j, "url"), .title = str(j, "title"), .section = integer(j, "section", 0),
        .owner = str(j, "owner"), .review_by = str(j, "review_by"), .decision = integer(j, "decision", -1),
        .hash = str(j, "hash"), .updated = str(j, "updated")};
+  p.description = str(j, "description");  // the tags file's summaries have these two
+  p.date = str(j, "date");
 }
 
 void check_page(PublishedPage& p, int np, int ns, int nd) {
@@ -493,6 +501,26 @@ std::string part_text(const PublishedSite& site, const PublishedPart& part) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The tags file (see the format in the header): the tags and what their lists show.
+std::string tags_text(const PublishedSite& site) {
+  json tags = json::array(), summaries = json::array();
+  std::vector<int> tagged;
+  for (const PublishedTag& t : site.tags) {
+    tags.push_back({{"slug", t.slug}, {"name", t.name}, {"pages", t.pages}});
+    tagged.insert(tagged.end(), t.pages.begin(), t.pages.end());
+  }
+  std::sort(tagged.begin(), tagged.end());
+  tagged.erase(std::unique(tagged.begin(), tagged.end()), tagged.end());
+  for (int p : tagged) {
+    json& s = summaries.emplace_back(summary_json(site, p, true));
+    const PublishedPage& page = site.pages[static_cast<std::size_t>(p)];
+    if (!page.description.empty()) s["description"] = page.description;
+    if (!page.date.empty()) s["date"] = page.date;
+  }
+  const json j = {{"format", "logbook-tags"}, {"version", kManifestVersion}, {"tags", tags}, {"summaries", summaries}};
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 json head_json(const PublishedSite& site) {
   json m = json::object();
   m["format"] = "logbook-manifest";
@@ -533,6 +561,7 @@ json head_json(const PublishedSite& site) {
   m["review"] = site.review;
   json& summaries = m["summaries"] = json::array();
   for (int p : summarized) summaries.push_back(summary_json(site, p, true));
+  if (!site.tags_file.empty()) m["tags"] = site.tags_file;
   return m;
 }
 
@@ -571,6 +600,7 @@ void site_fields_from(const json& m, PublishedSite& site) {
   }
   site.precache = strings(m, "precache");
   site.fallback_fonts = strings(m, "fallback_fonts");
+  site.tags_file = str(m, "tags");
   for (const json& d : array(m, "decisions")) site.decisions.push_back(decision_from(d));
 }
 
@@ -617,6 +647,8 @@ void legacy_from(const json& m, PublishedSite& site) {
 
 ManifestFiles write_manifest(const PublishedSite& site) {
   ManifestFiles out;
+  out.tags_name = site.tags_file;
+  if (!site.tags.empty()) out.tags = tags_text(site);
   out.head = head_json(site).dump(-1, ' ', false, json::error_handler_t::replace);
   for (const PublishedPart& part : site.parts)
     if (part.loaded) out.parts.emplace_back(part.name, part_text(site, part));
@@ -638,6 +670,31 @@ std::string read_manifest(std::string_view text, PublishedSite& out) {
   out = PublishedSite{};
   if (v == kManifestVersion) head_from(m, out);
   else legacy_from(m, out);
+  return {};
+}
+
+std::string read_tags_file(std::string_view text, PublishedSite& site) {
+  const std::string name = site.tags_file.empty() ? std::string("the tags file") : site.tags_file;
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || str(j, "format") != "logbook-tags")
+    return name + " is not a Logbook tags file; rebuild the site with `logbook build`.";
+  if (const int v = integer(j, "version", 0); v != kManifestVersion)
+    return name + " has format version " + std::to_string(v) + ", this app reads version " + std::to_string(kManifestVersion) +
+           "; reload the page.";
+  const int np = static_cast<int>(site.pages.size()), ns = static_cast<int>(site.sections.size());
+  const int nd = static_cast<int>(site.decisions.size());
+  std::vector<PublishedTag> tags;
+  for (const json& t : array(j, "tags")) {
+    PublishedTag tag{.slug = str(t, "slug"), .name = str(t, "name"), .pages = ints(t, "pages")};
+    std::erase_if(tag.pages, [np](int p) { return p < 0 || p >= np; });
+    if (!tag.slug.empty() && (tags.empty() || tags.back().slug < tag.slug)) tags.push_back(std::move(tag));  // find_tag's order
+  }
+  for (const json& s : array(j, "summaries")) {
+    summary_from(s, site);
+    if (const int p = integer(s, "page", -1); p >= 0 && p < np && !site.loaded(p)) check_page(site.pages[static_cast<std::size_t>(p)], np, ns, nd);
+  }
+  site.tags = std::move(tags);
+  site.index_urls();
   return {};
 }
 
