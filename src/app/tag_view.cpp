@@ -30,7 +30,8 @@ std::string capitalized(std::string s) {
   return s;
 }
 
-// One entry, as the static tag page lists it: name (a record's status), section, date, description.
+// One entry: name (a record's status), section, date. The static tag page adds the
+// description, which the tags file leaves out to stay small.
 std::string entry(const PublishedSite& site, int p) {
   const PublishedPage& page = site.pages[static_cast<std::size_t>(p)];
   std::string out = "- " + md_link(site.nav_title(p), page.url);
@@ -38,7 +39,6 @@ std::string entry(const PublishedSite& site, int p) {
   if (page.section > 0 && page.section < static_cast<int>(site.sections.size()))
     out += " · " + literal(site.sections[static_cast<std::size_t>(page.section)].title);
   if (const std::string& date = page.updated.empty() ? page.date : page.updated; !date.empty()) out += " · " + literal(date);
-  if (!page.description.empty()) out += "  \n  " + literal(page.description);
   return out + "\n";
 }
 

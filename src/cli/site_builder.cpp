@@ -569,7 +569,9 @@ struct SiteBuilder::State {
     return true;
   }
 
-  // feeds/: the decisions' feed and one per tag, besides feed.xml (core/feed.hpp).
+  // feeds/: the decisions' feed and one per tag, besides feed.xml (core/feed.hpp). A tag's
+  // feed holds its last kTagFeedEntries changes: 600 tags' feeds take 3 MB at 10k pages.
+  static constexpr std::size_t kTagFeedEntries = 20;
   bool write_feeds_per_interest(const fs::path& root, std::string& error) const {
     std::error_code ec;
     fs::remove_all(root / "feeds", ec);
@@ -586,6 +588,8 @@ struct SiteBuilder::State {
       tag.path = tag_feed_path(t.slug);
       tag.about = "pages tagged “" + t.name + "”";
       tag.only = &pages;
+      tag.recent = kTagFeedEntries;
+      tag.every_decision = false;
       if (!write_file(root / fs::path(tag.path), write_atom_feed(site, decisions, history.pages, tag), error)) return false;
     }
     return true;

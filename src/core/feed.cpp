@@ -77,9 +77,11 @@ std::string write_atom_feed(const Site& site, const DecisionLog& decisions, cons
   newest_first(site, history, order);
   if (order.size() > info.recent) order.resize(info.recent);
   std::set<int> chosen(order.begin(), order.end());
-  const std::set<int> allowed(candidates.begin(), candidates.end());
-  for (const Decision& d : decisions.decisions)
-    if (allowed.count(d.page) && chosen.insert(d.page).second) order.push_back(d.page);
+  if (info.every_decision) {
+    const std::set<int> allowed(candidates.begin(), candidates.end());
+    for (const Decision& d : decisions.decisions)
+      if (allowed.count(d.page) && chosen.insert(d.page).second) order.push_back(d.page);
+  }
   return atom(site, decisions, history, info, order, false);
 }
 

@@ -23,6 +23,7 @@ struct FeedInfo {
   std::string path = "feed.xml";  // the feed's own place in the site: its self link and id
   std::string about = "recent changes and decisions";  // the feed's title is "<title> — <about>"
   const std::vector<int>* only = nullptr;  // the pages it may list (Site indexes); nullptr: all
+  bool every_decision = true;  // false: records only among the `recent` (a tag's feed stays small)
 };
 
 constexpr std::string_view kDecisionsFeedPath = "feeds/decisions.xml";

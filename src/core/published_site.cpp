@@ -440,8 +440,7 @@ void summary_from(const json& j, PublishedSite& site) {
   p = {.path = str(j, "path"), .url = str(j, "url"), .title = str(j, "title"), .section = integer(j, "section", 0),
        .owner = str(j, "owner"), .review_by = str(j, "review_by"), .decision = integer(j, "decision", -1),
        .hash = str(j, "hash"), .updated = str(j, "updated")};
-  p.description = str(j, "description");  // the tags file's summaries have these two
-  p.date = str(j, "date");
+  p.date = str(j, "date");  // the tags file's summaries have it
 }
 
 void check_page(PublishedPage& p, int np, int ns, int nd) {
@@ -511,10 +510,12 @@ std::string tags_text(const PublishedSite& site) {
   }
   std::sort(tagged.begin(), tagged.end());
   tagged.erase(std::unique(tagged.begin(), tagged.end()), tagged.end());
+  // What a tag's list shows, no more: it is read whole (1.2 MB, 290 KB gzip, at 10k pages).
   for (int p : tagged) {
-    json& s = summaries.emplace_back(summary_json(site, p, true));
+    json& s = summaries.emplace_back(summary_json(site, p, false));
     const PublishedPage& page = site.pages[static_cast<std::size_t>(p)];
-    if (!page.description.empty()) s["description"] = page.description;
+    s["section"] = page.section;
+    if (!page.updated.empty()) s["updated"] = page.updated;
     if (!page.date.empty()) s["date"] = page.date;
   }
   const json j = {{"format", "logbook-tags"}, {"version", kManifestVersion}, {"tags", tags}, {"summaries", summaries}};

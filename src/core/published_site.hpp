@@ -61,8 +61,9 @@
 // {"format": "logbook-tags", "version": 4,
 //  "tags": [ {"slug": "search", "name": "Search", "pages": [3, 9]} ],   by slug; pages in
 //           index order (tags.hpp says what a tag is)
-//  "summaries": [ {...as the head's, plus "description" and "date"} ]   what a tag's list
-//           shows of each tagged page, so a tag view needs no part }
+//  "summaries": [ {"page": 3, "url": ..., "title": ..., "section": 1, "decision": -1,
+//                  "updated": ..., "date": ...} ]   what a tag's list shows of each tagged
+//           page (no description: the file is read whole), so a tag view needs no part }
 // A part, site/pages.<hash>.json, format "logbook-pages", version 4 (the head's):
 // {"format": "logbook-pages", "version": 4, "first": 200,
 //  "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
