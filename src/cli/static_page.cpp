@@ -183,7 +183,7 @@ std::string footer(const PublishedSite& site, int index, const SiteInfo& info) {
   if (!page.date.empty()) out += " · Dated " + escape_html(page.date);
   if (!page.owner.empty()) out += " · Owner " + escape_html(page.owner);
   if (!page.review_by.empty()) out += " · Review by " + escape_html(page.review_by);
-  if (!page.tags.empty()) out += " · Tags " + tag_links(page.tags, info);
+  if (!page.tags.empty() && page.decision < 0) out += " · Tags " + tag_links(page.tags, info);  // a record's are in its header
   if (page.path == info.decisions_folder + "/index.md")
     out += " · <a class=\"feed\" href=\"" + escape_html(info.base + "/" + std::string(kDecisionsFeedPath)) + "\">Follow decisions: Atom feed</a>";
   return out;

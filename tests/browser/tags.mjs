@@ -64,7 +64,8 @@ export function tagTests({ test, check, ready, state, until, shot, browser, logb
       const log = await parse(page, "/decisions/", "text/html");
       check(log.feeds.includes("/feeds/decisions.xml") && log.follow === "/feeds/decisions.xml", `the decision log's feeds: ${log.feeds}, ${log.follow}`);
 
-      for (const [url, entries] of [["/feeds/tags/search.xml", 3], ["/feeds/tags/infra.xml", 1], ["/feeds/decisions.xml", 1], ["/feed.xml", 3]]) {
+      // Pages with a date (here none is in git): "More on search" has none, so it is in no feed.
+      for (const [url, entries] of [["/feeds/tags/search.xml", 2], ["/feeds/tags/infra.xml", 1], ["/feeds/decisions.xml", 1], ["/feed.xml", 2]]) {
         const feed = await parse(page, url, "application/xml");
         check(!feed.error && feed.root === "feed" && feed.ns === "http://www.w3.org/2005/Atom", `${url} is not Atom: ${JSON.stringify(feed)}`);
         check(feed.entries.length === entries && feed.self === url, `${url}: ${JSON.stringify(feed)}`);
@@ -119,7 +120,7 @@ export function tagTests({ test, check, ready, state, until, shot, browser, logb
         await page.goto(server.url + "/tags/nothing/");
         await ready(page);
         check((await state(page)).title === "Page not found", `a missing tag: ${JSON.stringify(await state(page))}`);
-        const expected = (p) => p.endsWith("/tags/nothing/") && /404/.test(p);
+        const expected = (p) => p.includes("/tags/nothing/") && /404/.test(p);
         const others = problems.filter((p) => !expected(p));
         check(others.length === 0, others.join("\n"));
       } finally {
