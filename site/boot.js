@@ -49,8 +49,9 @@
     if (appLink) appLink.hidden = false;
     return settled();
   }
-  // Pages' URLs end in "/"; the 404 page ("/404.html") has no Markdown and no part to fetch.
-  var isPage = page.slice(-1) === "/";
+  // Pages' URLs end in "/"; the 404 page ("/404.html") has no Markdown and no part to
+  // fetch, nor have the tag pages, which have no source file (data-path="").
+  var isPage = page.slice(-1) === "/" && meta.getAttribute("data-path") !== "";
 
   var bar = document.createElement("div");
   bar.className = "logbook-progress";

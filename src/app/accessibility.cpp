@@ -50,8 +50,8 @@ void sync_accessibility(App& app) {
   // The first page was loaded with its HTML, which the reader's screen reader has read;
   // a page opened in the app is announced.
   const CurrentPage& page = app.page();
-  if (page.status != CurrentPage::Status::ready || page.index < 0 || page.generation == st.announced_page) return;
-  if (st.announced_page >= 0) platform.announce(app.site().pages[static_cast<std::size_t>(page.index)].title);
+  if (page.status != CurrentPage::Status::ready || (page.index < 0 && page.title.empty()) || page.generation == st.announced_page) return;
+  if (st.announced_page >= 0) platform.announce(page.index >= 0 ? app.site().pages[static_cast<std::size_t>(page.index)].title : page.title);
   st.announced_page = page.generation;
 }
 

@@ -9,6 +9,7 @@
 #include "core/url.hpp"
 #include "accessibility.hpp"
 #include "keyboard_nav.hpp"
+#include "tag_view.hpp"
 #include "views.hpp"
 
 namespace logbook::app {
@@ -99,6 +100,7 @@ void App::open(const std::string& site_path, bool push_history) {
     first_position_.reset();  // the reader went elsewhere before the first page was laid out
   }
   if (open_when_parts_arrive(shown)) return;
+  if (index < 0 && open_tag_view(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
     page_.highlight_words = std::move(words);
     page_.relayout = true;  // recompute highlights
@@ -403,7 +405,7 @@ void App::follow_href(const std::string& href, bool new_tab) {
     return;
   }
   const Route route = parse_route(href);
-  if (new_tab || site_.find_url(route.url) < 0) {  // other tabs, and files that are not pages
+  if (new_tab || (site_.find_url(route.url) < 0 && !is_tag_route(route.url))) {  // other tabs, and files that are not pages
     platform_.open_in_new_tab(full_url(href));
     return;
   }
@@ -473,7 +475,8 @@ std::string App::reading_position() const {
 AppState App::state() const {
   AppState s;
   s.path = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].url : page_.url;
-  s.title = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].title : "Page not found";
+  s.title = page_.index >= 0 ? site_.pages[static_cast<std::size_t>(page_.index)].title
+            : !page_.title.empty() ? page_.title : "Page not found";
   if (outline_.active >= 0 && outline_.active < static_cast<int>(page_.layout.anchors.size()))
     s.heading = page_.layout.anchors[static_cast<std::size_t>(outline_.active)].slug;
   s.theme = theme_.kind == ThemeKind::dark ? "dark" : "light";

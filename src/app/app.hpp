@@ -143,6 +143,7 @@ struct AccessibilityState {
 struct CurrentPage {
   int index = -1;
   std::string url;
+  std::string title;  // a generated page's (a tag view, tag_view.hpp), which has no index
   std::string source;
   std::unique_ptr<MarkdownDocument> markdown;
   std::vector<std::string> slugs;
@@ -159,6 +160,15 @@ struct CurrentPage {
   std::vector<std::string> highlight_words;
   int generation = 0;          // guards answers for pages we already left
   double shown_at = 0;
+};
+
+// The tags file (tag_view.hpp), read when a tag view first opens.
+enum class TagFileState { unread, loading, read, failed };
+struct TagViewState {
+  TagFileState file = TagFileState::unread;
+  std::string error;      // why it could not be read
+  std::string waiting;    // the tag view to open once it arrives
+  int waiting_generation = 0;  // ...unless the reader opened another page meanwhile
 };
 
 struct AppInit {
@@ -275,6 +285,9 @@ class App {
   void load_part(int part);
   void part_arrived(int part, FetchResult result);
   bool open_when_parts_arrive(const std::string& site_path);
+  // A tag view (tag_view.cpp): true when site_path is one and it was opened (or is on its way).
+  bool open_tag_view(const std::string& site_path);
+  void load_tags_file();
   void ensure_layout(float width);
   void request_images();
   void search_answer_drawn();
@@ -295,6 +308,7 @@ class App {
   SearchPaletteState palette_;
   FindBarState find_;
   DecisionLogViewState decision_log_;
+  TagViewState tags_;
   ReaderNotesState notes_;
   PageChangesState changes_;
   LinkMenuState link_menu_;

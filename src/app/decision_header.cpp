@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app.hpp"
+#include "tag_view.hpp"
 #include "core/url.hpp"
 #include "decision_views.hpp"
 
@@ -119,7 +120,8 @@ float label_row(const HeaderContext& h, float y, const char* label, const std::s
   return height + kRowGap;
 }
 
-// The review date (once decided), the people, and the tags as wrapping chips.
+// The review date (once decided), the people, and the tags as wrapping chips that lead
+// to their tag views.
 float people_and_tags(const HeaderContext& h, float y) {
   const PublishedDecision& d = h.d;
   const float top = y;
@@ -132,20 +134,10 @@ float people_and_tags(const HeaderContext& h, float y) {
   y += label_row(h, y, "Consulted", join(d.consulted), Ink::text);
   y += label_row(h, y, "Informed", join(d.informed), Ink::text);
   if (d.tags.empty()) return y - top;
-  const Theme& th = h.app.theme();
-  const float chip_size = h.app.type().scale.small - 1;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  float tx = h.x0 + h.label_w;
-  dl->AddText(h.regular, h.size, ImVec2(h.x0, y), th[Ink::muted], "Tags");
-  for (const std::string& tag : d.tags) {
-    const float w = h.regular->CalcTextSizeA(chip_size, FLT_MAX, 0, tag.c_str()).x + 16;
-    if (tx + w > h.x0 + h.inner && tx > h.x0 + h.label_w) tx = h.x0 + h.label_w, y += h.line + 4;
-    dl->AddRectFilled(ImVec2(tx, y - 1), ImVec2(tx + w, y + h.line - 1), th[Ink::code_bg], 6);
-    dl->AddRect(ImVec2(tx, y - 1), ImVec2(tx + w, y + h.line - 1), th[Ink::code_border], 6);
-    dl->AddText(h.regular, chip_size, ImVec2(tx + 8, y + 2), th[Ink::muted], tag.c_str());
-    tx += w + 6;
-  }
-  return y + h.line + kRowGap - top;
+  ImGui::GetWindowDrawList()->AddText(h.regular, h.size, ImVec2(h.x0, y), h.app.theme()[Ink::muted], "Tags");
+  const float left = h.x0 + h.label_w;
+  y += tag_chips(h.app, ImVec2(left, y), left, h.x0 + h.inner, h.line, d.tags);
+  return y + kRowGap - top;
 }
 
 // The supersession chain one way, a record a line: "Supersedes ADR-0003: title".

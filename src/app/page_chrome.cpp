@@ -1,9 +1,11 @@
-// Around the page: breadcrumbs above; below, the page's date, the pages that link
-// here ("Linked from") and previous/next within its section.
+// Around the page: breadcrumbs above; below, the pages that link here ("Linked from"),
+// previous/next within its section, its tags and its date.
 #include <algorithm>
 
 #include "app.hpp"
+#include "core/tags.hpp"
 #include "document_paint.hpp"
+#include "tag_view.hpp"
 
 namespace logbook::app {
 
@@ -19,13 +21,19 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
   const CurrentPage& page = app.page();
   const Theme& th = app.theme();
   const Typography& T = app.type();
-  if (page.index < 0) return;
+  if (page.index < 0 && page.title.empty()) return;  // "Page not found"; a tag view has a title
   ImFont* font = T.font(Face::regular);
   const float size = T.scale.small;
   ImVec2 p = pos;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   if (text_link("crumb-home", font, size, p, site.title.empty() ? "Home" : site.title.c_str(), th[Ink::muted], th[Ink::link])) app.open("/");
   p.x += font->CalcTextSizeA(size, FLT_MAX, 0, site.title.empty() ? "Home" : site.title.c_str()).x;
+  if (page.index < 0 && page.url != kTagIndexUrl) {  // a tag's view: Home › Tags
+    draw_icon(dl, kIconChevronRight, ImVec2(p.x + 11, p.y + size * 0.55f), 10, th[Ink::faint]);
+    p.x += 22;
+    if (text_link("crumb-tags", font, size, p, "Tags", th[Ink::muted], th[Ink::link])) app.open(std::string(kTagIndexUrl));
+    p.x += font->CalcTextSizeA(size, FLT_MAX, 0, "Tags").x;
+  }
   for (int s : site.trail(page.index)) {
     const Section& sec = site.sections[static_cast<std::size_t>(s)];
     draw_icon(dl, kIconChevronRight, ImVec2(p.x + 11, p.y + size * 0.55f), 10, th[Ink::faint]);
@@ -46,12 +54,17 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
   }
 }
 
-float page_footer_height(App& app, float) {
+// A page's tags (a record's are in its header), as chips after a label.
+constexpr float kTagsLabelW = 52, kTagRowH = 22;
+bool footer_tags(const PublishedPage& entry) { return !entry.tags.empty() && entry.decision < 0; }
+
+float page_footer_height(App& app, float width) {
   const PublishedSite& site = app.site();
   const CurrentPage& page = app.page();
   if (page.index < 0) return 0;
   const PublishedPage& entry = site.pages[static_cast<std::size_t>(page.index)];
   float h = 24;
+  if (footer_tags(entry)) h += tag_chips(app, ImVec2(kTagsLabelW, 0), kTagsLabelW, width, kTagRowH, entry.tags, false) + 16;
   if (!entry.backlinks.empty()) h += 56 + kBacklinkRow * static_cast<float>(entry.backlinks.size()) + 8;
   const Neighbours n = site.neighbours(page.index);
   if (n.prev >= 0 || n.next >= 0) h += kCardH * (app.phone() && n.prev >= 0 && n.next >= 0 ? 2.0f : 1.0f) + 32;
@@ -117,6 +130,11 @@ void draw_page_footer(App& app, ImVec2 pos, float width) {
     if (n.prev >= 0) card(n.prev, false, ImVec2(pos.x, y));
     if (n.next >= 0) card(n.next, true, stack ? ImVec2(pos.x, y + kCardH + 12) : ImVec2(pos.x + width - card_w, y));
     y += kCardH * (stack ? 2.0f : 1.0f) + 32;
+  }
+  if (footer_tags(entry)) {
+    dl->AddText(T.font(Face::regular), T.scale.small, ImVec2(pos.x, y + 2), th[Ink::faint], "Tags");
+    const float left = pos.x + kTagsLabelW;
+    y += tag_chips(app, ImVec2(left, y), left, pos.x + width, kTagRowH, entry.tags) + 16;
   }
   if (!entry.date.empty()) {
     const std::string line = "Dated " + entry.date;

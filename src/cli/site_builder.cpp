@@ -27,6 +27,7 @@
 #include "core/published_site.hpp"
 #include "core/publish_policy.hpp"
 #include "core/site.hpp"
+#include "core/tags.hpp"
 #include "parallel.hpp"
 #include "site_config_loader.hpp"
 #include "site_files.hpp"
@@ -510,7 +511,7 @@ struct SiteBuilder::State {
     });
   }
 
-  // manifest.json and its parts. A part is named by its hash, so one already there is the
+  // manifest.json, its parts and the tags file. A part is named by its hash, so one already there is the
   // same file; parts no longer named are removed.
   bool write_manifest_files(const fs::path& root, std::string& error) const {
     const ManifestFiles files = write_manifest(published);
@@ -524,9 +525,14 @@ struct SiteBuilder::State {
       named.insert(root / name);
       if (!fs::exists(root / name, ec) && !write_file(root / name, text, error)) return false;
     }
+    if (!files.tags_name.empty()) {
+      named.insert(root / files.tags_name);
+      if (!fs::exists(root / files.tags_name, ec) && !write_file(root / files.tags_name, files.tags, error)) return false;
+    }
     for (const auto& entry : fs::directory_iterator(root / "site", ec)) {
       const std::string file = entry.path().filename().string();
-      if ((file.starts_with("pages.") || file.starts_with("owned.")) && !named.count(entry.path())) fs::remove(entry.path(), ec);
+      const bool ours = file.starts_with("pages.") || file.starts_with("owned.") || file.starts_with("tags.");
+      if (ours && !named.count(entry.path())) fs::remove(entry.path(), ec);
     }
     return write_file(root / "manifest.json", files.head, error);
   }
@@ -540,11 +546,60 @@ struct SiteBuilder::State {
            write_file(root / "feed.xml", write_atom_feed(site, decisions, history.pages, feed), error) &&
            write_file(root / "sw.js", service_worker, error) && write_redirects(root, error) &&
            write_file(root / "404.html", render_not_found_page(published, info), error) &&
-           write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base), error) &&
+           write_file(root / "sitemap.xml", sitemap_xml(site, info.site_url, info.base, tag_urls()), error) &&
            write_file(root / "robots.txt", robots_txt(info.site_url, info.base), error) &&
            write_file(root / "assets" / "page.css", embedded::page_css, error) &&
            write_file(root / "assets" / "loader.js", embedded::loader_js, error) &&
-           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error) && write_section_listings(root, error);
+           write_file(root / "assets" / "favicon.svg", embedded::favicon_svg, error) && write_section_listings(root, error) &&
+           write_tag_pages(root, error) && write_feeds_per_interest(root, error);
+  }
+
+  std::vector<std::string> tag_urls() const {
+    std::vector<std::string> out;
+    if (!published.tags.empty()) out.emplace_back(kTagIndexUrl);
+    for (const PublishedTag& t : published.tags) out.push_back(tag_url(t.slug));
+    return out;
+  }
+
+  // tags/: the index of tags and a page per tag (static_page.hpp). Written whole each
+  // time, so a tag no page carries any more leaves no page behind.
+  bool write_tag_pages(const fs::path& root, std::string& error) const {
+    std::error_code ec;
+    fs::remove_all(root / "tags", ec);
+    if (published.tags.empty()) return true;
+    if (!write_file(root / "tags" / "index.html", render_tag_index(published, info), error)) return false;
+    for (std::size_t t = 0; t < published.tags.size(); ++t)
+      for (std::size_t part = 0; part < tag_page_parts(published.tags[t]); ++part)
+        if (!write_file(root / "tags" / published.tags[t].slug / section_listing_file(part),
+                        render_tag_page(published, static_cast<int>(t), part, info), error))
+          return false;
+    return true;
+  }
+
+  // feeds/: the decisions' feed and one per tag, besides feed.xml (core/feed.hpp). A tag's
+  // feed holds its last kTagFeedEntries changes: 600 tags' feeds take 3 MB at 10k pages.
+  static constexpr std::size_t kTagFeedEntries = 20;
+  bool write_feeds_per_interest(const fs::path& root, std::string& error) const {
+    std::error_code ec;
+    fs::remove_all(root / "feeds", ec);
+    const FeedInfo feed{info.title, info.site_url, info.base};
+    if (!decisions.decisions.empty() &&
+        !write_file(root / fs::path(std::string(kDecisionsFeedPath)), write_decisions_feed(site, decisions, history.pages, feed), error))
+      return false;
+    std::vector<int> site_index(published.pages.size(), -1);  // published index -> site index
+    for (std::size_t i = 0; i < published_at.size(); ++i) site_index[static_cast<std::size_t>(published_at[i])] = static_cast<int>(i);
+    for (const PublishedTag& t : published.tags) {
+      std::vector<int> pages;
+      for (int p : t.pages) pages.push_back(site_index[static_cast<std::size_t>(p)]);
+      FeedInfo tag = feed;
+      tag.path = tag_feed_path(t.slug);
+      tag.about = "pages tagged “" + t.name + "”";
+      tag.only = &pages;
+      tag.recent = kTagFeedEntries;
+      tag.every_decision = false;
+      if (!write_file(root / fs::path(tag.path), write_atom_feed(site, decisions, history.pages, tag), error)) return false;
+    }
+    return true;
   }
 
   // A section without an index.md still has a page at its URL, which the sidebars link

@@ -227,13 +227,14 @@ std::string write_search_pieces(const fs::path& db_file, const fs::path& root, P
   return {};
 }
 
-std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base) {
+std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base, const std::vector<std::string>& more) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const Page& p : site.pages) {
     out += "  <url><loc>" + escape_html(site_url + base + p.url) + "</loc>";
     if (p.meta.date && is_iso_date(*p.meta.date)) out += "<lastmod>" + *p.meta.date + "</lastmod>";
     out += "</url>\n";
   }
+  for (const std::string& url : more) out += "  <url><loc>" + escape_html(site_url + base + url) + "</loc></url>\n";
   return out + "</urlset>\n";
 }
 

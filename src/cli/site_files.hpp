@@ -51,7 +51,8 @@ FetchFiles site_file_reader(const std::filesystem::path& root);
 // the list for the manifest. "" or what went wrong.
 std::string write_search_pieces(const std::filesystem::path& db_file, const std::filesystem::path& root, PublishedSearch& out);
 
-std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base);
+// Every page, then `more` (site URLs the build writes besides pages: the tag pages).
+std::string sitemap_xml(const Site& site, const std::string& site_url, const std::string& base, const std::vector<std::string>& more = {});
 std::string robots_txt(const std::string& site_url, const std::string& base);
 
 // Puts staged in out_dir's place, keeping the old site until then; the old one is

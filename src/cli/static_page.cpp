@@ -5,6 +5,8 @@
 
 #include "core/reader_queue.hpp"
 #include "html.hpp"
+#include "core/feed.hpp"
+#include "core/tags.hpp"
 
 namespace logbook::embedded {
 extern const std::string_view page_html;
@@ -92,6 +94,18 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// Tags as links to their tag pages; a tag with no slug (tags.hpp) as plain text.
+std::string tag_links(const std::vector<std::string>& tags, const SiteInfo& info) {
+  std::string out;
+  for (const std::string& t : tags) {
+    const std::string slug = tag_slug(t);
+    out += (out.empty() ? "" : " ") + (slug.empty() ? "<span class=\"tag\">" + escape_html(t) + "</span>"
+                                                    : "<a class=\"tag\" rel=\"tag\" href=\"" + escape_html(info.base + tag_url(slug)) +
+                                                          "\">" + escape_html(tag_name(t)) + "</a>");
+  }
+  return out;
+}
+
 // A decision record's status, dates, people and its chain both ways, as the app's
 // decision header shows them: "Superseded by ADR-0012: Title, proposed" (the other record's
 // status after its name, so a record superseded by a mere proposal reads as such).
@@ -122,6 +136,7 @@ std::string decision_record(const PublishedSite& site, const PublishedDecision& 
   };
   row("Supersedes", chain(d.supersedes));
   row("Superseded by", chain(d.superseded_by));
+  row("Tags", tag_links(d.tags, info));
   return out + "</dl></section>";
 }
 
@@ -170,10 +185,9 @@ std::string footer(const PublishedSite& site, int index, const SiteInfo& info) {
   if (!page.date.empty()) out += " · Dated " + escape_html(page.date);
   if (!page.owner.empty()) out += " · Owner " + escape_html(page.owner);
   if (!page.review_by.empty()) out += " · Review by " + escape_html(page.review_by);
-  if (!page.tags.empty()) {
-    out += " · Tags";
-    for (const auto& t : page.tags) out += " <span class=\"tag\">" + escape_html(t) + "</span>";
-  }
+  if (!page.tags.empty() && page.decision < 0) out += " · Tags " + tag_links(page.tags, info);  // a record's are in its header
+  if (page.path == info.decisions_folder + "/index.md")
+    out += " · <a class=\"feed\" href=\"" + escape_html(info.base + "/" + std::string(kDecisionsFeedPath)) + "\">Follow decisions: Atom feed</a>";
   return out;
 }
 
@@ -205,6 +219,13 @@ namespace {
 // reader turned it off with ?app=off): a reader without WebGL2 or JavaScript never sees it.
 using Fields = std::vector<std::pair<std::string_view, std::string>>;
 
+// A feed besides feed.xml for the head, to feed readers that look for one: a tag's, or
+// the decisions' on the decision log.
+std::string feed_link(const SiteInfo& info, const std::string& path, const std::string& title) {
+  return "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + escape_html(title) + "\" href=\"" +
+         escape_html(info.base + "/" + path) + "\">\n";
+}
+
 Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
   fields.emplace_back("loader", "<script src=\"" + escape_html(info.base) + "/assets/loader.js\" defer></script>\n");
   fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\" hidden>Open in the app</a>\n");
@@ -235,6 +256,7 @@ std::string render_static_page(const PublishedSite& site, int index, const SiteI
       {"backlinks", backlinks(site, page, info)},
       {"prevnext", prev_next(site, index, info)},
       {"footer", footer(site, index, info)},
+      {"feeds", page.path == info.decisions_folder + "/index.md" ? feed_link(info, std::string(kDecisionsFeedPath), "Decisions") : ""},
   }, info, page.url));
 }
 
@@ -263,6 +285,7 @@ std::string render_not_found_page(const PublishedSite& site, const SiteInfo& inf
       {"backlinks", ""},
       {"prevnext", ""},
       {"footer", ""},
+      {"feeds", ""},
   }, info, "/404.html"));
 }
 
@@ -318,9 +341,104 @@ std::string render_section_listing(const PublishedSite& site, int section, std::
       {"backlinks", ""},
       {"prevnext", more},
       {"footer", ""},
+      {"feeds", ""},
       {"loader", ""},
       {"app_link", ""},
   });
+}
+
+namespace {
+
+// The page around a tag page's body: the site's chrome, "Tags" in the breadcrumbs.
+std::string tag_chrome(const SiteInfo& info, const std::string& url, const std::string& title, const std::string& description,
+                       const std::string& body, const std::string& feeds, const std::string& more, bool app) {
+  Fields fields = {
+      {"title", escape_html(title)},
+      {"site_title", escape_html(info.title)},
+      {"description", escape_html(description)},
+      {"canonical", escape_html(info.site_url + info.base + url)},
+      {"url", escape_html(url)},
+      {"path", ""},
+      {"base", escape_html(info.base)},
+      {"image_hosts", image_hosts(info)},
+      {"source", ""},
+      {"breadcrumbs", url == kTagIndexUrl ? "" : link(info, std::string(kTagIndexUrl), "Tags")},
+      {"sidebar", url == kTagIndexUrl ? "" : "<div class=\"up\">" + link(info, std::string(kTagIndexUrl), "↑ All tags") + "</div>"},
+      {"toc", ""},
+      {"content", body},
+      {"backlinks", ""},
+      {"prevnext", more},
+      {"footer", ""},
+      {"feeds", feeds},
+  };
+  if (app) return fill_template(embedded::page_html, with_app(std::move(fields), info, url));
+  fields.emplace_back("loader", "");
+  fields.emplace_back("app_link", "");
+  return fill_template(embedded::page_html, fields);
+}
+
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+// One entry of a tag's list: a record with its status, a page with its section and date.
+std::string tagged_entry(const PublishedSite& site, int p, const SiteInfo& info) {
+  const PublishedPage& page = page_at(site, p);
+  std::string out = "<li>" + link(info, page.url, site.nav_title(p));
+  if (const PublishedDecision* d = site.decision_of(p)) {
+    const std::string status = d->status.empty() ? "no status" : d->status;
+    out += " <span class=\"status status-" + escape_html(status.substr(0, status.find(' '))) + "\">" + escape_html(capitalized(status)) + "</span>";
+  }
+  std::string note = page.section > 0 ? section_at(site, page.section).title : std::string();
+  if (const std::string& date = page.updated.empty() ? page.date : page.updated; !date.empty())
+    note += (note.empty() ? "" : " · ") + date;
+  if (!note.empty()) out += " <small>" + escape_html(note) + "</small>";
+  if (!page.description.empty()) out += "<br>" + escape_html(page.description);
+  return out + "</li>";
+}
+
+// A tag's decisions first, then its other pages: the order both renderers list them in.
+std::vector<int> tag_listing(const PublishedSite& site, const PublishedTag& tag) {
+  std::vector<int> out;
+  for (int p : tag.pages)
+    if (page_at(site, p).decision >= 0) out.push_back(p);
+  for (int p : tag.pages)
+    if (page_at(site, p).decision < 0) out.push_back(p);
+  return out;
+}
+
+}  // namespace
+
+std::string render_tag_index(const PublishedSite& site, const SiteInfo& info) {
+  std::string body = "<h1>Tags</h1><p>" + plural(site.tags.size(), "tag") + ", each with the number of pages that carry it.</p>"
+                     "<ul class=\"tag-index\">";
+  for (const PublishedTag& t : site.tags)
+    body += "<li>" + link(info, tag_url(t.slug), t.name) + " <small class=\"count\">" + std::to_string(t.pages.size()) + "</small></li>";
+  body += "</ul>";
+  return tag_chrome(info, std::string(kTagIndexUrl), "Tags", "Every tag of " + info.title + " and how many pages carry it.", body, "", "", true);
+}
+
+std::size_t tag_page_parts(const PublishedTag& tag) { return std::max<std::size_t>(1, (tag.pages.size() + kListingPages - 1) / kListingPages); }
+
+std::string render_tag_page(const PublishedSite& site, int tag, std::size_t part, const SiteInfo& info) {
+  const PublishedTag& t = site.tags[static_cast<std::size_t>(tag)];
+  const std::vector<int> listed = tag_listing(site, t);
+  const std::size_t parts = tag_page_parts(t), first = part * kListingPages, last = std::min(listed.size(), first + kListingPages);
+  const std::string feed = tag_feed_path(t.slug), url = tag_url(t.slug) + (part == 0 ? "" : section_listing_file(part));
+  std::string body = "<h1>Tag: " + escape_html(t.name) + "</h1><p>" + plural(t.pages.size(), "page") + " tagged “" + escape_html(t.name) +
+                     "”. <a class=\"feed\" href=\"" + escape_html(info.base + "/" + feed) + "\">Follow this tag: Atom feed</a></p>";
+  bool decisions_open = false, pages_open = false;
+  for (std::size_t i = first; i < last; ++i) {
+    const bool decision = page_at(site, listed[i]).decision >= 0;
+    if (decision && !decisions_open) body += "<h2>Decisions</h2><ul class=\"tagged\">", decisions_open = true;
+    if (!decision && !pages_open) body += std::string(decisions_open ? "</ul>" : "") + "<h2>Pages</h2><ul class=\"tagged\">", pages_open = true;
+    body += tagged_entry(site, listed[i], info);
+  }
+  if (first < last) body += "</ul>";
+  std::string more;
+  const std::string base_url = info.base + tag_url(t.slug);
+  if (part > 0) more += "<a class=\"prev\" rel=\"prev\" href=\"" + escape_html(base_url + section_listing_file(part - 1)) + "\"><small>Previous</small>Entries " + std::to_string(first - kListingPages + 1) + "–" + std::to_string(first) + "</a>";
+  if (part + 1 < parts) more += "<a class=\"next\" rel=\"next\" href=\"" + escape_html(base_url + section_listing_file(part + 1)) + "\"><small>Next</small>Entries " + std::to_string(last + 1) + "–" + std::to_string(std::min(listed.size(), last + kListingPages)) + "</a>";
+  return tag_chrome(info, url, "Tag: " + t.name, "The pages and decisions of " + info.title + " tagged “" + t.name + "”.", body,
+                    feed_link(info, feed, "Pages tagged " + t.name), more, part == 0);
 }
 
 }  // namespace logbook::cli

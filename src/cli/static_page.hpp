@@ -47,6 +47,14 @@ std::string render_section_listing(const PublishedSite& site, int section, std::
 std::size_t section_listing_parts(const Section& section);
 std::string section_listing_file(std::size_t part);
 
+// The tag pages (core/tags.hpp), which the app takes over: /tags/, every tag with its
+// count, and /tags/<slug>/, a tag's decisions and pages with a link to its feed,
+// kListingPages at a time (part n > 0 is index-<n+1>.html, as section listings are; the
+// app lists the whole tag at /tags/<slug>/).
+std::string render_tag_index(const PublishedSite& site, const SiteInfo& info);
+std::string render_tag_page(const PublishedSite& site, int tag, std::size_t part, const SiteInfo& info);
+std::size_t tag_page_parts(const PublishedTag& tag);
+
 // Where page sources are published: /guides/setup/index.md
 std::string source_url(const std::string& page_url);
 

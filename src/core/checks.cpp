@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -9,6 +10,8 @@
 #include "calendar_date.hpp"
 #include "front_matter.hpp"
 #include "reader_queue.hpp"
+#include "limits.hpp"
+#include "tags.hpp"
 #include "utf8.hpp"
 
 namespace logbook {
@@ -337,6 +340,50 @@ void check_image_hosts(const CheckContext& c, Diagnostics& out) {
             "logbook.yml (like `image_hosts: [\"https://img.shields.io\"]`), or copy the image into the content folder.");
 }
 
+void check_tags(const CheckContext& c, Diagnostics& out) {
+  struct Use {
+    int page;
+    std::string name;
+  };
+  std::map<std::string, std::vector<Use>> by_slug;
+  std::map<std::string, std::map<std::string, int>> spellings;  // slug -> name -> pages
+  for (std::size_t i = 0; i < c.site.pages.size(); ++i) {
+    const Page& page = c.site.pages[i];
+    const int d = c.log.for_page(static_cast<int>(i));
+    const std::vector<std::string>& tags = d >= 0 ? decision(c, d).tags : page.meta.tags;
+    if (tags.size() > limits::kTagsPerPage)
+      add(out, Severity::warning, page.path, front_matter_position(page, "tags"),
+          "page has " + std::to_string(tags.size()) + " tags; only the first " + std::to_string(limits::kTagsPerPage) +
+              " get it onto their tag pages. Keep the tags that say what the page is about.");
+    for (std::size_t k = 0; k < tags.size() && k < limits::kTagsPerPage; ++k) {
+      const std::string& written = tags[k];
+      const std::string name = tag_name(written), slug = tag_slug(written);
+      if (slug.empty()) {
+        add(out, Severity::warning, page.path, front_matter_position(page, "tags"),
+            "tag \"" + name.substr(0, 80) + "\" has no letter or digit, so it has no tag page; name it with a word.");
+        continue;
+      }
+      by_slug[slug].push_back({static_cast<int>(i), name});
+      ++spellings[slug][name];
+    }
+  }
+  // One tag written two ways: each page with a spelling other than the most used one is told.
+  for (const auto& [slug, uses] : by_slug) {
+    const auto& names = spellings[slug];
+    if (names.size() < 2) continue;
+    std::string kept = uses.front().name;
+    for (const auto& [name, count] : names)
+      if (count > names.at(kept)) kept = name;
+    for (const Use& u : uses)
+      if (u.name != kept) {
+        const Page& page = c.site.pages[static_cast<std::size_t>(u.page)];
+        add(out, Severity::warning, page.path, front_matter_position(page, "tags"),
+            "tag \"" + u.name + "\" is written \"" + kept + "\" on " + std::to_string(names.at(kept)) +
+                (names.at(kept) == 1 ? " page" : " pages") + "; both are the tag " + tag_url(slug) + ". Write it \"" + kept + "\".");
+      }
+  }
+}
+
 Diagnostics run_checks(const CheckContext& c) {
   // The build warns about broken links and malformed dates too: the checks' findings
   // for those replace its warnings at the same place. Its other warnings stay, even
@@ -347,7 +394,7 @@ Diagnostics run_checks(const CheckContext& c) {
   std::set<std::tuple<std::string, int, int>> positions;
   for (const Diagnostic& d : found) positions.emplace(d.file, d.line, d.column);
   for (auto* check : {check_statuses, check_decision_ids, check_decision_fields, check_supersession, check_reviews,
-                      check_orphans, check_titles, check_image_hosts})
+                      check_orphans, check_titles, check_image_hosts, check_tags})
     check(c, found);
   Diagnostics all;
   for (const Diagnostic& d : c.site.diagnostics)

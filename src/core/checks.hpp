@@ -7,7 +7,8 @@
 // supersession, a superseded record whose successor is not accepted.
 // Warnings: pages past review_by, proposals past their comment deadline, orphan pages,
 // missing titles, records without status or date, ids that disagree with the file name,
-// images from hosts the pages' Content-Security-Policy does not allow (image_hosts).
+// images from hosts the pages' Content-Security-Policy does not allow (image_hosts), a
+// tag written two ways (tags.hpp) or with no letter or digit.
 #pragma once
 
 #include <string>
@@ -37,6 +38,7 @@ void check_reviews(const CheckContext& c, Diagnostics& out);
 void check_orphans(const CheckContext& c, Diagnostics& out);
 void check_titles(const CheckContext& c, Diagnostics& out);
 void check_image_hosts(const CheckContext& c, Diagnostics& out);
+void check_tags(const CheckContext& c, Diagnostics& out);
 
 // Every check, merged with the site's own build diagnostics (malformed front matter
 // and the like). Where the link or date checks report a position the build also warned

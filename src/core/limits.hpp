@@ -41,4 +41,9 @@ inline constexpr std::size_t kTableCellsPerByte = 2;
 inline constexpr std::size_t kQueryBytes = 1024;
 inline constexpr std::size_t kQueryTerms = 32;
 
+// Tags a page may have: each makes a tag page and a feed of a few kilobytes, so a page of
+// thousands of tiny tags would cost a thousand times its bytes. Past it the tags are
+// ignored for tag pages and `logbook check` says so.
+inline constexpr std::size_t kTagsPerPage = 20;
+
 }  // namespace logbook::limits

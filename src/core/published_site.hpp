@@ -59,7 +59,16 @@
 //                   "decision": -1, "hash": ..., "updated": ..., "review_by": ..., "owner": ...} ]
 //               what the head's lists show of the pages they name (recent, review, the
 //               decisions' and the sections' index pages); empty fields are left out
+//   "tags": "site/tags.<16 hex digits>.json"   optional, absent when no page has a tag:
+//               the tags file, read when a tag view opens (tags.hpp)
 // }
+// The tags file, site/tags.<hash>.json, format "logbook-tags", version 4 (the head's):
+// {"format": "logbook-tags", "version": 4,
+//  "tags": [ {"slug": "search", "name": "Search", "pages": [3, 9]} ],   by slug; pages in
+//           index order (tags.hpp says what a tag is)
+//  "summaries": [ {"page": 3, "url": ..., "title": ..., "section": 1, "decision": -1,
+//                  "updated": ..., "date": ...} ]   what a tag's list shows of each tagged
+//           page (no description: the file is read whole), so a tag view needs no part }
 // A part, site/pages.<hash>.json, format "logbook-pages", version 4 (the head's):
 // {"format": "logbook-pages", "version": 4, "first": 200,
 //  "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
@@ -78,7 +87,7 @@
 //              "last_author": "ana",               the last commit's author, and the first
 //              "summary": "Fix the setup steps",   line of its message (at most
 //                       kCommitSummaryBytes): absent when empty (builds without git)
-//              "tags": [..]} ],                    from its front matter
+//              "tags": [..]} ],                    from its front matter, or a record's body
 //  "refs": [ {"page": 9, "url": ..., "title": ..., "section": 2, "decision": -1} ]
 //            the pages of other parts that link to these pages, and the neighbours
 //            before the first and after the last: the app draws them without their parts }
@@ -176,6 +185,14 @@ struct PublishedPart {
   bool operator==(const PublishedPart&) const = default;
 };
 
+// A tag and the pages that carry it (tags.hpp).
+struct PublishedTag {
+  std::string slug{}, name{};  // name: the spelling most of its pages use
+  std::vector<int> pages{};    // in index order
+
+  bool operator==(const PublishedTag&) const = default;
+};
+
 struct PublishedSite {
   std::string title;
   std::string base; // "" or "/repo"
@@ -198,6 +215,10 @@ struct PublishedSite {
   std::string owned_list;  // "site/owned.<hash>.json", "" when no page has an owner and a review date
   std::vector<int> owned;  // those pages, once read
   bool owned_loaded = false;  // owned is known: publish, a head without the file, or read_owned_pages
+  // Every tag (collect_tags): publish() fills it; a reader of the head has only the name
+  // of the tags file ("" without tags) until read_tags_file.
+  std::vector<PublishedTag> tags;
+  std::string tags_file;
 
   bool operator==(const PublishedSite&) const = default;
 
@@ -266,11 +287,15 @@ struct ManifestFiles {
   std::string head;  // manifest.json
   std::vector<std::pair<std::string, std::string>> parts;  // name (site/pages.<hash>.json) -> text
   std::pair<std::string, std::string> owned;  // site/owned.<hash>.json -> text; empty for none
+  std::string tags_name, tags;  // the tags file (site/tags.<hash>.json) and its text; "" without tags
 };
 ManifestFiles write_manifest(const PublishedSite& site);
 // "" on success, else what is wrong with the text and how to fix it (an old or newer
 // format version, not JSON, not a manifest).
 std::string read_manifest(std::string_view json, PublishedSite& out);
+// Reads the tags file (site.tags_file) into site.tags and the summaries of the tagged
+// pages. "" on success, else what is wrong and how to fix it; `site` is then unchanged.
+std::string read_tags_file(std::string_view json, PublishedSite& site);
 // Reads the text of site.parts[part] into `site`: its pages and the summaries of their
 // refs. "" on success, else what is wrong and how to fix it; `site` is then unchanged.
 std::string read_manifest_part(std::string_view json, int part, PublishedSite& site);

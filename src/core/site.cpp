@@ -72,11 +72,11 @@ std::string unlinkable_name(std::string_view path) {
 }
 
 // What the build writes besides pages, their sources and redirects (src/cli writes
-// them). No content file, page or alias takes their place, nor that of
+// them); tags/ and feeds/ are the tag pages and the feeds per interest (tags.hpp). No content file, page or alias takes their place, nor that of
 // SiteOptions::reserved_outputs (the reader app's files).
 constexpr std::string_view kGeneratedOutputs[] = {"search", "manifest.json", "offline.json", "sw.js", "feed.xml", "sitemap.xml",
                                                   "404.html", "robots.txt", "assets/page.css", "assets/loader.js",
-                                                  "assets/favicon.svg"};
+                                                  "assets/favicon.svg", "tags", "feeds"};
 
 // Every file the build writes, so that no output takes another's place: the same file
 // twice, a file where a folder must be, or a folder where a file is.

@@ -17,6 +17,7 @@ import { previewTests } from "./previews.mjs";
 import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
 import { a11yTests } from "./a11y.mjs";
+import { tagTests } from "./tags.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -269,6 +270,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   previewTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
   staticPageTests({ test, check, ready, state, browser, logbook, appDir });
   a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
+  tagTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {

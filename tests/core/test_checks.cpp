@@ -379,3 +379,22 @@ TEST_CASE("decision records are read and checked in linear time" * doctest::time
   CHECK(c.log.decisions[1].predecessors == std::vector<int>{0});
   CHECK(c.log.decisions[0].successors == std::vector<int>{1});
 }
+
+TEST_CASE("a tag written two ways is one tag: the pages with the less used spelling are told at their tags") {
+  const Checked c = check({
+      {"index.md", "# Home\n[a](a.md) [b](b.md) [c](c.md)\n"},
+      {"a.md", "---\ntitle: A\ntags: [search]\n---\nA\n"},
+      {"b.md", "---\ntitle: B\ntags: [search, '***']\n---\nB\n"},
+      {"c.md", "---\ntitle: C\ntags: [Search]\n---\nC\n"},
+  });
+  CHECK(c.has(Severity::warning, "c.md", "tag \"Search\" is written \"search\" on 2 pages; both are the tag /tags/search/. Write it \"search\".", 3));
+  CHECK(c.find("a.md", "tag").empty());
+  CHECK(c.has(Severity::warning, "b.md", "tag \"***\" has no letter or digit", 3));
+}
+
+TEST_CASE("a page with more tags than kTagsPerPage is told that the rest make no tag pages") {
+  std::string tags;
+  for (int i = 0; i < 25; ++i) tags += (i ? ", t" : "t") + std::to_string(i);
+  const Checked c = check({{"index.md", "---\ntitle: Home\ntags: [" + tags + "]\n---\nText\n"}});
+  CHECK(c.has(Severity::warning, "index.md", "page has 25 tags; only the first 20", 3));
+}

@@ -23,6 +23,8 @@ PublishedSite round_trip(const PublishedSite& site) {
   }
   CHECK(back.owned_list == files.owned.first);
   if (!files.owned.first.empty()) REQUIRE(read_owned_pages(files.owned.second, back) == "");
+  CHECK(back.tags_file == files.tags_name);
+  if (!files.tags.empty()) REQUIRE(read_tags_file(files.tags, back) == "");
   return back;
 }
 
@@ -378,4 +380,49 @@ TEST_CASE("a commit's summary is its first line, trimmed, cut after a whole char
   CHECK(cut.size() <= kCommitSummaryBytes);
   CHECK(cut.ends_with("\u2026"));
   CHECK(cut.substr(0, cut.size() - 3).find_first_not_of("é") == std::string::npos);  // no half character
+}
+
+TEST_CASE("the tags file: named by the head only when a page has a tag, read when a tag view opens") {
+  const Site site = build_site({
+      {"index.md", "# Home\n"},
+      {"guides/setup.md", "---\ndescription: Install it.\ndate: 2026-01-02\ntags: [Search, infra]\n---\n# Setup\n"},
+      {"guides/more.md", "---\ntags: [search]\n---\n# More\n"},
+      {"decisions/0001-a.md", "# ADR-0001: A\n\n* Status: accepted\n* Tags: infra\n"},  // a record in an older dialect
+  });
+  const PublishedSite model = publish(site, {.title = "T"});
+  REQUIRE(model.tags.size() == 2);
+  CHECK(model.tags_file.starts_with("site/tags."));
+  const ManifestFiles files = write_manifest(model);
+  CHECK(nlohmann::json::parse(files.head)["tags"] == model.tags_file);
+  CHECK(round_trip(model) == model);
+
+  // The head alone knows the file's name; the file brings the tags and what their lists show.
+  PublishedSite head;
+  REQUIRE(read_manifest(files.head, head) == "");
+  CHECK(head.tags.empty());
+  REQUIRE(read_tags_file(files.tags, head) == "");
+  CHECK(head.tags == model.tags);
+  const int setup = head.find_url("/guides/setup/");
+  REQUIRE(setup >= 0);
+  CHECK_FALSE(head.loaded(setup));
+  CHECK(head.pages[static_cast<std::size_t>(setup)].title == "Setup");
+  CHECK(head.pages[static_cast<std::size_t>(setup)].description.empty());  // the list shows none: not in the file
+  CHECK(head.pages[static_cast<std::size_t>(setup)].date == "2026-01-02");
+
+  // No tags: no field, no file (the head of an untagged site is as before).
+  const ManifestFiles none = write_manifest(publish(build_site({{"index.md", "# Home\n"}}), {}));
+  CHECK(!nlohmann::json::parse(none.head).contains("tags"));
+  CHECK(none.tags.empty());
+}
+
+TEST_CASE("a tags file of another format, or with indexes out of range, cannot hurt a reader") {
+  PublishedSite site = publish(build_site({{"a.md", "---\ntags: [x]\n---\n# A\n"}}), {});
+  const PublishedSite before = site;
+  CHECK(read_tags_file("[]", site).find("not a Logbook tags file; rebuild") != std::string::npos);
+  CHECK(read_tags_file(R"({"format": "logbook-tags", "version": 99})", site).find("format version 99") != std::string::npos);
+  CHECK(site == before);
+  REQUIRE(read_tags_file(R"({"format": "logbook-tags", "version": 4, "tags": [{"slug": "x", "name": "X", "pages": [0, 7, -1]},
+      {"slug": "a", "name": "out of order", "pages": [0]}], "summaries": [{"page": 99, "title": "no"}]})", site) == "");
+  REQUIRE(site.tags.size() == 1);
+  CHECK(site.tags[0].pages == std::vector<int>{0});
 }
