@@ -10,6 +10,7 @@
 
 #include "core/markdown.hpp"
 #include "decision_views.hpp"
+#include "graph_view.hpp"
 #include "markdown_layout.hpp"
 #include "platform.hpp"
 #include "reading_position.hpp"
@@ -196,6 +197,7 @@ class App {
   SearchPaletteState& palette() { return palette_; }
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
+  GraphViewState& graph() { return graph_; }
   ReaderNotesState& notes() { return notes_; }
   LinkMenuState& link_menu() { return link_menu_; }
   void open_link_menu(const std::string& href, ImVec2 pos);
@@ -256,6 +258,7 @@ class App {
   SearchPaletteState palette_;
   FindBarState find_;
   DecisionLogViewState decision_log_;
+  GraphViewState graph_;
   ReaderNotesState notes_;
   LinkMenuState link_menu_;
   AccessibilityState accessibility_;

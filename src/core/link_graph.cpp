@@ -94,40 +94,55 @@ struct Grid {
 };
 
 // The far field: the layout's bounding box cut into kCoarse x kCoarse cells, each pushing
-// every node as one mass at its centroid (softened by the cell's size), so the site keeps
-// the area its pages need instead of collapsing under its links (the near grid alone
-// reaches only two edge lengths). A step costs kCoarse^2 per node, whatever the site.
-constexpr int kCoarse = 10;
+// the others as one mass at its centroid (softened by the cell's size), and each node
+// pushed as its cell is. It keeps the area the pages need, so links cannot collapse the
+// site into a ball (the near grid alone reaches only two edge lengths). A step costs
+// kCoarse^4 for the cells and one look-up per node, whatever the site.
+constexpr int kCoarse = 16;
+
+// And a pull toward the centre in proportion to the distance (kGravity), so a page that
+// links nowhere stays at the site's edge instead of drifting off.
+constexpr float kGravity = 0.3f;
 
 struct FarField {
-  float soft2 = 1;
-  std::vector<float> mass, mx, my;
+  std::vector<float> mass, mx, my, fx, fy;
+  std::vector<int> cell_of;
+  float cx = 0, cy = 0;  // the centroid of every node
 
   void fill(const std::vector<float>& xs, const std::vector<float>& ys) {
     float x0 = xs[0], y0 = ys[0], x1 = x0, y1 = y0;
     for (std::size_t i = 0; i < xs.size(); ++i)
       x0 = std::min(x0, xs[i]), x1 = std::max(x1, xs[i]), y0 = std::min(y0, ys[i]), y1 = std::max(y1, ys[i]);
     const float cell = std::max(x1 - x0, y1 - y0) / kCoarse + 1e-3f;
-    soft2 = cell * cell;
     mass.assign(kCoarse * kCoarse, 0);
     mx.assign(mass.size(), 0);
     my.assign(mass.size(), 0);
+    cell_of.resize(xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i) {
-      const int cx = std::min(kCoarse - 1, static_cast<int>((xs[i] - x0) / cell));
-      const int cy = std::min(kCoarse - 1, static_cast<int>((ys[i] - y0) / cell));
-      const std::size_t c = static_cast<std::size_t>(cy * kCoarse + cx);
+      const int col = std::min(kCoarse - 1, static_cast<int>((xs[i] - x0) / cell));
+      const int row = std::min(kCoarse - 1, static_cast<int>((ys[i] - y0) / cell));
+      const std::size_t c = static_cast<std::size_t>(row * kCoarse + col);
+      cell_of[i] = static_cast<int>(c);
       mass[c] += 1, mx[c] += xs[i], my[c] += ys[i];
     }
+    cx = cy = 0;
+    for (std::size_t c = 0; c < mass.size(); ++c) cx += mx[c], cy += my[c];
+    cx /= static_cast<float>(xs.size()), cy /= static_cast<float>(xs.size());
     for (std::size_t c = 0; c < mass.size(); ++c)
       if (mass[c] > 0) mx[c] /= mass[c], my[c] /= mass[c];
+    fx.assign(mass.size(), 0);
+    fy.assign(mass.size(), 0);
+    for (std::size_t c = 0; c < mass.size(); ++c)
+      for (std::size_t o = 0; o < mass.size(); ++o) {
+        if (mass[c] == 0 || mass[o] == 0 || o == c) continue;
+        const float vx = mx[c] - mx[o], vy = my[c] - my[o];
+        const float f = mass[o] / (vx * vx + vy * vy + cell * cell);
+        fx[c] += vx * f, fy[c] += vy * f;
+      }
   }
-  void push(float x, float y, float& dx, float& dy) const {
-    for (std::size_t c = 0; c < mass.size(); ++c) {
-      if (mass[c] == 0) continue;
-      const float vx = x - mx[c], vy = y - my[c];
-      const float f = mass[c] / (vx * vx + vy * vy + soft2);
-      dx += vx * f, dy += vy * f;
-    }
+  void push(std::size_t node, float x, float y, float& dx, float& dy) const {
+    dx += fx[static_cast<std::size_t>(cell_of[node])] - kGravity * (x - cx);
+    dy += fy[static_cast<std::size_t>(cell_of[node])] - kGravity * (y - cy);
   }
 };
 
@@ -297,7 +312,7 @@ void lay_out_graph(LinkGraph& g, int steps) {
     grid.fill(g.x, g.y);
     repel(g, grid, dx, dy);
     far.fill(g.x, g.y);
-    for (std::size_t i = 0; i < n; ++i) far.push(g.x[i], g.y[i], dx[i], dy[i]);
+    for (std::size_t i = 0; i < n; ++i) far.push(i, g.x[i], g.y[i], dx[i], dy[i]);
     attract(g, g.links, dx, dy);
     attract(g, g.supersedes, dx, dy);
     for (std::size_t i = 0; i < n; ++i) {

@@ -15,6 +15,7 @@ import { readingTests } from "./reading.mjs";
 import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
 import { a11yTests } from "./a11y.mjs";
+import { graphTests } from "./graph.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -265,6 +266,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl: tour.url });
   staticPageTests({ test, check, ready, state, browser, logbook, appDir });
   a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
+  graphTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {
