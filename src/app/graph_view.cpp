@@ -207,24 +207,27 @@ bool on_screen(ImVec2 p, const Area& a, float pad) { return p.x >= a.x - pad && 
 // Edges first, faint, as thin quads written straight into the draw list (AddLine builds a
 // path per call, and the whole site has tens of thousands of edges); past kMostEdges on
 // screen, an even sample of them (the overview shows their density, not each line).
-constexpr std::size_t kMostEdges = 40000;
+constexpr std::size_t kMostEdges = 6000;
 
 void draw_edges(App& app, const Area& a, const std::vector<ImVec2>& screen, float r) {
   const GraphViewState& st = app.graph();
   const Theme& th = app.theme();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 c = st.match_count > 0 ? (th[Ink::rule] & 0x00FFFFFF) | 0x60000000 : th[Ink::rule];
-  std::vector<std::pair<ImVec2, ImVec2>> lines;
-  for (const auto& [i, j] : st.scene.links) {
-    const ImVec2 p = screen[static_cast<std::size_t>(i)], q = screen[static_cast<std::size_t>(j)];
-    if (std::max(p.x, q.x) < a.x || std::min(p.x, q.x) > a.x + a.w || std::max(p.y, q.y) < a.y || std::min(p.y, q.y) > a.y + a.h) continue;
-    lines.emplace_back(p, q);
-  }
-  const std::size_t stride = lines.size() / kMostEdges + 1, count = (lines.size() + stride - 1) / stride;
+  // Two passes over the edges (count, then write), so a frame allocates nothing for them.
+  const auto shown = [&](const std::pair<int, int>& e) {
+    const ImVec2 p = screen[static_cast<std::size_t>(e.first)], q = screen[static_cast<std::size_t>(e.second)];
+    return !(std::max(p.x, q.x) < a.x || std::min(p.x, q.x) > a.x + a.w || std::max(p.y, q.y) < a.y || std::min(p.y, q.y) > a.y + a.h);
+  };
+  const std::size_t on_screen_edges = static_cast<std::size_t>(std::count_if(st.scene.links.begin(), st.scene.links.end(), shown));
+  const std::size_t stride = on_screen_edges / kMostEdges + 1, count = (on_screen_edges + stride - 1) / stride;
   dl->PrimReserve(static_cast<int>(count * 6), static_cast<int>(count * 4));
   const ImVec2 uv = dl->_Data->TexUvWhitePixel;
-  for (std::size_t k = 0; k < lines.size(); k += stride) {
-    const auto& [p, q] = lines[k];
+  std::size_t seen = 0, written = 0;
+  for (const auto& e : st.scene.links) {
+    if (!shown(e) || seen++ % stride != 0 || written == count) continue;
+    ++written;
+    const ImVec2 p = screen[static_cast<std::size_t>(e.first)], q = screen[static_cast<std::size_t>(e.second)];
     const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
     const ImVec2 n = len > 0.01f ? ImVec2(-dy * 0.5f / len, dx * 0.5f / len) : ImVec2(0.5f, 0);
     const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
