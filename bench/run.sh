@@ -4,6 +4,10 @@
 #   bench/run.sh [c1k] [c10k]        (default: both)
 #   PEERS=0 bench/run.sh c10k        skip re-running Hugo beside Logbook
 #
+# The browser benchmarks run on their own (Chromium, the wasm app built):
+#   node bench/app_bench.mjs      first draw, cold start, search latency, scrolling
+#   node bench/graph_bench.mjs    the link graph at 10k pages: file size, frame times (ADR-0015)
+#
 # Corpora come from ../shared/peers-bench/gen_corpus.py (1k and 10k pages) under
 # $ANCHORS (default /tmp/anchors), with its fixed query set (pick_queries.py).
 # Prints one Markdown table per corpus: build wall time and peak memory (second of two

@@ -98,7 +98,9 @@ target_compile_options(yaml_cpp PRIVATE -w)
 add_library(imgui STATIC "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp"
   "${IMGUI_DIR}/imgui_tables.cpp" "${IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
+# 32-bit indices: WebGL has no base vertex, so one draw list holds at most 65536 vertices
+# with 16-bit ones, and the whole-site link graph draws more (ADR-0015).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32 "ImDrawIdx=unsigned int")
 target_compile_options(imgui PRIVATE -w)
 
 # --- cpp-httplib, header-only, for `logbook serve` (native only). Plain HTTP on

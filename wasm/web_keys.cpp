@@ -13,6 +13,7 @@ ImGuiKey imgui_key(const char* key) {
       {"Tab", ImGuiKey_Tab}, {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"ArrowLeft", ImGuiKey_LeftArrow},
       {"ArrowRight", ImGuiKey_RightArrow}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"PageUp", ImGuiKey_PageUp},
       {"PageDown", ImGuiKey_PageDown}, {" ", ImGuiKey_Space}, {"/", ImGuiKey_Slash}, {"F3", ImGuiKey_F3},
+      {"+", ImGuiKey_Equal}, {"=", ImGuiKey_Equal}, {"-", ImGuiKey_Minus},  // zoom, in the link graph
   };
   for (const auto& n : named)
     if (std::strcmp(n.name, key) == 0) return n.key;

@@ -99,6 +99,9 @@ void App::open(const std::string& site_path, bool push_history) {
     platform_.history_push(full_url(shown));
     first_position_.reset();  // the reader went elsewhere before the first page was laid out
   }
+  // "?graph": the whole site's graph over the page (a link or a bookmark can open it).
+  if (route.params == "graph") open_graph(*this, GraphMode::site);
+  else if (graph_.mode != GraphMode::closed) close_graph(*this);
   if (open_when_parts_arrive(shown)) return;
   if (index < 0 && open_tag_view(shown)) return;
   if (index >= 0 && index == page_.index && page_.status != CurrentPage::Status::failed) {
@@ -500,8 +503,9 @@ std::vector<VisibleLink> App::visible_links() const {
   std::vector<VisibleLink> out;
   const DocLayout& L = page_.layout;
   const float oy = doc_.area_y + doc_.origin_y - doc_.scroll;
+  const bool page_shown = graph_.mode == GraphMode::closed;  // the graph is drawn in its place
   for (const Fragment& f : L.fragments) {
-    if (f.link < 0) continue;
+    if (f.link < 0 || !page_shown) continue;
     const float y = oy + f.line_y;
     if (y + f.line_h < doc_.area_y || y > doc_.area_y + doc_.view_h) continue;
     const float rs = f.region >= 0 && static_cast<std::size_t>(f.region) < doc_.region_scroll.size() ? doc_.region_scroll[static_cast<std::size_t>(f.region)] : 0;
@@ -530,12 +534,16 @@ void App::handle_shortcuts() {
     if (link_preview_.open) close_link_preview(*this);
     else if (palette_.open) open_search(false);
     else if (find_.open) open_find(false);
+    else if (graph_.mode != GraphMode::closed) close_graph(*this);
     else if (sidebar_.drawer_open || outline_.menu_open) sidebar_.drawer_open = outline_.menu_open = false;
     else doc_.selection = {};
   }
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_K, false)) open_search(!palette_.open);
   if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_Slash, false) && !palette_.open) open_search(true);
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false) && !palette_.open) open_find(true);
+  // G: this page's links as a graph, as the page's "Graph" link says.
+  if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_G, false) && !palette_.open && graph_.mode == GraphMode::closed)
+    open_graph(*this, GraphMode::near);
   // O: the whole site for reading offline, as the top bar offers it (shown on its key cap).
   if (!typing && !ctrl && ImGui::IsKeyPressed(ImGuiKey_O, false) && platform_.offline_copy().state == OfflineCopy::State::partial)
     platform_.make_available_offline();
@@ -593,10 +601,14 @@ void App::frame(float width, float height) {
   own_reading_keys(*this);
   skip_link(*this);
   draw_top_bar(*this, {0, 0, width, top_h});
-  if (sidebar_w > 0) draw_sidebar(*this, {0, top_h, sidebar_w, height - top_h});
-  draw_document(*this, doc_area);
-  if (outline_w > 0) draw_outline(*this, {width - outline_w, top_h, outline_w, height - top_h});
-  if (find_.open) draw_find_bar(*this, doc_area);
+  if (graph_.mode != GraphMode::closed) {
+    draw_graph(*this, {0, top_h, width, height - top_h});
+  } else {
+    if (sidebar_w > 0) draw_sidebar(*this, {0, top_h, sidebar_w, height - top_h});
+    draw_document(*this, doc_area);
+    if (outline_w > 0) draw_outline(*this, {width - outline_w, top_h, outline_w, height - top_h});
+    if (find_.open) draw_find_bar(*this, doc_area);
+  }
   ImGui::End();
 
   if (narrow_ && sidebar_.drawer_open) draw_sidebar_drawer(*this, {0, 0, width, height});

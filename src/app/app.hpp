@@ -11,6 +11,7 @@
 #include "core/markdown.hpp"
 #include "decision_views.hpp"
 #include "link_preview.hpp"
+#include "graph_view.hpp"
 #include "markdown_layout.hpp"
 #include "page_changes.hpp"
 #include "platform.hpp"
@@ -238,6 +239,7 @@ class App {
   SearchPaletteState& palette() { return palette_; }
   FindBarState& find() { return find_; }
   DecisionLogViewState& decision_log() { return decision_log_; }
+  GraphViewState& graph() { return graph_; }
   ReaderNotesState& notes() { return notes_; }
   PageChangesState& changes() { return changes_; }
   LinkMenuState& link_menu() { return link_menu_; }
@@ -309,6 +311,7 @@ class App {
   FindBarState find_;
   DecisionLogViewState decision_log_;
   TagViewState tags_;
+  GraphViewState graph_;
   ReaderNotesState notes_;
   PageChangesState changes_;
   LinkMenuState link_menu_;

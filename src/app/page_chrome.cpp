@@ -6,6 +6,7 @@
 #include "core/tags.hpp"
 #include "document_paint.hpp"
 #include "tag_view.hpp"
+#include "views.hpp"
 
 namespace logbook::app {
 
@@ -44,9 +45,16 @@ void draw_breadcrumbs(App& app, ImVec2 pos, float width) {
     p.x += font->CalcTextSizeA(size, FLT_MAX, 0, sec.title.c_str()).x;
     if (p.x > pos.x + width - 40) break;
   }
-  // Copy as Markdown, at the right end of the line.
+  // At the right end of the line: this page's links as a graph, and Copy as Markdown.
   const char* label = app.phone() ? "Copy Markdown" : "Copy as Markdown";
-  const float lw = font->CalcTextSizeA(size, FLT_MAX, 0, label).x;
+  const float lw = font->CalcTextSizeA(size, FLT_MAX, 0, label).x, gw = font->CalcTextSizeA(size, FLT_MAX, 0, "Graph").x;
+  if (p.x + lw + gw + 100 < pos.x + width) {
+    const ImVec2 g(pos.x + width - lw - 36 - gw, pos.y);
+    draw_icon(dl, kIconGraph, ImVec2(g.x - 12, g.y + size * 0.55f), 13, th[Ink::muted]);
+    if (text_link("graph-near", font, size, g, "Graph", th[Ink::muted], th[Ink::link])) open_graph(app, GraphMode::near);
+    if (ImGui::IsItemHovered() && !app.touch()) ImGui::SetTooltip("This page's links and backlinks, two steps out (G)");
+    app.add_view_link({"Graph", "action:graph-near", g.x, g.y, gw, size});
+  }
   if (p.x + lw + 60 < pos.x + width) {
     const ImVec2 q(pos.x + width - lw, pos.y);
     draw_icon(dl, kIconCopy, ImVec2(q.x - 12, q.y + size * 0.55f), 13, th[Ink::muted]);

@@ -1,5 +1,5 @@
 // The top bar: the site's name, the search field (a button that opens the palette),
-// the theme toggle, and on narrow windows the menu and outline buttons.
+// the link graph, the theme toggle, and on narrow windows the menu and outline buttons.
 #include <algorithm>
 
 #include "app.hpp"
@@ -18,6 +18,14 @@ void theme_button(App& app, ImVec2 pos, float size) {
                                                         : std::string("Theme: always ") + (dark ? "dark" : "light");
   if (icon_button("theme", icon, pos, size, tip.c_str())) app.cycle_theme();
   app.add_view_link({tip, "action:theme", pos.x, pos.y, size, size});
+}
+
+// The whole site's link graph; a second press closes it.
+void graph_button(App& app, ImVec2 pos, float size) {
+  const bool open = app.graph().mode == GraphMode::site;
+  if (icon_button("graph", open ? "close" : "graph", pos, size, open ? "Close the graph (Esc)" : "Graph of the whole site"))
+    open ? close_graph(app) : open_graph(app, GraphMode::site);
+  app.add_view_link({"Graph of the whole site", "action:graph", pos.x, pos.y, size, size});
 }
 
 }  // namespace
@@ -58,11 +66,13 @@ void draw_top_bar(App& app, const Area& area) {
   const bool outline = area.w < 1280;
   const float outline_x = theme_x - (outline ? bh + 8 : 0);
   if (phone) {
+    graph_button(app, ImVec2(outline_x - 2 * (bh + 8), by), bh);
     if (icon_button("search", "search", ImVec2(outline_x - bh - 8, by), bh, "Search")) app.open_search(true);
   } else {
     const float sw = std::clamp(area.w * 0.28f, 220.0f, 360.0f);
     const ImVec2 sp(outline_x - 12 - sw, by);
-    if (area.w >= 900) draw_offline_status(app, sp.x - 12, by, bh);
+    if (area.w >= 900) draw_offline_status(app, sp.x - 20 - bh, by, bh);
+    graph_button(app, ImVec2(sp.x - 8 - bh, by), bh);
     ImGui::SetCursorScreenPos(sp);
     const bool clicked = ImGui::InvisibleButton("search-field", ImVec2(sw, bh), ImGuiButtonFlags_EnableNav);
     const bool hovered = ImGui::IsItemHovered();

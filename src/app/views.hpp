@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "graph_view.hpp"
 #include "widgets.hpp"
 
 namespace logbook::app {
@@ -28,6 +29,10 @@ void draw_document(App& app, const Area& area);
 void draw_search_palette(App& app, const Area& screen);
 void draw_find_bar(App& app, const Area& area);
 void draw_link_menu(App& app, const Area& screen);
+// The link graph (graph_view.hpp), in place of the sidebar, page and outline while open.
+void draw_graph(App& app, const Area& area);
+void open_graph(App& app, GraphMode mode);  // reads the graph's file the first time
+void close_graph(App& app);
 // After an item that is a link to href: a right-click or a long press on it opens the link menu.
 void link_menu_on_item(App& app, const std::string& href);
 // The pointer moved more than a tap's wobble since the press.

@@ -89,7 +89,8 @@ bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, cons
     const char* name;
     int icon;
   } names[] = {{"copy", kIconCopy}, {"check", kIconCheck}, {"search", kIconSearch}, {"sun", kIconSun}, {"moon", kIconMoon},
-               {"menu", kIconMenu}, {"list", kIconList}, {"close", kIconClose}, {"up", kIconArrowLeft}, {"down", kIconArrowRight}, {"system", kIconSystem}};
+               {"menu", kIconMenu}, {"list", kIconList}, {"close", kIconClose}, {"up", kIconArrowLeft}, {"down", kIconArrowRight}, {"system", kIconSystem},
+               {"graph", kIconGraph}, {"plus", kIconPlus}, {"minus", kIconMinus}, {"fit", kIconFit}};
   int icon = kIconCopy;
   for (const auto& n : names)
     if (std::strcmp(n.name, glyph) == 0) icon = n.icon;
@@ -196,6 +197,26 @@ void draw_icon(ImDrawList* dl, int icon, ImVec2 c, float s, ImU32 col) {
       dl->AddCircle(c, h * 0.8f, col, 0, t);
       dl->PathArcTo(c, h * 0.8f, -1.5707964f, 1.5707964f, 16);
       dl->PathFillConvex(col);
+      break;
+    case kIconGraph:  // three linked nodes
+      dl->AddLine(P(-0.55f, 0.45f), P(0.0f, -0.5f), col, t);
+      dl->AddLine(P(0.0f, -0.5f), P(0.6f, 0.35f), col, t);
+      dl->AddLine(P(-0.55f, 0.45f), P(0.6f, 0.35f), col, t);
+      for (const ImVec2 p : {P(-0.55f, 0.45f), P(0.0f, -0.5f), P(0.6f, 0.35f)}) dl->AddCircleFilled(p, t * 1.8f, col);
+      break;
+    case kIconPlus:
+      dl->AddLine(P(-0.6f, 0), P(0.6f, 0), col, t);
+      dl->AddLine(P(0, -0.6f), P(0, 0.6f), col, t);
+      break;
+    case kIconMinus:
+      dl->AddLine(P(-0.6f, 0), P(0.6f, 0), col, t);
+      break;
+    case kIconFit:  // four corners
+      for (float sx : {-1.0f, 1.0f})
+        for (float sy : {-1.0f, 1.0f}) {
+          dl->AddLine(P(sx * 0.7f, sy * 0.7f), P(sx * 0.3f, sy * 0.7f), col, t);
+          dl->AddLine(P(sx * 0.7f, sy * 0.7f), P(sx * 0.7f, sy * 0.3f), col, t);
+        }
       break;
     default: break;
   }

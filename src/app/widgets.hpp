@@ -31,7 +31,7 @@ bool icon_button(const char* id, const char* glyph, ImVec2 pos, float size, cons
 void draw_icon(ImDrawList* dl, int icon, ImVec2 center, float size, ImU32 color);
 enum Icon { kIconSearch, kIconSun, kIconMoon, kIconMenu, kIconList, kIconCopy, kIconCheck, kIconChevronRight,
             kIconChevronDown, kIconClose, kIconArrowLeft, kIconArrowRight, kIconInfo, kIconLightbulb, kIconReport,
-            kIconAlert, kIconStop, kIconLink, kIconSystem };
+            kIconAlert, kIconStop, kIconLink, kIconSystem, kIconGraph, kIconPlus, kIconMinus, kIconFit };
 
 // Style colours, style variables and fonts pushed for one scope and popped when it ends,
 // so that an early return cannot leave ImGui's stacks unbalanced:

@@ -24,6 +24,7 @@
 #include "core/checks.hpp"
 #include "core/decision.hpp"
 #include "core/feed.hpp"
+#include "core/link_graph.hpp"
 #include "core/published_site.hpp"
 #include "core/publish_policy.hpp"
 #include "core/site.hpp"
@@ -188,6 +189,7 @@ struct SiteBuilder::State {
   bool built = false;  // site, markdown and assets describe what is in out_dir
   std::future<std::string> database;
   PublishedSearch search_pieces;  // the database's piece list, once written
+  std::string graph_text;  // the link graph's file (core/link_graph.hpp), named by published.graph
   std::atomic<bool> cancel_database{false};
   std::size_t pages_written = 0;
 
@@ -263,6 +265,14 @@ struct SiteBuilder::State {
                          .fallback_fonts = fallback_fonts, .preview = options.preview});
     published_at = published_indexes(site, published);
     published.search = search_pieces;
+  }
+
+  // The link graph laid out (ADR-0015), from the model publish_site made; it only reads
+  // the model, so the full build runs it while the pages are written.
+  std::string lay_out_graph() const { return write_link_graph(make_link_graph(published)); }
+  void name_graph(std::string text) {
+    graph_text = std::move(text);
+    published.graph = "site/graph." + content_hash(graph_text) + ".json";
   }
 
   bool write_page(const fs::path& root, std::size_t i, std::string& error) const {
@@ -389,9 +399,11 @@ struct SiteBuilder::State {
     // The app and its fonts before the pages: what the offline copy lists depends on them.
     std::string error = copy_app(root, report);
     publish_site(root);
+    auto graph = std::async(std::launch::async, [this] { return lay_out_graph(); });
     std::vector<std::size_t> all(site.pages.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (std::string e = write_pages(root, all, &progress); !e.empty()) error = e;
+    name_graph(graph.get());
     report.pages_seconds = seconds_since(start);
     std::string err;
     for (const std::string& path : site.assets)  // the files the core admitted
@@ -529,9 +541,13 @@ struct SiteBuilder::State {
       named.insert(root / files.tags_name);
       if (!fs::exists(root / files.tags_name, ec) && !write_file(root / files.tags_name, files.tags, error)) return false;
     }
+    if (!published.graph.empty()) {
+      named.insert(root / published.graph);
+      if (!fs::exists(root / published.graph, ec) && !write_file(root / published.graph, graph_text, error)) return false;
+    }
     for (const auto& entry : fs::directory_iterator(root / "site", ec)) {
       const std::string file = entry.path().filename().string();
-      const bool ours = file.starts_with("pages.") || file.starts_with("owned.") || file.starts_with("tags.");
+      const bool ours = file.starts_with("pages.") || file.starts_with("owned.") || file.starts_with("tags.") || file.starts_with("graph.");
       if (ours && !named.count(entry.path())) fs::remove(entry.path(), ec);
     }
     return write_file(root / "manifest.json", files.head, error);
@@ -704,6 +720,7 @@ BuildReport SiteBuilder::rebuild(const std::set<std::string>& changed) {
   const fs::path out_dir = s.out_dir();
   const auto write_start = Clock::now();
   s.publish_site(out_dir);
+  s.name_graph(s.lay_out_graph());
   const std::vector<std::size_t> dirty = s.pages_changed_since(before, changed);
   std::string write_error = s.write_pages(out_dir, dirty, nullptr);
   for (const std::string& url : before.urls)

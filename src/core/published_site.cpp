@@ -573,6 +573,7 @@ json head_json(const PublishedSite& site) {
   m["build"] = site.build;
   if (!site.search.list.empty())
     m["search"] = {{"list", site.search.list}, {"bytes", site.search.bytes}, {"pieces", site.search.pieces}};
+  if (!site.graph.empty()) m["graph"] = site.graph;
   m["precache"] = site.precache;
   m["fallback_fonts"] = site.fallback_fonts;
   json& parts = m["parts"] = json::array();
@@ -638,6 +639,7 @@ void site_fields_from(const json& m, PublishedSite& site) {
     site.search.pieces = integer(*search, "pieces", 0);
   }
   site.precache = strings(m, "precache");
+  site.graph = str(m, "graph");
   site.fallback_fonts = strings(m, "fallback_fonts");
   site.people = strings(m, "people");
   site.tags_file = str(m, "tags");

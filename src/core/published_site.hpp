@@ -28,6 +28,8 @@
 //   "build": "16 hex digits", changes whenever any page or the app changes (a new deployment)
 //   "search": {"list": "search/list.<hash>.json",   the search database's piece list
 //              "bytes": 44347392, "pieces": 2707}   (db_pieces.hpp); absent without a database
+//   "graph": "site/graph.<hash>.json"   the link graph (link_graph.hpp), read when a graph
+//            opens; absent when the build wrote none
 //   "precache": ["manifest.json", "app/logbook.wasm", ...]   the offline copy's shell,
 //               relative to the site root; offline.json lists it with hashes for sw.js
 //               (src/cli/offline_list.hpp), which caches everything else as it is read
@@ -219,6 +221,7 @@ struct PublishedSite {
   // of the tags file ("" without tags) until read_tags_file.
   std::vector<PublishedTag> tags;
   std::string tags_file;
+  std::string graph;  // "site/graph.<hash>.json" (link_graph.hpp), "" for none
 
   bool operator==(const PublishedSite&) const = default;
 

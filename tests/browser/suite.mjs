@@ -18,6 +18,7 @@ import { staticPageTests } from "./static_pages.mjs";
 import { buildSite } from "./lib/build.mjs";
 import { a11yTests } from "./a11y.mjs";
 import { tagTests } from "./tags.mjs";
+import { graphTests } from "./graph.mjs";
 
 function check(condition, message) {
   if (!condition) throw new Error(message);
@@ -271,6 +272,7 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
   staticPageTests({ test, check, ready, state, browser, logbook, appDir });
   a11yTests({ test, check, ready, until, browser, logbook, appDir, repo });
   tagTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
+  graphTests({ test, check, ready, state, until, shot, browser, logbook, appDir });
 
   let failures = 0;
   for (const t of tests) {

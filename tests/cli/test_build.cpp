@@ -25,6 +25,7 @@
 #include "cli/fallback_fonts.hpp"
 #include "cli/site_builder.hpp"
 #include "cli/site_files.hpp"
+#include "core/link_graph.hpp"
 #include "temp_folder.hpp"
 
 namespace logbook::embedded {
@@ -64,6 +65,13 @@ void write_fixture(const TempDir& dir) {
             "---\ntitle: Setup\ndescription: Install the tools & log in.\ntags: [onboarding]\ndate: 2026-03-01\n---\n"
             "# Setup\n\n## Install\n\nRun `worker_threads` setup. See [home](../index.md) and ![logo](../img/logo.png).\n");
   dir.write("content/img/logo.png", std::string("\x89PNG\r\n\x1a\n", 8));
+}
+
+// The number of pages a head's parts hold.
+std::size_t graph_pages(const nlohmann::json& head) {
+  std::size_t n = 0;
+  for (const auto& part : head["parts"]) n += part["count"].get<std::size_t>();
+  return n;
 }
 
 BuildOptions options_for(const TempDir& dir) {
@@ -882,4 +890,37 @@ TEST_CASE("a content page where the tag pages or feeds go is an error naming the
   CHECK(all.find("tags/index.md: error: its URL /tags/ would take the place of tags, which the build writes; rename the file") != std::string::npos);
   CHECK(all.find("feeds/decisions.xml") != std::string::npos);
   CHECK(slurp(dir.path / "site/tags/onboarding/index.html").find("Tag: onboarding") != std::string::npos);
+}
+
+TEST_CASE("the link graph is one file the head names; each static page links to its neighbours one step out") {
+  TempDir dir;
+  write_fixture(dir);
+  dir.write("content/decisions/0001-old.md", "---\nstatus: superseded\n---\n# Old\n");
+  dir.write("content/decisions/0002-new.md", "---\nstatus: accepted\nsupersedes: [ADR-0001]\n---\n# New\n\nSee [[Setup]].\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  const fs::path site = dir.path / "site";
+  const auto head = nlohmann::json::parse(slurp(site / "manifest.json"));
+  const std::string name = head["graph"].get<std::string>();
+  CHECK(name.starts_with("site/graph."));
+  LinkGraph graph;
+  REQUIRE(read_link_graph(slurp(site / name), static_cast<int>(graph_pages(head)), graph) == "");
+  const GraphAdjacency adj = adjacency(graph);
+  // What the app's neighbourhood shows one step out, the static page links to: its text's
+  // links, "Linked from", and a record's supersession rows.
+  for (int page = 0; page < graph.size(); ++page) {
+    const std::string& url = graph.urls[static_cast<std::size_t>(page)];
+    const std::string html = slurp(site / url.substr(1) / "index.html");
+    for (int v : adj.of(page)) {
+      INFO(url << " -> " << graph.urls[static_cast<std::size_t>(v)]);
+      CHECK(html.find("href=\"" + graph.urls[static_cast<std::size_t>(v)] + "\"") != std::string::npos);
+    }
+  }
+  const auto at = std::find(graph.urls.begin(), graph.urls.end(), "/decisions/0002-new/");
+  REQUIRE(at != graph.urls.end());
+  CHECK(adj.of(static_cast<int>(at - graph.urls.begin())).size() == 2);  // Setup, and the record it supersedes
+  // Stale graph files go when the graph changes.
+  dir.write("content/guides/more.md", "# More\n\n[[Setup]]\n");
+  REQUIRE(build_site_to_disk(options_for(dir)).written);
+  CHECK_FALSE(fs::exists(site / name));
+  CHECK(fs::exists(site / nlohmann::json::parse(slurp(site / "manifest.json"))["graph"].get<std::string>()));
 }

@@ -130,6 +130,12 @@ TEST_CASE("publish, write and read give back the same model") {
   PublishedSite with_search = model;
   with_search.search = {.list = "search/list.0123456789abcdef.json", .bytes = 44347392, .pieces = 2707};
   CHECK(round_trip(with_search) == with_search);
+  // The link graph's file is named only when the build wrote one (link_graph.hpp).
+  CHECK(nlohmann::json::parse(write_manifest(model).head).count("graph") == 0);
+  PublishedSite with_graph = model;
+  with_graph.graph = "site/graph.0123456789abcdef.json";
+  CHECK(round_trip(with_graph) == with_graph);
+  CHECK(nlohmann::json::parse(write_manifest(with_graph).head)["graph"] == with_graph.graph);
   CHECK(nlohmann::json::parse(write_manifest(with_search).head)["search"] ==
         nlohmann::json::parse(R"({"list": "search/list.0123456789abcdef.json", "bytes": 44347392, "pieces": 2707})"));
   CHECK(!nlohmann::json::parse(write_manifest(model).head).contains("search"));  // no database: no field
