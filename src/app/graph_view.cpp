@@ -249,7 +249,9 @@ void draw_node(ImDrawList* dl, ImVec2 p, float r, bool decision, ImU32 c, bool m
   else dl->AddCircleFilled(p, r, c, r < 5 ? 8 : 16);
 }
 
-void draw_label(App& app, ImVec2 p, float r, const std::string& title, bool strong) {
+// A node's name under it, unless it would cover a name already drawn (placed: their boxes);
+// a strong name (the focused or current page) is drawn whatever it covers.
+void draw_label(App& app, ImVec2 p, float r, const std::string& title, bool strong, std::vector<ImVec4>& placed) {
   const Typography& T = app.type();
   const Theme& th = app.theme();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -257,7 +259,11 @@ void draw_label(App& app, ImVec2 p, float r, const std::string& title, bool stro
   const std::string text = elide_text(f, T.scale.small, title, 200);
   const float w = f->CalcTextSizeA(T.scale.small, FLT_MAX, 0, text.c_str()).x;
   const ImVec2 q(p.x - w * 0.5f, p.y + r + 3);
-  dl->AddRectFilled(ImVec2(q.x - 3, q.y - 1), ImVec2(q.x + w + 3, q.y + T.scale.small + 3), (th[Ink::page_bg] & 0x00FFFFFF) | 0xC0000000, 3);
+  const ImVec4 box(q.x - 3, q.y - 1, q.x + w + 3, q.y + T.scale.small + 3);
+  const auto covers = [&box](const ImVec4& o) { return box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w; };
+  if (!strong && std::any_of(placed.begin(), placed.end(), covers)) return;
+  placed.push_back(box);
+  dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), (th[Ink::page_bg] & 0x00FFFFFF) | 0xC0000000, 3);
   dl->AddText(f, T.scale.small, q, th[strong ? Ink::heading : Ink::text], text.c_str());
 }
 
@@ -286,16 +292,19 @@ void draw_nodes(App& app, const Area& a, const std::vector<ImVec2>& screen, floa
     const float d = (p.x - mouse.x) * (p.x - mouse.x) + (p.y - mouse.y) * (p.y - mouse.y);
     if (pointer_in && d < best) best = d, st.hovered = k;
   }
-  labels = labels || visible.size() <= 150;  // a few pages: every name fits
+  labels = labels || visible.size() <= 150;  // a few pages: names where they fit
   int labelled = 0;
   const bool few_matches = st.match_count > 0 && st.match_count <= 40;
+  const auto is_strong = [&](int k) { return k == st.focus || st.scene.node[static_cast<std::size_t>(k)] == app.page().index; };
+  std::stable_partition(visible.begin(), visible.end(), is_strong);  // their names first: the others give way
+  std::vector<ImVec4> placed;
   for (int k : visible) {
     const int page = st.scene.node[static_cast<std::size_t>(k)];
-    const bool strong = k == st.focus || page == app.page().index;
+    const bool strong = is_strong(k);
     if (!(labels || strong || (few_matches && st.matches[static_cast<std::size_t>(page)])) || labelled >= kMostLabels) continue;
     ++labelled;
     const ImVec2 p = screen[static_cast<std::size_t>(k)];
-    draw_label(app, p, r, title_of(st, k), strong);
+    draw_label(app, p, r, title_of(st, k), strong, placed);
     app.add_view_link({title_of(st, k), url_of(st, k), p.x - r, p.y - r, 2 * r, 2 * r});
   }
 }
