@@ -232,6 +232,33 @@ Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
   return fields;
 }
 
+// A page the build makes itself (a section's listing, a tag page): the site's chrome
+// around a body, without a Markdown source, a table of contents or a footer.
+struct GeneratedPage {
+  std::string url, title, description, breadcrumbs, sidebar, body, prevnext, feeds;
+};
+Fields generated_page_fields(const SiteInfo& info, const GeneratedPage& p) {
+  return {
+      {"title", escape_html(p.title)},
+      {"site_title", escape_html(info.title)},
+      {"description", escape_html(p.description)},
+      {"canonical", escape_html(info.site_url + info.base + p.url)},
+      {"url", escape_html(p.url)},
+      {"path", ""},
+      {"base", escape_html(info.base)},
+      {"image_hosts", image_hosts(info)},
+      {"source", ""},
+      {"breadcrumbs", p.breadcrumbs},
+      {"sidebar", p.sidebar},
+      {"toc", ""},
+      {"content", p.body},
+      {"backlinks", ""},
+      {"prevnext", p.prevnext},
+      {"footer", ""},
+      {"feeds", p.feeds},
+  };
+}
+
 }  // namespace
 
 std::string render_static_page(const PublishedSite& site, int index, const SiteInfo& info,
@@ -324,27 +351,11 @@ std::string render_section_listing(const PublishedSite& site, int section, std::
   std::string up;
   if (sec.parent >= 0) up = "<div class=\"up\">" + link(info, section_at(site, sec.parent).url, "↑ " + section_at(site, sec.parent).title) + "</div>";
   const std::string url = sec.url + (part == 0 ? "" : section_listing_file(part));
-  return fill_template(embedded::page_html, {
-      {"title", escape_html(sec.title)},
-      {"site_title", escape_html(info.title)},
-      {"description", escape_html("The pages in " + sec.title + ".")},
-      {"canonical", escape_html(info.site_url + info.base + url)},
-      {"url", escape_html(url)},
-      {"path", ""},
-      {"base", escape_html(info.base)},
-      {"image_hosts", image_hosts(info)},
-      {"source", ""},
-      {"breadcrumbs", crumbs},
-      {"sidebar", up},
-      {"toc", ""},
-      {"content", body},
-      {"backlinks", ""},
-      {"prevnext", more},
-      {"footer", ""},
-      {"feeds", ""},
-      {"loader", ""},
-      {"app_link", ""},
-  });
+  Fields fields = generated_page_fields(info, {.url = url, .title = sec.title, .description = "The pages in " + sec.title + ".",
+                                               .breadcrumbs = crumbs, .sidebar = up, .body = body, .prevnext = more, .feeds = ""});
+  fields.emplace_back("loader", "");
+  fields.emplace_back("app_link", "");
+  return fill_template(embedded::page_html, fields);
 }
 
 namespace {
@@ -352,25 +363,12 @@ namespace {
 // The page around a tag page's body: the site's chrome, "Tags" in the breadcrumbs.
 std::string tag_chrome(const SiteInfo& info, const std::string& url, const std::string& title, const std::string& description,
                        const std::string& body, const std::string& feeds, const std::string& more, bool app) {
-  Fields fields = {
-      {"title", escape_html(title)},
-      {"site_title", escape_html(info.title)},
-      {"description", escape_html(description)},
-      {"canonical", escape_html(info.site_url + info.base + url)},
-      {"url", escape_html(url)},
-      {"path", ""},
-      {"base", escape_html(info.base)},
-      {"image_hosts", image_hosts(info)},
-      {"source", ""},
-      {"breadcrumbs", url == kTagIndexUrl ? "" : link(info, std::string(kTagIndexUrl), "Tags")},
-      {"sidebar", url == kTagIndexUrl ? "" : "<div class=\"up\">" + link(info, std::string(kTagIndexUrl), "↑ All tags") + "</div>"},
-      {"toc", ""},
-      {"content", body},
-      {"backlinks", ""},
-      {"prevnext", more},
-      {"footer", ""},
-      {"feeds", feeds},
-  };
+  const bool index = url == kTagIndexUrl;
+  Fields fields = generated_page_fields(info, {
+      .url = url, .title = title, .description = description,
+      .breadcrumbs = index ? "" : link(info, std::string(kTagIndexUrl), "Tags"),
+      .sidebar = index ? "" : "<div class=\"up\">" + link(info, std::string(kTagIndexUrl), "↑ All tags") + "</div>",
+      .body = body, .prevnext = more, .feeds = feeds});
   if (app) return fill_template(embedded::page_html, with_app(std::move(fields), info, url));
   fields.emplace_back("loader", "");
   fields.emplace_back("app_link", "");
