@@ -1,7 +1,8 @@
-// libFuzzer target: manifest.json and its parts, which the app reads before it draws (a
-// deployment may be hand-edited or cut short). Any bytes read as a head, or as a part of
-// a fixed head, give a model or a message, never a crash; every index the renderers
-// follow is in range; a head that was read is written and read back the same.
+// libFuzzer target: manifest.json, its parts, the tags file and the owned pages' file,
+// which the app reads before it draws or as views open (a deployment may be hand-edited
+// or cut short). Any bytes read as a head, or as a part, tags or owned file of a fixed
+// head, give a model or a message, never a crash; every index the renderers follow is in
+// range; a head that was read is written and read back the same.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -55,5 +56,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   logbook::PublishedSite head;
   if (!logbook::read_manifest(kHead, head).empty()) std::abort();
   if (logbook::read_manifest_part(json, 1, head).empty()) check_indexes(head);
+  // The same bytes as the files a head names and views read later: the tags file and the
+  // pages with an owner and a review date. Whatever they say, every page they name exists.
+  logbook::PublishedSite tagged;
+  if (!logbook::read_manifest(kHead, tagged).empty()) std::abort();
+  if (logbook::read_tags_file(json, tagged).empty()) {
+    for (const logbook::PublishedTag& t : tagged.tags)
+      for (int p : t.pages)
+        if (p < 0 || p >= static_cast<int>(tagged.pages.size())) std::abort();
+    check_indexes(tagged);
+  }
+  logbook::PublishedSite owned;
+  if (!logbook::read_manifest(kHead, owned).empty()) std::abort();
+  if (logbook::read_owned_pages(json, owned).empty()) {
+    for (int p : owned.owned)
+      if (p < 0 || p >= static_cast<int>(owned.pages.size())) std::abort();
+    check_indexes(owned);
+  }
   return 0;
 }
