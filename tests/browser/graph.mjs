@@ -25,15 +25,19 @@ function writeSite(dir) {
 }
 
 export function graphTests({ test, check, ready, state, until, shot, browser, logbook, appDir }) {
-  let site = null;
+  // The site is built once; each test serves it and closes its server with its context
+  // (a server left open keeps the test runner from exiting).
+  let built = null, site = null;
   const open = async (view) => {
-    if (!site) {
+    if (!built) {
       const tmp = mkdtempSync(join(tmpdir(), "logbook-graph-"));
       writeSite(join(tmp, "content"));
       buildSite(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
-      site = await serve(join(tmp, "site"));
+      built = join(tmp, "site");
     }
-    return openPage(browser, view);
+    const server = site = await serve(built);
+    const opened = await openPage(browser, view);
+    return { ...opened, context: { close: async () => { await opened.context.close(); await server.close(); } } };
   };
   const nodes = (page) => page.evaluate(() => window.logbook.links().filter((l) => !l.href.startsWith("action:") && l.w <= 40).map((l) => l.href));
   const graphList = (page) => page.evaluate(() => {
