@@ -92,6 +92,7 @@ bool similar(std::string_view a, std::string_view b) {
 
 std::vector<SourceBlock> source_blocks(std::string_view markdown) {
   std::vector<SourceBlock> blocks;
+  std::vector<int> columns;  // each block's first column
   const MarkdownDocument doc(markdown);
   const std::vector<std::size_t> starts = line_starts(markdown);
   cmark_iter* it = cmark_iter_new(doc.root());
@@ -99,10 +100,19 @@ std::vector<SourceBlock> source_blocks(std::string_view markdown) {
     cmark_node* n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER || !is_block(cmark_node_get_type(n))) continue;
     const int line = cmark_node_get_start_line(n), end = std::max(line, cmark_node_get_end_line(n));
-    blocks.push_back({line, end, source_of(markdown, starts, line, end, cmark_node_get_start_column(n))});
+    blocks.push_back({line, end, ""});
+    columns.push_back(cmark_node_get_start_column(n));
     cmark_iter_reset(it, n, CMARK_EVENT_EXIT);  // a block's inlines (a row's cells) are its own
   }
   cmark_iter_free(it);
+  // cmark's positions can overlap (a setext heading whose text holds an unclosed code span
+  // or tag ends on a later block's line): a block ends where the next one starts, so no
+  // line is shown twice and the removed text never outgrows the old text.
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i + 1 < blocks.size() && blocks[i + 1].line > blocks[i].line && blocks[i].end_line >= blocks[i + 1].line)
+      blocks[i].end_line = blocks[i + 1].line - 1;
+    blocks[i].text = source_of(markdown, starts, blocks[i].line, blocks[i].end_line, columns[i]);
+  }
   return blocks;
 }
 

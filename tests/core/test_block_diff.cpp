@@ -146,3 +146,16 @@ TEST_CASE("hostile input: two 1 MB texts with nothing in common diff in linear t
   long_a[500] = ' ';
   CHECK(diff_blocks(long_a, long_b).changes.size() == 1);
 }
+
+TEST_CASE("regression (fuzz): blocks whose positions overlap in cmark show each line once") {
+  // A setext heading holding an unclosed code span or tag ends, by cmark's positions, on the
+  // next block's line: the removed text repeated "`" and "of d" and outgrew the old text.
+  const std::string before = "`Foo\n----\n`\n\n<a title=\"a lot\n---\nof d";
+  const BlockDiff diff = diff_blocks(before, "");
+  std::size_t removed = 0;
+  for (const RemovedText& r : diff.removed) removed += r.text.size();
+  CHECK(removed <= before.size());
+  REQUIRE(diff.removed.size() == 4);
+  CHECK(diff.removed[0].text == "`Foo\n----");
+  CHECK(diff.removed[3].text == "of d");
+}
