@@ -21,11 +21,12 @@ bool is_block(cmark_node_type type) {
          type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_TABLE_ROW;
 }
 
-// Start offsets of the text's lines (1-based line n starts at starts[n - 1]).
+// Start offsets of the text's lines (1-based line n starts at starts[n - 1]), ended as
+// cmark ends them: "\n", "\r\n" or a lone "\r", so that its line numbers are ours.
 std::vector<std::size_t> line_starts(std::string_view text) {
   std::vector<std::size_t> starts{0};
   for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) starts.push_back(i + 1);
   return starts;
 }
 

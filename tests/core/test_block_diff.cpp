@@ -159,3 +159,13 @@ TEST_CASE("regression (fuzz): blocks whose positions overlap in cmark show each 
   CHECK(diff.removed[0].text == "`Foo\n----");
   CHECK(diff.removed[3].text == "of d");
 }
+
+TEST_CASE("regression (fuzz): a lone carriage return ends a line, as cmark counts lines") {
+  const BlockDiff diff = diff_blocks("a\r\rb\r", "a\r\rc\r");
+  REQUIRE(diff.changes.size() == 1);
+  CHECK(diff.changes[0].line == 3);
+  CHECK(diff.changes[0].end_line == 3);
+  const BlockDiff gone = diff_blocks("a\r\rb\r", "a\r");
+  REQUIRE(gone.removed.size() == 1);
+  CHECK(gone.removed[0].text == "b");  // the text of cmark's line 3, not of the file's first "\n" line
+}
