@@ -101,6 +101,7 @@ std::vector<SourceBlock> source_blocks(std::string_view markdown) {
     cmark_node* n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER || !is_block(cmark_node_get_type(n))) continue;
     const int line = cmark_node_get_start_line(n), end = std::max(line, cmark_node_get_end_line(n));
+    if (line < 1) continue;  // no position in the source (cmark made it): nothing to mark
     blocks.push_back({line, end, ""});
     columns.push_back(cmark_node_get_start_column(n));
     cmark_iter_reset(it, n, CMARK_EVENT_EXIT);  // a block's inlines (a row's cells) are its own
