@@ -250,13 +250,17 @@ void App::page_arrived(int generation, FetchResult result) {
   page_.source = std::move(result.bytes);
   const FrontMatter fm = split_front_matter(page_.source);
   page_.markdown = std::make_unique<MarkdownDocument>(fm.body);
-  for (Heading& h : page_.markdown->summarize().headings) page_.slugs.push_back(std::move(h.slug));
   page_.resolved_links = entry.links;
+  show_parsed_page(entry.title, entry.url);
+}
+
+void App::show_parsed_page(const std::string& title, const std::string& url) {
+  for (Heading& h : page_.markdown->summarize().headings) page_.slugs.push_back(std::move(h.slug));
   page_.status = CurrentPage::Status::ready;
   page_.relayout = true;
   page_.shown_at = platform_.now_ms();
-  platform_.set_title(entry.title + " · " + site_.title);
-  platform_.set_accessible_page(full_url(entry.url));
+  platform_.set_title(title + " · " + site_.title);
+  platform_.set_accessible_page(full_url(url));
   platform_.request_frames(30);
 }
 

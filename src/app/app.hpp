@@ -284,6 +284,9 @@ class App {
   void reset_page(int index, const std::string& anchor, const std::vector<std::string>& words);
   void load_page(int index, const std::string& anchor, const std::vector<std::string>& words);
   void page_arrived(int generation, FetchResult result);
+  // The current page's Markdown is parsed (page_.markdown): its anchors are read and it is
+  // shown, under title, with url's static copy for screen readers.
+  void show_parsed_page(const std::string& title, const std::string& url);
   void load_part(int part);
   void part_arrived(int part, FetchResult result);
   bool open_when_parts_arrive(const std::string& site_path);

@@ -140,14 +140,8 @@ bool App::open_tag_view(const std::string& site_path) {
   page_.title = view->title;
   page_.source = std::move(view->markdown);
   page_.markdown = std::make_unique<MarkdownDocument>(page_.source);
-  for (Heading& h : page_.markdown->summarize().headings) page_.slugs.push_back(std::move(h.slug));
   page_.resolved_links = generated_links(page_.source);
-  page_.status = CurrentPage::Status::ready;
-  page_.relayout = true;
-  page_.shown_at = platform_.now_ms();
-  platform_.set_title(page_.title + " · " + site_.title);
-  platform_.set_accessible_page(full_url(route.url));
-  platform_.request_frames(30);
+  show_parsed_page(page_.title, route.url);
   return true;
 }
 
