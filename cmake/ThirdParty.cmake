@@ -102,6 +102,9 @@ target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
 # with 16-bit ones, and the whole-site link graph draws more (ADR-0015).
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32 "ImDrawIdx=unsigned int")
 target_compile_options(imgui PRIVATE -w)
+if(EMSCRIPTEN)
+  target_compile_options(imgui PRIVATE -fno-exceptions)  # ImGui never throws; the app links it without exceptions
+endif()
 
 # --- cpp-httplib, header-only, for `logbook serve` (native only). Plain HTTP on
 # loopback: no TLS, no compression, so no OpenSSL, zlib or brotli. httplib.h alone is

@@ -2,16 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "front_matter_block.hpp"
 #include "limits.hpp"
 
 namespace logbook {
 
 namespace {
-
-bool is_fence_line(std::string_view line, bool closing) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-  return line == "---" || (closing && line == "...");
-}
 
 // yaml-cpp keeps an alias as a second reference to its anchor's node, so loading is
 // linear; copying into JSON is where "billion laughs" aliases would multiply. Every node
@@ -117,39 +113,6 @@ struct FieldReader {
 
 namespace {
 
-struct Block {
-  enum class Kind { none, closed, unclosed } kind = Kind::none;
-  std::string_view yaml;
-  std::string_view body;
-  int body_line = 1;
-};
-
-Block find_block(std::string_view text) {
-  Block block;
-  block.body = text;
-  std::string_view rest = text;
-  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);  // byte order mark
-  const auto first_end = rest.find('\n');
-  if (first_end == std::string_view::npos || !is_fence_line(rest.substr(0, first_end), false)) return block;
-  std::size_t pos = first_end + 1;
-  int line = 2;
-  while (pos <= rest.size()) {
-    auto end = rest.find('\n', pos);
-    if (end == std::string_view::npos) end = rest.size();
-    if (is_fence_line(rest.substr(pos, end - pos), true)) {
-      block.kind = Block::Kind::closed;
-      block.yaml = rest.substr(first_end + 1, pos - first_end - 1);
-      block.body = rest.substr(std::min(end + 1, rest.size()));
-      block.body_line = line + 1;
-      return block;
-    }
-    pos = end + 1;
-    ++line;
-  }
-  block.kind = Block::Kind::unclosed;
-  return block;
-}
-
 // Where a YAML mistake is and what it is, in an author's words. yaml-cpp notices an
 // unclosed `[` or quote only where the text ends, and names it in parser terms ("end of
 // sequence flow not found"), so the common mistakes are found by a scan of our own: an
@@ -238,25 +201,17 @@ std::string_view line_at(std::string_view text, int line) {
 
 }  // namespace
 
-FrontMatter split_front_matter(std::string_view text) {
-  const Block block = find_block(text);
-  FrontMatter fm;
-  fm.body = block.body;
-  fm.body_line = block.body_line;
-  return fm;
-}
-
 FrontMatter parse_front_matter(std::string_view file, std::string_view text, Diagnostics& diagnostics) {
-  const Block block = find_block(text);
+  const FrontMatterBlock block = find_front_matter_block(text);
   FrontMatter fm;
   fm.body = block.body;
   fm.body_line = block.body_line;
-  if (block.kind == Block::Kind::unclosed) {
+  if (block.kind == FrontMatterBlock::Kind::unclosed) {
     diagnostics.push_back({Severity::error, std::string(file), 1, 1,
                            "front matter starts with '---' but never ends; add a line '---' after the last field."});
     return fm;
   }
-  if (block.kind == Block::Kind::none) return fm;
+  if (block.kind == FrontMatterBlock::Kind::none) return fm;
   if (block.yaml.size() > limits::kFrontMatterBytes) {
     diagnostics.push_back({Severity::error, std::string(file), 2, 1,
                            "front matter is " + std::to_string(block.yaml.size() >> 10) + " KiB, more than the " +

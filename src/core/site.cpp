@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <set>
 #include <unordered_set>
 
@@ -155,8 +156,12 @@ int meta_order(const Page& p) {
   if (f.contains("order")) {
     const auto& v = f["order"];
     if (v.is_number_integer()) return v.get<int>();
-    if (v.is_string()) {
-      try { return std::stoi(v.get<std::string>()); } catch (...) {}
+    if (v.is_string()) {  // order: "3", as a string; leading spaces and a sign allowed
+      std::string_view text = v.get_ref<const std::string&>();
+      while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+      if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+      int n = 0;
+      if (const auto r = std::from_chars(text.data(), text.data() + text.size(), n); r.ec == std::errc{}) return n;
     }
   }
   return 1 << 20;

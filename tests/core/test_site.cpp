@@ -74,6 +74,20 @@ TEST_CASE("sections come from folders; index.md is the section page") {
   CHECK(api.parent == 1);
 }
 
+TEST_CASE("an order written as a string counts as its number; one that is no number sorts last") {
+  const Site site = build_site({
+      {"guides/c.md", "---\norder: huge\n---\n# Alpha, no number\n"},
+      {"guides/b.md", "---\norder: ' +2'\n---\n# Beta second\n"},
+      {"guides/a.md", "---\norder: '1'\n---\n# Gamma first\n"},
+      {"guides/d.md", "---\norder: '99999999999999999999'\n---\n# Delta, out of range\n"},
+  });
+  REQUIRE(site.sections.size() == 2);
+  const Section& guides = site.sections[1];
+  REQUIRE(guides.pages.size() == 4);
+  CHECK(site.pages[static_cast<std::size_t>(guides.pages[0])].path == "guides/a.md");
+  CHECK(site.pages[static_cast<std::size_t>(guides.pages[1])].path == "guides/b.md");
+}
+
 TEST_CASE("relative .md links, site-absolute links and extensionless links resolve") {
   const Site site = build_site({
       {"guides/setup.md", "# Setup\n\n## Install\n"},
