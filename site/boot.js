@@ -113,8 +113,12 @@
     : download("manifest", base + "/manifest.json", 20000, true);
   var fonts = {
     "font-regular": "inter-regular.otf", "font-bold": "inter-bold.otf", "font-italic": "inter-italic.otf",
-    "font-bold-italic": "inter-bold-italic.otf", "font-mono": "mono-regular.ttf", "font-mono-bold": "mono-bold.ttf"
+    "font-mono": "mono-regular.ttf"
   };
+  // The rare faces are not fetched before the first page is drawn: the app draws them
+  // with a stand-in (bold, code) and fetches each the first time text needs it
+  // (src/app/typography.hpp), so a page without bold italic never pays for it.
+  var lateFonts = {"font-bold-italic": "inter-bold-italic.otf", "font-mono-bold": "mono-bold.ttf"};
   // The wasm compiles while it downloads: its bytes stream into the compiler through a
   // counting stream, so the progress bar still moves.
   function compileWasm(url, guess) {
@@ -214,6 +218,7 @@
   Promise.all(jobs).then(function (r) {
     var preload = {manifest: r[2], markdown: r[3], part: r[4], position: readingPosition()};
     names.forEach(function (k, i) { preload[k] = r[6 + i]; });
+    Object.keys(lateFonts).forEach(function (k) { preload[k + "-url"] = app + "fonts/" + lateFonts[k]; });
     r[6 + names.length].forEach(function (bytes, i) { preload["font-fallback-" + i] = bytes; });
     var host = document.createElement("div");
     host.id = "logbook-app";

@@ -340,12 +340,15 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   logbook::app::AppInit init;
-  init.fonts.regular = logbook::web::js_take_preload("font-regular");
-  init.fonts.bold = logbook::web::js_take_preload("font-bold");
-  init.fonts.italic = logbook::web::js_take_preload("font-italic");
-  init.fonts.bold_italic = logbook::web::js_take_preload("font-bold-italic");
-  init.fonts.mono = logbook::web::js_take_preload("font-mono");
-  init.fonts.mono_bold = logbook::web::js_take_preload("font-mono-bold");
+  // Each face as boot.js fetched it ("font-bold"), or where to fetch it when first drawn
+  // ("font-bold-italic-url": the rare faces come after the first page).
+  constexpr const char* kFaceKeys[] = {"font-regular", "font-bold", "font-italic", "font-bold-italic", "font-mono", "font-mono-bold"};
+  for (int i = 0; i < static_cast<int>(logbook::app::Face::count); ++i) {
+    const auto face = static_cast<logbook::app::Face>(i);
+    init.fonts.face(face) = logbook::web::js_take_preload(kFaceKeys[i]);
+    if (init.fonts.face(face).empty())
+      init.fonts.later[static_cast<std::size_t>(i)] = logbook::web::js_take_preload((std::string(kFaceKeys[i]) + "-url").c_str());
+  }
   for (int i = 0;; ++i) {  // fallback faces the build made for this content, if any
     std::string face = logbook::web::js_take_preload(("font-fallback-" + std::to_string(i)).c_str());
     if (face.empty()) break;

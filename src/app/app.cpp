@@ -187,6 +187,23 @@ void App::part_arrived(int part, FetchResult result) {
 }
 
 // Search latency is measured to here: from the keystroke to its results on screen.
+void App::fetch_late_faces() {
+  for (const auto& wanted : type_.take_wanted()) {
+    const Face face = wanted.first;
+    platform_.fetch(wanted.second, [this, face](FetchResult r) { late_face_arrived(face, std::move(r)); });
+  }
+}
+
+void App::late_face_arrived(Face face, FetchResult result) {
+  if (!result.ok) return;  // the stand-in stays: a missing file degrades the look, never the function
+  std::string& kept = font_bytes_.face(face);  // the atlas reads the bytes in place: they stay here
+  kept = std::move(result.bytes);
+  if (!type_.add_late(face, kept).empty()) return;
+  page_.relayout = true;
+  link_preview_.layout_width = -1;
+  platform_.request_frames(2);
+}
+
 void App::presented() {
   if (!palette_.drawn_mark) return;
   palette_.drawn_mark = false;
@@ -635,6 +652,7 @@ void App::frame(float width, float height) {
     fg->AddRectFilled(p, ImVec2(p.x + ts.x + 32, p.y + 40), theme_[Ink::heading], 20);
     fg->AddText(f, size, ImVec2(p.x + 16, p.y + (40 - size) * 0.5f - 1), theme_[Ink::page_bg], status_line.c_str());
   }
+  fetch_late_faces();
   // A page that does not exist is drawn too (as "not found"): the app is ready either way.
   if ((page_.status == CurrentPage::Status::ready && page_.layout_width > 0) || page_.status == CurrentPage::Status::failed)
     first_page_drawn_ = true;

@@ -289,6 +289,10 @@ class App {
   void show_parsed_page(const std::string& title, const std::string& url);
   void load_part(int part);
   void part_arrived(int part, FetchResult result);
+  // Faces drawn with a stand-in this frame are fetched (Typography::take_wanted); once one
+  // arrives, what was laid out with the stand-in is laid out again.
+  void fetch_late_faces();
+  void late_face_arrived(Face face, FetchResult result);
   bool open_when_parts_arrive(const std::string& site_path);
   // A tag view (tag_view.cpp): true when site_path is one and it was opened (or is on its way).
   bool open_tag_view(const std::string& site_path);

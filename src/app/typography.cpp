@@ -1,14 +1,23 @@
 #include "typography.hpp"
 
 #include <cstring>
+#include <iterator>
 
 namespace logbook::app {
 
 namespace {
 
+// An OpenType or TrueType file (or a collection) by its first four bytes: what a host
+// answered instead (an HTML page for a missing file) is not handed to the rasteriser.
+bool looks_like_font(const std::string& bytes) {
+  if (bytes.size() < 12) return false;
+  const std::string_view tag(bytes.data(), 4);
+  return tag == "OTTO" || tag == std::string_view("\0\1\0\0", 4) || tag == "true" || tag == "ttcf";
+}
+
 ImFont* add_font(const std::string& bytes, const std::vector<std::string>& fallbacks, const char* name) {
   ImGuiIO& io = ImGui::GetIO();
-  if (bytes.empty()) return nullptr;
+  if (!looks_like_font(bytes)) return nullptr;
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;  // the bytes live in FontBytes, owned by the app
   std::strncpy(cfg.Name, name, sizeof cfg.Name - 1);
@@ -26,7 +35,7 @@ ImFont* add_font(const std::string& bytes, const std::vector<std::string>& fallb
     for (ImWchar c = 0xFE00; c <= 0xFE0F; ++c) font->AddRemapChar(c, 0x200B);
   }
   for (const std::string& fallback : fallbacks) {
-    if (!font || fallback.empty()) continue;
+    if (!font || !looks_like_font(fallback)) continue;
     ImFontConfig merge;
     merge.MergeMode = true;
     merge.FontDataOwnedByAtlas = false;
@@ -35,16 +44,53 @@ ImFont* add_font(const std::string& bytes, const std::vector<std::string>& fallb
   return font;
 }
 
+constexpr const char* kFaceNames[] = {"Inter", "Inter Bold", "Inter Italic", "Inter Bold Italic", "JetBrains Mono", "JetBrains Mono Bold"};
+
+float ascent_of(ImFont* font) {
+  ImFontBaked* baked = font->GetFontBaked(100.0f);
+  return baked ? baked->Ascent / 100.0f : 0.8f;
+}
+
 }  // namespace
+
+const std::string& FontBytes::face(Face f) const {
+  const std::string* faces[] = {&regular, &bold, &italic, &bold_italic, &mono, &mono_bold};
+  static_assert(std::size(faces) == static_cast<std::size_t>(Face::count));
+  return *faces[static_cast<int>(f)];
+}
+
+std::vector<std::pair<Face, std::string>> Typography::take_wanted() {
+  std::vector<std::pair<Face, std::string>> wanted;
+  for (int i = 0; i < static_cast<int>(Face::count); ++i)
+    if (late_[i] == Late::wanted) {
+      late_[i] = Late::asked;
+      wanted.emplace_back(static_cast<Face>(i), later_[static_cast<std::size_t>(i)]);
+    }
+  return wanted;
+}
+
+std::string Typography::add_late(Face f, const std::string& bytes) {
+  const int i = static_cast<int>(f);
+  IM_ASSERT(i >= 0 && i < static_cast<int>(Face::count));
+  if (late_[i] == Late::none) return "";
+  ImFont* font = add_font(bytes, *fallbacks_, kFaceNames[i]);
+  if (!font) return bytes.empty() ? std::string() : std::string("cannot read the font ") + kFaceNames[i];
+  fonts_[i] = font;
+  ascent_[i] = ascent_of(font);
+  late_[i] = Late::none;
+  return "";
+}
 
 std::string Typography::load(const FontBytes& bytes) {
   ImGuiIO& io = ImGui::GetIO();
   std::string error;
-  const std::string* sources[] = {&bytes.regular, &bytes.bold, &bytes.italic, &bytes.bold_italic, &bytes.mono, &bytes.mono_bold};
-  const char* names[] = {"Inter", "Inter Bold", "Inter Italic", "Inter Bold Italic", "JetBrains Mono", "JetBrains Mono Bold"};
+  fallbacks_ = &bytes.fallbacks;
+  later_ = bytes.later;
   for (int i = 0; i < static_cast<int>(Face::count); ++i) {
-    fonts_[i] = add_font(*sources[i], bytes.fallbacks, names[i]);
-    if (!fonts_[i] && !sources[i]->empty()) error += std::string("cannot read the font ") + names[i] + "; ";
+    const std::string& source = bytes.face(static_cast<Face>(i));
+    fonts_[i] = add_font(source, bytes.fallbacks, kFaceNames[i]);
+    if (!fonts_[i] && !source.empty()) error += std::string("cannot read the font ") + kFaceNames[i] + "; ";
+    late_[i] = !fonts_[i] && !later_[static_cast<std::size_t>(i)].empty() ? Late::waiting : Late::none;
   }
   if (!fonts_[0]) fonts_[0] = io.Fonts->AddFontDefault();
   const auto pick = [&](Face f, Face instead) {
@@ -55,10 +101,7 @@ std::string Typography::load(const FontBytes& bytes) {
   pick(Face::bold_italic, Face::bold);
   pick(Face::mono, Face::regular);
   pick(Face::mono_bold, Face::mono);
-  for (int i = 0; i < static_cast<int>(Face::count); ++i) {
-    ImFontBaked* baked = fonts_[i]->GetFontBaked(100.0f);
-    ascent_[i] = baked ? baked->Ascent / 100.0f : 0.8f;
-  }
+  for (int i = 0; i < static_cast<int>(Face::count); ++i) ascent_[i] = ascent_of(fonts_[i]);
   return error;
 }
 

@@ -101,6 +101,24 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
       await context.close();
     });
 
+    test(`${label}: the rare faces (bold italic, bold code) load only once a page draws them, after the first draw`, async () => {
+      const { page, problems, context } = await openPage(browser, view);
+      const late = [];
+      page.on("request", (r) => { if (/inter-bold-italic|mono-bold/.test(r.url())) late.push(new URL(r.url()).pathname); });
+      await page.goto(tour.url + "/guide/setup/");  // plain text, bold, italic and code: no rare face
+      await ready(page);
+      await page.waitForTimeout(300);
+      check(late.length === 0, `a page without them fetched: ${late.join(", ")}`);
+      await page.evaluate(() => window.logbook.open("/"));  // the tour has ***bold italic***
+      await until(page, () => window.logbook.state().path === "/" && window.logbook.state().ready, null, "the tour");
+      await until(page, () => performance.getEntriesByType("resource").some((e) => /inter-bold-italic/.test(e.name) && e.responseEnd > 0), null, "the bold italic face");
+      await page.waitForTimeout(200);
+      check(late.filter((u) => /inter-bold-italic/.test(u)).length === 1, `bold italic fetched: ${late.join(", ")}`);
+      await shot(page, `${label}-tour-late-faces`);
+      check(problems.length === 0, problems.join("\n"));
+      await context.close();
+    });
+
     test(`${label}: a deep link with an anchor opens at that heading, also after reload`, async () => {
       const { page, problems, context } = await openPage(browser, view);
       await page.goto(tour.url + "/guide/setup/#configure");
