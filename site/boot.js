@@ -118,7 +118,8 @@
   // The rare faces are not fetched before the first page is drawn: the app draws them
   // with a stand-in (bold, code) and fetches each the first time text needs it
   // (src/app/typography.hpp), so a page without bold italic never pays for it.
-  var lateFonts = {"font-bold-italic": "inter-bold-italic.otf", "font-mono-bold": "mono-bold.ttf"};
+  // They live in fonts/late/, which the offline copy's shell leaves out (wasm/CMakeLists.txt).
+  var lateFonts = {"font-bold-italic": "late/inter-bold-italic.otf", "font-mono-bold": "late/mono-bold.ttf"};
   // The wasm compiles while it downloads: its bytes stream into the compiler through a
   // counting stream, so the progress bar still moves.
   function compileWasm(url, guess) {

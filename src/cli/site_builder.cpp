@@ -291,7 +291,10 @@ struct SiteBuilder::State {
                                     "assets/page.css", "assets/loader.js", "assets/favicon.svg"};
     std::error_code ec;
     if (fs::exists(root / "app" / "boot.js", ec)) {  // the app's own files, not content under app/
-      out.insert(out.end(), app_files.begin(), app_files.end());
+      // ...but not the rare faces (app/fonts/late/): the app fetches one when it first draws
+      // text in it, and the service worker keeps it then (wasm/CMakeLists.txt).
+      for (const std::string& f : app_files)
+        if (!f.starts_with("app/fonts/late/")) out.push_back(f);
       out.insert(out.end(), fallback_fonts.begin(), fallback_fonts.end());
     }
     return out;

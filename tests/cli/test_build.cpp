@@ -629,6 +629,8 @@ TEST_CASE("content may have an app/ section; only the reader app's own files are
   dir.write("logbook.yml", "publish_files: [\"**\"]\n");
   dir.write("app/boot.js", "// a stand-in for the built app\n");
   dir.write("app/extra.js", "// a file only this build of the app has\n");
+  dir.write("app/fonts/inter-regular.otf", "a face loaded before the first page");
+  dir.write("app/fonts/late/mono-bold.ttf", "a rare face, fetched when first drawn");
   BuildOptions o = options_for(dir);
   o.app_dir = dir.path / "app";
   const BuildReport report = build_site_to_disk(o);
@@ -646,11 +648,16 @@ TEST_CASE("content may have an app/ section; only the reader app's own files are
   const auto manifest = nlohmann::json::parse(slurp(site / "manifest.json"));
   const auto precache = manifest["precache"].get<std::vector<std::string>>();
   CHECK(std::count(precache.begin(), precache.end(), "app/boot.js") == 1);
+  // The rare faces are not in the shell: the app fetches one when it first draws with it.
+  CHECK(std::count(precache.begin(), precache.end(), "app/fonts/inter-regular.otf") == 1);
+  CHECK(std::count(precache.begin(), precache.end(), "app/fonts/late/mono-bold.ttf") == 0);
+  CHECK(fs::exists(site / "app/fonts/late/mono-bold.ttf"));
   // The offline copy's shell is the app's own files; content under app/ is a page like any
   // other, cached as it is read (issue 9), and offline.json lists it outside the shell.
   CHECK(std::count(precache.begin(), precache.end(), "app/setup/") == 0);
   const auto offline = nlohmann::json::parse(slurp(site / "offline.json"));
   CHECK(offline["shell"].contains("app/boot.js"));
+  CHECK_FALSE(offline["shell"].contains("app/fonts/late/mono-bold.ttf"));
   CHECK_FALSE(offline["shell"].contains("app/setup/index.html"));
 }
 
