@@ -60,6 +60,8 @@ struct OfflineList {
 // The first 8 bytes of the SHA-256 of `bytes`, as 16 lowercase hex digits (the project's
 // convention for content-addressed names, and what crypto.subtle gives the worker).
 std::string short_sha256(std::string_view bytes);
+// The same without the CPU's SHA instructions, for tests of both ways.
+std::string short_sha256_portable(std::string_view bytes);
 
 // Which part lists a path: 32-bit FNV-1a of its UTF-8 bytes (sw.js computes the same).
 std::uint32_t offline_bucket(std::string_view path);
