@@ -200,13 +200,23 @@ function snippets(d) {
 // matters, older ones are skipped unanswered (the app ignores their answers anyway).
 // While the warm-up runs, queries wait for it: it fetches in parallel what they would
 // fetch one by one.
+// A reader's query of one or two letters waits this long for the next keystroke before
+// it runs: it is seldom the last, and once started a query cannot be stopped (the engine
+// blocks on its reads), so the word typed after it would wait for it.
+const kShortQueryWaitMs = 40;
+function isShort(d) {
+  try { return Array.from(String(JSON.parse(d.request).query).trim()).length <= 2; } catch { return false; }
+}
 function pump() {
   scheduled = false;
   if (core && !failed && !opened) warm();
   if (warming || snipping) return;
   while (queue.length && !snipping) {
-    const d = queue.shift();
-    if (d.id > 0 && queue.some(function (later) { return later.id > 0; })) continue;
+    const d = queue[0];
+    if (d.id > 0 && queue.some(function (later) { return later.id > 0 && later !== d; })) { queue.shift(); continue; }
+    const wait = d.id > 0 && !failed && isShort(d) ? d.arrivedAt + kShortQueryWaitMs - performance.now() : 0;
+    if (wait > 0) { setTimeout(schedule, wait); return; }
+    queue.shift();
     if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id, failed), final: true});
     else answer(d);
   }
@@ -232,7 +242,8 @@ function fail(why) {
 onmessage = function (m) {
   const d = m.data;
   if (d.type === "query") {
-    d.received = performance.timeOrigin + performance.now();
+    d.arrivedAt = performance.now();
+    d.received = performance.timeOrigin + d.arrivedAt;
     queue.push(d);
     schedule();
     return;

@@ -144,6 +144,10 @@ export async function runSuite({ logbook, appDir, artifacts, repo, only }) {
       await page.keyboard.type("configur", { delay: 30 });
       await until(page, () => window.logbook.state().searchResults > 0, null, "search results");
       await shot(page, `${label}-search`);
+      // "c" and "co", each followed within 40 ms by the next letter, never ran: the word
+      // typed after them did not wait for them (site/search-worker.js).
+      const ran = await page.evaluate(() => window.logbook.searchTrace().map((t) => JSON.parse(t.request).query.trim()));
+      check(!ran.some((q) => q.length <= 2), `short queries ran while the word was typed: ${ran.join(" | ")}`);
       await page.keyboard.press("Enter");
       await until(page, () => !window.logbook.state().searchOpen && window.logbook.state().path === "/guide/setup/", null, "the chosen result");
       check(new URL(page.url()).searchParams.get("q") === "configur", `the result's URL keeps the query: ${page.url()}`);
