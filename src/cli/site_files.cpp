@@ -168,13 +168,14 @@ FetchFiles site_file_reader(const fs::path& root) {
 namespace {
 
 // How the database is cut (piece_regions): small pieces after the index.
-std::string cut_regions(const fs::path& db_file, PieceList& list) {
+std::string cut_regions(const fs::path& db_file, PieceList& list, std::vector<std::uint64_t>& row_interior) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
     return "cannot read " + db_file.string();
   }
   const std::uint64_t index_end = search_index_end(db);
+  row_interior = row_table_interior_pages(db);
   sqlite3_stmt* page_size = nullptr;
   if (sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &page_size, nullptr) == SQLITE_OK && sqlite3_step(page_size) == SQLITE_ROW)
     list.page_size = sqlite3_column_int(page_size, 0);
@@ -191,7 +192,8 @@ std::string cut_regions(const fs::path& db_file, PieceList& list) {
 
 std::string write_search_pieces(const fs::path& db_file, const fs::path& root, PublishedSearch& out) {
   PieceList list;
-  std::string error = cut_regions(db_file, list);
+  std::vector<std::uint64_t> row_interior;
+  std::string error = cut_regions(db_file, list, row_interior);
   if (!error.empty()) return error;
   // Piece by piece, so that a large database is never held in memory whole.
   std::ifstream in(db_file, std::ios::binary);
@@ -207,7 +209,7 @@ std::string write_search_pieces(const fs::path& db_file, const fs::path& root, P
     }
   }
   in.close();
-  list.opening = find_opening_pieces(list, site_file_reader(root));
+  list.opening = find_opening_pieces(list, site_file_reader(root), row_interior);
   for (const auto& [path, bytes] : group_piece_names(list)) {
     if (!write_file(root / path, bytes, error)) return error;
     written.insert(fs::path(path).filename().string());

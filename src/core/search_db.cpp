@@ -228,6 +228,16 @@ std::uint64_t search_index_end(sqlite3* db) {
   return static_cast<std::uint64_t>(end) * static_cast<std::uint64_t>(page_size.integer(0));
 }
 
+std::vector<std::uint64_t> row_table_interior_pages(sqlite3* db) {
+  sql::Statement interior(db, "SELECT pageno FROM dbstat WHERE name IN ('pages', 'decisions') AND pagetype = 'internal' ORDER BY pageno");
+  sql::Statement page_size(db, "PRAGMA page_size");
+  std::vector<std::uint64_t> out;
+  if (!interior.ok() || !page_size.ok() || !page_size.step()) return out;
+  while (interior.step())
+    out.push_back(static_cast<std::uint64_t>(interior.integer(0) - 1) * static_cast<std::uint64_t>(page_size.integer(0)));
+  return out;
+}
+
 std::string check_search_database(sqlite3* db) {
   sql::Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
   if (!version.ok() || !version.step())

@@ -98,6 +98,9 @@ std::string write_search_database(sqlite3* db, const Site& site);
 // queries read one at a time; the cutter puts them in small pieces (db_pieces.hpp).
 // 0 when the file has no index.
 std::uint64_t search_index_end(sqlite3* db);
+// Where the interior pages of the tables a hit's row is read from (pages, decisions) are,
+// as byte offsets, in file order: the b-tree levels above their leaves (dbstat).
+std::vector<std::uint64_t> row_table_interior_pages(sqlite3* db);
 
 // Checks meta.schema_version. Returns an empty string when this build can read the
 // database, else a message saying what to do.

@@ -503,7 +503,7 @@ void make_snippets(SearchResult& result, const std::vector<std::string>& sources
   make_snippets(result, page_texts(titles, paths, sources));
 }
 
-std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch) {
+std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch, const std::vector<std::uint64_t>& row_interior) {
   const std::string list_json = piece_list_json(list);
   const FetchFiles with_list = [&](const std::vector<std::string>& paths) {
     if (paths.size() == 1 && paths[0] == "list") return std::vector<std::optional<std::string>>{list_json};
@@ -526,12 +526,21 @@ std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fe
     if (probe[1] == 'a') common = read;
     else std::erase_if(common, [&](int i) { return !std::binary_search(read.begin(), read.end(), i); });
   }
+  // The rows' b-tree levels above their leaves join them while they are few: then the rows
+  // of a query's hits cost one round trip, not one per level (SearchEngine::rows). A very
+  // large site's would cost every first search more bytes than the trip saves.
+  if (row_interior.size() <= kMostOpeningInteriorPages) {
+    for (const std::uint64_t offset : row_interior) common.push_back(list.piece_at(offset));
+    std::sort(common.begin(), common.end());
+    common.erase(std::unique(common.begin(), common.end()), common.end());
+  }
   return common;
 }
 
 CutDatabase cut_search_database(std::string_view db_bytes) {
   sqlite3* db = open_bytes(db_bytes);
   const std::uint64_t index_end = db ? search_index_end(db) : 0;
+  const std::vector<std::uint64_t> interior = db ? row_table_interior_pages(db) : std::vector<std::uint64_t>{};
   sqlite3_close(db);
   CutDatabase cut = cut_database(db_bytes, index_end);
   std::unordered_map<std::string, const std::string*> files;
@@ -540,7 +549,7 @@ CutDatabase cut_search_database(std::string_view db_bytes) {
     std::vector<std::optional<std::string>> out;
     for (const std::string& p : paths) out.push_back(*files.at(p));
     return out;
-  });
+  }, interior);
   return cut;
 }
 

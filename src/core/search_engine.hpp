@@ -122,10 +122,16 @@ std::vector<IndexedText> page_texts(const std::vector<std::string>& titles, cons
 void make_snippets(SearchResult& result, const std::vector<std::string>& sources);
 
 // The pieces every query reads (schema, FTS5's structure and segment index): those two
-// probe queries both read through the pieces of `list`, fetched with fetch.
-std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch);
+// probe queries both read through the pieces of `list`, fetched with fetch; and the
+// pieces of row_interior (row_table_interior_pages), if there are at most
+// kMostOpeningInteriorPages of them.
+std::vector<int> find_opening_pieces(const PieceList& list, const FetchFiles& fetch,
+                                     const std::vector<std::uint64_t>& row_interior);
 // The database cut into pieces (cut_database: small ones after the index, search_index_end)
 // with the list's opening pieces.
+// At most this many interior pages of the row tables join the opening pieces (32 KB at a
+// 4 KB page): all of them up to about 3 MB of rows (10,000 pages of the peers' corpus).
+constexpr std::size_t kMostOpeningInteriorPages = 8;
 CutDatabase cut_search_database(std::string_view db_bytes);
 
 // Snippet with marks turned into other markup, e.g. "<mark>", "</mark>" with the text

@@ -160,6 +160,10 @@ TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB 
   REQUIRE(sqlite3_open(":memory:", &conn) == SQLITE_OK);
   REQUIRE(write_search_database(conn, build_site(corpus())) == "");
   const std::uint64_t index_end = search_index_end(conn);
+  // The rows' b-tree has one level above its leaves here: its root, made with the schema.
+  const std::vector<std::uint64_t> interior = row_table_interior_pages(conn);
+  CHECK(interior.size() == 1);
+  CHECK(std::all_of(interior.begin(), interior.end(), [&](std::uint64_t at) { return at < index_end && at % 4096 == 0; }));
   sqlite3_close(conn);
   // The index is written first: it ends well inside the file, the rows after it.
   REQUIRE(index_end > 8 * kPieceBytes);
@@ -209,6 +213,23 @@ TEST_CASE("a query reads only some pieces; the opening ones come first, in one b
   engine->pieces()->clear_fetched();
   REQUIRE(engine->search("unique42 ", 20).hits.size() == 1);
   CHECK(engine->pieces()->fetched().size() < list.pieces.size() / 2);
+}
+
+TEST_CASE("the row tables' interior pages join the opening pieces while they are few") {
+  // Then the rows of a query's hits cost one round trip, not one per b-tree level.
+  MemorySite site(corpus());
+  const PieceList list = site.list();
+  const int last = static_cast<int>(list.pieces.size()) - 1;
+  const std::vector<int> plain = find_opening_pieces(list, site.fetch(), {});
+  CHECK(plain == list.opening);  // this site's rows have no interior page
+  REQUIRE(std::find(plain.begin(), plain.end(), last) == plain.end());
+  const std::vector<int> with = find_opening_pieces(list, site.fetch(), {list.piece_start(last) + 100, list.piece_start(last)});
+  std::vector<int> expected = plain;
+  expected.push_back(last);
+  std::sort(expected.begin(), expected.end());
+  CHECK(with == expected);  // sorted, each piece once
+  const std::vector<std::uint64_t> many(kMostOpeningInteriorPages + 1, list.piece_start(last));
+  CHECK(find_opening_pieces(list, site.fetch(), many) == plain);  // too many: a huge site's first search stays small
 }
 
 TEST_CASE("a long list names its pieces in groups, fetched as a query first needs one of their pieces") {
