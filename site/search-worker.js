@@ -8,9 +8,10 @@
 //   {type: "load", base, list, core}  once: base is the site root's absolute URL (no
 //                                      trailing slash), list the manifest's search.list
 //                                      ("" when the site has no search database), core
-//                                      the engine's script
-//   {type: "warm"}                     the palette opened: fetch the list and the pieces
-//                                      every query reads, in parallel, before the first query
+//                                      the engine's script; the list and the pieces every
+//                                      query reads are fetched at once (warm)
+//   {type: "warm"}                     the palette opened: the same for a list not yet
+//                                      warmed (a new deployment's)
 //   {type: "query", id, request}       request: a SearchRequest as JSON
 //   {type: "snippets", id, texts}      texts: a SearchTexts as JSON, the ranked hits' text
 //                                      (the page makes it from their index.md: this
@@ -33,7 +34,6 @@ let list = "";        // the list the engine reads: one list at a time, never tw
 let opened = false;   // the engine is open over `list`
 let warming = null;   // the warm-up's promise while it runs
 let warmed = "";      // the list the warm-up last ran for (once per list)
-let wantWarm = false; // the palette opened before the engine had loaded
 let gone = "";        // a file under search/ that answered 404 during the current call
 let unreachable = false;  // a file could not be fetched at all (offline) during the current call
 const ahead = new Map();  // path -> bytes fetched ahead (the warm-up), handed to the engine once
@@ -54,6 +54,7 @@ function getSync(path) {
   x.open("GET", siteUrl(path), false);
   x.responseType = "arraybuffer";
   try { x.send(); } catch { unreachable = true; return null; }  // offline, or the host is unreachable
+  if (x.status === 0) { unreachable = true; return null; }  // the same, said without a throw
   if (x.status === 200) return new Uint8Array(x.response);
   if (x.status === 404 && path.startsWith("search/")) gone = path;
   return null;
@@ -98,11 +99,13 @@ function withCString(text, fn) {
   return takeString(p);
 }
 
-// The palette opened (or a first query came): the list, then the pieces every query reads
-// (its "opening"), all in parallel; the engine opens over them without waiting further.
+// As the worker loads (with the app, before its first page is drawn), and again for a new
+// deployment's list: the list, then the pieces every query reads (its "opening"), all in
+// parallel, while the engine's own script loads; the engine opens over them without
+// waiting further. So a first search, even at the first frame, fetches only what its
+// words need (ADR-0009).
 function warm() {
-  wantWarm = !core;
-  if (warming || opened || !core || !list || warmed === list) return;
+  if (warming || opened || !list || warmed === list) return;
   warmed = list;
   const get = function (path) {
     return fetch(siteUrl(path)).then(function (r) { return r.ok ? r.arrayBuffer() : null; })
@@ -117,7 +120,7 @@ function warm() {
       .map(function (i) { return get("search/" + names[i] + ".bin"); }));
   }).catch(function () { /* the synchronous open below says what is wrong */ }).then(function () {
     warming = null;
-    if (l === list && !opened) open();
+    if (core && l === list && !opened) open();
     schedule();
   });
 }
@@ -161,6 +164,9 @@ function run(d, request) {
     if (!error) gone = "";
     const json = error ? failedAnswer(d.id, error) : withCString(request, function (q) { return core._sw_search(d.id, q); });
     if (unreachable) {  // the engine failed for want of a file: not a new deployment
+      // Its failure stays with its open database: the next query, perhaps online again,
+      // opens a new one over the same list (the pieces read come from the caches).
+      opened = false;
       return failedAnswer(d.id, "Search could not reach " + base + " for the part of its index this query needs (you may be " +
                                 "offline). Parts read before are kept; try again when you are online.");
     }
@@ -200,12 +206,22 @@ function snippets(d) {
 // matters, older ones are skipped unanswered (the app ignores their answers anyway).
 // While the warm-up runs, queries wait for it: it fetches in parallel what they would
 // fetch one by one.
-// A reader's query of one or two letters waits this long for the next keystroke before
-// it runs: it is seldom the last, and once started a query cannot be stopped (the engine
-// blocks on its reads), so the word typed after it would wait for it.
+// Once started, a query cannot be stopped (the engine blocks on its reads), so a word typed
+// after it waits for it. So a reader's query waits a moment for the next keystroke when
+// one is likely: one of one or two letters waits kShortQueryWaitMs (it is seldom the
+// last), and one that came within kBurstMs of the one before waits kBurstMs (a burst:
+// pasting, an IME, fast typing), so that only a burst's last query runs. Typing at a
+// reader's pace (keys 60 ms or more apart) waits for nothing.
 const kShortQueryWaitMs = 40;
+const kBurstMs = 25;
+let lastQueryAt = -1e9;
 function isShort(d) {
   try { return Array.from(String(JSON.parse(d.request).query).trim()).length <= 2; } catch { return false; }
+}
+function waitFor(d) {
+  if (d.id <= 0 || failed) return 0;
+  const quiet = isShort(d) ? kShortQueryWaitMs : d.burst ? kBurstMs : 0;
+  return d.arrivedAt + quiet - performance.now();
 }
 function pump() {
   scheduled = false;
@@ -214,7 +230,7 @@ function pump() {
   while (queue.length && !snipping) {
     const d = queue[0];
     if (d.id > 0 && queue.some(function (later) { return later.id > 0 && later !== d; })) { queue.shift(); continue; }
-    const wait = d.id > 0 && !failed && isShort(d) ? d.arrivedAt + kShortQueryWaitMs - performance.now() : 0;
+    const wait = waitFor(d);
     if (wait > 0) { setTimeout(schedule, wait); return; }
     queue.shift();
     if (failed) postMessage({type: "answer", id: d.id, answer: failedAnswer(d.id, failed), final: true});
@@ -244,6 +260,10 @@ onmessage = function (m) {
   if (d.type === "query") {
     d.arrivedAt = performance.now();
     d.received = performance.timeOrigin + d.arrivedAt;
+    if (d.id > 0) {
+      d.burst = d.arrivedAt - lastQueryAt < kBurstMs;
+      lastQueryAt = d.arrivedAt;
+    }
     queue.push(d);
     schedule();
     return;
@@ -259,6 +279,7 @@ onmessage = function (m) {
   if (d.type !== "load") return;
   base = String(d.base || "");
   list = String(d.list || "");
+  warm();  // its fetches travel while the engine's script below loads
   try {
     importScripts(d.core);
   } catch {
@@ -272,7 +293,7 @@ onmessage = function (m) {
   createSearchCore({lbFetchFiles: fetchFiles}).then(function (mod) {
     core = mod;
     postMessage({type: "ready"});
-    if (wantWarm) warm();
+    if (!warming && warmed === list && !opened) open();
     schedule();
   }).catch(function (e) {
     fail(e.message + ". Reload the page to try again.");

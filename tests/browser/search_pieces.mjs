@@ -162,6 +162,9 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
     const { page, problems, context } = await open(server);
     try {
       await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 10000 });  // the engine, not the pieces
+      // A search online first: the engine is open when the network goes. A failure to fetch
+      // a piece offline must not outlive the outage (it once did, until a reload).
+      check(same(await search(page, word(2400)), cliSearch(logbook, site, word(2400))), "online, the answer differs from logbook search");
       await context.setOffline(true);
       const q = word(2);
       const e = await search(page, q).then(() => "", (x) => x.message);
