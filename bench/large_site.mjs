@@ -1,8 +1,10 @@
 // Large sites on a slow network, Logbook beside Hugo + Pagefind on the same pages, in one
 // run (issue 9). Chromium loads both sites from one server that behaves like GitHub Pages
-// (gzip for anything compressible, `Range` ignored) on a throttled link: every response
-// waits a round trip (40 ms) and all responses share 20 Mbit/s, workers and the service
-// worker included, since the throttle is the server's. It counts every byte it sends.
+// (HTTP/2 over TLS, gzip for anything compressible, `Range` ignored) on a throttled link:
+// every response waits a round trip (40 ms) and all responses share 20 Mbit/s, workers and
+// the service worker included, since the throttle is the server's. It counts every byte
+// it sends. --http1 serves plain HTTP/1.1 instead, where the browser opens at most six
+// connections to the server, so a seventh request waits for one of them.
 //
 // Per site and corpus, from a cold browser (a new context):
 //   before first draw   bytes until the first page is drawn (Logbook: the app's first frame;
@@ -12,12 +14,15 @@
 //                       (Pagefind: import, init, search and the 5 shown results' fragments)
 //   warm search         the next queries of queries.json once the first is answered
 //
-// node bench/large_site.mjs [--corpus c10k[,c1k]] [--runs 3] [--rate-mbit 20] [--rtt 40]
+// node bench/large_site.mjs [--corpus c10k[,c1k]] [--runs 3] [--rate-mbit 20] [--rtt 40] [--http1]
 //   needs: build/native (logbook), build/wasm (the app), /tmp/anchors/site-<c>/public with
 //   pagefind/ (../shared/peers-bench/run_hugo.sh and run_pagefind.sh), /tmp/anchors/queries.json
 //   (pick_queries.py). Logbook's site is built into /tmp/logbook-large-<c>.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
+import { createSecureServer } from "node:http2";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, normalize, resolve } from "node:path";
@@ -36,6 +41,21 @@ const rtt = +opt("--rtt", "40");
 const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
 const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const queries = JSON.parse(readFileSync(join(anchors, "queries.json"), "utf8"));
+const http1 = args.includes("--http1");
+// HTTP/2 needs TLS in browsers: a certificate made for this run, which Chromium is told to
+// accept (as it is told nothing else about the server).
+let tls = null;
+if (!http1) {
+  const dir = mkdtempSync(join(tmpdir(), "large-site-tls-"));
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                           "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+  tls = { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")), allowHTTP1: true };
+  // Trusted by its key's hash, so that Chromium treats the origin as any valid one: it
+  // caches what it fetches (with a certificate error it would cache nothing).
+  const spki = execFileSync("bash", ["-c", `openssl x509 -in ${join(dir, "cert.pem")} -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`], { encoding: "utf8" }).trim();
+  process.env.LOGBOOK_CHROMIUM_FLAGS = `${process.env.LOGBOOK_CHROMIUM_FLAGS || ""} --ignore-certificate-errors-spki-list=${spki}`;
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";  // the throttle check's own fetch
+}
 const { launch, openPage } = await import(join(repo, "tests/browser/lib/browser.mjs"));
 
 // --- the server: GitHub Pages' compression, no Range, one shared throttled link -----------
@@ -59,7 +79,7 @@ async function throttledWrite(res, body) {
 function startServer(roots) {
   const log = [];
   const gz = new Map();
-  const server = createServer(async (req, res) => {
+  const handler = async (req, res) => {
     const url = new URL(req.url, "http://x");
     const [, site, ...rest] = decodeURIComponent(url.pathname).split("/");
     const root = roots[site];
@@ -90,8 +110,9 @@ function startServer(roots) {
     res.writeHead(status, headers);
     await throttledWrite(res, out);
     log.push({ url: url.pathname, status, bytes: out.length + 200, at: performance.now() });  // ~200 bytes of headers
-  });
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r({ server, log, url: `http://127.0.0.1:${server.address().port}` })));
+  };
+  const server = tls ? createSecureServer(tls, handler) : createServer(handler);
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r({ server, log, url: `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}` })));
 }
 const sum = (entries) => entries.reduce((a, e) => a + e.bytes, 0);
 const kb = (b) => Math.round(b / 1024);
