@@ -2,7 +2,8 @@
 // Builds the fixture site and content/ with the real `logbook build`, serves them the
 // way GitHub Pages does, and drives the app in Debian's Chromium. Installs its npm
 // dependencies (npm ci) on first run. Fails, never skips, when something is missing.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { installDependencies } from "./lib/deps.mjs";
@@ -27,8 +28,13 @@ const chromium = process.env.LOGBOOK_CHROMIUM || "/usr/bin/chromium";
 if (!existsSync(chromium)) fail(`Chromium is not at ${chromium}; install it with: apt-get install -y chromium`);
 try { installDependencies(here); } catch (e) { fail(e.message); }
 
+// Every site the tests build, and Chromium's profiles, go into one folder of this run's,
+// removed at the end (os.tmpdir() follows TMPDIR): a run leaves nothing behind.
+const runTmp = mkdtempSync(join(tmpdir(), "logbook-browser-run-"));
+process.env.TMPDIR = runTmp;
 const { runSuite } = await import("./suite.mjs");
 const failures = await runSuite({ logbook, appDir, repo, artifacts: join(here, "artifacts"), only });
+rmSync(runTmp, { recursive: true, force: true });
 if (failures) {
   console.error(`browser tests: ${failures} failed`);
   process.exit(1);
