@@ -5,6 +5,8 @@
 # at most 500 MB peak).
 #
 #   bench/build_ratio.sh [c10k] [rounds=5]
+#   SCRATCH=/dev/shm bench/build_ratio.sh c10k   both build into memory (tmpfs): the CPU's
+#                                                share alone, without this machine's disk
 #
 # Hugo builds in a scratch copy (not $ANCHORS/site-<c>, which holds Pagefind's index for
 # bench/large_site.mjs), with the peers' configuration (../shared/peers-bench/hugo).
@@ -16,7 +18,7 @@ c=${1:-c10k}; rounds=${2:-5}
 [ -d "$ANCHORS/$c" ] || { echo "no corpus $ANCHORS/$c: python3 $peers/gen_corpus.py 10000 $ANCHORS/$c" >&2; exit 2; }
 cmake --build "$root/build/native" --target logbook >/dev/null
 logbook=$root/build/native/src/cli/logbook
-scratch=$(mktemp -d /tmp/build-ratio.XXXXXX)
+scratch=$(mktemp -d "${SCRATCH:-/tmp}/build-ratio.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/hugo"
 cp "$peers/hugo/hugo.toml" "$scratch/hugo/"; cp -r "$peers/hugo/layouts" "$scratch/hugo/"; cp -r "$ANCHORS/$c" "$scratch/hugo/content"

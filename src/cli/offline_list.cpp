@@ -241,7 +241,7 @@ std::string write_offline_files(const fs::path& root, const std::vector<std::str
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    const std::string path = fs::relative(it->path(), root, ec).generic_string();
+    const std::string path = it->path().lexically_relative(root).generic_string();  // no file system calls
     if (it->is_regular_file(ec) && path != "sw.js" && path != "offline.json") paths.push_back(path);
   }
   if (ec) return "offline.json: cannot list " + root.string() + ": " + ec.message();

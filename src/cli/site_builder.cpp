@@ -505,10 +505,11 @@ struct SiteBuilder::State {
   // and the manifest written again to name their list.
   static constexpr const char* kDatabaseFile = ".search.db.tmp";
   // The manifest again, naming the pieces' list; on the thread that owns the model.
+  // The search list is a field of the head: only manifest.json is written again.
   std::string name_search_pieces(const fs::path& root, const PublishedSearch& pieces) {
     std::string error;
     search_pieces = published.search = pieces;
-    return write_manifest_files(root, error) ? "" : error;
+    return write_file(root / "manifest.json", write_manifest_head(published), error) ? "" : error;
   }
 
   // It reads the model in the background; every change to the model waits for it first.

@@ -692,11 +692,15 @@ void legacy_from(const json& m, PublishedSite& site) {
 
 }  // namespace
 
+std::string write_manifest_head(const PublishedSite& site) {
+  return head_json(site).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 ManifestFiles write_manifest(const PublishedSite& site) {
   ManifestFiles out;
   out.tags_name = site.tags_file;
   if (!site.tags.empty()) out.tags = tags_text(site);
-  out.head = head_json(site).dump(-1, ' ', false, json::error_handler_t::replace);
+  out.head = write_manifest_head(site);
   for (const PublishedPart& part : site.parts)
     if (part.loaded) out.parts.emplace_back(part.name, part_text(site, part));
   if (site.owned_loaded && !site.owned_list.empty()) out.owned = {site.owned_list, owned_text(site)};

@@ -293,6 +293,9 @@ struct ManifestFiles {
   std::string tags_name, tags;  // the tags file (site/tags.<hash>.json) and its text; "" without tags
 };
 ManifestFiles write_manifest(const PublishedSite& site);
+// manifest.json alone (ManifestFiles::head): what a change of the head's own fields (the
+// search list, named once the database is cut) writes again, without the parts.
+std::string write_manifest_head(const PublishedSite& site);
 // "" on success, else what is wrong with the text and how to fix it (an old or newer
 // format version, not JSON, not a manifest).
 std::string read_manifest(std::string_view json, PublishedSite& out);
