@@ -202,16 +202,13 @@ function snippets(d) {
   if (JSON.parse(json).error && d.id > 0) return;  // replaced by a newer answer
   postMessage({type: "answer", id: d.id, answer: json, final: true});
 }
-// Answers what is queued; of the reader's keystrokes (positive ids) only the latest
-// matters, older ones are skipped unanswered (the app ignores their answers anyway).
-// While the warm-up runs, queries wait for it: it fetches in parallel what they would
-// fetch one by one.
+
 // Once started, a query cannot be stopped (the engine blocks on its reads), so a word typed
 // after it waits for it. So a reader's query waits a moment for the next keystroke when
 // one is likely: one of one or two letters waits kShortQueryWaitMs (it is seldom the
 // last), and one that came within kBurstMs of the one before waits kBurstMs (a burst:
-// pasting, an IME, fast typing), so that only a burst's last query runs. Typing at a
-// reader's pace (keys 60 ms or more apart) waits for nothing.
+// pasting, an IME, automation), so that only a burst's last query runs. Past the second
+// letter, typing at a person's pace (keys 25 ms or more apart) waits for nothing.
 const kShortQueryWaitMs = 40;
 const kBurstMs = 25;
 let lastQueryAt = -1e9;
@@ -223,6 +220,11 @@ function waitFor(d) {
   const quiet = isShort(d) ? kShortQueryWaitMs : d.burst ? kBurstMs : 0;
   return d.arrivedAt + quiet - performance.now();
 }
+
+// Answers what is queued; of the reader's keystrokes (positive ids) only the latest
+// matters, older ones are skipped unanswered (the app ignores their answers anyway).
+// While the warm-up runs, queries wait for it: it fetches in parallel what they would
+// fetch one by one.
 function pump() {
   scheduled = false;
   if (core && !failed && !opened) warm();
