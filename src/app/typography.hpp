@@ -23,7 +23,7 @@ struct FontBytes {
   std::vector<std::string> fallbacks;
   // Where a face left empty above can be fetched the first time text is drawn in it, by
   // Face; "" when it cannot. The browser leaves the rare faces (bold italic, bold code)
-  // out of what loads before the first page is drawn (issue 9's budget), and a page that
+  // out of what loads before the first page is drawn (ADR-0012's budget), and a page that
   // never uses them never fetches them.
   std::array<std::string, static_cast<std::size_t>(Face::count)> later{};
 
