@@ -10,15 +10,10 @@
 // The 10k corpus: python3 /work/shared/peers-bench/gen_corpus.py 10000 /tmp/anchors/c10k
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
+import { repo, args, opt, logbook, appDir } from "./lib/options.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
-const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const corpus = resolve(opt("--corpus", "/tmp/anchors/c10k"));
 const runs = +opt("--runs", "5");
 const only = opt("--only", "");  // start | scroll | search

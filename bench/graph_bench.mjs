@@ -6,16 +6,11 @@
 //                            [--corpus /tmp/anchors/c10k] [--seconds 6]
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildSite } from "../tests/browser/lib/build.mjs";
+import { repo, opt, logbook, appDir } from "./lib/options.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
-const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const corpus = resolve(opt("--corpus", "/tmp/anchors/c10k"));
 const seconds = +opt("--seconds", "6");
 for (const [what, path] of [["logbook", logbook], ["the wasm app", join(appDir, "logbook.wasm")], ["the corpus", corpus]])

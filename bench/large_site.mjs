@@ -25,21 +25,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { dirname, extname, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
+import { repo, args, opt, logbook, appDir } from "./lib/options.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
 const anchors = process.env.ANCHORS || "/tmp/anchors";
 const corpora = opt("--corpus", "c10k").split(",");
 const runs = +opt("--runs", "3");
 const rate = +opt("--rate-mbit", "20") * 1e6 / 8;  // bytes a second
 const rtt = +opt("--rtt", "40");
-const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
-const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const queries = JSON.parse(readFileSync(join(anchors, "queries.json"), "utf8"));
 const http1 = args.includes("--http1");
 // HTTP/2 needs TLS in browsers: a certificate made for this run, which Chromium is told to

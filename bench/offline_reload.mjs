@@ -7,15 +7,10 @@
 // offline, next to reloads online through the same worker, and the first visit.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
+import { repo, opt, logbook, appDir } from "./lib/options.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
-const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const runs = +opt("--runs", "10");
 const { serve } = await import(join(repo, "tests/browser/lib/server.mjs"));
 const { launch, openPage } = await import(join(repo, "tests/browser/lib/browser.mjs"));

@@ -9,15 +9,10 @@
 //                              [--delay 0] [--query evidence] [--rebuild] [--first-only]
 //                              [--logbook ...] [--app-dir ...]
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { buildSite } from "../tests/browser/lib/build.mjs";  // a site written with errors is still built
+import { repo, args, opt, logbook, appDir } from "./lib/options.mjs";
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const logbook = resolve(opt("--logbook", join(repo, "build/native/src/cli/logbook")));
-const appDir = resolve(opt("--app-dir", join(repo, "build/wasm/wasm/app")));
 const corpus = resolve(opt("--corpus", "/tmp/anchors/c10k"));
 const out = resolve(opt("--out", "/tmp/logbook-bench-pieces"));
 const delay = +opt("--delay", "0");

@@ -43,7 +43,7 @@ export default [
   },
   {
     // Node scripts whose page.evaluate callbacks run in the browser.
-    files: ["tests/browser/**/*.mjs", "tests/browser/*.js", "bench/*.mjs"],
+    files: ["tests/browser/**/*.mjs", "tests/browser/*.js", "bench/**/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.browser } },
   },
 ];

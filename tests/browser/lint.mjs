@@ -21,7 +21,7 @@ try { installDependencies(here); } catch (e) {
 await import("./lib/eslint-emscripten.test.mjs");  // the project's own rule holds
 const { ESLint } = await import("eslint");
 const eslint = new ESLint({ cwd: repo, overrideConfigFile: resolve(here, "eslint.config.js"), errorOnUnmatchedPattern: true });
-const results = await eslint.lintFiles(["wasm/*.js", "site/*.js", "tests/browser/**/*.mjs", "tests/browser/*.js", "bench/*.mjs"]);
+const results = await eslint.lintFiles(["wasm/*.js", "site/*.js", "tests/browser/**/*.mjs", "tests/browser/*.js", "bench/**/*.mjs"]);
 const report = (await eslint.loadFormatter("stylish")).format(results);
 if (report) console.log(report);
 const problems = results.reduce((n, r) => n + r.errorCount + r.warningCount, 0);
