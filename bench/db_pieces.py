@@ -24,7 +24,7 @@ dbstat. Builds are kept in --work and reused; delete it to rebuild.
   /usr/bin/python3 bench/db_pieces.py /tmp/anchors/c1k  --work /tmp/pieces/w1k
   /usr/bin/python3 bench/db_pieces.py /tmp/anchors/c10k --work /tmp/pieces/w10k
 """
-import argparse, collections, gzip, json, os, random, re, shutil, statistics, subprocess, sys, time
+import argparse, collections, gzip, json, os, random, re, shutil, statistics, subprocess, sys, time, zlib
 import apsw
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -55,11 +55,17 @@ class Site:
             start, first = start + size * count, first + count
         return first - 1
 
-    def piece(self, i):
+    def file(self, i):
+        """Piece i's file, as the host keeps and sends it (packed in a list of version 4)."""
         return open(os.path.join(self.path, "search", self.list["pieces"][i] + ".bin"), "rb").read()
 
+    def piece(self, i):
+        """Piece i's bytes: its file, unpacked when the list says "packing": "deflate"."""
+        f = self.file(i)
+        return zlib.decompress(f, -15) if self.list.get("packing") == "deflate" else f
+
     def piece_gz(self, i):
-        if i not in self._gz: self._gz[i] = gz(self.piece(i))
+        if i not in self._gz: self._gz[i] = gz(self.file(i))
         return self._gz[i]
 
     def database(self, dst):

@@ -19,6 +19,7 @@ set(IMGUI_DIR "${LOGBOOK_DEPS_DIR}/src/imgui-1.92.2b")
 set(YAMLCPP_DIR "${LOGBOOK_DEPS_DIR}/src/yaml-cpp-0.8.0")
 set(SQLITE_DIR "${LOGBOOK_DEPS_DIR}/src/sqlite-3.53.2")
 set(HTTPLIB_DIR "${LOGBOOK_DEPS_DIR}/src/cpp-httplib-0.41.0")
+set(ZLIB_DIR "${LOGBOOK_DEPS_DIR}/src/zlib-1.3.1")
 
 # --- cmark-gfm (library and its GFM extensions; upstream's CMake builds programs and
 # installs we do not need, so we list its sources and generate its two small headers).
@@ -86,6 +87,19 @@ else()
   target_link_libraries(sqlite3 PUBLIC Threads::Threads ${CMAKE_DL_LIBS})
 endif()
 target_compile_options(sqlite3 PRIVATE -w)
+
+# --- zlib: raw DEFLATE of the search database's pieces (ADR-0009). The build packs them,
+# the search worker unpacks them; no gzip files and no stdio, so only the stream code.
+add_library(logbook_zlib STATIC "${ZLIB_DIR}/adler32.c" "${ZLIB_DIR}/crc32.c" "${ZLIB_DIR}/deflate.c"
+  "${ZLIB_DIR}/inffast.c" "${ZLIB_DIR}/inflate.c" "${ZLIB_DIR}/inftrees.c" "${ZLIB_DIR}/trees.c" "${ZLIB_DIR}/zutil.c")
+target_include_directories(logbook_zlib SYSTEM PUBLIC "${ZLIB_DIR}")
+set_target_properties(logbook_zlib PROPERTIES C_STANDARD 99 POSITION_INDEPENDENT_CODE ON)
+# NO_GZIP: raw streams only, so inflate never reaches crc32 and its tables.
+target_compile_definitions(logbook_zlib PRIVATE HAVE_UNISTD_H NO_GZIP)
+target_compile_options(logbook_zlib PRIVATE -w)
+if(EMSCRIPTEN)
+  target_compile_options(logbook_zlib PRIVATE -Os)
+endif()
 
 # --- yaml-cpp (front matter).
 file(GLOB yamlcpp_sources "${YAMLCPP_DIR}/src/*.cpp")

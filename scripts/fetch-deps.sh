@@ -36,11 +36,12 @@ EOF
 }
 
 # The source package version whose file list names `file` (compared as a literal string:
-# file names hold regex characters such as '+').
+# file names hold regex characters such as '+'). awk reads to the end: leaving early
+# would kill apt-cache with SIGPIPE, which pipefail turns into a failure.
 version_listing() { # package file
   apt-cache showsrc "$1" 2>/dev/null | awk -v f=" $2" '
     /^Version:/ { v = $2 }
-    length($0) >= length(f) && substr($0, length($0) - length(f) + 1) == f { print v; exit }'
+    !found && length($0) >= length(f) && substr($0, length($0) - length(f) + 1) == f { print v; found = 1 }'
 }
 
 fetch_debian() { # package file dest

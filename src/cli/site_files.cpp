@@ -18,6 +18,7 @@
 #include "core/search_db.hpp"
 #include "core/search_engine.hpp"
 #include "html.hpp"
+#include "parallel.hpp"
 
 namespace logbook::cli {
 
@@ -195,19 +196,32 @@ std::string write_search_pieces(const fs::path& db_file, const fs::path& root, P
   std::vector<std::uint64_t> row_interior;
   std::string error = cut_regions(db_file, list, row_interior);
   if (!error.empty()) return error;
-  // Piece by piece, so that a large database is never held in memory whole.
+  // A batch of pieces at a time, so that a large database is never held in memory whole;
+  // each batch packed on every core (the database's thread is the build's longest).
   std::ifstream in(db_file, std::ios::binary);
   if (!in) return "cannot read " + db_file.string();
+  list.packing = PiecePacking::deflate;
   std::set<std::string> written;
-  for (const PieceRegion& region : list.regions) {
-    std::string piece(region.piece_bytes, '\0');
-    for (std::size_t k = 0; k < region.count; ++k) {
-      in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
-      const std::string_view bytes(piece.data(), static_cast<std::size_t>(in.gcount()));
-      list.pieces.push_back(content_hash(bytes));
-      if (written.insert(list.pieces.back()).second && !write_file(root / piece_path(list.pieces.back()), bytes, error)) return error;
+  constexpr std::size_t kBatch = 256;
+  std::vector<std::string> batch;
+  const auto flush = [&]() {
+    parallel_for(batch.size(), [&batch](std::size_t k) { batch[k] = pack_piece(batch[k]); });
+    for (const std::string& file : batch) {
+      list.pieces.push_back(content_hash(file));
+      if (written.insert(list.pieces.back()).second && !write_file(root / piece_path(list.pieces.back()), file, error)) return false;
     }
-  }
+    batch.clear();
+    return true;
+  };
+  for (const PieceRegion& region : list.regions)
+    for (std::size_t k = 0; k < region.count; ++k) {
+      std::string piece(region.piece_bytes, '\0');
+      in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+      piece.resize(static_cast<std::size_t>(in.gcount()));
+      batch.push_back(std::move(piece));
+      if (batch.size() == kBatch && !flush()) return error;
+    }
+  if (!flush()) return error;
   in.close();
   list.opening = find_opening_pieces(list, site_file_reader(root), row_interior);
   for (const auto& [path, bytes] : group_piece_names(list)) {

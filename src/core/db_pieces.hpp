@@ -5,10 +5,13 @@
 // the caller hands it a FetchFiles callback (files natively, XHR in the browser's worker).
 //
 // The list, search/list.<content_hash of the list's bytes>.json, named by the manifest's
-// "search.list" (format "logbook-search-pieces", version 3; read_piece_list also reads
-// versions 1 and 2, and refuses any other):
+// "search.list" (format "logbook-search-pieces", version 4; read_piece_list also reads
+// versions 1 to 3, and refuses any other):
 // {
-//   "format": "logbook-search-pieces", "version": 3,
+//   "format": "logbook-search-pieces", "version": 4,
+//   "packing": "deflate",              how a piece's file holds its bytes: "deflate", raw
+//                                      DEFLATE (RFC 1951) of them, or "none", the bytes
+//                                      themselves (what versions 1 to 3 always mean)
 //   "page_size": 4096,                 the SQLite page size of the database
 //   "regions": [{"piece_bytes": 16384, "pieces": 1400},   the file in order, cut into
 //               {"piece_bytes": 4096, "pieces": 900}],    runs of equal pieces (at most
@@ -17,7 +20,9 @@
 //   "bytes": 44347392,                 the database's size
 //   "pieces": ["3f2a9c0d11b4e5f6", ...],  in file order, as many as the regions count; a
 //                                      piece's file is search/<name>.bin and its name is
-//                                      content_hash(bytes). "" in a list with groups: the
+//                                      content_hash of the file's bytes (packed, so that a
+//                                      name never stands for two different files across
+//                                      packings). "" in a list with groups: the
 //                                      name is in the piece's group
 //   "groups": ["9c0d11b4e5f63f2a", ...],  only above kFlatListPieces pieces: group g, the
 //                                      file search/names.<name>.json (a JSON array of
@@ -29,7 +34,10 @@
 //                                      always named in the list itself
 // }
 // Version 1 had "piece_bytes": N instead of "regions" (one region, of every piece);
-// version 2 had no groups. Why groups: a name costs about 10 bytes gzipped, so the flat
+// version 2 had no groups; version 3 no packing (its pieces are the bytes themselves).
+// Why packed: the index compresses to 60 % (27.1 MB to 16.5 MB at 10,000 pages), which
+// is disk the host keeps, bytes a host that does not compress sends, and room in the
+// reader's offline copy; a host that gzips sends about what it did (ADR-0009). Why groups: a name costs about 10 bytes gzipped, so the flat
 // list of a 100,000-page site (23,000 pieces) was 218 KB, more than a first search may
 // cost; grouped, the list is a few KB and a query fetches the few groups it touches.
 // Why two sizes: the index, written first, is read in runs (a doclist, FTS5's segment
@@ -57,7 +65,7 @@ namespace logbook {
 
 constexpr std::size_t kPieceBytes = 16 * 1024;     // the index's pieces
 constexpr std::size_t kRowPieceBytes = 4 * 1024;   // the rows' pieces: one SQLite page
-constexpr int kPieceListVersion = 3;
+constexpr int kPieceListVersion = 4;
 // Lists of more pieces name them in groups of kGroupPieces (the "groups" above).
 constexpr std::size_t kFlatListPieces = 4096;
 constexpr std::size_t kGroupPieces = 64;
@@ -75,6 +83,17 @@ constexpr int kReadAhead = 8;
 // that fetches this many is reading most rows (a filter such as status:accepted, a scan).
 constexpr int kRowFetchesBeforeScan = 32;
 
+// How a piece's file holds its bytes ("packing" above).
+enum class PiecePacking { none, deflate };
+
+// A piece's file: its bytes as raw DEFLATE, the same file for the same bytes (the pinned
+// zlib, one level), so an unchanged piece keeps its name across builds.
+std::string pack_piece(std::string_view bytes);
+// A piece's bytes from its packed file: exactly `size` bytes, or nullopt when the file is
+// not one whole DEFLATE stream of that many (damaged, cut short, or longer: it never
+// unpacks past `size`, whatever the file claims).
+std::optional<std::string> unpack_piece(std::string_view file, std::size_t size);
+
 // `count` consecutive pieces of piece_bytes each.
 struct PieceRegion {
   std::size_t piece_bytes = kPieceBytes;
@@ -84,6 +103,7 @@ struct PieceRegion {
 };
 
 struct PieceList {
+  PiecePacking packing = PiecePacking::none;  // what cut_database and the build write: deflate
   int page_size = 4096;
   std::vector<PieceRegion> regions{};  // in file order; their counts add up to pieces.size()
   std::uint64_t bytes = 0;
@@ -118,11 +138,11 @@ std::string piece_list_path(std::string_view list_json);
 // Reads a list; "" on success, else what is wrong, naming `where` (the list's path).
 std::string read_piece_list(std::string_view json, std::string_view where, PieceList& out);
 
-// The database file cut into pieces (piece_regions): the list (without opening pieces)
-// and each piece's bytes.
+// The database file cut into pieces (piece_regions) and packed: the list (without
+// opening pieces) and each piece's file.
 struct CutDatabase {
   PieceList list;
-  std::vector<std::string> bytes;  // bytes[i] is piece i
+  std::vector<std::string> bytes;  // bytes[i] is piece i's file (pack_piece of its bytes)
 };
 CutDatabase cut_database(std::string_view db_bytes, std::uint64_t small_from, int page_size = 4096);
 
@@ -134,7 +154,7 @@ using FetchFiles = std::function<std::vector<std::optional<std::string>>(const s
 enum class PieceStatus {
   ok,
   missing,  // a piece is gone: the site was deployed again; reload the manifest and list
-  corrupt,  // a piece's bytes do not match its name, or its size is wrong
+  corrupt,  // a piece's file does not match its name, or does not unpack to its size
 };
 
 // A read-only database file made of pieces, with a bounded cache of the pieces read.

@@ -24,6 +24,8 @@
 #include "cli/fallback_fonts.hpp"
 #include "cli/site_builder.hpp"
 #include "cli/site_files.hpp"
+#include "core/db_pieces.hpp"
+#include "core/page_history.hpp"
 #include "build_fixture.hpp"
 #include "temp_folder.hpp"
 
@@ -219,9 +221,21 @@ TEST_CASE("the search database is published as pieces named by the manifest, the
   CHECK(list["format"] == "logbook-search-pieces");
   CHECK(search["pieces"] == list["pieces"].size());
   CHECK(!fs::exists(site / "search.db"));  // not whole beside its pieces
-  std::uintmax_t bytes = 0;
-  for (const auto& name : list["pieces"]) bytes += fs::file_size(site / "search" / (name.get<std::string>() + ".bin"));
+  // Each piece's file is packed (db_pieces.hpp) and unpacks to the bytes the list says.
+  PieceList pieces;
+  REQUIRE(read_piece_list(slurp(site / list_path), list_path, pieces) == "");
+  CHECK(pieces.packing == PiecePacking::deflate);
+  std::uintmax_t bytes = 0, packed = 0;
+  for (std::size_t i = 0; i < pieces.pieces.size(); ++i) {
+    const std::string file = slurp(site / piece_path(pieces.pieces[i]));
+    CHECK(content_hash(file) == pieces.pieces[i]);
+    const std::optional<std::string> piece = unpack_piece(file, pieces.piece_size(static_cast<int>(i)));
+    REQUIRE(piece);
+    bytes += piece->size();
+    packed += file.size();
+  }
   CHECK(search["bytes"] == bytes);
+  CHECK(packed < bytes);
   for (const auto& entry : fs::directory_iterator(dir.path / "site")) CHECK(!entry.path().filename().string().starts_with(".search"));
 
   const std::string first = slurp(site / list_path);

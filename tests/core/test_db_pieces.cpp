@@ -94,18 +94,28 @@ const std::vector<SourceFile>& corpus() {
 }  // namespace
 
 TEST_CASE("the piece list: its JSON round-trips and names the format and version") {
-  PieceList list{.page_size = 4096, .regions = {{16384, 2}, {4096, 2}}, .bytes = 40000,
+  PieceList list{.packing = PiecePacking::deflate, .page_size = 4096, .regions = {{16384, 2}, {4096, 2}}, .bytes = 40000,
                  .pieces = {"0123456789abcdef", "fedcba9876543210", "00000000000000ff", "00000000000000fe"}, .opening = {0, 2}};
   const std::string json = piece_list_json(list);
   CHECK(json ==
-        R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"page_size":4096,)"
+        R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0,2],"packing":"deflate","page_size":4096,)"
         R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff","00000000000000fe"],)"
-        R"("regions":[{"piece_bytes":16384,"pieces":2},{"piece_bytes":4096,"pieces":2}],"version":3})");
+        R"("regions":[{"piece_bytes":16384,"pieces":2},{"piece_bytes":4096,"pieces":2}],"version":4})");
   PieceList back;
   CHECK(read_piece_list(json, "search/list.x.json", back) == "");
   CHECK(back == list);
   CHECK(piece_list_path(json) == "search/list." + content_hash(json) + ".json");
   CHECK(piece_path("0123456789abcdef") == "search/0123456789abcdef.bin");
+}
+
+TEST_CASE("a list of version 3 (no packing) is still read: its pieces are their bytes") {
+  const std::string v3 = R"({"bytes":40000,"format":"logbook-search-pieces","opening":[0],"page_size":4096,)"
+                         R"("pieces":["0123456789abcdef","fedcba9876543210","00000000000000ff"],)"
+                         R"("regions":[{"piece_bytes":16384,"pieces":3}],"version":3})";
+  PieceList list;
+  REQUIRE(read_piece_list(v3, "L", list) == "");
+  CHECK(list.packing == PiecePacking::none);
+  CHECK(list.regions == std::vector<PieceRegion>{{16384, 3}});
 }
 
 TEST_CASE("a list of version 1 (every piece of one size) is still read") {
@@ -141,8 +151,11 @@ TEST_CASE("a list of another version, or one that does not add up, is refused wi
     j.replace(j.find(from), from.size(), to);
     return j;
   };
-  CHECK(read_piece_list(with("\"version\":3", "\"version\":4"), "search/list.a.json", out) ==
-        "search/list.a.json has format version 4, this Logbook reads versions 1 to 3; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"version\":4", "\"version\":5"), "search/list.a.json", out) ==
+        "search/list.a.json has format version 5, this Logbook reads versions 1 to 4; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"packing\":\"none\"", "\"packing\":\"zstd\""), "L", out) ==
+        "L: \"packing\" is \"zstd\", not \"deflate\" or \"none\"; rebuild the site with `logbook build`, or reload the page.");
+  CHECK(read_piece_list(with("\"packing\":\"none\",", ""), "L", out).find("\"packing\" is null") != std::string::npos);
   CHECK(read_piece_list("{", "L", out).find("L is not a Logbook search piece list") == 0);
   CHECK(read_piece_list(with("\"bytes\":10", "\"bytes\":20000"), "L", out) ==
         "L names 1 pieces for 20000 bytes; rebuild the site with `logbook build`, or reload the page.");
@@ -154,7 +167,7 @@ TEST_CASE("a list of another version, or one that does not add up, is refused wi
   CHECK(read_piece_list(with("\"opening\":[]", "\"opening\":[1]"), "L", out).find("not in the list") != std::string::npos);
 }
 
-TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB pieces, each named by the hash of its bytes") {
+TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB pieces, each packed and named by the hash of its file") {
   const std::string db = database_bytes(corpus());
   sqlite3* conn = nullptr;
   REQUIRE(sqlite3_open(":memory:", &conn) == SQLITE_OK);
@@ -172,13 +185,18 @@ TEST_CASE("the index is cut into 16 KiB pieces and the rows after it into 4 KiB 
   const auto big = static_cast<std::size_t>(index_end / kPieceBytes);  // no row in a piece of the index
   CHECK(cut.list.regions == std::vector<PieceRegion>{{kPieceBytes, big}, {kRowPieceBytes, (db.size() - big * kPieceBytes + 4095) / 4096}});
   CHECK(cut.list.bytes == db.size());
+  CHECK(cut.list.packing == PiecePacking::deflate);
   std::string joined;
+  std::size_t packed = 0;
   for (std::size_t i = 0; i < cut.bytes.size(); ++i) {
     CHECK(cut.list.pieces[i] == content_hash(cut.bytes[i]));
-    CHECK(cut.bytes[i].size() == cut.list.piece_size(static_cast<int>(i)));
-    joined += cut.bytes[i];
+    const std::optional<std::string> bytes = unpack_piece(cut.bytes[i], cut.list.piece_size(static_cast<int>(i)));
+    REQUIRE(bytes);
+    joined += *bytes;
+    packed += cut.bytes[i].size();
   }
   CHECK(joined == db);
+  CHECK(packed < db.size() * 3 / 4);  // an index of words packs well
 }
 
 TEST_CASE("the same content builds byte-identical pieces and list") {
@@ -321,11 +339,69 @@ TEST_CASE("a piece that is gone says the site was deployed again, naming the pie
 TEST_CASE("a piece whose bytes do not match its name is refused") {
   MemorySite site(corpus());
   const PieceList list = site.list();
-  for (const std::string& name : list.pieces) site.files[piece_path(name)][100] ^= 1;
+  for (const std::string& name : list.pieces) {
+    std::string& file = site.files[piece_path(name)];
+    file[file.size() / 2] ^= 1;
+  }
   const auto engine = SearchEngine::from_site(site.list_path, site.fetch());
   CHECK(engine->open_error().find("search piece search/" + list.pieces[static_cast<std::size_t>(list.opening[0])] + ".bin (piece ") == 0);
   CHECK(engine->open_error().find("does not match its name") != std::string::npos);
   CHECK(engine->search("deploy ", 5).hits.empty());
+}
+
+TEST_CASE("a packed piece unpacks to exactly its size, and nothing else unpacks") {
+  std::string bytes;
+  for (int i = 0; i < 3000; ++i) bytes += "deploy " + std::to_string(i % 37) + " ";
+  bytes.resize(16384);
+  const std::string file = pack_piece(bytes);
+  CHECK(file.size() < bytes.size() / 2);
+  CHECK(pack_piece(bytes) == file);  // the same bytes, the same file: stable names
+  CHECK(unpack_piece(file, bytes.size()) == bytes);
+  CHECK_FALSE(unpack_piece(file, bytes.size() - 1));  // more than asked for: refused, not cut
+  CHECK_FALSE(unpack_piece(file, bytes.size() + 1));  // fewer
+  CHECK_FALSE(unpack_piece(file.substr(0, file.size() - 1), bytes.size()));  // cut short
+  CHECK_FALSE(unpack_piece(file + "x", bytes.size()));  // bytes after the stream
+  CHECK_FALSE(unpack_piece("not deflate at all", 10));
+  CHECK_FALSE(unpack_piece("", 10));
+  // A stream that would unpack to a gigabyte stops at the size asked for.
+  const std::string bomb = pack_piece(std::string(1u << 24, '\0'));
+  CHECK_FALSE(unpack_piece(bomb, 4096));
+}
+
+TEST_CASE("a piece that matches its name but does not unpack is refused, naming it") {
+  const std::string file = "\x01\x02 not a deflate stream";
+  const PieceList list{.packing = PiecePacking::deflate, .regions = {{4096, 1}}, .bytes = 4096, .pieces = {content_hash(file)}};
+  PieceFile pieces(list, [&](const std::vector<std::string>& paths) {
+    return std::vector<std::optional<std::string>>(paths.size(), file);
+  });
+  char out[16];
+  CHECK_FALSE(pieces.read(0, out, sizeof out));
+  CHECK(pieces.status() == PieceStatus::corrupt);
+  CHECK(pieces.error() == "search piece search/" + content_hash(file) + ".bin (piece 1 of 1) matches its name but does not unpack to "
+                          "its 4096 bytes: it was damaged on the server or on the way; deploy the site again with `logbook build`.");
+}
+
+TEST_CASE("a site of version 3, its pieces unpacked, still answers") {
+  const std::string db = database_bytes(corpus());
+  CutDatabase cut = cut_search_database(db);
+  std::map<std::string, std::string> files;
+  for (std::size_t i = 0; i < cut.bytes.size(); ++i) {
+    const std::string bytes = *unpack_piece(cut.bytes[i], cut.list.piece_size(static_cast<int>(i)));
+    cut.list.pieces[i] = content_hash(bytes);
+    files[piece_path(cut.list.pieces[i])] = bytes;
+  }
+  cut.list.packing = PiecePacking::none;
+  std::string json = piece_list_json(cut.list);
+  json.replace(json.find("\"packing\":\"none\","), 17, "");
+  json.replace(json.find("\"version\":4"), 11, "\"version\":3");
+  files["search/list.v3.json"] = json;
+  const auto engine = SearchEngine::from_site("search/list.v3.json", [&](const std::vector<std::string>& paths) {
+    std::vector<std::optional<std::string>> out;
+    for (const std::string& p : paths) out.push_back(files.count(p) ? std::optional<std::string>(files[p]) : std::nullopt);
+    return out;
+  });
+  REQUIRE(engine->open_error() == "");
+  CHECK(urls(engine->search("unique42 ", 5)) == urls(SearchEngine::from_bytes(db)->search("unique42 ", 5)));
 }
 
 TEST_CASE("a missing list or a damaged list is an error, not a crash") {
