@@ -44,9 +44,17 @@
     return settled();
   }
   if (/[?&]app=off\b/.test(location.search)) {
-    // The reader turned the app off: offer it back, now that it is known to run here.
-    var appLink = document.querySelector("header.top .app-link");
-    if (appLink) appLink.hidden = false;
+    // The reader turned the app off: offer it back, now that it is known to run here. The
+    // link is made here, not written into every page, where no reader without this script
+    // could use it.
+    var top = document.querySelector("header.top");
+    if (top) {
+      var appLink = document.createElement("a");
+      appLink.className = "app-link";
+      appLink.href = base + page + "?app";
+      appLink.textContent = "Open in the app";
+      top.appendChild(appLink);
+    }
     return settled();
   }
   // Pages' URLs end in "/"; the 404 page ("/404.html") has no Markdown and no part to

@@ -72,15 +72,26 @@ std::string sidebar(const PublishedSite& site, int page, const SiteInfo& info) {
   return out;
 }
 
+// The page's h2 and h3 headings as nested lists (an h3 inside the h2 above it), so a screen
+// reader says where each sits; an h3 before any h2 stands at the top.
 std::string outline(const std::vector<Heading>& headings) {
   std::string out;
-  int shown = 0;
+  bool in_h2 = false, in_h3s = false;
   for (const Heading& h : headings) {
     if (h.level < 2 || h.level > 3) continue;
-    out += "<li class=\"h" + std::to_string(h.level) + "\"><a href=\"#" + escape_html(h.slug) + "\">" + escape_html(h.text) + "</a></li>";
-    ++shown;
+    const std::string link = "<a href=\"#" + escape_html(h.slug) + "\">" + escape_html(h.text) + "</a>";
+    if (h.level == 3 && in_h2) {
+      out += (in_h3s ? "<li>" : "<ul><li>") + link + "</li>";
+      in_h3s = true;
+      continue;
+    }
+    out += std::string(in_h3s ? "</ul>" : "") + (in_h2 ? "</li>" : "") + "<li>" + link;
+    in_h3s = false;
+    in_h2 = h.level == 2;
+    if (!in_h2) out += "</li>";
   }
-  return shown ? "<div class=\"title\">On this page</div><ul>" + out + "</ul>" : std::string();
+  if (out.empty()) return {};
+  return "<div class=\"title\">On this page</div><ul>" + out + (in_h3s ? "</ul>" : "") + (in_h2 ? "</li>" : "") + "</ul>";
 }
 
 std::string capitalized(std::string s) {
@@ -226,9 +237,15 @@ std::string feed_link(const SiteInfo& info, const std::string& path, const std::
          escape_html(info.base + "/" + path) + "\">\n";
 }
 
-Fields with_app(Fields fields, const SiteInfo& info, const std::string& url) {
+// Open Graph's og:url must be absolute (ogp.me): a site without a `url` in logbook.yml
+// gets none, and readers of its links fall back to the address they were given.
+std::string og_url(const SiteInfo& info, const std::string& url) {
+  if (info.site_url.empty()) return {};
+  return "<meta property=\"og:url\" content=\"" + escape_html(info.site_url + info.base + url) + "\">\n";
+}
+
+Fields with_app(Fields fields, const SiteInfo& info) {
   fields.emplace_back("loader", "<script src=\"" + escape_html(info.base) + "/assets/loader.js\" defer></script>\n");
-  fields.emplace_back("app_link", "  <a class=\"app-link\" href=\"" + escape_html(info.base + url) + "?app\" hidden>Open in the app</a>\n");
   return fields;
 }
 
@@ -243,6 +260,7 @@ Fields generated_page_fields(const SiteInfo& info, const GeneratedPage& p) {
       {"site_title", escape_html(info.title)},
       {"description", escape_html(p.description)},
       {"canonical", escape_html(info.site_url + info.base + p.url)},
+      {"og_url", og_url(info, p.url)},
       {"url", escape_html(p.url)},
       {"path", ""},
       {"base", escape_html(info.base)},
@@ -271,6 +289,7 @@ std::string render_static_page(const PublishedSite& site, int index, const SiteI
       {"site_title", escape_html(info.title)},
       {"description", escape_html(description(site, index))},
       {"canonical", escape_html(canonical)},
+      {"og_url", og_url(info, page.url)},
       {"url", escape_html(page.url)},
       {"path", escape_html(page.path)},
       {"base", escape_html(info.base)},
@@ -284,7 +303,7 @@ std::string render_static_page(const PublishedSite& site, int index, const SiteI
       {"prevnext", prev_next(site, index, info)},
       {"footer", footer(site, index, info)},
       {"feeds", page.path == info.decisions_folder + "/index.md" ? feed_link(info, std::string(kDecisionsFeedPath), "Decisions") : ""},
-  }, info, page.url));
+  }, info));
 }
 
 std::string render_not_found_page(const PublishedSite& site, const SiteInfo& info) {
@@ -300,6 +319,7 @@ std::string render_not_found_page(const PublishedSite& site, const SiteInfo& inf
       {"site_title", escape_html(info.title)},
       {"description", "There is no page at this address."},
       {"canonical", escape_html(info.site_url + info.base + "/404.html")},
+      {"og_url", og_url(info, "/404.html")},
       {"url", "/404.html"},
       {"path", ""},
       {"base", escape_html(info.base)},
@@ -313,7 +333,7 @@ std::string render_not_found_page(const PublishedSite& site, const SiteInfo& inf
       {"prevnext", ""},
       {"footer", ""},
       {"feeds", ""},
-  }, info, "/404.html"));
+  }, info));
 }
 
 std::size_t section_listing_parts(const Section& section) {
@@ -354,7 +374,6 @@ std::string render_section_listing(const PublishedSite& site, int section, std::
   Fields fields = generated_page_fields(info, {.url = url, .title = sec.title, .description = "The pages in " + sec.title + ".",
                                                .breadcrumbs = crumbs, .sidebar = up, .body = body, .prevnext = more, .feeds = ""});
   fields.emplace_back("loader", "");
-  fields.emplace_back("app_link", "");
   return fill_template(embedded::page_html, fields);
 }
 
@@ -369,9 +388,8 @@ std::string tag_chrome(const SiteInfo& info, const std::string& url, const std::
       .breadcrumbs = index ? "" : link(info, std::string(kTagIndexUrl), "Tags"),
       .sidebar = index ? "" : "<div class=\"up\">" + link(info, std::string(kTagIndexUrl), "↑ All tags") + "</div>",
       .body = body, .prevnext = more, .feeds = feeds});
-  if (app) return fill_template(embedded::page_html, with_app(std::move(fields), info, url));
+  if (app) return fill_template(embedded::page_html, with_app(std::move(fields), info));
   fields.emplace_back("loader", "");
-  fields.emplace_back("app_link", "");
   return fill_template(embedded::page_html, fields);
 }
 

@@ -74,21 +74,23 @@
 // A part, site/pages.<hash>.json, format "logbook-pages", version 4 (the head's):
 // {"format": "logbook-pages", "version": 4, "first": 200,
 //  "pages": [ {"path": "guides/setup.md", "url": "/guides/setup/", "title": "...",
-//              "section": 1, "description": "...", "date": "YYYY-MM-DD" | null,
-//              "owner": "..." | null, "review_by": "YYYY-MM-DD" | null,
-//              "decision": 0 | -1,                 index into decisions
+//              "section": 1, "hash": "16 hex digits of the page's bytes",   always there;
+//              each field below is left out when empty (no date, no decision: -1, no
+//              links...), and a reader takes an absent one as empty, as it takes the null,
+//              -1 and [] that builds before wrote. No "description": the app shows none.
+//              "date": "YYYY-MM-DD", "owner": "...", "review_by": "YYYY-MM-DD",
+//              "decision": 0,                      index into decisions
 //              "links": ["/guides/", "https://x.org", ""],   where each link or image of
 //                       the page goes, in document order ("" when broken): the app matches
 //                       them to its own layout of the Markdown by ordinal
 //              "targets": [4, -1, -1],             per link, the page it leads to (-1: none):
 //                       the app follows a link to a page of a part it has not read
 //              "backlinks": [0, 3],                the pages that link here
-//              "hash": "16 hex digits of the page's bytes",
-//              "updated": "YYYY-MM-DD" | null,     last commit touching it (git)
+//              "updated": "YYYY-MM-DD",            last commit touching it (git)
 //              "authors": [names],                 who committed to it (git)
 //              "last_author": "ana",               the last commit's author, and the first
 //              "summary": "Fix the setup steps",   line of its message (at most
-//                       kCommitSummaryBytes): absent when empty (builds without git)
+//                       kCommitSummaryBytes) (builds without git: none)
 //              "tags": [..]} ],                    from its front matter, or a record's body
 //  "refs": [ {"page": 9, "url": ..., "title": ..., "section": 2, "decision": -1} ]
 //            the pages of other parts that link to these pages, and the neighbours
@@ -129,7 +131,8 @@ constexpr int kMostPagesPerPart = 1000;
 constexpr int kHomeListLength = 50;
 
 struct PublishedPage {
-  std::string path{}, url{}, title{}, description{};
+  std::string path{}, url{}, title{};
+  std::string description{};                // the build's (static pages, feeds): not in parts
   int section = 0;                          // index into PublishedSite::sections
   std::string date{}, owner{}, review_by{}; // from the front matter, "" when absent
   int decision = -1;                        // index into PublishedSite::decisions

@@ -68,7 +68,7 @@ export function staticPageTests({ test, check, ready, state, browser, logbook, a
     await ready(page);
     check(!(await shown()), "offered while the app runs");
     await page.goto(server.url + "/guides/setup/?app=off");
-    await page.waitForFunction(() => !document.querySelector("header.top .app-link").hidden, null, { timeout: 5000 });
+    await page.waitForFunction(() => { const a = document.querySelector("header.top .app-link"); return a && !a.hidden; }, null, { timeout: 5000 });
     check(await shown(), "not offered with the app turned off");
     // No WebGL2: the app cannot run, so it is not offered.
     await page.addInitScript(() => { HTMLCanvasElement.prototype.getContext = () => null; });

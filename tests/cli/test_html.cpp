@@ -198,3 +198,19 @@ TEST_CASE("a build writes the page of a section that has no index.md, so the sid
   CHECK(has(slurp(dir.path / "site/notes/index.html"), "<a href=\"/notes/a/\">A</a>"));
   CHECK(has(slurp(dir.path / "site/guides/index.html"), "Guides, written by hand"));
 }
+
+TEST_CASE("the outline nests each h3 under the h2 above it, so a screen reader says where it sits") {
+  const logbook::PublishedSite site = logbook::publish(logbook::build_site({{"index.md", "# Home\n"}}), {});
+  const std::vector<logbook::Heading> headings = {{1, "Home", "home"}, {3, "Early", "early"}, {2, "Setup", "setup"},
+                                                  {3, "Install", "install"}, {4, "Deep", "deep"}, {3, "Run", "run"},
+                                                  {2, "Use <it>", "use"}};
+  const std::string html = render_static_page(site, 0, SiteInfo{}, headings, "");
+  CHECK(has(html, "<nav class=\"toc\" aria-label=\"On this page\"><div class=\"title\">On this page</div><ul>"
+                  "<li><a href=\"#early\">Early</a></li>"
+                  "<li><a href=\"#setup\">Setup</a><ul><li><a href=\"#install\">Install</a></li><li><a href=\"#run\">Run</a></li></ul></li>"
+                  "<li><a href=\"#use\">Use &lt;it&gt;</a></li></ul></nav>"));
+  const std::vector<logbook::Heading> ends_nested = {{2, "A", "a"}, {3, "B", "b"}};
+  CHECK(has(render_static_page(site, 0, SiteInfo{}, ends_nested, ""),
+            "<ul><li><a href=\"#a\">A</a><ul><li><a href=\"#b\">B</a></li></ul></li></ul></nav>"));
+  CHECK(has(render_static_page(site, 0, SiteInfo{}, {{1, "Only", "only"}}, ""), "<nav class=\"toc\" aria-label=\"On this page\"></nav>"));
+}

@@ -112,9 +112,9 @@ TEST_CASE("the manifest carries the decision log, the repository and the statuse
   const auto& home = m["pages"][0];
   CHECK(home["path"] == "index.md");
   CHECK(home["owner"] == "docs-team");
-  CHECK(home["tags"].is_array());
+  CHECK_FALSE(home.contains("tags"));      // empty fields are left out of a part
   CHECK(home["review_by"] == "2027-01-01");
-  CHECK(home["decision"] == -1);
+  CHECK_FALSE(home.contains("decision"));  // not a record: -1, left out
 }
 
 TEST_CASE("without logbook.yml the manifest has no repository and MADR's statuses") {

@@ -111,7 +111,7 @@ TEST_CASE("plain text has every visible word, code included, and no markup") {
 TEST_CASE("HTML output: GFM extensions, heading anchors, rewritten links") {
   MarkdownDocument doc("# Hi\n\n~~old~~ [x](a.md) www.example.com\n\n- [x] done\n\nNote[^1]\n\n[^1]: The note.\n");
   const std::string html = doc.render_html([](const Link& l) { return l.destination == "a.md" ? std::string("/a/") : l.destination; });
-  CHECK(html.find("<h1><a id=\"hi\"></a>Hi</h1>") != std::string::npos);
+  CHECK(html.find("<h1 id=\"hi\">Hi</h1>") != std::string::npos);
   CHECK(html.find("<del>old</del>") != std::string::npos);
   CHECK(html.find("href=\"/a/\"") != std::string::npos);
   CHECK(html.find("href=\"http://www.example.com\"") != std::string::npos);
@@ -119,10 +119,19 @@ TEST_CASE("HTML output: GFM extensions, heading anchors, rewritten links") {
   CHECK(html.find("class=\"footnotes\"") != std::string::npos);
 }
 
+TEST_CASE("each heading carries its own id; no empty anchor is written, and other HTML is left as it is") {
+  MarkdownDocument doc("# A *b*\n\n###### Six\n\ntext <h2>x</h2> and <hr>\n\n## A *b*\n");
+  const std::string html = doc.render_html(nullptr);
+  CHECK(html.find("<h1 id=\"a-b\">A <em>b</em></h1>") != std::string::npos);
+  CHECK(html.find("<h6 id=\"six\">Six</h6>") != std::string::npos);
+  CHECK(html.find("<h2 id=\"a-b-1\">A <em>b</em></h2>") != std::string::npos);  // the second of a name
+  CHECK(html.find("<a id=") == std::string::npos);
+}
+
 TEST_CASE("HTML output for assistive technology: anchors out of the way, named task checkboxes, code blocks that take the focus") {
   MarkdownDocument doc("## Steps\n\n- [x] built\n- [ ] shipped\n\n```sh\nmake a-very-long-line\n```\n\n    indented\n");
   const std::string html = doc.render_html(nullptr);
-  CHECK(html.find("<h2><a id=\"steps\"></a>Steps</h2>") != std::string::npos);  // a target without href: no link, no Tab stop
+  CHECK(html.find("<h2 id=\"steps\">Steps</h2>") != std::string::npos);  // the target is the heading: no link, no Tab stop
   CHECK(html.find("checked=\"\" disabled=\"\" aria-label=\"Done\"") != std::string::npos);
   CHECK(html.find("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\"") != std::string::npos);
   CHECK(html.find("<pre tabindex=\"0\"><code class=\"language-sh\">") != std::string::npos);
