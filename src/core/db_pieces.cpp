@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cassert>
 #include <cstring>
 #include <list>
 #include <utility>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "assert.hpp"
 #include "page_history.hpp"
 
 namespace logbook {
@@ -81,15 +81,15 @@ std::string check_regions(const PieceList& list) {
 
 std::string pack_piece(std::string_view bytes) {
   z_stream z{};
-  [[maybe_unused]] const int init = deflateInit2(&z, kPackLevel, Z_DEFLATED, -kPackWindowBits, 8, Z_DEFAULT_STRATEGY);
-  assert(init == Z_OK);
+  const int init = deflateInit2(&z, kPackLevel, Z_DEFLATED, -kPackWindowBits, 8, Z_DEFAULT_STRATEGY);
+  LOGBOOK_ASSERT(init == Z_OK, "zlib takes these settings");
   std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   z.avail_in = static_cast<uInt>(bytes.size());
   z.next_out = reinterpret_cast<Bytef*>(out.data());
   z.avail_out = static_cast<uInt>(out.size());
-  [[maybe_unused]] const int done = deflate(&z, Z_FINISH);
-  assert(done == Z_STREAM_END);  // deflateBound leaves room for the whole stream
+  const int done = deflate(&z, Z_FINISH);
+  LOGBOOK_ASSERT(done == Z_STREAM_END, "deflateBound leaves room for the whole stream");
   out.resize(out.size() - z.avail_out);
   deflateEnd(&z);
   return out;
@@ -103,7 +103,7 @@ std::optional<std::string> unpack_piece(std::string_view file, std::size_t size)
   z.avail_in = static_cast<uInt>(file.size());
   z.next_out = reinterpret_cast<Bytef*>(out.data());
   z.avail_out = static_cast<uInt>(out.size());
-  int rc = inflate(&z, Z_FINISH);
+  const int rc = inflate(&z, Z_FINISH);
   // Exactly `size` bytes that end the stream, and nothing after it. A stream that still
   // has bytes to give once `size` are out is refused without producing them.
   const bool whole = rc == Z_STREAM_END && z.avail_out == 0 && z.avail_in == 0;
