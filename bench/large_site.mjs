@@ -15,6 +15,9 @@
 //   warm search         the next queries of queries.json once the first is answered
 //
 // node bench/large_site.mjs [--corpus c10k[,c1k]] [--runs 3] [--rate-mbit 20] [--rtt 40] [--http1]
+//   TIMELINE=1 also prints, per Logbook run, what happened around its first search: the
+//   main thread's long tasks, each request (server times on the page's clock) and the
+//   queries' trace (key, sent, received, started, done, drawn), in ms from opening search.
 //   needs: build/native (logbook), build/wasm (the app), /tmp/anchors/site-<c>/public with
 //   pagefind/ (../shared/peers-bench/run_hugo.sh and run_pagefind.sh), /tmp/anchors/queries.json
 //   (pick_queries.py). Logbook's site is built into /tmp/logbook-large-<c>.
@@ -79,6 +82,7 @@ function startServer(roots) {
     const [, site, ...rest] = decodeURIComponent(url.pathname).split("/");
     const root = roots[site];
     let file = root && normalize(join(root, rest.join("/")));
+    const begun = performance.now();
     await sleep(rtt);
     let status = 200, body;
     try {
@@ -104,7 +108,7 @@ function startServer(roots) {
     headers["Content-Length"] = out.length;
     res.writeHead(status, headers);
     await throttledWrite(res, out);
-    log.push({ url: url.pathname, status, bytes: out.length + 200, at: performance.now() });  // ~200 bytes of headers
+    log.push({ url: url.pathname, status, bytes: out.length + 200, begun, at: performance.now() });  // ~200 bytes of headers
   };
   const server = tls ? createSecureServer(tls, handler) : createServer(handler);
   return new Promise((r) => server.listen(0, "127.0.0.1", () => r({ server, log, url: `${tls ? "https" : "http"}://127.0.0.1:${server.address().port}` })));
@@ -123,6 +127,12 @@ async function logbookRun(browser, srv, prefix, pagePath, q, wait = 0) {
   const { page, context } = await openPage(browser, { width: 1366, height: 860 });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  if (process.env.TIMELINE) {
+    await page.addInitScript(() => {
+      window.lbLongTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.lbLongTasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
+    });
+  }
   const start = srv.log.length;
   await page.goto(srv.url + prefix + pagePath);
   await page.waitForFunction(() => window.logbook && window.logbook.readyAt, null, { timeout: 120000 });
@@ -137,6 +147,7 @@ async function logbookRun(browser, srv, prefix, pagePath, q, wait = 0) {
     return t && t.drawn;
   }, q, { timeout: 600000, polling: 20 }).then((h) => h.jsonValue());
   const first = srv.log.slice(mark);
+  if (process.env.TIMELINE) await timeline(page, srv.log.slice(start), t0);
   const hits = (await page.evaluate(() => window.logbook.state())).searchResults;
   // Warm: the other queries, each typed into a cleared palette.
   const warm = [];
@@ -155,6 +166,26 @@ async function logbookRun(browser, srv, prefix, pagePath, q, wait = 0) {
   await context.close();
   return { before: sum(before), beforeTop: top(before), ready: 0, first: sum(first), firstTop: top(first), firstMs: drawnAt - t0,
            hits, warmMs: median(warm), warmBytes, errors };
+}
+
+// TIMELINE=1: the first search's requests and its queries' trace, in ms from the moment
+// search was opened (negative: before), server times mapped onto the page's clock.
+async function timeline(page, entries, t0) {
+  const n0 = performance.now(), pageNow = await page.evaluate(() => performance.now()), n1 = performance.now();
+  const off = (n0 + n1) / 2 - pageNow;  // node time = page time + off (within (n1 - n0) / 2)
+  const ready = await page.evaluate(() => window.logbook.readyAt);
+  console.log(`  timeline: first draw at ${Math.round(ready - t0)} ms (clocks matched within ${Math.round((n1 - n0) / 2)} ms)`);
+  const busy = await page.evaluate(() => window.lbLongTasks || []);
+  for (const [at, ms] of busy) if (at + ms > ready - 100) console.log(`  ${Math.round(at - t0)}..${Math.round(at + ms - t0)} ms  main thread busy`);
+  for (const e of entries)
+    if (e.at - off > ready - 200) console.log(`  ${Math.round(e.begun - off - t0)}..${Math.round(e.at - off - t0)} ms  ${e.url.replace(/^\/[^/]+/, "").slice(0, 60)} ${e.bytes}`);
+  const trace = await page.evaluate(() => window.logbook.searchTrace());
+  for (const x of trace) {
+    const y = { query: JSON.parse(x.request).query };
+    for (const k in x) if (typeof x[k] === "number" && k !== "engine") y[k] = Math.round(x[k] - t0);
+    y.engine = Math.round(x.engine);
+    console.log("  query", JSON.stringify(y));
+  }
 }
 
 async function pagefindRun(browser, srv, prefix, pagePath, q) {

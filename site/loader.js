@@ -45,11 +45,14 @@
   // what the page has just downloaded instead of downloading it again. `logbook serve`
   // pages (live reload) are always fresh, so there it stays off.
   function registerOfflineCopy(base) {
+    var QUIET_MS = 1000;
     if (!("serviceWorker" in navigator) || document.querySelector('script[src$="/_logbook/live-reload.js"]')) return;
-    var started = false;
+    var started = false, quiet = 0;
     function start() {
       if (started) return;
       started = true;
+      clearTimeout(quiet);
+      ["keydown", "pointerdown"].forEach(function (t) { window.removeEventListener(t, whenQuiet, true); });
       navigator.serviceWorker.register(base + "/sw.js", { scope: base + "/" }).then(function (reg) {
         // A new worker may already be waiting, or installing (the browser checks on navigation).
         function track(worker) {
@@ -74,7 +77,17 @@
       });
     }
     // boot.js says when the app has started or failed; a page without the app, when loaded.
-    document.addEventListener("logbook:settled", start);
+    // Then the worker waits until the reader has given no input for QUIET_MS: its install
+    // downloads and hashes the shell, which slowed a search typed at the first frame
+    // (the link and the CPU alike), and the 20 s after load bound the wait.
+    function whenQuiet() {
+      clearTimeout(quiet);
+      if (!started) quiet = setTimeout(start, QUIET_MS);
+    }
+    document.addEventListener("logbook:settled", function () {
+      ["keydown", "pointerdown"].forEach(function (t) { window.addEventListener(t, whenQuiet, true); });
+      whenQuiet();
+    });
     window.addEventListener("load", function () { setTimeout(start, appComing ? 20000 : 0); });
     var reloading = false;
     navigator.serviceWorker.addEventListener("controllerchange", function () {

@@ -12,7 +12,9 @@
 //                                      query reads are fetched at once (warm)
 //   {type: "warm"}                     the palette opened: the same for a list not yet
 //                                      warmed (a new deployment's)
-//   {type: "query", id, request}       request: a SearchRequest as JSON
+//   {type: "query", id, request, sent} request: a SearchRequest as JSON; sent: when the
+//                                      page sent it (timeOrigin + now, ms), for the
+//                                      keystroke rules below
 //   {type: "snippets", id, texts}      texts: a SearchTexts as JSON, the ranked hits' text
 //                                      (the page makes it from their index.md: this
 //                                      worker's download has no Markdown parser)
@@ -218,7 +220,7 @@ function isShort(d) {
 function waitFor(d) {
   if (d.id <= 0 || failed) return 0;
   const quiet = isShort(d) ? kShortQueryWaitMs : d.burst ? kBurstMs : 0;
-  return d.arrivedAt + quiet - performance.now();
+  return d.sentAt + quiet - performance.now();
 }
 
 // Answers what is queued; of the reader's keystrokes (positive ids) only the latest
@@ -262,9 +264,12 @@ onmessage = function (m) {
   if (d.type === "query") {
     d.arrivedAt = performance.now();
     d.received = performance.timeOrigin + d.arrivedAt;
+    // Keystrokes are timed by when the page sent them: those typed while a query ran
+    // arrive together once it is done, and are no burst for that.
+    d.sentAt = typeof d.sent === "number" ? Math.min(d.sent - performance.timeOrigin, d.arrivedAt) : d.arrivedAt;
     if (d.id > 0) {
-      d.burst = d.arrivedAt - lastQueryAt < kBurstMs;
-      lastQueryAt = d.arrivedAt;
+      d.burst = d.sentAt - lastQueryAt < kBurstMs;
+      lastQueryAt = d.sentAt;
     }
     queue.push(d);
     schedule();

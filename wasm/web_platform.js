@@ -824,7 +824,7 @@ mergeInto(LibraryManager.library, {
       Module.lbHold(40);
       trace.set(id, {request: request, key: Module.lbLastInput || 0, sent: performance.now()});
       if (trace.size > 2000) trace.delete(trace.keys().next().value);
-      worker.postMessage({type: "query", id: id, request: request});
+      worker.postMessage({type: "query", id: id, request: request, sent: performance.timeOrigin + performance.now()});
     };
 
     // A hit as `logbook search --json` gives it: marks dropped; what a partial match lacks

@@ -82,6 +82,28 @@ export function offlineTests({ test, check, ready, state, until, shot, browser, 
     }
   });
 
+  test("offline: the offline copy starts once the reader is quiet, not under a search typed at the first frame", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), "logbook-offline-quiet-"));
+    buildSite(logbook, [join(repo, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
+    const server = await serve(join(tmp, "site"));
+    const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
+    try {
+      await page.goto(server.url + "/guides/linking/");
+      await ready(page);
+      await page.keyboard.press("/");
+      await page.keyboard.type("wikilinks", { delay: 150 });  // a reader's pace: about 1.3 s of typing
+      const typed = performance.now();
+      await until(page, () => window.logbook.state().searchResults > 0, null, "the search's results");
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const sw = server.log.find((e) => /\/sw\.js$/.test(e.url));
+      check(sw && sw.at > typed, `the offline copy's worker was fetched ${sw ? Math.round(typed - sw.at) + " ms before the reader stopped typing" : "never"}`);
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("offline: above offline_budget_mb the reader asks for the whole site, sees its progress, then has every page and search offline", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "logbook-offline-ask-"));
     cpSync(join(repo, "content"), join(tmp, "content"), { recursive: true });

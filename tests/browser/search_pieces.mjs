@@ -84,6 +84,32 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
     });
   }
 
+  test("search pieces: keystrokes typed while a query waits for its pieces are no burst: the last runs at once after it", async () => {
+    const content = join(tmp, "spread"), site = join(tmp, "spread-site");
+    if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+    const server = await serve(site, { delay: 300 });  // each piece a query reads takes longer than the typing below
+    const { page, problems, context } = await open(server);
+    try {
+      await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 10000 });
+      await page.keyboard.press("/");
+      await until(page, () => window.logbook.state().searchOpen, null, "the search palette");
+      // "dor" arrives whole and runs at once; the next letters come 40 ms apart (a reader's
+      // pace, no burst) while it waits for its pieces, and reach the worker together after it.
+      const q = word(900);
+      await page.keyboard.insertText(q.slice(0, 3));
+      await page.keyboard.type(q.slice(3), { delay: 40 });
+      await until(page, (q) => window.logbook.searchTrace().some((t) => JSON.parse(t.request).query === q), q, "the last query's answer");
+      const trace = await page.evaluate(() => window.logbook.searchTrace());
+      const last = trace.find((t) => JSON.parse(t.request).query === q), before = trace.filter((t) => t !== last);
+      check(before.some((t) => t.started < last.sent && last.sent < t.done), `the last keystroke did not come while a query ran: ${JSON.stringify(trace)}`);
+      check(last.started - last.received < 20, `the last query waited ${Math.round(last.started - last.received)} ms after the one before it was done`);
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("search pieces: a deployment between two reads is taken whole: new list, same query answered again, the app told", async () => {
     const content = join(tmp, "deploy"), site = join(tmp, "deploy-site");
     writeCorpus(content, 400, 11);
