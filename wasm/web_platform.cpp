@@ -1,5 +1,6 @@
 // The C++ side of the bridge to the browser: WebPlatform and the js_* calls main.cpp
-// makes, each a thin wrapper over a JavaScript function of web_platform.js. JavaScript
+// makes, each a thin wrapper over a JavaScript function of web_platform.js (the search's
+// of web_search.js). JavaScript
 // calls back into C through the lb_* functions exported by main.cpp.
 #include "web_platform.hpp"
 
@@ -9,7 +10,7 @@
 
 #include "core/search_wire.hpp"
 
-// The JavaScript side, in web_platform.js (an Emscripten --js-library). Strings it
+// The JavaScript side, in web_platform.js and web_search.js (Emscripten --js-library files). Strings it
 // returns are malloc'd copies that take_c_string frees.
 extern "C" {
 void lbjs_fetch(int id, const char* url);

@@ -1,6 +1,6 @@
-// The one implementation of app::Platform for the browser. Its JavaScript lives in one
-// place, web_platform.js (as sokol keeps its web glue in one place); web_platform.cpp
-// is the C++ side.
+// The one implementation of app::Platform for the browser. Its JavaScript lives in
+// wasm/: web_platform.js, and web_search.js for the search (as sokol keeps its web glue
+// in one place); web_platform.cpp is the C++ side.
 #pragma once
 
 #include <map>

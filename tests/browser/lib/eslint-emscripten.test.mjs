@@ -12,6 +12,8 @@ tester.run("emscripten/library-deps", emscripten.rules["library-deps"], {
     library(`lbjs_a__deps: ["$GL"], lbjs_a: function () { return GL.textures; },`),
     // A local of the same name is not the helper.
     library(`$helper: function () {}, lbjs_a: function () { const helper = 1; return helper; },`),
+    // A helper of another library file, listed.
+    { code: library(`lbjs_a__deps: ["$wake"], lbjs_a: function () { wake(); },`), options: [{ helpers: ["wake"] }] },
     // Not a library: no rule applies.
     `const o = {$helper: function () {}, a: function () { helper(); }};`,
   ],
@@ -19,6 +21,12 @@ tester.run("emscripten/library-deps", emscripten.rules["library-deps"], {
     {
       code: library(`$helper: function () {}, lbjs_a: function () { helper(); },`),
       errors: [{ message: `lbjs_a uses helper but its __deps do not list "$helper": add it to lbjs_a__deps.` }],
+    },
+    {
+      // A helper of another library file (web_search.js uses web_platform.js's), not listed.
+      code: library(`lbjs_a: function () { wake(); },`),
+      options: [{ helpers: ["wake"] }],
+      errors: [{ message: `lbjs_a uses wake but its __deps do not list "$wake": add it to lbjs_a__deps.` }],
     },
     {
       code: library(`lbjs_a: function () { return GL.textures; },`),
