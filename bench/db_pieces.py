@@ -136,7 +136,7 @@ def query(logbook, site, words, read_ahead, limit):
     r = subprocess.run([logbook, "search", site.path, *words, "--json", "-n", str(limit), "--stats", "--read-ahead", str(read_ahead)],
                        capture_output=True, text=True)
     if r.returncode != 0: sys.exit(f"logbook search {words} failed: {r.stderr}")
-    m = re.search(r"pieces: (\d+) of \d+, (\d+) bytes in (\d+) batches, opening \d+: ([\d ]*)", r.stderr)
+    m = re.search(r"pieces: (\d+) of \d+, (\d+) bytes (?:\(files fetched: \d+ bytes\) )?in (\d+) batches, opening \d+: ([\d ]*)", r.stderr)
     return [int(x) for x in m.group(4).split()], json.loads(r.stdout), int(m.group(3))
 
 

@@ -59,7 +59,7 @@ void print_stats(SearchEngine& engine) {
     which += (which.empty() ? "" : " ") + std::to_string(i);
   }
   std::cerr << "pieces: " << pieces.fetched().size() << " of " << pieces.list().pieces.size() << ", " << bytes
-            << " bytes in " << pieces.batches() << " batches, opening " << pieces.list().opening.size() << ": " << which << '\n';
+            << " bytes (files fetched: " << pieces.fetched_file_bytes() << " bytes) in " << pieces.batches() << " batches, opening " << pieces.list().opening.size() << ": " << which << '\n';
 }
 
 int run_search(const SearchOptions& o) {

@@ -271,6 +271,7 @@ struct PieceFile::Impl {
   std::string error;
   std::vector<int> fetched;
   int batches = 0;
+  std::uint64_t file_bytes = 0;
   bool deferring = false;
   std::vector<int> deferred;
   int row_fetches = 0;
@@ -316,6 +317,7 @@ struct PieceFile::Impl {
       if (k >= got.size() || !got[k])
         return fail(PieceStatus::missing, "the search piece names " + paths[k] + " could not be fetched: the site was probably "
                                           "deployed again since its list was read; reload the page to search the new one.");
+      file_bytes += got[k]->size();
       const std::size_t first = groups[k] * kGroupPieces, count = std::min(kGroupPieces, list.pieces.size() - first);
       const json names = json::parse(got[k]->begin(), got[k]->end(), nullptr, false);
       if (content_hash(*got[k]) != list.groups[groups[k]] || !names.is_array() || names.size() != count ||
@@ -356,6 +358,7 @@ struct PieceFile::Impl {
         return fail(PieceStatus::corrupt, describe(i) + " matches its name but does not unpack to its " +
                                           std::to_string(expected_size(i)) + " bytes:" + why);
       fetched.push_back(i);
+      file_bytes += got[k]->size();
       keep(i, std::move(*bytes));
     }
     return true;
@@ -439,7 +442,11 @@ const PieceList& PieceFile::list() const { return impl_->list; }
 PieceStatus PieceFile::status() const { return impl_->status; }
 const std::string& PieceFile::error() const { return impl_->error; }
 const std::vector<int>& PieceFile::fetched() const { return impl_->fetched; }
-void PieceFile::clear_fetched() { impl_->fetched.clear(); }
+void PieceFile::clear_fetched() {
+  impl_->fetched.clear();
+  impl_->file_bytes = 0;
+}
+std::uint64_t PieceFile::fetched_file_bytes() const { return impl_->file_bytes; }
 int PieceFile::batches() const { return impl_->batches; }
 void PieceFile::set_deferring(bool on) { impl_->deferring = on; }
 std::vector<int> PieceFile::take_deferred() { return std::exchange(impl_->deferred, {}); }

@@ -186,6 +186,9 @@ class PieceFile {
   void clear_fetched();
   // Batches asked of FetchFiles so far: the round trips of a reader that fetches a batch in parallel.
   int batches() const;
+  // The bytes of the files fetched so far (pieces as packed, groups of names), what a host
+  // sends that does not compress them again; clear_fetched resets it too.
+  std::uint64_t fetched_file_bytes() const;
 
  private:
   struct Impl;

@@ -229,8 +229,17 @@ TEST_CASE("a query reads only some pieces; the opening ones come first, in one b
   CHECK(engine->pieces()->fetched() == list.opening);
   CHECK(site.fetches == 2);  // the list, then the opening pieces together
   engine->pieces()->clear_fetched();
+  CHECK(engine->pieces()->fetched_file_bytes() == 0);
   REQUIRE(engine->search("unique42 ", 20).hits.size() == 1);
   CHECK(engine->pieces()->fetched().size() < list.pieces.size() / 2);
+  // What the host sent: the packed files of the pieces read, less than the pieces' bytes.
+  std::uint64_t files = 0, bytes = 0;
+  for (int i : engine->pieces()->fetched()) {
+    files += site.files.at(piece_path(list.pieces[static_cast<std::size_t>(i)])).size();
+    bytes += list.piece_size(i);
+  }
+  CHECK(engine->pieces()->fetched_file_bytes() == files);
+  CHECK(files < bytes);
 }
 
 TEST_CASE("the row tables' interior pages join the opening pieces while they are few") {
