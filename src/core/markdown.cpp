@@ -438,18 +438,22 @@ std::string accessible(std::string html) {
 // <a id> that opens a heading, as render_html writes it; any other HTML is left as it is.
 std::string ids_on_headings(std::string_view html) {
   constexpr std::string_view kAnchor = "<a id=\"", kEnd = "\"></a>";
+  constexpr std::size_t kMostTagBytes = 256, kMostSlugBytes = 1024;
   std::string out;
   out.reserve(html.size());
   std::size_t done = 0;
   for (std::size_t at = html.find("<h"); at != std::string_view::npos; at = html.find("<h", at + 2)) {
     if (at + 4 > html.size() || html[at + 2] < '1' || html[at + 2] > '6' || (html[at + 3] != '>' && html[at + 3] != ' ')) continue;
-    const std::size_t close = html.find('>', at);
-    if (close == std::string_view::npos || html.substr(close + 1, kAnchor.size()) != kAnchor) continue;
-    const std::size_t id = close + 1 + kAnchor.size(), id_end = html.find('"', id);
-    if (id_end == std::string_view::npos || html.substr(id_end, kEnd.size()) != kEnd) continue;
-    out.append(html.substr(done, close - done));
-    out.append(" id=\"").append(html.substr(id, id_end - id)).append("\">");
-    done = id_end + kEnd.size();
+    // Bounded look-ups, so that text of many "<h" costs linear time: a heading's tag is
+    // short, and a slug has no quote (slug.hpp). A slug longer than kMostSlugBytes keeps
+    // its <a id>, the same target.
+    const std::size_t close = html.substr(at, kMostTagBytes).find('>');
+    if (close == std::string_view::npos || html.substr(at + close + 1, kAnchor.size()) != kAnchor) continue;
+    const std::size_t id = at + close + 1 + kAnchor.size(), id_end = html.substr(id, kMostSlugBytes).find('"');
+    if (id_end == std::string_view::npos || html.substr(id + id_end, kEnd.size()) != kEnd) continue;
+    out.append(html.substr(done, at + close - done));
+    out.append(" id=\"").append(html.substr(id, id_end)).append("\">");
+    done = id + id_end + kEnd.size();
   }
   out.append(html.substr(done));
   return out;

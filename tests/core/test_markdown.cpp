@@ -126,6 +126,10 @@ TEST_CASE("each heading carries its own id; no empty anchor is written, and othe
   CHECK(html.find("<h6 id=\"six\">Six</h6>") != std::string::npos);
   CHECK(html.find("<h2 id=\"a-b-1\">A <em>b</em></h2>") != std::string::npos);  // the second of a name
   CHECK(html.find("<a id=") == std::string::npos);
+  // A very long heading keeps its anchor inside it: the same target, found in bounded time.
+  const std::string long_slug(2000, 'x');
+  const std::string long_html = MarkdownDocument("## " + long_slug + "\n").render_html(nullptr);
+  CHECK(long_html.find("<h2><a id=\"" + long_slug + "\"></a>" + long_slug + "</h2>") != std::string::npos);
 }
 
 TEST_CASE("HTML output for assistive technology: anchors out of the way, named task checkboxes, code blocks that take the focus") {

@@ -83,6 +83,8 @@ KINDS = {
     "backtick_runs": lambda n: repeat("a`` ", n),
     "entities": lambda n: repeat("&#", n),
     "angles": lambda n: repeat("<", n),
+    "heading_tags": lambda n: repeat("<h1 ", n),                  # the pass that moves heading ids
+    "heading_anchors": lambda n: repeat("<h2><a id=\"", n),
     "emphasis": lambda n: repeat("*a ", n),
     "wikilinks": lambda n: repeat("[[a]] ", n),
     "table_columns": table_columns,
