@@ -164,7 +164,9 @@ function run(d, request) {
     unreachable = false;
     const error = opened ? "" : open();
     if (!error) gone = "";
+    const before = error ? 0 : core._sw_pieces_fetched();
     const json = error ? failedAnswer(d.id, error) : withCString(request, function (q) { return core._sw_search(d.id, q); });
+    cold = !!error || core._sw_pieces_fetched() !== before;
     if (unreachable) {  // the engine failed for want of a file: not a new deployment
       // Its failure stays with its open database: the next query, perhaps online again,
       // opens a new one over the same list (the pieces read come from the caches).
@@ -208,18 +210,23 @@ function snippets(d) {
 // Once started, a query cannot be stopped (the engine blocks on its reads), so a word typed
 // after it waits for it. So a reader's query waits a moment for the next keystroke when
 // one is likely: one of one or two letters waits kShortQueryWaitMs (it is seldom the
-// last), and one that came within kBurstMs of the one before waits kBurstMs (a burst:
-// pasting, an IME, automation), so that only a burst's last query runs. Past the second
-// letter, typing at a person's pace (keys 25 ms or more apart) waits for nothing.
+// last, and reads much) while the engine is cold, and one that came within kBurstMs of
+// the one before waits kBurstMs (a burst: pasting, an IME, automation), so that only a
+// burst's last query runs. Past the second letter, typing at a person's pace (keys 25 ms
+// or more apart) waits for nothing, nor does any keystroke once the engine is warm.
 const kShortQueryWaitMs = 40;
 const kBurstMs = 25;
 let lastQueryAt = -1e9;
+// Cold: the last query had to fetch pieces (or none ran yet). Once one is answered from
+// the pieces at hand, a short query runs at once: the keystrokes of a reader who searches
+// again draw without the wait (bench/search_pieces.mjs, the cached pass).
+let cold = true;
 function isShort(d) {
   try { return Array.from(String(JSON.parse(d.request).query).trim()).length <= 2; } catch { return false; }
 }
 function waitFor(d) {
   if (d.id <= 0 || failed) return 0;
-  const quiet = isShort(d) ? kShortQueryWaitMs : d.burst ? kBurstMs : 0;
+  const quiet = isShort(d) && cold ? kShortQueryWaitMs : d.burst ? kBurstMs : 0;
   return d.sentAt + quiet - performance.now();
 }
 

@@ -110,6 +110,42 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
     }
   });
 
+  test("search pieces: a two-letter query waits for the next keystroke while the engine is cold, and not once its pieces are at hand", async () => {
+    const content = join(tmp, "spread"), site = join(tmp, "spread-site");
+    if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+    const server = await serve(site);
+    const { page, problems, context } = await open(server);
+    try {
+      await page.waitForFunction(() => window.logbook.searchReady(), null, { timeout: 10000 });
+      await page.keyboard.press("/");
+      await until(page, () => window.logbook.state().searchOpen, null, "the search palette");
+      // Replaces the query with q and waits for its n-th answer: how long that one waited
+      // between being sent and being started.
+      const typeAlone = async (q, n) => {
+        await page.keyboard.press("Control+A");
+        await page.keyboard.insertText(q);
+        await until(page, ({ q, n }) => window.logbook.searchTrace().filter((t) => JSON.parse(t.request).query.trim() === q).length >= n,
+                    { q, n }, `the answer to "${q}"`);
+        const trace = await page.evaluate(() => window.logbook.searchTrace());
+        const t = trace.filter((t) => JSON.parse(t.request).query.trim() === q).pop();
+        return t.started - t.sent;
+      };
+      const q = word(0).slice(0, 2), longer = word(0);
+      const cold = await typeAlone(q, 1);  // the first query: its pieces are fetched
+      check(cold >= 39, `the cold two-letter query waited only ${Math.round(cold)} ms for a next keystroke`);
+      // Back and forth until both are answered from the pieces at hand.
+      await typeAlone(longer, 1);
+      await typeAlone(q, 2);
+      await typeAlone(longer, 2);
+      const warm = await typeAlone(q, 3);
+      check(warm < 38, `a two-letter query whose pieces are at hand still waited ${Math.round(warm)} ms`);
+      check(problems.length === 0, problems.join("\n"));
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test("search pieces: a deployment between two reads is taken whole: new list, same query answered again, the app told", async () => {
     const content = join(tmp, "deploy"), site = join(tmp, "deploy-site");
     writeCorpus(content, 400, 11);
