@@ -152,8 +152,8 @@ EMSCRIPTEN_KEEPALIVE void lb_frame(int draw) {
   if (!e.ready_sent && e.app->first_page_drawn()) {
     e.ready_sent = true;
     logbook::web::js_notify_ready();
-    // The search engine is fetched only now: the first page never waits for it. The
-    // database's pieces wait for the palette (search_warm_up) or a query.
+    // The search worker boot.js started with the app (its engine, list and opening pieces
+    // loading meanwhile) is adopted now, or started here if boot.js could not.
     logbook::web::js_start_search(e.app->site().search.list);
   }
 }
