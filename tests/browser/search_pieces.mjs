@@ -63,11 +63,16 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
   // render_snippet (the CLI's) shows a line break in a snippet as the space the palette draws.
   const flat = (hits) => hits.map((h) => ({ ...h, snippet: h.snippet.replace(/\n/g, " ") }));
   const same = (a, b) => JSON.stringify(flat(a)) === JSON.stringify(flat(b));
+  // The 400-page site most tests read, built by the first that needs it.
+  const spreadSite = () => {
+    const content = join(tmp, "spread"), site = join(tmp, "spread-site");
+    if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+    return site;
+  };
 
   for (const [host, options] of [["honours Range", { range: true }], ["gzips and ignores Range", {}], ["answers after 150 ms", { delay: 150 }]]) {
     test(`search pieces: the worker's answers equal logbook search --json on a host that ${host}`, async () => {
-      const content = join(tmp, "spread"), site = join(tmp, "spread-site");
-      if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+      const site = spreadSite();
       const server = await serve(site, options);
       const { page, problems, context } = await open(server);
       try {
@@ -85,8 +90,7 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
   }
 
   test("search pieces: keystrokes typed while a query waits for its pieces are no burst: the last runs at once after it", async () => {
-    const content = join(tmp, "spread"), site = join(tmp, "spread-site");
-    if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+    const site = spreadSite();
     const server = await serve(site, { delay: 300 });  // each piece a query reads takes longer than the typing below
     const { page, problems, context } = await open(server);
     try {
@@ -111,8 +115,7 @@ export function searchPiecesTests({ test, check, ready, until, browser, logbook,
   });
 
   test("search pieces: a two-letter query waits for the next keystroke while the engine is cold, and not once its pieces are at hand", async () => {
-    const content = join(tmp, "spread"), site = join(tmp, "spread-site");
-    if (!readdirSync(tmp).includes("spread-site")) { writeCorpus(content, 400, 7); build(content, site); }
+    const site = spreadSite();
     const server = await serve(site);
     const { page, problems, context } = await open(server);
     try {
