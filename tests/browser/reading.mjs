@@ -1,13 +1,13 @@
 // Reading as a reader does, beyond the first screen: a save under `logbook serve` and the
 // app taking over from a scrolled static page keep the reader's place; a right-click on a
 // link offers its menu; a heading's permalink copies its address.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openPage } from "./lib/browser.mjs";
 import { serve } from "./lib/server.mjs";
 import { buildSite } from "./lib/build.mjs";
+import { startServe } from "./lib/serve.mjs";
 
 // A page long enough to scroll: six parts of six paragraphs.
 function longPage(preface = "") {
@@ -25,29 +25,16 @@ function writeSite(dir, preface) {
   writeFileSync(join(dir, "long.md"), longPage(preface));
 }
 
-// `logbook serve` on a free port, once it answers.
-async function startServe(logbook, content, out, appDir) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(logbook, ["serve", content, "-o", out, "--app-dir", appDir, "-p", String(port)], { stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; ++i) {
-    try { if ((await fetch(url + "/")).ok) return { url, close: () => child.kill() }; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`logbook serve did not answer at ${url}`);
-}
-
 export function readingTests({ test, check, ready, state, until, shot, browser, logbook, appDir, tourUrl }) {
   const position = (page) => page.evaluate(() => JSON.parse(window.logbook.readingPosition()));
 
   test("reading: a save under logbook serve reloads the page at the words the writer was reading", async () => {
     const tmp = mkdtempSync(join(tmpdir(), "logbook-reading-"));
     writeSite(join(tmp, "content"));
-    const server = await startServe(logbook, join(tmp, "content"), join(tmp, "site"), appDir);
+    const preview = await startServe(logbook, [join(tmp, "content"), "-o", join(tmp, "site"), "--app-dir", appDir]);
     const { page, problems, context } = await openPage(browser, { width: 1366, height: 860 });
     try {
-      await page.goto(server.url + "/long/");
+      await page.goto(preview.url + "/long/");
       await ready(page);
       await page.mouse.move(700, 500);
       for (let i = 0; i < 12; ++i) await page.mouse.wheel(0, 120);
@@ -67,7 +54,7 @@ export function readingTests({ test, check, ready, state, until, shot, browser, 
       check(problems.length === 0, problems.join("\n"));
     } finally {
       await context.close();
-      server.close();
+      preview.stop();
     }
   });
 

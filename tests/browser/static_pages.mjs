@@ -3,7 +3,6 @@
 // offered only where the app can run and is not running, and `logbook serve` lists every
 // problem of the last build over the page, warnings too, with broken links drawn as such,
 // on the static page and in the app.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { openPage } from "./lib/browser.mjs";
 import { decodePng, difference, inkRatio } from "./lib/png.mjs";
 import { serve } from "./lib/server.mjs";
 import { buildSite } from "./lib/build.mjs";
+import { startServe } from "./lib/serve.mjs";
 
 function writeContent(dir) {
   mkdirSync(join(dir, "guides"), { recursive: true });
@@ -20,20 +20,6 @@ function writeContent(dir) {
   mkdirSync(join(dir, "decisions"), { recursive: true });
   writeFileSync(join(dir, "decisions/index.md"), "# Decision log\n\n## The decisions so far\n\nSee the table.\n\n## Writing a record\n\nUse the template.\n");
   writeFileSync(join(dir, "decisions/0001-a.md"), "---\nstatus: accepted\ndate: 2026-01-01\n---\n# Use A\n\nWhy.\n");
-}
-
-// `logbook serve` on a free port; resolves once it listens.
-function startServe(logbook, content, out, appDir) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(logbook, ["serve", content, "-o", out, "--port", String(port), "--app-dir", appDir], { stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  return new Promise((resolve, reject) => {
-    child.stderr.on("data", (d) => {
-      log += d;
-      if (/Serving /.test(log)) resolve({ url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM"), log: () => log });
-    });
-    child.on("exit", (code) => reject(new Error(`logbook serve exited with ${code}: ${log}`)));
-  });
 }
 
 export function staticPageTests({ test, check, ready, state, browser, logbook, appDir }) {
@@ -94,7 +80,7 @@ export function staticPageTests({ test, check, ready, state, browser, logbook, a
   });
 
   test("logbook serve lists warnings over the page too, and draws a broken link as broken", async () => {
-    const preview = await startServe(logbook, join(tmp, "content"), join(tmp, "preview"), appDir);
+    const preview = await startServe(logbook, [join(tmp, "content"), "-o", join(tmp, "preview"), "--app-dir", appDir]);
     try {
       const { page, context } = await openPage(browser, { width: 1366, height: 860 });
       await page.goto(preview.url + "/?app=off");
@@ -115,7 +101,7 @@ export function staticPageTests({ test, check, ready, state, browser, logbook, a
   });
 
   test("the app under logbook serve draws a broken link as broken: red and wavy, a tooltip on hover, and a click goes nowhere", async () => {
-    const preview = await startServe(logbook, join(tmp, "content"), join(tmp, "preview-app"), appDir);
+    const preview = await startServe(logbook, [join(tmp, "content"), "-o", join(tmp, "preview-app"), "--app-dir", appDir]);
     try {
       const { page, context } = await openPage(browser, { width: 1366, height: 860 });
       await page.goto(preview.url + "/");
