@@ -346,10 +346,14 @@ std::string write_link_graph(const LinkGraph& g) {
 
 std::string read_link_graph(std::string_view text, int pages, LinkGraph& out) {
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("format", "") != "logbook-graph")
+  // Fields are looked up and compared as JSON values: json::value() with a string or number
+  // default throws when the file holds another type there (fuzz_graph found a "format"
+  // that was a list), and no exception may leave the core.
+  if (j.is_discarded() || !j.is_object() || j.value("format", json()) != "logbook-graph")
     return "the link graph is not a logbook graph file: build the site again with `logbook build`";
-  if (j.value("version", 0) != kGraphVersion)
-    return "the link graph has format version " + std::to_string(j.value("version", 0)) + ", this app reads version " +
+  const json version = j.value("version", json());
+  if (version != kGraphVersion)
+    return "the link graph has format version " + version.dump() + ", this app reads version " +
            std::to_string(kGraphVersion) + ": build the site again with this version of `logbook build`";
   const auto nodes = j.find("nodes");
   if (nodes == j.end() || !nodes->is_number_integer() || nodes->get<long long>() != pages)

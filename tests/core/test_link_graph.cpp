@@ -69,6 +69,11 @@ TEST_CASE("the graph file reads back as it was written, and a damaged or foreign
   nlohmann::json j = nlohmann::json::parse(text);
   j["version"] = 9;
   CHECK(read_link_graph(j.dump(), n, back).find("format version 9") != std::string::npos);
+  // Regression (fuzz_graph): a field of another type is refused, not thrown out of the core.
+  j["version"] = "1";
+  CHECK(read_link_graph(j.dump(), n, back).find("format version \"1\"") != std::string::npos);
+  j["format"] = nlohmann::json::array({"Home"});
+  CHECK(read_link_graph(j.dump(), n, back).find("not a logbook graph") != std::string::npos);
   j = nlohmann::json::parse(text);
   j["x"].erase(0);
   CHECK(read_link_graph(j.dump(), n, back).find("cut short") != std::string::npos);
